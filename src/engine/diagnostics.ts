@@ -1,0 +1,72 @@
+// Diagnostics as the engine produces them: offsets into one file, a stable code, engineer wording.
+import type { Span } from './model';
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface RelatedInformation {
+  uri: string;
+  span: Span;
+  message: string;
+}
+
+export interface Diagnostic {
+  code: RuleCode;
+  severity: Severity;
+  message: string;
+  uri: string;
+  span: Span;
+  related?: RelatedInformation[];
+  /** Machine-readable hints for quick fixes (e.g. the closest known id). */
+  data?: Record<string, unknown>;
+}
+
+export interface RuleInfo {
+  severity: Severity;
+  /** One line: what the rule checks. Shown in the README, hovers and `bmslicense rules`. */
+  summary: string;
+}
+
+/** Every rule code the engine can emit. The codes are stable: tests, docs and users' CI depend on them. */
+export const RULES = {
+  BMS001: { severity: 'error', summary: 'YAML syntax error (the file still yields every diagnostic it can)' },
+  BMS002: { severity: 'error', summary: 'schema violation (wrong type, unknown key, bad enum, bad id or date pattern)' },
+  BMS010: { severity: 'error', summary: 'unknown server referenced' },
+  BMS011: { severity: 'error', summary: 'unknown License Server referenced' },
+  BMS012: { severity: 'error', summary: 'unknown activation id referenced' },
+  BMS013: { severity: 'error', summary: "plan's metadata.site names no Site in the workspace" },
+  BMS014: { severity: 'error', summary: 'duplicate id within a site (servers, License Servers, clients share one namespace)' },
+  BMS020: { severity: 'error', summary: "license not applicable to the target's type" },
+  BMS021: { severity: 'error', summary: 'entitlement product over-allocated (sum of assignments > quantity)' },
+  BMS022: { severity: 'error', summary: 'the same activation id assigned twice to the same target (duplicate activation)' },
+  BMS023: { severity: 'error', summary: 'a local license assigned to more than one computer' },
+  BMS030: { severity: 'error', summary: 'bad FlexNet address (@host, port@host, ports 1-65535, ;-joined lists)' },
+  BMS031: { severity: 'error', summary: 'ES or EC of a site below 7.0 without a License Server' },
+  BMS032: { severity: 'warning', summary: 'License Server not on the same host as the ES/EC it serves: use @localhost' },
+  BMS033: { severity: 'warning', summary: 'one License Server serves several ES/EC (usage cannot be attributed)' },
+  BMS034: { severity: 'error', summary: 'registration details (customer, contact) with non-English characters' },
+  BMS040: { severity: 'error', summary: 'license expired (relative to today)' },
+  BMS041: { severity: 'warning', summary: 'license expires within expiryWarningDays (permanent never warns)' },
+  BMS050: { severity: 'warning', summary: "a server's base license is not planned: license violation expected" },
+  BMS051: { severity: 'warning', summary: 'demo license in a plan with spec.stage: handover' },
+  BMS060: { severity: 'error', summary: 'connectivity: semi-online with an assignment mode: offline (semi-online counts as online)' },
+  BMS061: { severity: 'warning', summary: 'repair budget used up: the ledger shows 4 repairs of this target in the last 12 months' },
+  BMS070: { severity: 'information', summary: 'feature not in the built-in catalog and no appliesTo: applicability not checked' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleCode = keyof typeof RULES;
+
+/** Builds a diagnostic with the rule's registered severity. */
+export function diagnostic(
+  code: RuleCode,
+  uri: string,
+  span: Span,
+  message: string,
+  extra: Pick<Diagnostic, 'related' | 'data'> = {},
+): Diagnostic {
+  return { code, severity: RULES[code].severity, message, uri, span, ...extra };
+}
+
+/** Stable order for output: by position, then code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.uri.localeCompare(b.uri) || a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+}

@@ -1,0 +1,171 @@
+// The typed model of the two document kinds. Plain data: every node keeps the offsets of its YAML
+// source so that rules, hovers and the tree can point at the exact place.
+
+/** Half-open character offsets [start, end) into the file text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const API_VERSION = 'bms.license/v1';
+
+export const SERVER_TYPES = [
+  'enterprise-central',
+  'enterprise-server',
+  'as-p',
+  'as-p-3',
+  'as-b',
+  'edge-server',
+  'fdp-server',
+] as const;
+export type ServerType = (typeof SERVER_TYPES)[number];
+
+export const CLIENT_TYPES = [
+  'workstation',
+  'workstation-pro',
+  'webstation',
+  'graphics-editor',
+  'script-editor',
+  'function-block-editor',
+  'menta-editor',
+] as const;
+export type ClientType = (typeof CLIENT_TYPES)[number];
+
+export const CONNECTIVITY = ['online', 'semi-online', 'offline'] as const;
+export type Connectivity = (typeof CONNECTIVITY)[number];
+
+export const LICENSE_TYPES = ['network', 'local', 'demo', 'engineering', 'centralized', 'inherited'] as const;
+export type LicenseType = (typeof LICENSE_TYPES)[number];
+
+export const STAGES = ['commissioning', 'handover'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const MODES = ['online', 'offline'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** What an assignment or an applicability list can name: a server type, the License Server, or a client computer. */
+export type TargetKind = 'server' | 'licenseServer' | 'client';
+
+/**
+ * Ranges of the scalar values of a node's fields, keyed by field name, and `$key:<field>` for the key
+ * itself. Only fields present in the source appear.
+ */
+export type FieldSpans = Record<string, Span>;
+
+interface Located {
+  /** The whole mapping (or flow mapping) of this node. */
+  span: Span;
+  /** Each present field's value node. */
+  at: FieldSpans;
+}
+
+export interface LicenseServer extends Located {
+  id: string;
+  host?: string;
+  address?: string;
+  hostId?: string;
+}
+
+export interface Server extends Located {
+  id: string;
+  type?: ServerType | string;
+  host?: string;
+  licenseServer?: string;
+  /** Id of the enclosing server in the hierarchy, undefined at the top. */
+  parent?: string;
+  /** Ids of the servers nested under `children`, in source order. */
+  children: string[];
+}
+
+export interface Client extends Located {
+  id: string;
+  type?: ClientType | string;
+  host?: string;
+  licenseServers: string[];
+  /** Span of each entry of `licenseServers`, same order. */
+  licenseServerSpans: Span[];
+}
+
+export interface Site extends Located {
+  kind: 'Site';
+  uri: string;
+  name: string;
+  customer?: string;
+  contact?: string;
+  version?: string;
+  connectivity?: Connectivity | string;
+  ledger?: string;
+  licenseServers: LicenseServer[];
+  /** Every server of the hierarchy, depth first in source order; see `parent` / `children`. */
+  servers: Server[];
+  clients: Client[];
+}
+
+export interface Product extends Located {
+  activationId: string;
+  feature?: string;
+  licenseType?: LicenseType | string;
+  quantity?: number;
+  /** `permanent` or `yyyy-mm-dd` as written. */
+  expires?: string;
+  appliesTo?: string[];
+  /** The entitlement this product belongs to. */
+  entitlementId: string;
+}
+
+export interface Entitlement extends Located {
+  id: string;
+  products: Product[];
+}
+
+export interface Assignment extends Located {
+  /** The target field that is set (the first one when several are, which the schema reports). */
+  targetKind?: TargetKind;
+  target?: string;
+  activationId?: string;
+  quantity?: number;
+  mode?: Mode | string;
+  /** Position of the assignment in `spec.assignments`. */
+  index: number;
+}
+
+export interface LicensePlan extends Located {
+  kind: 'LicensePlan';
+  uri: string;
+  name: string;
+  site?: string;
+  expiryWarningDays?: number;
+  stage?: Stage | string;
+  entitlements: Entitlement[];
+  assignments: Assignment[];
+}
+
+export type BmsDocument = Site | LicensePlan;
+
+export function isSite(d: BmsDocument): d is Site {
+  return d.kind === 'Site';
+}
+
+export function isPlan(d: BmsDocument): d is LicensePlan {
+  return d.kind === 'LicensePlan';
+}
+
+/** All products of a plan, flattened. */
+export function productsOf(plan: LicensePlan): Product[] {
+  return plan.entitlements.flatMap((e) => e.products);
+}
+
+/** Servers at the top of the hierarchy. */
+export function rootServers(site: Site): Server[] {
+  return site.servers.filter((s) => s.parent === undefined);
+}
+
+/** `major.minor` compared numerically; undefined when the version is absent or unreadable. */
+export function versionAtLeast(version: string | undefined, major: number, minor = 0): boolean | undefined {
+  if (!version) return undefined;
+  const m = /^(\d+)(?:\.(\d+))?/.exec(version.trim());
+  if (!m) return undefined;
+  const ma = Number(m[1]);
+  const mi = Number(m[2] ?? 0);
+  return ma > major || (ma === major && mi >= minor);
+}
