@@ -1,0 +1,60 @@
+// `bmslicense`: the command-line face of the engine.
+import type { CliCommand, CliIO } from './io';
+import { UsageError } from './io';
+import { commands } from './commands';
+
+function help(io: CliIO): void {
+  io.out('Usage: bmslicense <command> [options]\n\nCommands:\n');
+  const width = Math.max(...commands.map((c) => c.name.length));
+  for (const c of commands) io.out(`  ${c.name.padEnd(width)}  ${c.summary}\n`);
+  io.out('\nRun `bmslicense <command> --help` for the options of one command.\n');
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    help(io);
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.out(`${require('../../package.json').version}\n`);
+    return 0;
+  }
+  const command: CliCommand | undefined = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`bmslicense: unknown command '${name}'. Run 'bmslicense --help' for the list of commands.\n`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`bmslicense ${name}: ${e.message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Entry point of the `bmslicense` binary. */
+export function main(): void {
+  const io: CliIO = {
+    cwd: process.cwd(),
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    env: process.env,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`bmslicense: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the command you ran.\n`);
+      process.exitCode = 1;
+    },
+  );
+}
