@@ -42,6 +42,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
 /** Entry point of the `bmslicense` binary. */
 export function main(): void {
+  // `bmslicense … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const io: CliIO = {
     cwd: process.cwd(),
     out: (t) => process.stdout.write(t),
