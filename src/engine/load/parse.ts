@@ -1,0 +1,86 @@
+// One `*.bms.yaml` text → its documents (typed model + YAML AST) and the diagnostics of parsing.
+// Never throws: syntax errors become BMS001 and the rest of the file still yields its diagnostics.
+import { parseAllDocuments, isMap, isScalar, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { API_VERSION, type BmsDocument, type Span } from '../model';
+import { extractPlan, extractSite } from './extract';
+import { spanOf } from './nodes';
+
+export const KINDS = ['Site', 'LicensePlan'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface ParsedDocument {
+  /** The typed model, when the document is a Site or a LicensePlan. */
+  model?: BmsDocument;
+  kind?: Kind;
+  yaml: Document;
+  /** The document's extent in the file. */
+  span: Span;
+}
+
+export interface BmsFile {
+  uri: string;
+  text: string;
+  documents: ParsedDocument[];
+  /** BMS001 (syntax) and BMS002 for documents that are not ours (no or unknown apiVersion/kind). */
+  diagnostics: Diagnostic[];
+}
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, maxAliasCount: 100 } as const;
+
+export function parseBmsText(uri: string, text: string): BmsFile {
+  const diagnostics: Diagnostic[] = [];
+  const documents: ParsedDocument[] = [];
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    if (!Array.isArray(docs)) docs = [];
+  } catch (e) {
+    // The yaml package does not throw on bad input; if it ever does, the file still gets a diagnostic.
+    diagnostics.push(diagnostic('BMS001', uri, { start: 0, end: Math.min(text.length, 1) }, `This file could not be read as YAML (${(e as Error).message}). Check its syntax.`));
+    return { uri, text, documents, diagnostics };
+  }
+  for (const doc of docs) {
+    for (const err of doc.errors) diagnostics.push(syntaxDiagnostic(uri, text, err.pos, err.message));
+    const span: Span = { start: doc.range[0], end: doc.range[2] };
+    const kind = kindOf(doc, uri, text, diagnostics);
+    const parsed: ParsedDocument = { yaml: doc, span, kind };
+    if (kind) parsed.model = kind === 'Site' ? extractSite(doc.contents as Node, uri, text) : extractPlan(doc.contents as Node, uri, text);
+    documents.push(parsed);
+  }
+  return { uri, text, documents, diagnostics };
+}
+
+function syntaxDiagnostic(uri: string, text: string, pos: [number, number], raw: string): Diagnostic {
+  const start = Math.max(0, Math.min(pos[0], text.length));
+  let end = Math.max(start, Math.min(pos[1], text.length));
+  if (end === start) end = Math.min(text.length, start + 1);
+  const message = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return diagnostic('BMS001', uri, { start, end }, `YAML syntax error: ${message}. Fix the YAML here; the rest of the file is still checked.`);
+}
+
+/** The document's kind when it is a BMS document; otherwise reports why it is not and returns undefined. */
+function kindOf(doc: Document, uri: string, text: string, out: Diagnostic[]): Kind | undefined {
+  const root = doc.contents;
+  if (root === null || root === undefined) return undefined; // an empty document is not an error
+  if (!isMap(root)) {
+    if (doc.errors.length === 0) {
+      out.push(diagnostic('BMS002', uri, spanOf(root as Node) ?? { start: 0, end: 0 }, `A BMS document is a mapping that starts with 'apiVersion: ${API_VERSION}' and 'kind: Site' or 'kind: LicensePlan'.`));
+    }
+    return undefined;
+  }
+  const kindNode = root.get('kind', true);
+  const kind = isScalar(kindNode) ? kindNode.value : undefined;
+  if ((KINDS as readonly unknown[]).includes(kind)) return kind as Kind;
+  const at = spanOf(kindNode as Node | undefined) ?? keySpanOrStart(root as Node, text);
+  const what = kind === undefined ? "has no 'kind'" : `has kind '${String(kind)}'`;
+  out.push(diagnostic('BMS002', uri, at, `This document ${what}: set 'kind: Site' (the site topology) or 'kind: LicensePlan' (what goes where).`));
+  return undefined;
+}
+
+function keySpanOrStart(root: Node, text: string): Span {
+  const s = spanOf(root);
+  if (!s) return { start: 0, end: 0 };
+  const lineEnd = text.indexOf('\n', s.start);
+  return { start: s.start, end: lineEnd === -1 ? s.end : Math.min(lineEnd, s.end) };
+}

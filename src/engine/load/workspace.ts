@@ -1,0 +1,87 @@
+// The workspace index: every parsed `*.bms.yaml` file, and the lookups that resolve references across files.
+import type { BmsDocument, Client, LicensePlan, LicenseServer, Product, Server, Site } from '../model';
+import { isPlan, isSite, productsOf } from '../model';
+import { parseBmsText, type BmsFile } from './parse';
+
+/** What an id in a site names. */
+export type SiteNode =
+  | { kind: 'server'; node: Server }
+  | { kind: 'licenseServer'; node: LicenseServer }
+  | { kind: 'client'; node: Client };
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, BmsFile>();
+  /** Bumped on every change, so callers can cache derived results. */
+  generation = 0;
+
+  /** Parses and stores a file's text (replacing what was there). */
+  setText(uri: string, text: string): BmsFile {
+    return this.setFile(parseBmsText(uri, text));
+  }
+
+  setFile(file: BmsFile): BmsFile {
+    this.files.set(file.uri, file);
+    this.generation++;
+    return file;
+  }
+
+  remove(uri: string): void {
+    if (this.files.delete(uri)) this.generation++;
+  }
+
+  file(uri: string): BmsFile | undefined {
+    return this.files.get(uri);
+  }
+
+  allFiles(): BmsFile[] {
+    return [...this.files.values()];
+  }
+
+  documents(): BmsDocument[] {
+    const out: BmsDocument[] = [];
+    for (const f of this.files.values()) for (const d of f.documents) if (d.model) out.push(d.model);
+    return out;
+  }
+
+  sites(): Site[] {
+    return this.documents().filter(isSite);
+  }
+
+  plans(): LicensePlan[] {
+    return this.documents().filter(isPlan);
+  }
+
+  /** The Site with that `metadata.name` (the first in file order when several share it). */
+  site(name: string | undefined): Site | undefined {
+    return name === undefined ? undefined : this.sites().find((s) => s.name === name);
+  }
+
+  plansFor(site: string): LicensePlan[] {
+    return this.plans().filter((p) => p.site === site);
+  }
+
+  /** Resolves an id within a site: servers, License Servers and clients share one namespace. */
+  resolve(site: Site, id: string): SiteNode | undefined {
+    const server = site.servers.find((s) => s.id === id);
+    if (server) return { kind: 'server', node: server };
+    const ls = site.licenseServers.find((s) => s.id === id);
+    if (ls) return { kind: 'licenseServer', node: ls };
+    const client = site.clients.find((c) => c.id === id);
+    if (client) return { kind: 'client', node: client };
+    return undefined;
+  }
+
+  /** Products of every plan of the site with that activation id (normally one). */
+  products(site: string, activationId: string): Product[] {
+    return this.plansFor(site).flatMap((p) => productsOf(p).filter((x) => x.activationId === activationId));
+  }
+}
+
+/** Every id a site defines, for completion and "did you mean". */
+export function siteIds(site: Site): { servers: string[]; licenseServers: string[]; clients: string[] } {
+  return {
+    servers: site.servers.map((s) => s.id),
+    licenseServers: site.licenseServers.map((s) => s.id),
+    clients: site.clients.map((c) => c.id),
+  };
+}
