@@ -11,7 +11,6 @@ export default defineConfig([
     workspaceFolder: './examples',
     // Only our extension, so no other extension's diagnostics or views interfere.
     launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
-    env: { BMS_LICENSE_TEST: '1' },
     mocha: {
       ui: 'bdd',
       require: ['tsx/cjs'],
