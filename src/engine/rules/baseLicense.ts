@@ -1,0 +1,48 @@
+// BMS050: an ES, EC or FDP server without its base license shows a license violation once commissioned.
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { Server } from '../model';
+import { baseFeaturesOf } from './catalog';
+import type { SiteLookup } from './lookup';
+import type { SiteRule } from './rule';
+import { orList, typeName } from './words';
+
+export const baseLicensePlanned: SiteRule = {
+  codes: ['BMS050'],
+  kind: 'Site',
+  check(site, ctx) {
+    const group = ctx.plansForSite(site.name);
+    // A site with no plan yet has nothing planned: one warning per server would only be noise.
+    if (group.plans.length === 0) return [];
+    const licensed = new Set<string>();
+    for (const [activationId, uses] of group.assignments) {
+      for (const { assignment, plan } of uses) {
+        if (assignment.targetKind !== 'server' || assignment.target === undefined) continue;
+        const feature = group.productFor(plan, activationId)?.product.feature;
+        if (feature !== undefined) licensed.add(`${assignment.target}\u0000${feature}`);
+      }
+    }
+    const lookup = ctx.lookup(site);
+    const out: Diagnostic[] = [];
+    for (const s of site.servers) {
+      const features = baseFeaturesOf(s.type);
+      const at = s.at.id;
+      if (features.length === 0 || !at || features.some((f) => licensed.has(`${s.id}\u0000${f}`))) continue;
+      const feature = suggestedBase(s, lookup, features);
+      out.push(
+        diagnostic(
+          'BMS050',
+          site.uri,
+          at,
+          `${typeName(s.type)} '${s.id}' has no base license (${orList(features)}) in any plan for site '${site.name}': it will show a license violation. Assign one to it in the plan.`,
+          { data: { feature, server: s.id, plan: group.plans[0].uri } },
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+function suggestedBase(s: Server, lookup: SiteLookup, features: string[]): string {
+  if (s.type === 'enterprise-server') return lookup.underEnterpriseCentral(s) ? 'server.ec.es' : 'server.enterprise.base';
+  return features[0];
+}

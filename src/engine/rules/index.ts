@@ -1,0 +1,64 @@
+// Every semantic rule, and running them over one document so that a bug in one rule cannot stop the others.
+import type { Diagnostic } from '../diagnostics';
+import type { BmsDocument, LicensePlan, Site } from '../model';
+import { licenseServerAddresses } from './addresses';
+import { duplicateActivation, localOnOneComputer, overAllocation } from './allocation';
+import { applicability, uncataloguedFeatures } from './applicability';
+import { baseLicensePlanned } from './baseLicense';
+import { duplicateIds } from './duplicates';
+import { expiry } from './expiry';
+import { licenseServerPlacement, licenseServerRequired, licenseServerShared } from './licenseServers';
+import { demoAtHandover, semiOnlineIsOnline } from './plan';
+import { activationIds, assignmentTargets, planSite, siteLicenseServerRefs } from './references';
+import { registrationDetails } from './registration';
+import { repairBudget } from './repairs';
+import type { PlanRule, Rule, RuleContext, SiteRule } from './rule';
+
+export { RuleContext, DEFAULT_EXPIRY_WARNING_DAYS, type Rule, type ValidationOptions } from './rule';
+export { CATALOG, applicableTargets, baseFeaturesOf, catalogFeature, LICENSE_SERVER, TARGET_TYPES, type CatalogFeature } from './catalog';
+
+export const SITE_RULES: readonly SiteRule[] = [
+  duplicateIds,
+  siteLicenseServerRefs,
+  licenseServerAddresses,
+  licenseServerRequired,
+  licenseServerPlacement,
+  licenseServerShared,
+  registrationDetails,
+  baseLicensePlanned,
+];
+
+export const PLAN_RULES: readonly PlanRule[] = [
+  planSite,
+  assignmentTargets,
+  activationIds,
+  applicability,
+  overAllocation,
+  duplicateActivation,
+  localOnOneComputer,
+  expiry,
+  demoAtHandover,
+  semiOnlineIsOnline,
+  repairBudget,
+  uncataloguedFeatures,
+];
+
+/** A rule that threw: a bug to report, never a reason to lose the other diagnostics. */
+export interface RuleFailure {
+  codes: readonly string[];
+  uri: string;
+  error: unknown;
+}
+
+export function runRules(doc: BmsDocument, ctx: RuleContext, failures?: RuleFailure[]): Diagnostic[] {
+  const rules = (doc.kind === 'Site' ? SITE_RULES : PLAN_RULES) as readonly Rule<Site | LicensePlan>[];
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    try {
+      out.push(...rule.check(doc, ctx));
+    } catch (error) {
+      failures?.push({ codes: rule.codes, uri: doc.uri, error });
+    }
+  }
+  return out;
+}

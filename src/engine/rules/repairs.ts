@@ -1,0 +1,32 @@
+// BMS061: the vendor allows 4 repairs a year per License Server or server; one more broken license is then lost.
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
+import type { PlanRule } from './rule';
+
+export const repairBudget: PlanRule = {
+  codes: ['BMS061'],
+  kind: 'LicensePlan',
+  check(plan, ctx) {
+    const site = ctx.siteOf(plan);
+    if (!site || !ctx.repairsOf) return [];
+    const seen = new Set<string>();
+    const out: Diagnostic[] = [];
+    for (const a of plan.assignments) {
+      if (a.targetKind === undefined || a.target === undefined || seen.has(a.target)) continue;
+      seen.add(a.target);
+      const at = a.at[a.targetKind];
+      const repairs = ctx.repairsOf(site.name, a.target);
+      if (!at || repairs < REPAIRS_PER_12_MONTHS) continue;
+      out.push(
+        diagnostic(
+          'BMS061',
+          plan.uri,
+          at,
+          `The ledger shows ${repairs} repairs of '${a.target}' in the last 12 months: its repair budget (${REPAIRS_PER_12_MONTHS} a year) is used up, so a license broken now cannot be repaired. Avoid restoring backups, setting the clock back or changing hardware there until the oldest repair is a year old.`,
+          { data: { repairs } },
+        ),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,86 @@
+// What a rule is, and what it gets to look at: the workspace, today's date and the ledger's repair counts.
+import type { Diagnostic, RuleCode } from '../diagnostics';
+import type { WorkspaceIndex } from '../load/workspace';
+import type { BmsDocument, LicensePlan, Site } from '../model';
+import { PlanGroup, SiteLookup } from './lookup';
+
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+
+export interface ValidationOptions {
+  /** The day expiry is measured from; default now. */
+  today?: Date;
+  /** The setting used when a plan has no `spec.expiryWarningDays`; default 30. */
+  expiryWarningDays?: number;
+  /** Repairs of a target in the 12 months up to today, from the site's ledger (BMS061 is skipped without it). */
+  repairsOf?: (site: string, target: string) => number;
+}
+
+export interface Rule<D extends BmsDocument = BmsDocument> {
+  /** The codes this rule can emit. */
+  codes: readonly RuleCode[];
+  kind: D['kind'];
+  check(doc: D, ctx: RuleContext): Diagnostic[];
+}
+
+export type SiteRule = Rule<Site>;
+export type PlanRule = Rule<LicensePlan>;
+
+/** One validation pass: lookups are built once per site and shared by every rule and file. */
+export class RuleContext {
+  readonly today: Date;
+  readonly repairsOf?: (site: string, target: string) => number;
+  private readonly defaultWarningDays: number;
+  private readonly lookups = new Map<Site, SiteLookup>();
+  private readonly groups = new Map<string | LicensePlan, PlanGroup>();
+  private readonly siteByName = new Map<string, Site | undefined>();
+
+  constructor(
+    readonly index: WorkspaceIndex,
+    options: ValidationOptions = {},
+  ) {
+    this.today = options.today ?? new Date();
+    this.defaultWarningDays = options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
+    this.repairsOf = options.repairsOf;
+  }
+
+  /** The plan's `spec.expiryWarningDays`, else the setting. */
+  expiryWarningDays(plan?: LicensePlan): number {
+    return plan?.expiryWarningDays ?? this.defaultWarningDays;
+  }
+
+  /** The Site a plan is for, when the workspace has it. */
+  siteOf(plan: LicensePlan): Site | undefined {
+    return this.site(plan.site);
+  }
+
+  site(name: string | undefined): Site | undefined {
+    if (name === undefined) return undefined;
+    if (!this.siteByName.has(name)) this.siteByName.set(name, this.index.site(name));
+    return this.siteByName.get(name);
+  }
+
+  lookup(site: Site): SiteLookup {
+    let l = this.lookups.get(site);
+    if (!l) {
+      l = new SiteLookup(site);
+      this.lookups.set(site, l);
+    }
+    return l;
+  }
+
+  /** Every plan for the same site as `plan` (just `plan` when it names no site). */
+  planGroup(plan: LicensePlan): PlanGroup {
+    return this.plansForSite(plan.site, plan);
+  }
+
+  plansForSite(site: string | undefined, alone?: LicensePlan): PlanGroup {
+    const key = site ?? alone;
+    if (key === undefined) return new PlanGroup([]);
+    let g = this.groups.get(key);
+    if (!g) {
+      g = new PlanGroup(site === undefined ? [alone!] : this.index.plansFor(site));
+      this.groups.set(key, g);
+    }
+    return g;
+  }
+}
