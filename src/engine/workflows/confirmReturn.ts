@@ -1,0 +1,28 @@
+// Confirm offline return: tells the LAS (from a computer that reaches it) that the offline-returned licenses
+// are gone from the site; only then can they be activated again.
+import { transactionsOf } from '../ledger/fold';
+import { LedgerWriter, lasFailure, notStarted, runSteps, type Step, type WorkflowOptions, type WorkflowResult } from './context';
+import { formatLines, resolveTargets } from './targets';
+
+export async function confirmReturn(opts: WorkflowOptions): Promise<WorkflowResult> {
+  const resolved = resolveTargets(opts);
+  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
+  const ledger = new LedgerWriter(opts);
+  const pending = transactionsOf(ledger.state(), undefined, ['return-pending']);
+  const steps: Step[] = [];
+  for (const target of resolved.targets) {
+    for (const tx of pending.filter((t) => t.target === target.id)) {
+      steps.push({
+        target: target.id,
+        label: `confirm the return of ${tx.transaction} from ${target.id}`,
+        run: async () => {
+          const r = await opts.las.confirmReturn(target.las, tx.transaction);
+          if (!r.ok) return lasFailure(r.error, `confirming the return of ${tx.transaction}`);
+          ledger.append([ledger.event('return-confirmed', { target: target.id, transaction: tx.transaction, lines: tx.lines })]);
+          return { status: 'done', message: `return of ${tx.transaction} confirmed: ${formatLines(tx.lines)} can be activated again` };
+        },
+      });
+    }
+  }
+  return runSteps(opts, steps);
+}

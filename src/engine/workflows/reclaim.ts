@@ -1,0 +1,59 @@
+// Reclaim: refresh a target's active licenses with the latest entitlement (e.g. a subscription grew).
+// Online/semi-online directly; offline through a request file. Reclaiming twice changes nothing.
+import { transactionsOf } from '../ledger/fold';
+import type { ReclaimResult } from '../las/types';
+import { choosePath, LedgerWriter, lasFailure, notStarted, runSteps, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { createRequest } from './offlineRequests';
+import { recordUnrecordedActivations } from './reconcile';
+import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
+
+/** Ledger events for the changes a reclaim picked up (one `reclaim` line even when nothing changed). */
+export function reclaimEvents(ledger: LedgerWriter, target: string, result: ReclaimResult, mode: 'online' | 'offline') {
+  if (result.changes.length === 0) return [ledger.event('reclaim', { target, lines: [], mode })];
+  return result.changes.map((c) => ledger.event('reclaim', { target, activationId: c.activationId, quantity: c.to, from: c.from, mode }));
+}
+
+export function describeChanges(result: ReclaimResult): string {
+  if (result.changes.length === 0) return 'reclaimed: the entitlement has not changed';
+  return `reclaimed: ${result.changes.map((c) => `${c.activationId} ${c.from} → ${c.to}`).join(', ')}`;
+}
+
+export async function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
+  const chosen = choosePath(opts);
+  if ('error' in chosen) return notStarted(chosen.error, 'connectivity');
+  const resolved = resolveTargets(opts);
+  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
+  const ledger = new LedgerWriter(opts);
+  if (chosen.path === 'online') {
+    const synced = await opts.las.syncEntitlements(entitledProducts(opts));
+    if (!synced.ok) return notStarted(`The LAS did not take the entitlements: ${synced.error.message}`, synced.error.code);
+  }
+  const state = ledger.state();
+  const steps: Step[] = [];
+  for (const target of resolved.targets) {
+    const active = transactionsOf(state, target.id, ['activated']);
+    if (active.length === 0) continue;
+    const ids = active.flatMap((t) => t.lines.map((l) => l.activationId));
+    steps.push({
+      target: target.id,
+      label: `reclaim on ${target.id}`,
+      run: () => (chosen.path === 'online' ? reclaimOnline(opts, ledger, target) : reclaimOffline(opts, ledger, target, ids)),
+    });
+  }
+  return runSteps(opts, steps);
+}
+
+async function reclaimOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget): Promise<StepOutcome> {
+  const recovered = await recordUnrecordedActivations(opts, ledger, target);
+  if ('failure' in recovered) return recovered.failure;
+  const r = await opts.las.reclaim(target.las);
+  if (!r.ok) return lasFailure(r.error, `reclaiming on ${target.id}`);
+  ledger.append(reclaimEvents(ledger, target.id, r.value, 'online'));
+  return { status: 'done', message: describeChanges(r.value) };
+}
+
+async function reclaimOffline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget, ids: string[]): Promise<StepOutcome> {
+  const waiting = [...ledger.state().pending.values()].find((p) => p.op === 'reclaim' && p.target === target.id);
+  if (waiting) return { status: 'skipped', message: `reclaim request ${waiting.requestId} is already waiting for its response (${waiting.file ?? ''})` };
+  return createRequest(opts, ledger, target, 'reclaim', { activationIds: ids }, 'reclaim');
+}

@@ -1,0 +1,81 @@
+// Repair: bring broken licenses back (after a backup restore, a clock set back, a hardware change).
+// At most 4 repairs of a target in 12 months, counted from the ledger before the LAS is asked.
+import { repairsInLast12Months, transactionsOf } from '../ledger/fold';
+import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
+import { choosePath, LedgerWriter, lasFailure, notStarted, runSteps, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { createRequest } from './offlineRequests';
+import { formatLines, resolveTargets, type WorkflowTarget } from './targets';
+
+/** Something that can be told about broken licenses (the simulator; a real LAS learns it from the repair). */
+interface KnowsBroken {
+  markBroken(target: WorkflowTarget['las'], transaction: string): Promise<unknown>;
+}
+
+/** Records that a transaction's licenses are broken on site (what the License Server reports). */
+export async function reportBroken(opts: WorkflowOptions, transaction: string): Promise<WorkflowResult> {
+  const resolved = resolveTargets(opts);
+  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
+  if (!opts.target) return notStarted('Name the target whose licenses are broken.', 'bad-request');
+  const target = resolved.targets[0]!;
+  const ledger = new LedgerWriter(opts);
+  const tx = transactionsOf(ledger.state(), target.id, ['activated', 'broken']).find((t) => t.transaction === transaction);
+  if (!tx) return notStarted(`The ledger shows no active transaction ${transaction} on ${target.id}.`, 'unknown-transaction', target.id);
+  return runSteps(opts, [
+    {
+      target: target.id,
+      label: `record ${transaction} on ${target.id} as broken`,
+      run: async () => {
+        if (tx.status === 'broken') return { status: 'skipped', message: `transaction ${transaction} is already recorded as broken` };
+        const las = opts.las as Partial<KnowsBroken>;
+        if (typeof las.markBroken === 'function') await las.markBroken(target.las, transaction);
+        ledger.append([ledger.event('broken', { target: target.id, transaction, lines: tx.lines })]);
+        return { status: 'done', message: `transaction ${transaction} (${formatLines(tx.lines)}) recorded as broken: repair it` };
+      },
+    },
+  ]);
+}
+
+export async function repair(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
+  const chosen = choosePath(opts);
+  if ('error' in chosen) return notStarted(chosen.error, 'connectivity');
+  const resolved = resolveTargets(opts);
+  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
+  const ledger = new LedgerWriter(opts);
+  const state = ledger.state();
+  const steps: Step[] = [];
+  for (const target of resolved.targets) {
+    const broken = transactionsOf(state, target.id, ['broken']).filter((t) => !only?.transaction || t.transaction === only.transaction);
+    if (broken.length === 0) continue;
+    if (chosen.path === 'offline') {
+      steps.push({ target: target.id, label: `repair request for ${target.id}`, run: () => repairOffline(opts, ledger, target, broken.map((t) => t.transaction), broken.flatMap((t) => t.lines.map((l) => l.activationId))) });
+    } else {
+      for (const tx of broken) steps.push({ target: target.id, label: `repair ${tx.transaction} on ${target.id}`, run: () => repairOnline(opts, ledger, target, tx.transaction) });
+    }
+  }
+  if (steps.length === 0 && only?.transaction) return notStarted(`The ledger shows no broken transaction ${only.transaction}${opts.target ? ` on ${opts.target}` : ''}.`, 'not-repairable', opts.target);
+  return runSteps(opts, steps);
+}
+
+function budgetLeft(ledger: LedgerWriter, target: WorkflowTarget): StepOutcome | undefined {
+  const used = repairsInLast12Months(ledger.state(), target.id, ledger.now());
+  if (used < REPAIRS_PER_12_MONTHS) return undefined;
+  return { status: 'failed', code: 'repair-budget', message: `${target.id} was repaired ${used} times in the last 12 months (at most ${REPAIRS_PER_12_MONTHS}): contact Schneider Electric support` };
+}
+
+async function repairOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget, transaction: string): Promise<StepOutcome> {
+  if (!transactionsOf(ledger.state(), target.id, ['broken']).some((t) => t.transaction === transaction)) return { status: 'skipped', message: `transaction ${transaction} is no longer broken` };
+  const over = budgetLeft(ledger, target);
+  if (over) return over;
+  const r = await opts.las.repair(target.las, transaction);
+  if (!r.ok) return lasFailure(r.error, `repairing ${transaction} on ${target.id}`);
+  ledger.append([ledger.event('repair', { target: target.id, transaction, mode: 'online' })]);
+  return { status: 'done', message: `repaired transaction ${transaction} (${r.value.repairsLeft} repair(s) left in 12 months)` };
+}
+
+async function repairOffline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget, transactions: string[], ids: string[]): Promise<StepOutcome> {
+  const waiting = [...ledger.state().pending.values()].find((p) => p.op === 'repair' && p.target === target.id);
+  if (waiting) return { status: 'skipped', message: `repair request ${waiting.requestId} is already waiting for its response` };
+  const over = budgetLeft(ledger, target);
+  if (over) return over;
+  return createRequest(opts, ledger, target, 'repair', { transactions, activationIds: ids }, `repair of ${transactions.join(', ')}`);
+}

@@ -1,0 +1,84 @@
+// Return: every activation transaction of the target(s), whole (a return takes back every license that was
+// activated with it). The user confirms the full list first. Online returns are final; offline returns
+// go through request files and stay unusable until the return is confirmed on the LAS.
+import { transactionsOf, type TransactionState } from '../ledger/fold';
+import {
+  choosePath,
+  LedgerWriter,
+  lasFailure,
+  notStarted,
+  runSteps,
+  type ReturnConfirmation,
+  type Step,
+  type StepOutcome,
+  type WorkflowOptions,
+  type WorkflowResult,
+} from './context';
+import { createRequest } from './offlineRequests';
+import { lasActivations } from './reconcile';
+import { formatLines, resolveTargets, type WorkflowTarget } from './targets';
+
+export function describeReturn(site: string, items: TransactionState[]): ReturnConfirmation {
+  const message = [
+    `Return from site ${site} (each transaction is returned whole):`,
+    ...items.map((t) => `  ${t.target}: transaction ${t.transaction}: ${formatLines(t.lines)}`),
+  ].join('\n');
+  return { site, items: items.map((t) => ({ target: t.target, transaction: t.transaction, lines: t.lines })), message };
+}
+
+export async function returnLicenses(opts: WorkflowOptions): Promise<WorkflowResult> {
+  const chosen = choosePath(opts);
+  if ('error' in chosen) return notStarted(chosen.error, 'connectivity');
+  const resolved = resolveTargets(opts);
+  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
+  const ledger = new LedgerWriter(opts);
+  const state = ledger.state();
+  const ids = new Set(resolved.targets.map((t) => t.id));
+  const all = transactionsOf(state, undefined, ['activated', 'broken']).filter((t) => ids.has(t.target));
+  const broken = all.filter((t) => t.status === 'broken');
+  const items = all.filter((t) => t.status === 'activated' && !hasPendingReturn(state, t));
+  const steps: Step[] = broken.map((t) => ({
+    target: t.target,
+    label: `return ${t.transaction} from ${t.target}`,
+    run: async (): Promise<StepOutcome> => ({ status: 'failed', code: 'not-repairable', message: `transaction ${t.transaction} on ${t.target} is broken: repair it first, then return it` }),
+  }));
+  if (items.length > 0) {
+    if (!opts.confirm || !(await opts.confirm(describeReturn(opts.site.name, items)))) {
+      return notStarted('Return not confirmed: nothing was returned.', 'cancelled');
+    }
+  }
+  for (const target of resolved.targets) {
+    const mine = items.filter((t) => t.target === target.id);
+    if (mine.length === 0) continue;
+    if (chosen.path === 'offline') {
+      const lines = mine.flatMap((t) => t.lines);
+      steps.push({
+        target: target.id,
+        label: `return request for ${target.id}`,
+        run: async () => createRequest(opts, ledger, target, 'return', { transactions: mine.map((t) => t.transaction), activationIds: lines.map((l) => l.activationId) }, `return of ${mine.map((t) => t.transaction).join(', ')} (${formatLines(lines)})`),
+      });
+    } else {
+      for (const tx of mine) steps.push({ target: target.id, label: `return ${tx.transaction} from ${target.id}`, run: () => returnOnline(opts, ledger, target, tx) });
+    }
+  }
+  return runSteps(opts, steps);
+}
+
+function hasPendingReturn(state: ReturnType<LedgerWriter['state']>, t: TransactionState): boolean {
+  return [...state.pending.values()].some((p) => p.op === 'return' && p.target === t.target && p.transactions.includes(t.transaction));
+}
+
+async function returnOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget, tx: TransactionState): Promise<StepOutcome> {
+  const listed = await lasActivations(opts, target);
+  if ('failure' in listed) return listed.failure;
+  const returnEvent = (lines = tx.lines) => ledger.event('return', { target: target.id, transaction: tx.transaction, lines, mode: 'online' });
+  if (!listed.txs.some((t) => t.transaction === tx.transaction)) {
+    // The LAS no longer holds it: returned before the ledger line could be written (crash). Record it.
+    ledger.append([returnEvent()]);
+    return { status: 'done', message: `transaction ${tx.transaction} was already returned on the LAS; recorded in the ledger` };
+  }
+  const r = await opts.las.returnTransaction(target.las, tx.transaction, false);
+  if (!r.ok) return lasFailure(r.error, `returning ${tx.transaction} from ${target.id}`);
+  ledger.append([returnEvent(r.value.lines)]);
+  return { status: 'done', message: `returned transaction ${tx.transaction}: ${formatLines(r.value.lines)}` };
+}

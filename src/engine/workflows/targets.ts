@@ -1,0 +1,68 @@
+// The computers a workflow acts on, as the LAS sees them, and what the plans say about each.
+import type { EntitledProduct, LasTarget, LicenseLine } from '../las/types';
+import { productsOf, type Assignment, type Product, type TargetKind } from '../model';
+import type { WorkflowOptions } from './context';
+
+export interface WorkflowTarget {
+  id: string;
+  kind: TargetKind;
+  las: LasTarget;
+}
+
+/** The whole site (servers, License Servers, clients), or the one target named; an error message otherwise. */
+export function resolveTargets(opts: WorkflowOptions): { targets: WorkflowTarget[] } | { error: string } {
+  const site = opts.site;
+  const all: WorkflowTarget[] = [
+    ...site.servers.map((s): WorkflowTarget => ({ id: s.id, kind: 'server', las: { site: site.name, id: s.id, type: s.type ?? 'unknown', licenseServer: s.licenseServer } })),
+    ...site.licenseServers.map((l): WorkflowTarget => ({ id: l.id, kind: 'licenseServer', las: { site: site.name, id: l.id, type: 'license-server', licenseServer: l.id } })),
+    ...site.clients.map((c): WorkflowTarget => ({ id: c.id, kind: 'client', las: { site: site.name, id: c.id, type: c.type ?? 'unknown' } })),
+  ];
+  if (opts.target === undefined) return { targets: all };
+  const one = all.find((t) => t.id === opts.target);
+  if (!one) return { error: `Site '${site.name}' has no server, License Server or client '${opts.target}': check the id in the site file.` };
+  return { targets: [one] };
+}
+
+/** Assignments of the site's plans that name this target. */
+export function assignmentsOf(opts: WorkflowOptions, target: WorkflowTarget): Assignment[] {
+  return opts.plans
+    .filter((p) => p.site === undefined || p.site === opts.site.name)
+    .flatMap((p) => p.assignments)
+    .filter((a) => a.target === target.id && a.activationId !== undefined && (a.targetKind === undefined || a.targetKind === target.kind));
+}
+
+/** The planned lines of a target: one per activation id, quantities of repeated assignments added up. */
+export function plannedLines(opts: WorkflowOptions, target: WorkflowTarget): LicenseLine[] {
+  const byId = new Map<string, number>();
+  for (const a of assignmentsOf(opts, target)) byId.set(a.activationId!, (byId.get(a.activationId!) ?? 0) + (a.quantity ?? 1));
+  return [...byId].map(([activationId, quantity]) => ({ activationId, quantity }));
+}
+
+/** The plans' products as the LAS knows them; applicability from the product, else from the catalog. */
+export function entitledProducts(opts: WorkflowOptions, activationIds?: Set<string>): EntitledProduct[] {
+  const out = new Map<string, EntitledProduct>();
+  for (const plan of opts.plans) {
+    if (plan.site !== undefined && plan.site !== opts.site.name) continue;
+    for (const p of productsOf(plan)) {
+      if (activationIds && !activationIds.has(p.activationId)) continue;
+      out.set(p.activationId, toEntitled(p, opts));
+    }
+  }
+  return [...out.values()];
+}
+
+function toEntitled(p: Product, opts: WorkflowOptions): EntitledProduct {
+  return {
+    entitlementId: p.entitlementId,
+    activationId: p.activationId,
+    feature: p.feature,
+    licenseType: p.licenseType,
+    quantity: p.quantity ?? 0,
+    expires: p.expires,
+    appliesTo: p.appliesTo ?? opts.appliesTo?.(p) ?? [],
+  };
+}
+
+export function formatLines(lines: LicenseLine[]): string {
+  return lines.map((l) => `${l.activationId} ×${l.quantity}`).join(', ');
+}
