@@ -1,4 +1,19 @@
 // The sub-commands, in the order `--help` lists them. Each lives in its own file.
 import type { CliCommand } from '../io';
+import { activateCommand } from './activate';
+import { lasCommand } from './las';
+import { importResponsesCommand } from './offline';
+import { reclaimCommand } from './reclaim';
+import { repairCommand } from './repair';
+import { confirmReturnCommand, returnCommand } from './return';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  // License workflows and the LAS
+  activateCommand,
+  reclaimCommand,
+  returnCommand,
+  confirmReturnCommand,
+  repairCommand,
+  importResponsesCommand,
+  lasCommand,
+];

@@ -1,0 +1,17 @@
+// `bmslicense activate`: activate what the plans assign, online or through offline request files.
+import { activate } from '../../engine/workflows/activate';
+import type { CliCommand } from '../io';
+import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+
+export const activateCommand: CliCommand = {
+  name: 'activate',
+  summary: 'activate the planned licenses of a site or one target (online, or offline request files)',
+  usage: 'bmslicense activate --site NAME [--target ID] [--offline DIR] [--workspace DIR] [--by USER]',
+  async run(args, io) {
+    const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
+    const w = siteWorkflow(p, io);
+    if ('error' in w) return io.err(`${w.error}\n`), 2;
+    const offline = flag(p, 'offline');
+    return finish(await interruptible((signal) => activate({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
+  },
+};

@@ -1,0 +1,81 @@
+// `bmslicense las …`: the License Activation Server side. `respond` answers offline request files with the
+// workspace's simulator (signed responses); `public-key` exports the key imports verify against; `serve`
+// (the HTTP adapter) lives in src/engine/las/http/serve.ts.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseRequest, responseFileName } from '../../engine/las/offline/format';
+import { answerRequest } from '../../engine/las/offline/respond';
+import { writeFileAtomic } from '../../engine/las/simulatorState';
+import { UsageError, type CliCommand, type CliIO } from '../io';
+import { flag, parseArgs, simulatorFor, workspaceRoot } from './workflowArgs';
+
+type SubVerb = (args: string[], io: CliIO) => Promise<number>;
+
+async function respond(args: string[], io: CliIO): Promise<number> {
+  const p = parseArgs(args, { out: true, workspace: true });
+  const out = flag(p, 'out');
+  if (!out) throw new UsageError('--out DIR is required');
+  if (p.positional.length === 0) throw new UsageError('name the request files to answer');
+  const las = simulatorFor(workspaceRoot(p, io));
+  const outDir = path.resolve(io.cwd, out);
+  let failed = 0;
+  for (const f of p.positional) {
+    const file = path.resolve(io.cwd, f);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      io.err(`${f}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      failed++;
+      continue;
+    }
+    const { request, problem } = parseRequest(text);
+    if (!request) {
+      io.err(`${f}: ${problem}\n`);
+      failed++;
+      continue;
+    }
+    const response = await answerRequest(las, request);
+    const target = path.join(outDir, responseFileName(response.requestId));
+    writeFileAtomic(target, `${JSON.stringify(response, null, 2)}\n`);
+    const o = response.outcome;
+    io.out(`${path.basename(target)}: ${request.op} on ${request.target.id} ${o.ok ? 'accepted' : `refused (${o.error?.code}): ${o.error?.message}`}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function publicKey(args: string[], io: CliIO): Promise<number> {
+  const p = parseArgs(args, { out: true, workspace: true });
+  const pem = simulatorFor(workspaceRoot(p, io)).publicKeyPem();
+  const out = flag(p, 'out');
+  if (out) writeFileAtomic(path.resolve(io.cwd, out), pem);
+  else io.out(pem);
+  return 0;
+}
+
+// ---- `serve` belongs to the HTTP adapter: src/engine/las/http/serve.ts exports `runServe(args, io)`. ----
+async function serve(args: string[], io: CliIO): Promise<number> {
+  let mod: { runServe?: SubVerb } | undefined;
+  try {
+    // Resolved at build time when the file exists; a missing module only disables this sub-verb.
+    mod = require('../../engine/las/http/serve');
+  } catch {
+    mod = undefined;
+  }
+  if (!mod?.runServe) return io.err('bmslicense las serve is not available in this build.\n'), 2;
+  return mod.runServe(args, io);
+}
+
+const subVerbs: Record<string, SubVerb> = { respond, 'public-key': publicKey, serve };
+
+export const lasCommand: CliCommand = {
+  name: 'las',
+  summary: 'the License Activation Server: respond to offline requests, export its public key, serve over HTTP',
+  usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [options]',
+  async run(args, io) {
+    const [verb, ...rest] = args;
+    const run = verb ? subVerbs[verb] : undefined;
+    if (!run) throw new UsageError(verb ? `unknown sub-command '${verb}'` : 'name a sub-command: respond, public-key or serve');
+    return run(rest, io);
+  },
+};

@@ -1,0 +1,35 @@
+// `bmslicense import-responses`: verify offline response files (signature, site, request, not replayed)
+// and apply them to the ledger. The LAS public key: --public-key FILE, $BMSLICENSE_LAS_PUBLIC_KEY, or the
+// workspace's simulator.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { importResponses, responseFiles } from '../../engine/workflows/importResponses';
+import { UsageError, type CliCommand, type CliIO } from '../io';
+import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS, simulatorFor, type ParsedArgs } from './workflowArgs';
+
+export function lasPublicKey(p: ParsedArgs, io: CliIO, root: string): { pem: string } | { error: string } {
+  const file = flag(p, 'public-key') ?? io.env.BMSLICENSE_LAS_PUBLIC_KEY;
+  if (!file) return { pem: simulatorFor(root).publicKeyPem() };
+  try {
+    return { pem: fs.readFileSync(path.resolve(io.cwd, file), 'utf8') };
+  } catch (e) {
+    return { error: `Cannot read the LAS public key ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Export it with 'bmslicense las public-key'.` };
+  }
+}
+
+export const importResponsesCommand: CliCommand = {
+  name: 'import-responses',
+  summary: 'verify and import offline response files from the LAS (a folder or files)',
+  usage: 'bmslicense import-responses DIR|FILE… --site NAME [--public-key FILE] [--workspace DIR] [--by USER]',
+  async run(args, io) {
+    const p = parseArgs(args, { ...SITE_OPTIONS, 'public-key': true });
+    if (p.positional.length === 0) throw new UsageError('name the folder or the response files to import');
+    const w = siteWorkflow(p, io);
+    if ('error' in w) return io.err(`${w.error}\n`), 2;
+    const key = lasPublicKey(p, io, w.root);
+    if ('error' in key) return io.err(`${key.error}\n`), 2;
+    const files = responseFiles(p.positional.map((f) => path.resolve(io.cwd, f)));
+    if (files.length === 0) return io.err('No *.response.json file found there.\n'), 2;
+    return finish(await interruptible((signal) => importResponses({ ...w.options, signal }, files, key.pem), io), io);
+  },
+};

@@ -1,0 +1,17 @@
+// `bmslicense reclaim`: refresh active licenses with the latest entitlement (e.g. a subscription grew).
+import { reclaim } from '../../engine/workflows/reclaim';
+import type { CliCommand } from '../io';
+import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+
+export const reclaimCommand: CliCommand = {
+  name: 'reclaim',
+  summary: 'refresh the active licenses of a site or one target with the latest entitlement',
+  usage: 'bmslicense reclaim --site NAME [--target ID] [--offline DIR] [--workspace DIR] [--by USER]',
+  async run(args, io) {
+    const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
+    const w = siteWorkflow(p, io);
+    if ('error' in w) return io.err(`${w.error}\n`), 2;
+    const offline = flag(p, 'offline');
+    return finish(await interruptible((signal) => reclaim({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
+  },
+};

@@ -1,0 +1,47 @@
+// `bmslicense return` and `bmslicense confirm-return`. A return takes whole transactions: the list is
+// printed, and nothing is returned without --yes.
+import { confirmReturn } from '../../engine/workflows/confirmReturn';
+import { returnLicenses } from '../../engine/workflows/return';
+import type { CliCommand } from '../io';
+import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+
+export const returnCommand: CliCommand = {
+  name: 'return',
+  summary: 'return the licenses of a site or one target (whole transactions; asks for --yes)',
+  usage: 'bmslicense return --site NAME [--target ID] [--offline DIR] [--yes] [--workspace DIR] [--by USER]',
+  async run(args, io) {
+    const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, yes: false });
+    const w = siteWorkflow(p, io);
+    if ('error' in w) return io.err(`${w.error}\n`), 2;
+    const offline = flag(p, 'offline');
+    const yes = p.flags.get('yes') === true;
+    const result = await interruptible(
+      (signal) =>
+        returnLicenses({
+          ...w.options,
+          signal,
+          offlineDir: offline,
+          mode: offline ? 'offline' : undefined,
+          confirm: async (c) => {
+            io.out(`${c.message}\n`);
+            if (!yes) io.err('Nothing returned: run the same command with --yes to return all of the above.\n');
+            return yes;
+          },
+        }),
+      io,
+    );
+    return finish(result, io);
+  },
+};
+
+export const confirmReturnCommand: CliCommand = {
+  name: 'confirm-return',
+  summary: 'confirm offline returns on the LAS so the licenses can be activated again',
+  usage: 'bmslicense confirm-return --site NAME [--target ID] [--workspace DIR] [--by USER]',
+  async run(args, io) {
+    const p = parseArgs(args, SITE_OPTIONS);
+    const w = siteWorkflow(p, io);
+    if ('error' in w) return io.err(`${w.error}\n`), 2;
+    return finish(await interruptible((signal) => confirmReturn({ ...w.options, signal }), io), io);
+  },
+};

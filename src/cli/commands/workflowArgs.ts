@@ -1,0 +1,105 @@
+// What the license commands share: their options, finding the site and its plans in the workspace, the
+// LAS to talk to (the workspace's simulator), and printing progress and the summary.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadWorkspace } from '../../engine/load/files';
+import { defaultActor, ledgerPathFor } from '../../engine/ledger/ledger';
+import { LasSimulator, simulatorDataDir } from '../../engine/las/simulator';
+import { applicableTargets } from '../../engine/rules/catalog';
+import { describeResult, type WorkflowOptions, type WorkflowResult } from '../../engine/workflows/context';
+import { UsageError, type CliIO } from '../io';
+
+export interface ParsedArgs {
+  flags: Map<string, string | true>;
+  positional: string[];
+}
+
+/** `--name value` and `--flag` options; `known` maps each option to whether it takes a value. */
+export function parseArgs(args: string[], known: Record<string, boolean>): ParsedArgs {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (!(name in known)) throw new UsageError(`unknown option --${name}`);
+    if (!known[name]) flags.set(name, true);
+    else {
+      const value = inline ?? args[++i];
+      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+      flags.set(name, value);
+    }
+  }
+  return { flags, positional };
+}
+
+export function flag(p: ParsedArgs, name: string): string | undefined {
+  const v = p.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export const SITE_OPTIONS = { site: true, target: true, workspace: true, by: true } as const;
+
+/** The workspace root: `--workspace DIR`, else the current folder. */
+export function workspaceRoot(p: ParsedArgs, io: CliIO): string {
+  return path.resolve(io.cwd, flag(p, 'workspace') ?? '.');
+}
+
+export function simulatorFor(root: string): LasSimulator {
+  return new LasSimulator({ dataDir: simulatorDataDir(root) });
+}
+
+/** Loads the workspace and builds the workflow options for `--site`; a message when that cannot be done. */
+export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptions; root: string } | { error: string } {
+  const name = flag(p, 'site');
+  if (!name) throw new UsageError('--site NAME is required');
+  const root = workspaceRoot(p, io);
+  const { index, paths } = loadWorkspace([root]);
+  const site = index.site(name);
+  if (!site) {
+    const known = index.sites().map((s) => s.name);
+    return { error: `No Site named '${name}' in ${root}${known.length ? ` (sites: ${known.join(', ')})` : ' (no *.bms.yaml Site found)'}.` };
+  }
+  const siteFile = paths.get(site.uri) ?? (site.uri.startsWith('file:') ? fileURLToPath(site.uri) : site.uri);
+  const options: WorkflowOptions = {
+    las: simulatorFor(root),
+    site,
+    plans: index.plansFor(site.name),
+    ledgerPath: ledgerPathFor(site, siteFile),
+    target: flag(p, 'target'),
+    by: flag(p, 'by') ?? defaultActor(io.env),
+    appliesTo: (product) => {
+      const t = applicableTargets(product);
+      return t ? [...t] : undefined;
+    },
+    onProgress: (pr) => {
+      if (pr.total > 0 && pr.done > 0) io.err(`[${pr.done}/${pr.total}] ${pr.message}\n`);
+    },
+  };
+  return { options, root };
+}
+
+/** Prints the summary; exit code 0 when everything was done, 1 otherwise. */
+export function finish(result: WorkflowResult, io: CliIO): number {
+  const text = describeResult(result);
+  if (text.trim()) io.out(text);
+  return result.ok ? 0 : 1;
+}
+
+/** Ctrl-C cancels between steps (what is done stays done and recorded) instead of killing mid-step. */
+export async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>, io: CliIO): Promise<T> {
+  const abort = new AbortController();
+  const onInt = () => {
+    io.err('Cancelling after the current step…\n');
+    abort.abort();
+  };
+  process.once('SIGINT', onInt);
+  try {
+    return await run(abort.signal);
+  } finally {
+    process.removeListener('SIGINT', onInt);
+  }
+}
