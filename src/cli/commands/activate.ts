@@ -1,7 +1,7 @@
 // `bmslicense activate`: activate what the plans assign, online or through offline request files.
 import { activate } from '../../engine/workflows/activate';
 import type { CliCommand } from '../io';
-import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
 
 export const activateCommand: CliCommand = {
   name: 'activate',
@@ -11,7 +11,7 @@ export const activateCommand: CliCommand = {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
     const w = siteWorkflow(p, io);
     if ('error' in w) return io.err(`${w.error}\n`), 2;
-    const offline = flag(p, 'offline');
+    const offline = offlineDir(p, io);
     return finish(await interruptible((signal) => activate({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
   },
 };

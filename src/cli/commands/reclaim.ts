@@ -1,7 +1,7 @@
 // `bmslicense reclaim`: refresh active licenses with the latest entitlement (e.g. a subscription grew).
 import { reclaim } from '../../engine/workflows/reclaim';
 import type { CliCommand } from '../io';
-import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
 
 export const reclaimCommand: CliCommand = {
   name: 'reclaim',
@@ -11,7 +11,7 @@ export const reclaimCommand: CliCommand = {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
     const w = siteWorkflow(p, io);
     if ('error' in w) return io.err(`${w.error}\n`), 2;
-    const offline = flag(p, 'offline');
+    const offline = offlineDir(p, io);
     return finish(await interruptible((signal) => reclaim({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
   },
 };

@@ -2,7 +2,7 @@
 // the License Server reports as broken, so the repair knows what to do.
 import { repair, reportBroken } from '../../engine/workflows/repair';
 import { UsageError, type CliCommand } from '../io';
-import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { finish, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
 
 export const repairCommand: CliCommand = {
   name: 'repair',
@@ -17,7 +17,7 @@ export const repairCommand: CliCommand = {
       if (!w.options.target) throw new UsageError('--mark-broken needs --target');
       return finish(await reportBroken(w.options, broken), io);
     }
-    const offline = flag(p, 'offline');
+    const offline = offlineDir(p, io);
     const only = { transaction: flag(p, 'transaction') };
     return finish(await interruptible((signal) => repair({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }, only), io), io);
   },

@@ -3,7 +3,7 @@
 import { confirmReturn } from '../../engine/workflows/confirmReturn';
 import { returnLicenses } from '../../engine/workflows/return';
 import type { CliCommand } from '../io';
-import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
 
 export const returnCommand: CliCommand = {
   name: 'return',
@@ -13,7 +13,7 @@ export const returnCommand: CliCommand = {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, yes: false });
     const w = siteWorkflow(p, io);
     if ('error' in w) return io.err(`${w.error}\n`), 2;
-    const offline = flag(p, 'offline');
+    const offline = offlineDir(p, io);
     const yes = p.flags.get('yes') === true;
     const result = await interruptible(
       (signal) =>

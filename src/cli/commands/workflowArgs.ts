@@ -103,3 +103,9 @@ export async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>,
     process.removeListener('SIGINT', onInt);
   }
 }
+
+/** `--offline DIR` resolved against the working folder. */
+export function offlineDir(p: ParsedArgs, io: CliIO): string | undefined {
+  const dir = flag(p, 'offline');
+  return dir === undefined ? undefined : path.resolve(io.cwd, dir);
+}
