@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LasSimulator } from '../../../src/engine/las/simulator';
-import { STATE_FILE } from '../../../src/engine/las/simulatorState';
+import { STATE_FILE, writeFileAtomic } from '../../../src/engine/las/simulatorState';
 import type { EntitledProduct, LasResult, LasTarget } from '../../../src/engine/las/types';
 
 const es01: LasTarget = { site: 'hospital-north', id: 'es-01', type: 'enterprise-server', licenseServer: 'ls-main' };
@@ -138,6 +138,15 @@ describe('LasSimulator', () => {
     const before = fs.statSync(path.join(dir, STATE_FILE)).ino;
     value(await las.activate(as01, [{ activationId: 'ACT-SNMP', quantity: 1 }]));
     assert.notEqual(fs.statSync(path.join(dir, STATE_FILE)).ino, before);
+  });
+
+  it('a write that cannot be completed leaves the old file and no temp file', () => {
+    const target = path.join(dir, 'busy');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'inside'), 'x'); // renaming a file over a non-empty folder fails
+    assert.throws(() => writeFileAtomic(target, 'new'));
+    assert.equal(fs.readFileSync(path.join(target, 'inside'), 'utf8'), 'x');
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
   });
 
   it('a refused operation leaves the state file untouched', async () => {
