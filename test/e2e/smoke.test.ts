@@ -1,11 +1,12 @@
 // Proves the e2e harness on a tiny throwaway extension, so a failure here is the harness, not the product.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   activityBarItem, e2eReady, e2eTools, openFile, problems, runCommand, screenshot, startCodeServer, treeRows,
-  useWorkbench, waitForNotification, waitForTreeRow,
+  repoRoot, useWorkbench, waitForNotification, waitForTreeRow,
 } from './harness';
 
 const smokeExtension = {
@@ -43,6 +44,24 @@ exports.activate = (context) => {
 `;
 
 const icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6" fill="currentColor"/></svg>';
+const smokeFolderName = `${smokeExtension.publisher}.${smokeExtension.name}-${smokeExtension.version}`;
+
+/** Writes the unpacked smoke extension into `parent` and returns its folder. */
+function writeSmokeExtension(parent: string): string {
+  const extension = join(parent, smokeFolderName);
+  mkdirSync(extension, { recursive: true });
+  writeFileSync(join(extension, 'package.json'), JSON.stringify(smokeExtension, null, 2));
+  writeFileSync(join(extension, 'extension.js'), smokeMain);
+  writeFileSync(join(extension, 'smoke.svg'), icon);
+  return extension;
+}
+
+/** Packs an unpacked extension with the project's vsce, as `npm run package` does for the real one. */
+function packVsix(extension: string, vsix: string): void {
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix];
+  execFileSync(process.execPath, args, { cwd: extension, stdio: 'pipe' });
+}
 
 describe('e2e harness setup check', () => {
   it('tells the developer to run npm run e2e:setup when the cache is missing', () => {
@@ -59,13 +78,17 @@ describe('e2e harness: code-server lifecycle', function () {
   this.timeout(120_000);
   before(e2eReady);
 
-  it('answers on loopback and leaves no process or temp folder behind after stop()', async () => {
+  it('installs a .vsix, answers on loopback and leaves no process or temp folder behind after stop()', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'bms-e2e-ws-'));
-    const server = await startCodeServer({ workspace });
+    const vsix = join(workspace, 'smoke.vsix');
+    packVsix(writeSmokeExtension(workspace), vsix);
+    const server = await startCodeServer({ workspace, vsix });
     try {
       assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const health = await fetch(`${server.url}/healthz`);
       assert.equal(health.status, 200);
+      const installed = JSON.parse(readFileSync(join(server.extensionsDir, smokeFolderName, 'package.json'), 'utf8'));
+      assert.equal(installed.version, smokeExtension.version);
     } finally {
       await server.stop();
       rmSync(workspace, { recursive: true, force: true });
@@ -81,11 +104,7 @@ describe('e2e harness: smoke extension in code-server', function () {
 
   const session = useWorkbench(() => {
     fixtureRoot = mkdtempSync(join(tmpdir(), 'bms-e2e-smoke-'));
-    const extension = join(fixtureRoot, `${smokeExtension.publisher}.${smokeExtension.name}-${smokeExtension.version}`);
-    mkdirSync(extension, { recursive: true });
-    writeFileSync(join(extension, 'package.json'), JSON.stringify(smokeExtension, null, 2));
-    writeFileSync(join(extension, 'extension.js'), smokeMain);
-    writeFileSync(join(extension, 'smoke.svg'), icon);
+    const extension = writeSmokeExtension(fixtureRoot);
     const workspace = join(fixtureRoot, 'smoke-site');
     mkdirSync(join(workspace, 'notes'), { recursive: true });
     writeFileSync(join(workspace, 'notes', 'site.txt'), 'Site Alpha: 3 seats\n');
