@@ -1,5 +1,5 @@
 // The lines under a feature: checked-out licenses, queued requests and reservations.
-import type { LicenseRequest, LicenseUse, QueuedRequest, Reservation } from './types';
+import type { LicenseUse, QueuedRequest, Reservation } from './types';
 
 // `tokens (vX) (server/port handle)` then either `, start …` or ` queued for N license(s)`.
 const REQUEST = /^\s+(\S.*?) \(v([^()]*)\) \(([^\s()]+)(?: (\d+))?\)(.*)$/;
@@ -17,51 +17,52 @@ function portOf(server: string): number | string | null {
   return /^\d+$/.test(port) ? Number(port) : port || null;
 }
 
-function request(tokensText: string, version: string, server: string, handle: string | undefined, line: number, groupIndex: number | null): LicenseRequest {
-  const tokens = tokensText.split(/\s+/);
-  return {
-    user: tokens[0],
-    host: tokens[1] ?? null,
-    display: tokens[2] ?? null,
-    extra: tokens.length > 3 ? tokens.slice(3).join(' ') : null,
-    version,
-    server,
-    port: portOf(server),
-    handle: handle === undefined ? null : Number(handle),
-    licenses: 1,
-    groupIndex,
-    // Four tokens are user host display + one vendor tag; more means spaces inside a name.
-    ambiguous: tokens.length > 4,
-    line,
-  };
-}
-
 export type RequestLine = { kind: 'use'; use: LicenseUse } | { kind: 'queued'; queued: QueuedRequest };
 
 /** A user or queued line, or null when the text is neither. */
 export function parseRequestLine(text: string, line: number, groupIndex: number | null): RequestLine | null {
   const m = REQUEST.exec(text);
   if (!m) return null;
-  const base = request(m[1], m[2], m[3], m[4], line, groupIndex);
   const tail = m[5];
   const q = QUEUED.exec(tail);
-  if (q) return { kind: 'queued', queued: { ...base, licenses: Number(q[1]) } };
-  const s = START.exec(tail);
-  if (!s) return null;
-  const rest = s[2] ?? '';
-  const licenses = LICENSES.exec(rest);
-  const pid = PID.exec(rest);
-  const linger = LINGER.exec(rest);
-  return {
-    kind: 'use',
-    use: {
-      ...base,
-      start: s[1],
-      licenses: licenses ? Number(licenses[1]) : 1,
-      linger: linger ? linger[1] : null,
-      pid: pid ? Number(pid[1]) : null,
-    },
+  const s = q ? null : START.exec(tail);
+  if (!q && !s) return null;
+  const tokens = m[1].split(/\s+/);
+  // Built as one literal (no spread): 50k-line outputs are mostly these objects.
+  const use: LicenseUse = {
+    user: tokens[0],
+    host: tokens.length > 1 ? tokens[1] : null,
+    display: tokens.length > 2 ? tokens[2] : null,
+    extra: tokens.length > 3 ? tokens.slice(3).join(' ') : null,
+    version: m[2],
+    server: m[3],
+    port: portOf(m[3]),
+    handle: m[4] === undefined ? null : Number(m[4]),
+    licenses: 1,
+    groupIndex,
+    // Four tokens are user host display + one vendor tag; more means spaces inside a name.
+    ambiguous: tokens.length > 4,
+    line,
+    start: '',
+    linger: null,
+    pid: null,
   };
+  if (q) {
+    const { start: _s, linger: _l, pid: _p, ...queued } = use;
+    queued.licenses = Number(q[1]);
+    return { kind: 'queued', queued };
+  }
+  const rest = s![2] ?? '';
+  use.start = s![1];
+  if (rest) {
+    const licenses = LICENSES.exec(rest);
+    const pid = PID.exec(rest);
+    const linger = LINGER.exec(rest);
+    if (licenses) use.licenses = Number(licenses[1]);
+    if (pid) use.pid = Number(pid[1]);
+    if (linger) use.linger = linger[1];
+  }
+  return { kind: 'use', use };
 }
 
 /** `N RESERVATION(s) for TYPE NAME (server/port)`, or null. */
