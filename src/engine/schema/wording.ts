@@ -1,9 +1,9 @@
 // ajv errors → one engineer-worded finding per problem, on the YAML node it is about.
 import type { ErrorObject } from 'ajv';
-import { isScalar, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { Span } from '../model';
 import { closest } from './closest';
-import { locate, pairOf, pointerSegments, spanOf, type Located } from './locate';
+import { keyText as keyOf, locate, pairOf, pointerSegments, spanOf, type Located } from './locate';
 import { resolve } from './describe';
 import type { JsonSchema, SchemaKind } from './schemas';
 
@@ -52,7 +52,9 @@ export function findingsOf(
 ): SchemaFinding[] {
   const out: SchemaFinding[] = [];
   const seen = new Set<string>();
-  for (const error of errors) {
+  // a document of another kind breaks every other rule too: say only that
+  const wrongKind = wholeDocument ? errors.find((e) => e.instancePath === '/kind' && e.keyword === 'const') : undefined;
+  for (const error of wrongKind ? [wrongKind] : errors) {
     // the errors inside oneOf/anyOf branches are summed up by the oneOf/anyOf error itself
     if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath) || error.keyword === 'if') continue;
     const finding = word(error, root, kind, wholeDocument);
@@ -158,7 +160,9 @@ function oneTarget(error: ErrorObject, here: Located, parent: JsonSchema, root: 
   const present = targets.filter((k) => k in data);
   const noun = nounOf(parent) ?? 'this item';
   const names = present.length === 0 ? 'none' : present.length === 2 ? `both ${present[0]} and ${present[1]}` : list(present, 'and');
-  const extra = present.length > 1 ? pairOf(here.node, present[1])?.key : undefined;
+  // underline the target written second: that is the one to remove or move to its own assignment
+  const written = isMap(here.node) ? here.node.items.filter((p) => present.includes(String(keyOf(p)))) : [];
+  const extra = written.length > 1 ? written[1].key : undefined;
   return {
     span: spanOf(extra as Node | null | undefined) ?? nodeSpan(here, root),
     message: `${capitalise(noun)} names exactly one target: ${list(targets, 'or')} (this one names ${names}).`,

@@ -1,0 +1,137 @@
+import { strict as assert } from 'node:assert';
+import { parseDocument, isSeq, type Node } from 'yaml';
+import { validateFragment, validateSchema } from '../../../src/engine/schema';
+import { check, edit, onlyOne, PLAN, SITE, spanOfToken, tokenIn } from './fixtures';
+
+describe('schema validation (BMS002)', () => {
+  it('accepts the site and plan examples of the spec', () => {
+    assert.deepEqual(check(SITE, 'Site'), []);
+    assert.deepEqual(check(PLAN, 'LicensePlan'), []);
+  });
+
+  it('names an unknown key on the key, with the closest allowed key', () => {
+    const text = edit(SITE, 'host: es01.hospital.local\n      licenseServer', 'hots: es01.hospital.local\n      licenseServer');
+    const d = onlyOne(text, 'Site', 'hots');
+    assert.equal(d.message, "Unknown key 'hots' in a server. Did you mean 'host'? Allowed keys: id, type, host, licenseServer, children.");
+    assert.equal(d.data?.suggestion, 'host');
+  });
+
+  it('suggests nothing when no key is close', () => {
+    const d = onlyOne(edit(SITE, '  contact: Jane Smith', '  phone: "555"'), 'Site', 'phone');
+    assert.equal(d.message, "Unknown key 'phone' in 'metadata'. Allowed keys: name, customer, contact.");
+  });
+
+  it('tells to quote a version written as a number', () => {
+    const d = onlyOne(edit(SITE, 'version: "6.0"', 'version: 6.0'), 'Site', '6.0');
+    assert.equal(d.message, `'version' must be text, not the number 6: quote it, e.g. version: "6.0".`);
+  });
+
+  it('reports a wrong type on the value, e.g. a quoted quantity', () => {
+    const d = onlyOne(edit(PLAN, 'quantity: 5, mode', 'quantity: "5", mode'), 'LicensePlan', '"5"');
+    assert.equal(d.message, "'quantity' must be a whole number, not the text '5'. Remove the quotes.");
+  });
+
+  it('lists the allowed values for a bad server type', () => {
+    const d = onlyOne(edit(SITE, 'type: as-p', 'type: as-x'), 'Site', 'as-x');
+    assert.equal(
+      d.message,
+      "'as-x' is not a server type. Use one of: enterprise-central, enterprise-server, as-p, as-p-3, as-b, edge-server, fdp-server.",
+    );
+  });
+
+  it('reports bad enums of connectivity, license type, stage and mode', () => {
+    onlyOne(edit(SITE, 'connectivity: offline', 'connectivity: semi'), 'Site', 'semi');
+    onlyOne(edit(PLAN, 'licenseType: network', 'licenseType: floating'), 'LicensePlan', 'floating');
+    onlyOne(edit(PLAN, 'stage: commissioning', 'stage: done'), 'LicensePlan', 'done');
+    onlyOne(edit(PLAN, 'mode: offline', 'mode: semi-online'), 'LicensePlan', 'semi-online');
+  });
+
+  it('rejects an uppercase server id but accepts uppercase entitlement and activation ids', () => {
+    const d = onlyOne(edit(SITE, 'id: es-01', 'id: ES-01'), 'Site', 'ES-01');
+    assert.match(d.message, /^'ES-01' is not a valid id: use lowercase letters, digits and '-'/);
+    const bad = onlyOne(edit(PLAN, 'id: ENT-2026-0042', 'id: ENT 2026/42'), 'LicensePlan', 'ENT 2026/42');
+    assert.match(bad.message, /is not a valid Entitlement ID/);
+  });
+
+  it('reports an impossible date and says how to write one', () => {
+    const d = onlyOne(edit(PLAN, 'expires: 2027-06-30', 'expires: 2026-13-45'), 'LicensePlan', '2026-13-45');
+    assert.equal(d.message, "'2026-13-45' is not a date: write yyyy-mm-dd or permanent.");
+  });
+
+  it('points a missing key at the key of its mapping, never the whole file', () => {
+    const noName = edit(SITE, '  name: hospital-north            # id of the site\n', '');
+    const d = onlyOne(noName, 'Site', 'metadata');
+    assert.equal(d.message, "Missing 'name' in 'metadata': add 'name:'.");
+    const noSpec = SITE.slice(0, SITE.indexOf('spec:'));
+    assert.equal(onlyOne(noSpec, 'Site', 'kind').message, "Missing 'spec' at the top of the Site: add 'spec:'.");
+  });
+
+  it('points a missing key of a list item at that item', () => {
+    const text = edit(SITE, '{ id: as-01, type: as-p, host: 10.0.1.21 }', '{ id: as-01, host: 10.0.1.21 }');
+    const d = onlyOne(text, 'Site', '{ id: as-01, host: 10.0.1.21 }');
+    assert.match(d.message, /^Missing 'type' in a server: add 'type:' with one of: enterprise-central,/);
+    const block = edit(SITE, '    - id: ls-main\n', '    - host: ls.local\n');
+    onlyOne(block, 'Site', 'host: ls.local\n      host: es01.hospital.local\n      address: "@localhost"\n      hostId: "00155d01a2b3"');
+  });
+
+  it('says an assignment names exactly one target, once, whether it names two or none', () => {
+    const two = edit(PLAN, '{ client: ws-eng,', '{ client: ws-eng, server: es-01,');
+    const d = onlyOne(two, 'LicensePlan', tokenIn(two, 'ws-eng, server: es-01', 'server'));
+    assert.equal(
+      d.message,
+      'An assignment names exactly one target: server, licenseServer or client (this one names both server and client).',
+    );
+    const none = edit(PLAN, '{ client: ws-eng, activationId', '{ activationId');
+    const n = onlyOne(none, 'LicensePlan', '{ activationId: ACT-7F3A-0003, quantity: 1 }');
+    assert.equal(n.message, 'An assignment names exactly one target: server, licenseServer or client (this one names none).');
+  });
+
+  it('reports a wrong apiVersion and a wrong kind on their values', () => {
+    const d = onlyOne(edit(PLAN, 'bms.license/v1', 'bms.license/v2'), 'LicensePlan', 'bms.license/v2');
+    assert.equal(d.message, "'bms.license/v2' is not a supported apiVersion: write apiVersion: bms.license/v1.");
+    const wrongKind = onlyOne(SITE, 'LicensePlan', 'Site');
+    assert.equal(wrongKind.message, "This document is read as a LicensePlan, so kind must be LicensePlan (found 'Site').");
+  });
+
+  it('finds an error in a server nested two levels down', () => {
+    const text = edit(SITE, '{ id: as-01, type: as-p, host: 10.0.1.21 }', '{ id: as-01, type: as-p, host: 10.0.1.21, licence: x }');
+    const d = onlyOne(text, 'Site', 'licence');
+    assert.match(d.message, /^Unknown key 'licence' in a server\./);
+  });
+
+  it('gives one diagnostic per problem when a document has several', () => {
+    let text = edit(SITE, 'type: as-p', 'type: as-x');
+    text = edit(text, 'connectivity: offline', 'connectivity: semi');
+    text = edit(text, 'id: ws-eng', 'id: WS');
+    const found = check(text, 'Site');
+    assert.deepEqual(
+      found.map((d) => text.slice(d.span.start, d.span.end)),
+      ['semi', 'as-x', 'WS'],
+    );
+  });
+
+  it('validates one list item on its own, with offsets into the file', () => {
+    const text = edit(PLAN, '{ server: es-01, activationId', '{ server: es-01, licenseServer: ls-main, activationId');
+    const doc = parseDocument(text);
+    const items = doc.getIn(['spec', 'assignments'], true);
+    assert.ok(isSeq(items));
+    const found = validateFragment('LicensePlan', 'assignment', items.items[0] as Node, 'file:///p.bms.yaml');
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].span, spanOfToken(text, 'licenseServer', 0));
+    assert.deepEqual(validateFragment('LicensePlan', 'assignment', items.items[1] as Node, 'file:///p.bms.yaml'), []);
+    const product = doc.getIn(['spec', 'entitlements', 0, 'products', 1], true) as Node;
+    assert.deepEqual(validateFragment('LicensePlan', 'product', product, 'u'), []);
+    assert.throws(() => validateFragment('LicensePlan', 'nothing', product, 'u'), /No definition 'nothing'/);
+  });
+
+  it('maps every error of a 10,000-assignment plan to its own node', () => {
+    const lines = [PLAN.slice(0, PLAN.indexOf('  assignments:')), '  assignments:'];
+    for (let i = 0; i < 10_000; i++) {
+      lines.push(i % 100 === 7 ? `    - { server: es-${i}, activationId: ACT-1, quanity: 1 }` : `    - { server: es-${i}, activationId: ACT-1 }`);
+    }
+    const text = lines.join('\n') + '\n';
+    const found = validateSchema(parseDocument(text), 'LicensePlan', 'u');
+    assert.equal(found.length, 100);
+    assert.deepEqual(found[99].span, spanOfToken(text, 'quanity', 99));
+  });
+});
