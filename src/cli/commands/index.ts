@@ -2,6 +2,7 @@
 import type { CliCommand } from '../io';
 import { activateCommand } from './activate';
 import { lasCommand } from './las';
+import { lmstatCommand } from './lmstat';
 import { importResponsesCommand } from './offline';
 import { reclaimCommand } from './reclaim';
 import { repairCommand } from './repair';
@@ -16,4 +17,6 @@ export const commands: CliCommand[] = [
   repairCommand,
   importResponsesCommand,
   lasCommand,
+  // License Server usage
+  lmstatCommand,
 ];
