@@ -24,7 +24,8 @@ export function keyText(pair: Pair): string | undefined {
   const key = pair.key;
   if (isScalar(key)) return String(key.value);
   if (key === null || key === undefined) return undefined;
-  return typeof key === 'object' ? undefined : String(key);
+  // a complex key reads the way toJS() stringifies it, e.g. `[ a ]`
+  return String(key);
 }
 
 /** The pair of a mapping whose key reads `key`. */

@@ -54,10 +54,20 @@ export function findingsOf(
   const seen = new Set<string>();
   // a document of another kind breaks every other rule too: say only that
   const wrongKind = wholeDocument ? errors.find((e) => e.instancePath === '/kind' && e.keyword === 'const') : undefined;
+  const missing = new Map<string, SchemaFinding>();
   for (const error of wrongKind ? [wrongKind] : errors) {
     // the errors inside oneOf/anyOf branches are summed up by the oneOf/anyOf error itself
     if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath) || error.keyword === 'if') continue;
     const finding = word(error, root, kind, wholeDocument);
+    if (error.keyword === 'required') {
+      // several keys missing from one mapping are one problem: list them in one message
+      const earlier = missing.get(error.instancePath);
+      if (earlier) {
+        mergeMissing(earlier, finding);
+        continue;
+      }
+      missing.set(error.instancePath, finding);
+    }
     const id = `${finding.span.start}:${finding.span.end}:${finding.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -95,7 +105,7 @@ function word(error: ErrorObject, root: Node | null, kind: SchemaKind, wholeDocu
       return {
         span: missingSpan(here, root, wholeDocument),
         message: `Missing '${missing}' ${where}: add '${missing}:'${choices}.`,
-        data: { missing },
+        data: { missing: [missing], where },
       };
     }
     case 'type': {
@@ -117,7 +127,7 @@ function word(error: ErrorObject, root: Node | null, kind: SchemaKind, wholeDocu
       const what = title ? `${article(title)} ${title}` : `allowed for '${key}'`;
       return {
         span: nodeSpan(here, root),
-        message: `${show(value)} is not ${what}. Use one of: ${allowed.join(', ')}.`,
+        message: `${value === null ? `'${key}' is empty` : `${show(value)} is not ${what}`}. Use one of: ${allowed.join(', ')}.`,
         data: { allowed },
       };
     }
@@ -148,6 +158,12 @@ function word(error: ErrorObject, root: Node | null, kind: SchemaKind, wholeDocu
     default:
       return fallback(error, here, root, key);
   }
+}
+
+function mergeMissing(into: SchemaFinding, next: SchemaFinding): void {
+  const keys = [...(into.data!.missing as string[]), ...(next.data!.missing as string[])];
+  into.data!.missing = keys;
+  into.message = `Missing ${list(keys.map((k) => `'${k}'`), 'and')} ${String(into.data!.where)}: add ${list(keys.map((k) => `'${k}:'`), 'and')}.`;
 }
 
 /** The assignment rule: `oneOf` branches that each only require one key mean "exactly one of these keys". */

@@ -66,6 +66,20 @@ describe('schema validation (BMS002)', () => {
     assert.equal(onlyOne(noSpec, 'Site', 'kind').message, "Missing 'spec' at the top of the Site: add 'spec:'.");
   });
 
+  it('lists several keys missing from one mapping in one diagnostic', () => {
+    const text = 'kind: Site\nmetadata:\n  name: x\n';
+    const d = onlyOne(text, 'Site', 'kind');
+    assert.equal(d.message, "Missing 'apiVersion' and 'spec' at the top of the Site: add 'apiVersion:' and 'spec:'.");
+    assert.deepEqual(d.data?.missing, ['apiVersion', 'spec']);
+  });
+
+  it('says an empty value is empty, on its key', () => {
+    const d = onlyOne(edit(SITE, 'type: as-p,', 'type: ,'), 'Site', 'type', 2);
+    assert.match(d.message, /^'type' is empty\. Use one of: enterprise-central,/);
+    const spec = onlyOne(SITE.slice(0, SITE.indexOf('  version:')), 'Site', 'spec');
+    assert.equal(spec.message, "'spec' must be a mapping (key: value lines), not empty.");
+  });
+
   it('points a missing key of a list item at that item', () => {
     const text = edit(SITE, '{ id: as-01, type: as-p, host: 10.0.1.21 }', '{ id: as-01, host: 10.0.1.21 }');
     const d = onlyOne(text, 'Site', '{ id: as-01, host: 10.0.1.21 }');
