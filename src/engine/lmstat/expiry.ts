@@ -36,7 +36,8 @@ export function expiryTableHeader(line: string): ExpiryColumns | null {
   return /^Expires/i.test(m[1]) ? 'expires-vendor' : 'vendor-expires';
 }
 
-const ROW = /^\s*(\S+)\s+(\S+)\s+(\d+)\s+(\S.*?)\s*$/;
+// Lines arrive without trailing whitespace, so a greedy tail keeps this linear.
+const ROW = /^\s*(\S+)\s+(\S+)\s+(\d+)\s+(\S.*)$/;
 
 /** One row of an `lmstat -i` table, or null when the line is not one. */
 export function parseExpiryRow(text: string, columns: ExpiryColumns, line: number): ExpiryRow | null {

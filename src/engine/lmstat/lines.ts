@@ -1,18 +1,23 @@
 // Recognizes the structural lines of lmstat output: banner, server, vendor daemon, feature and detail lines.
 import type { FlexNetError } from './types';
 
-const ERROR_TAIL = /^(.*?)\s*\((-\d+)(?:,([^\s"()]+))?(?:\s+"([^"]*)")?\)\s*$/;
+const ERROR_TAIL = /^\((-\d+)(?:,([^\s"()]+))?(?:\s+"([^"]*)")?\)\s*$/;
 
 /** Splits `message (code,minor "detail")`; null when the text does not end with a FlexNet code. */
 export function parseFlexNetError(text: string): FlexNetError | null {
-  const m = ERROR_TAIL.exec(text);
-  if (!m) return null;
-  return {
-    code: m[2],
-    codeFull: m[3] === undefined ? m[2] : `${m[2]},${m[3]}`,
-    message: m[1].trim(),
-    detail: m[4] ?? null,
-  };
+  // Searching from the last '(-' keeps this linear on long lines (a lazy regex would be quadratic).
+  let open = text.lastIndexOf('(-');
+  for (let tries = 0; open >= 0 && tries < 4; tries++, open = text.lastIndexOf('(-', open - 1)) {
+    const m = ERROR_TAIL.exec(text.slice(open));
+    if (!m) continue;
+    return {
+      code: m[1],
+      codeFull: m[2] === undefined ? m[1] : `${m[1]},${m[2]}`,
+      message: text.slice(0, open).trim(),
+      detail: m[3] ?? null,
+    };
+  }
+  return null;
 }
 
 export type StructuralLine =
@@ -37,19 +42,19 @@ export type StructuralLine =
   /** An error line without a name (e.g. 'lmgrd is not running: … (-96,7:2 …)'). */
   | { kind: 'error'; error: FlexNetError };
 
-const BANNER = /^\s*(\S+) - Copyright \(c\) (.+?)\s*$/i;
-const STATUS_TIME = /^\s*Flexible License Manager status on (.+?)\s*$/;
+const BANNER = /^\s*(\S+) - Copyright \(c\) (.+)$/i;
+const STATUS_TIME = /^\s*Flexible License Manager status on (.+)$/;
 const STATUS_ERROR = /^\s*Error getting status:\s*(.*)$/;
-const BLOCK = /^\s*License server status:\s*(.*?)\s*$/;
-const LICENSE_FILE = /^\s*License file\(s\) on ([^\s:]+):\s*(.*?):?\s*$/;
-const SERVER = /^\s*([^\s:]+): license server (UP|DOWN)(\s+\(MASTER\))?(?:\s+v(\S+))?\s*$/i;
-const VENDOR_HEADER = /^\s*Vendor daemon status \(on ([^)]*)\):?\s*$/;
-const VENDOR = /^\s*([^\s:]+): (UP|DOWN)(?:\s+v(\S+))?\s*$/;
-const FEATURE = /^\s*Users of ([^\s:]+(?::[^\s:]+)*?):\s*(.*?)\s*$/;
+const BLOCK = /^\s*License server status:\s*(.*)$/;
+const LICENSE_FILE = /^\s*License file\(s\) on ([^\s:]+):\s*(.*)$/;
+const SERVER = /^\s*([^\s:]+): license server (UP|DOWN)(\s+\(MASTER\))?(?:\s+v(\S+))?$/i;
+const VENDOR_HEADER = /^\s*Vendor daemon status \(on ([^)]*)\):?$/;
+const VENDOR = /^\s*([^\s:]+): (UP|DOWN)(?:\s+v(\S+))?$/;
+const FEATURE = /^\s*Users of ([^\s:]+(?::[^\s:]+)*?):\s*(.*)$/;
 const COUNTS = /^\(Total of (\d+) licenses? issued;\s*Total of (\d+) licenses? in use\)$/i;
 const UNCOUNTED = /^\(Uncounted\b.*\)$/i;
-const DETAIL = /^\s*"([^"]+)" v([^\s,]*),\s*vendor: ([^\s,]+)(?:,\s*expiry: (.+?))?\s*(?:,.*)?$/;
-const VENDOR_STRING = /^\s*vendor_string:\s?(.*?)\s*$/;
+const DETAIL = /^\s*"([^"]+)" v([^\s,]*),\s*vendor: ([^\s,]+)(?:,\s*expiry: ([^,]*))?(?:,.*)?$/;
+const VENDOR_STRING = /^\s*vendor_string:\s?(.*)$/;
 const LICENSE_TYPE = /^\s*((?:un)?counted\s+)?(floating|nodelocked|node-locked)\s+license\b/i;
 const NAMED_ERROR = /^\s*([^\s:]+): (.+)$/;
 
@@ -65,17 +70,17 @@ function featureLine(name: string, rest: string): StructuralLine {
   return { kind: 'feature', name, issued: null, inUse: null, uncounted: false, error };
 }
 
-/** Classifies a line that is not a user, queued, reservation or -i table line; null if unknown. */
+/** Classifies a line (without trailing whitespace) that is not a user, queued, reservation or -i row; null if unknown. */
 export function classifyStructural(text: string): StructuralLine | null {
   let m: RegExpExecArray | null;
   if ((m = FEATURE.exec(text))) return featureLine(m[1], m[2]);
-  if ((m = DETAIL.exec(text))) return { kind: 'detail', name: m[1], version: m[2], vendor: m[3], expiryRaw: m[4] ?? null };
+  if ((m = DETAIL.exec(text))) return { kind: 'detail', name: m[1], version: m[2], vendor: m[3], expiryRaw: m[4]?.trim() || null };
   if ((m = LICENSE_TYPE.exec(text))) return { kind: 'licenseType', type: `${m[1] ? m[1].trim().toLowerCase() + ' ' : ''}${m[2].toLowerCase().replace('-', '')}` };
   if ((m = VENDOR_STRING.exec(text))) return { kind: 'vendorString', value: m[1] };
   if ((m = SERVER.exec(text))) return { kind: 'serverUp', host: m[1], status: m[2].toUpperCase() as 'UP' | 'DOWN', master: !!m[3], version: m[4] ?? null };
   if ((m = VENDOR.exec(text))) return { kind: 'vendorUp', name: m[1], status: m[2] as 'UP' | 'DOWN', version: m[3] ?? null };
   if ((m = BLOCK.exec(text))) return { kind: 'blockStart', list: m[1] };
-  if ((m = LICENSE_FILE.exec(text))) return { kind: 'licenseFile', on: m[1], path: m[2] };
+  if ((m = LICENSE_FILE.exec(text))) return { kind: 'licenseFile', on: m[1], path: m[2].replace(/:$/, '') };
   if ((m = VENDOR_HEADER.exec(text))) return { kind: 'vendorHeader', on: m[1].trim() };
   if (/^\s*Feature usage info:?\s*$/.test(text)) return { kind: 'featureSection' };
   if ((m = BANNER.exec(text))) return { kind: 'banner', tool: m[1], copyright: m[2] };

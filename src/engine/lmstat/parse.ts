@@ -68,7 +68,8 @@ class LmstatReader {
     block.servers.push({ address: `${printed}@${host}`, host, port, ...fields, line });
   }
 
-  read(text: string, n: number): void {
+  read(raw: string, n: number): void {
+    const text = raw.trimEnd();
     if (text.trim() === '') return;
     if (this.table) {
       if (/^[\s_]+$/.test(text)) return;

@@ -3,12 +3,12 @@ import type { LicenseUse, QueuedRequest, Reservation } from './types';
 
 // `tokens (vX) (server/port handle)` then either `, start …` or ` queued for N license(s)`.
 const REQUEST = /^\s+(\S.*?) \(v([^()]*)\) \(([^\s()]+)(?: (\d+))?\)(.*)$/;
-const START = /^, start ([^,(]*?)\s*((?:,|\s\().*)?$/;
+const START = /^, start ([^,(]*)(.*)$/;
 const QUEUED = /^ queued for (\d+) licenses?\s*$/;
 const LICENSES = /,\s*(\d+) licenses?\b/;
 const PID = /\bPID:\s*(\d+)/;
-const LINGER = /\(linger:\s*([^)]*?)\s*\)/;
-const RESERVATION = /^\s*(\d+) RESERVATIONs? for (\S+) (.+?) \(([^()\s]+)\)\s*$/;
+const LINGER = /\(linger:\s*([^)]*)\)/;
+const RESERVATION = /^\s*(\d+) RESERVATIONs? for (\S+) (.+) \(([^()\s]+)\)$/;
 
 function portOf(server: string): number | string | null {
   const slash = server.lastIndexOf('/');
@@ -52,15 +52,15 @@ export function parseRequestLine(text: string, line: number, groupIndex: number 
     queued.licenses = Number(q[1]);
     return { kind: 'queued', queued };
   }
-  const rest = s![2] ?? '';
-  use.start = s![1];
+  const rest = s![2];
+  use.start = s![1].trim();
   if (rest) {
     const licenses = LICENSES.exec(rest);
     const pid = PID.exec(rest);
     const linger = LINGER.exec(rest);
     if (licenses) use.licenses = Number(licenses[1]);
     if (pid) use.pid = Number(pid[1]);
-    if (linger) use.linger = linger[1];
+    if (linger) use.linger = linger[1].trim();
   }
   return { kind: 'use', use };
 }

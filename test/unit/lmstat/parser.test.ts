@@ -53,6 +53,15 @@ describe('lmstat parser: hostile and unusual input', () => {
     }
   });
 
+  it('reads very long lines in linear time (no regex backtracking blow-up)', () => {
+    // Quadratic patterns would take minutes on these and hit the mocha timeout.
+    const run = ' '.repeat(200_000);
+    const lines = [`a${run}x`, `host:${run}(-1`, `Users of a: x${run}y`, `    u h (v1) (s/1 2), start x${run}y`, `"a" v1, vendor: x, expiry: ${run}z`];
+    const table = `Feature Version #licenses Expires Vendor\nf 1 1 ${run}x`;
+    const r = parseLmstat(`${lines.join('\n')}\n${table}`);
+    assert.ok(r.warnings.length >= 3);
+  });
+
   it('reads CR-only and CRLF line endings like LF', () => {
     for (const name of ['01-triad-one-server-cannot-connect-15.txt', '12-stress-reservations-queued-linger-odd-users.txt', '10-lmstat-i-dated-and-year-zero.txt']) {
       const lf = toExpectedShape(parseLmstat(fixture(name)));
