@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivationTransaction, EntitledProduct, Las, LasResult, LasTarget, LicenseLine, ReclaimResult, RepairResult, ReturnResult } from '../types';
 import type { Failure } from './failures';
-import { errorOf, failureOf } from './failures';
+import { errorOf, failureOf, operationNoun } from './failures';
 import type { LasMethod } from './protocol';
 import { bodyOf, idempotencyHeader, idempotentMethods, isLasResult, lasError } from './protocol';
 
@@ -87,28 +87,41 @@ export class HttpLas implements Las {
     if (!this.base) return this.badUrl();
     const attempt = await this.attempt(`${this.base}/v1/health`, { method: 'GET' }, undefined);
     if (attempt.kind === 'answer') return attempt.result as LasResult<{ status: string }>;
-    return { ok: false, error: errorOf(attempt.failure, this.displayUrl, 'activations', 1, false) };
+    return { ok: false, error: errorOf(attempt.failure, this.displayUrl, 1) };
   }
 
-  private async call(method: LasMethod, args: unknown[]): Promise<LasResult<unknown>> {
-    if (!this.base) return this.badUrl();
+  /**
+   * Has the server answer an offline request file's content with a signed response. Safe to repeat:
+   * the LAS answers a request id once and replays that answer.
+   */
+  respondOffline(request: unknown): Promise<LasResult<unknown>> {
+    return this.send('offline/respond', request, undefined, true);
+  }
+
+  private call(method: LasMethod, args: unknown[]): Promise<LasResult<unknown>> {
     const idempotent = idempotentMethods.has(method);
+    return this.send(method, bodyOf(method, args), idempotent ? undefined : operationNoun[method], idempotent);
+  }
+
+  /** `changes` names the operation when a lost answer may mean it happened. */
+  private async send(path: string, payload: unknown, changes: string | undefined, idempotent: boolean): Promise<LasResult<unknown>> {
+    if (!this.base) return this.badUrl();
     const key = !idempotent && this.options.idempotencyKeys !== false ? (this.options.newKey ?? randomUUID)() : undefined;
     const token = await this.options.token?.();
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (key) headers[idempotencyHeader] = key;
-    const init = { method: 'POST', headers, body: JSON.stringify(bodyOf(method, args)) };
+    const init = { method: 'POST', headers, body: JSON.stringify(payload) };
     const safeToRepeat = idempotent || key !== undefined;
     let reached = false;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(`${this.base}/v1/${method}`, init, token);
+      const outcome = await this.attempt(`${this.base}/v1/${path}`, init, token);
       if (outcome.kind === 'answer') return outcome.result;
       const f = outcome.failure;
       reached ||= f.kind !== 'refused';
       const retry = f.kind !== 'unauthorized' && f.kind !== 'not-las' && (safeToRepeat || f.kind === 'refused');
       if (!retry || attempt >= this.retries) {
-        const error = errorOf(f, this.displayUrl, method, attempt + 1, !idempotent && reached);
+        const error = errorOf(f, this.displayUrl, attempt + 1, reached ? changes : undefined);
         return { ok: false, error: { ...error, message: redact(error.message, token) } };
       }
       await new Promise((r) => setTimeout(r, this.backoff(attempt)));

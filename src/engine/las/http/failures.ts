@@ -13,7 +13,7 @@ export type Failure =
   | { kind: 'not-las'; status: number };
 
 /** What the user would call the operation, for "the activation may or may not have happened". */
-const operationNoun: { readonly [M in LasMethod]: string } = {
+export const operationNoun: { readonly [M in LasMethod]: string } = {
   syncEntitlements: 'entitlement sync',
   activate: 'activation',
   returnTransaction: 'return',
@@ -42,10 +42,10 @@ function errorCodes(e: unknown, depth = 0): string[] {
 }
 
 /**
- * The error value for a failed call. `mayHaveHappened`: the request may have reached the server and
- * changed the LAS, so the user must look at the real state before trying again.
+ * The error value for a failed call. `mayHaveHappened` names the operation when the request may have
+ * reached the server and changed the LAS, so the user must look at the real state before trying again.
  */
-export function errorOf(f: Failure, url: string, method: LasMethod, attempts: number, mayHaveHappened: boolean): LasError {
+export function errorOf(f: Failure, url: string, attempts: number, mayHaveHappened?: string): LasError {
   if (f.kind === 'unauthorized') {
     return {
       code: 'unauthorized',
@@ -58,7 +58,7 @@ export function errorOf(f: Failure, url: string, method: LasMethod, attempts: nu
   const what = describe(f, url);
   if (f.kind === 'not-las') return { code: 'unavailable', message: `${what}${tried}` };
   const next = mayHaveHappened
-    ? ` The ${operationNoun[method]} may or may not have happened. Run "Refresh" (or \`bmslicense plan\`) to see the real state before retrying.`
+    ? ` The ${mayHaveHappened} may or may not have happened. Run "Refresh" (or \`bmslicense plan\`) to see the real state before retrying.`
     : f.kind === 'refused'
       ? ''
       : ' Try again in a moment; if it keeps failing, check that the server is running and healthy.';
