@@ -82,6 +82,14 @@ describe('lmstat parser: hostile and unusual input', () => {
     assert.equal(r.warnings[0].line, r.lineCount);
   });
 
+  it('reads an lmstat -i table followed by lmstat -a sections (lmstat -a -i)', () => {
+    const r = parseLmstat(fixture('11-lmstat-i-vendor-column-before-expires.txt') + '\n' + fixture('09-siemens-saltd-pid-extra-tokens.txt'));
+    assert.equal(r.expiryTable.length, 9);
+    assert.equal(r.blocks[0].features[0].users.length, 4);
+    assert.deepEqual([r.header.lmstatINote, r.header.tool], [true, 'lmutil']);
+    assert.deepEqual(r.warnings, []);
+  });
+
   it('reads several License server sections (lmstat -c a:b) as separate blocks', () => {
     const two = fixture('08-synopsys-snpslmd-pid-odd-user-lines.txt') + fixture('09-siemens-saltd-pid-extra-tokens.txt');
     const r = parseLmstat(two);
