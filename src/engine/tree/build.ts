@@ -1,0 +1,181 @@
+// Workspace index + ledger fold → the site tree: sites → License Servers, the server hierarchy, clients.
+import type { LedgerState } from '../ledger/fold';
+import type { WorkspaceIndex } from '../load/workspace';
+import type { Server, Site, Span } from '../model';
+import { statusLabel, typeLabel } from './labels';
+import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } from './licenses';
+import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
+import type { NodeStatus, SiteTree, TreeNode } from './types';
+
+export interface TreeInput {
+  index: WorkspaceIndex;
+  /** The ledger fold of each site, by `metadata.name`. */
+  ledgers?: ReadonlyMap<string, LedgerState>;
+  /** One line about the site's ledger for its tooltip (e.g. torn lines ignored), by site name. */
+  ledgerNotes?: ReadonlyMap<string, string>;
+  today?: Date;
+  /** When a plan sets no `spec.expiryWarningDays`; default 30. */
+  expiryWarningDays?: number;
+}
+
+/** Statuses that are worth a word in the description; the others show by counts alone. */
+const SAID: ReadonlySet<NodeStatus> = new Set(['broken', 'expired', 'violation', 'pending-offline', 'expiring']);
+
+export function buildSiteTree(input: TreeInput): SiteTree {
+  const byId = new Map<string, TreeNode>();
+  const roots: TreeNode[] = [];
+  const seenSites = new Set<string>();
+  for (const site of input.index.sites()) {
+    let siteId = `site:${site.name}`;
+    // Two Site documents with one name (or none): keep both rows, each with its own stable id.
+    if (!site.name || seenSites.has(site.name)) siteId = `site:${site.name}@${site.uri}#${site.span.start}`;
+    seenSites.add(site.name);
+    roots.push(buildSite(input, site, siteId, byId));
+  }
+  return { roots, byId };
+}
+
+function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<string, TreeNode>): TreeNode {
+  const ctx: LicenseContext = {
+    site,
+    plans: site.name ? input.index.plansFor(site.name) : [],
+    ledger: input.ledgers?.get(site.name),
+    today: input.today ?? new Date(),
+    expiryWarningDays: input.expiryWarningDays ?? 30,
+  };
+  const offline = site.connectivity === 'offline' ? '.offline' : '';
+  const ids = new Set<string>();
+  const uniqueId = (base: string) => {
+    let id = base;
+    for (let n = 2; ids.has(id) || byId.has(id); n++) id = `${base}#${n}`;
+    ids.add(id);
+    return id;
+  };
+  const target = (kind: TreeNode['kind'], id: string, type: string | undefined, parentId: string, span: Span, focus: Span | undefined) => {
+    const licenses = licensesOf(ctx, id);
+    const status = targetStatus(licenses, kind === 'server' ? type : undefined);
+    const planned = licenses.filter((l) => l.plannedQuantity !== undefined).length;
+    const activated = licenses.filter(isActivated).length;
+    const node: TreeNode = {
+      id: uniqueId(`${siteId}/${kind}:${id}`),
+      parentId,
+      kind,
+      type,
+      label: id,
+      description: describe(kind === 'licenseServer' ? 'License Server' : typeLabel(type), planned, activated, status),
+      status,
+      tooltip: '',
+      location: { uri: site.uri, span, focus: focus ?? span },
+      contextValue: `bms.${kind}${kind === 'server' ? `.${type ?? 'unknown'}` : ''}${offline}`,
+      site: site.name,
+      target: id,
+      planned,
+      activated,
+      licenses,
+      children: [],
+    };
+    byId.set(node.id, node);
+    return node;
+  };
+
+  const children: TreeNode[] = [];
+  if (site.licenseServers.length > 0) {
+    const group = groupNode(siteId, 'licenseServers', 'License Servers', site, byId);
+    for (const ls of site.licenseServers) {
+      const node = target('licenseServer', ls.id, undefined, group.id, ls.span, ls.at.id);
+      const servedBy = [...site.servers.filter((s) => s.licenseServer === ls.id), ...site.clients.filter((c) => c.licenseServers.includes(ls.id))].map((x) => x.id);
+      node.tooltip = licenseServerTooltip(ls, node.status, node.licenses, servedBy);
+      group.children.push(node);
+    }
+    children.push(rollUp(group));
+  }
+  const servers = new Map<string, Server>(site.servers.map((s) => [s.id, s]));
+  const addServer = (server: Server, parentId: string, seen: Set<string>): TreeNode => {
+    const node = target('server', server.id, server.type, parentId, server.span, server.at.id);
+    node.tooltip = serverTooltip(server, node.status, node.licenses);
+    seen.add(server.id);
+    for (const childId of server.children) {
+      const child = servers.get(childId);
+      if (child && child.parent === server.id && !seen.has(childId)) node.children.push(addServer(child, node.id, seen));
+    }
+    return node;
+  };
+  const seen = new Set<string>();
+  for (const server of site.servers) if (server.parent === undefined) children.push(addServer(server, siteId, seen));
+  if (site.clients.length > 0) {
+    const group = groupNode(siteId, 'clients', 'Clients', site, byId);
+    for (const client of site.clients) {
+      const node = target('client', client.id, client.type, group.id, client.span, client.at.id);
+      node.tooltip = clientTooltip(client, node.status, node.licenses);
+      group.children.push(node);
+    }
+    children.push(rollUp(group));
+  }
+
+  const all = [...byId.values()].filter((n) => ids.has(n.id) && n.target !== undefined);
+  const planned = sum(all, (n) => n.planned);
+  const activated = sum(all, (n) => n.activated);
+  const status = worst(all.map((n) => n.status));
+  const connectivity = site.connectivity ?? 'connectivity not set';
+  const root: TreeNode = {
+    id: siteId,
+    kind: 'site',
+    label: site.name || '(no name)',
+    description: describe(connectivity, planned, activated, status),
+    status,
+    tooltip: siteTooltip(site, status, planned, activated, input.ledgerNotes?.get(site.name)),
+    location: { uri: site.uri, span: site.span, focus: site.at['metadata.name'] ?? site.span },
+    contextValue: `bms.site${offline}`,
+    site: site.name,
+    planned,
+    activated,
+    licenses: [],
+    children,
+  };
+  byId.set(siteId, root);
+  return root;
+}
+
+function groupNode(siteId: string, kind: 'licenseServers' | 'clients', label: string, site: Site, byId: Map<string, TreeNode>): TreeNode {
+  const key = kind === 'licenseServers' ? 'spec.licenseServers' : 'spec.clients';
+  const span = site.at[key] ?? site.span;
+  const node: TreeNode = {
+    id: `${siteId}/${kind}`,
+    parentId: siteId,
+    kind,
+    label,
+    description: '',
+    status: 'none',
+    tooltip: '',
+    location: { uri: site.uri, span, focus: site.at[`$key:${key}`] ?? span },
+    contextValue: `bms.group.${kind}`,
+    site: site.name,
+    planned: 0,
+    activated: 0,
+    licenses: [],
+    children: [],
+  };
+  byId.set(node.id, node);
+  return node;
+}
+
+/** A group shows the worst status and the sums of its members. */
+function rollUp(group: TreeNode): TreeNode {
+  group.planned = sum(group.children, (n) => n.planned);
+  group.activated = sum(group.children, (n) => n.activated);
+  group.status = worst(group.children.map((n) => n.status));
+  group.description = describe(`${group.children.length}`, group.planned, group.activated, group.status);
+  group.tooltip = `**${group.label}** of site ${group.site}\n\n${group.activated} of ${group.planned} planned licenses activated. Status: ${statusLabel(group.status)}.`;
+  return group;
+}
+
+function describe(what: string, planned: number, activated: number, status: NodeStatus): string {
+  const parts = [what];
+  if (planned > 0) parts.push(`${activated}/${planned} activated`);
+  if (SAID.has(status)) parts.push(statusLabel(status));
+  return parts.join(' · ');
+}
+
+function sum(nodes: TreeNode[], f: (n: TreeNode) => number): number {
+  return nodes.reduce((a, n) => a + f(n), 0);
+}

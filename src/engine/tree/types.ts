@@ -1,0 +1,77 @@
+// The site tree as plain data: what the "BMS Licenses" view shows, built from the workspace index and the
+// ledger fold. No `vscode` here: the extension maps each node to a TreeItem, tests read it directly.
+import type { Span } from '../model';
+
+export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server' | 'clients' | 'client';
+
+/**
+ * The state a node shows, worst first:
+ * broken > expired > violation > pending-offline > expiring > planned > activated > none.
+ */
+export const NODE_STATUSES = ['broken', 'expired', 'violation', 'pending-offline', 'expiring', 'planned', 'activated', 'none'] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+
+/** Where a node is defined: the whole mapping, and the part to select (its id). */
+export interface NodeLocation {
+  uri: string;
+  span: Span;
+  focus: Span;
+}
+
+/** What one planned or activated license on a target is, after comparing the plan with the ledger. */
+export type LicenseLineState =
+  | 'activated' // in the ledger, quantity reached
+  | 'short' // activated with less than planned (reclaim after the entitlement grew)
+  | 'planned' // planned, not activated yet
+  | 'requested' // offline activation request created, no response imported yet
+  | 'return-pending' // returned offline, waiting for the confirmation on the LAS
+  | 'broken' // broken: needs a repair
+  | 'unplanned'; // activated, but no plan assigns it here any more
+
+export interface TargetLicense {
+  activationId: string;
+  feature?: string;
+  licenseType?: string;
+  expires?: string;
+  plannedQuantity?: number;
+  activatedQuantity?: number;
+  state: LicenseLineState;
+  /** When the ledger state began (activation date, …). */
+  at?: string;
+  transaction?: string;
+  /** An offline request about this license (return, reclaim, repair) waits for its response. */
+  pending?: 'activate' | 'return' | 'reclaim' | 'repair';
+  expiry: 'expired' | 'expiring' | 'ok';
+  /** Where the assignment is, to reveal it. */
+  assignment?: { uri: string; span: Span };
+}
+
+export interface TreeNode {
+  /** Stable across refreshes, so the view keeps what the user expanded. */
+  id: string;
+  parentId?: string;
+  kind: TreeNodeKind;
+  /** Server type, client type, or undefined. */
+  type?: string;
+  label: string;
+  description: string;
+  status: NodeStatus;
+  /** Markdown. */
+  tooltip: string;
+  location?: NodeLocation;
+  /** For menus: `bms.site`, `bms.server.<type>`, `bms.licenseServer`, `bms.client`, + `.offline`. */
+  contextValue: string;
+  /** The site's `metadata.name`. */
+  site: string;
+  /** Id in the site of the server / License Server / client; undefined for the site and groups. */
+  target?: string;
+  planned: number;
+  activated: number;
+  licenses: TargetLicense[];
+  children: TreeNode[];
+}
+
+export interface SiteTree {
+  roots: TreeNode[];
+  byId: Map<string, TreeNode>;
+}
