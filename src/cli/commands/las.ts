@@ -71,7 +71,7 @@ const subVerbs: Record<string, SubVerb> = { respond, 'public-key': publicKey, se
 export const lasCommand: CliCommand = {
   name: 'las',
   summary: 'the License Activation Server: respond to offline requests, export its public key, serve over HTTP',
-  usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [options]',
+  usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [--port P] [--data DIR] [--token-env VAR] [--quiet]',
   async run(args, io) {
     const [verb, ...rest] = args;
     const run = verb ? subVerbs[verb] : undefined;
