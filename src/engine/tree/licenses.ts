@@ -3,15 +3,9 @@
 import type { LedgerState, LicenseState } from '../ledger/fold';
 import type { LicensePlan, Product, Site } from '../model';
 import { productsOf } from '../model';
+import { baseFeaturesOf } from '../rules/catalog';
 import type { LicenseLineState, NodeStatus, TargetLicense } from './types';
 import { NODE_STATUSES } from './types';
-
-/** Features that are the base license of a server type (DOMAIN.md, the catalog's last column). */
-export const BASE_FEATURES: Record<string, string[]> = {
-  'enterprise-central': ['server.enterprise.central'],
-  'enterprise-server': ['server.enterprise.base', 'server.ec.es'],
-  'fdp-server': ['fdp.server'],
-};
 
 export interface LicenseContext {
   site: Site;
@@ -138,8 +132,8 @@ export function targetStatus(licenses: TargetLicense[], serverType?: string): No
     if (l.state === 'planned' || l.state === 'short') found.add('planned');
     if (l.state === 'activated' || l.state === 'unplanned') found.add('activated');
   }
-  const base = serverType ? BASE_FEATURES[serverType] : undefined;
-  if (base) {
+  const base = baseFeaturesOf(serverType);
+  if (base.length > 0) {
     const baseLines = licenses.filter((l) => l.plannedQuantity !== undefined && l.feature !== undefined && base.includes(l.feature));
     if (baseLines.length === 0 || !baseLines.some(isActivated)) found.add('violation');
   }
