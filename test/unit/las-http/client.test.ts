@@ -170,6 +170,22 @@ describe('HttpLas against the LAS HTTP server', () => {
     assert.match(messages[9], /token \[token\] looks odd/);
   });
 
+  it('refuses a token with a line break before sending it, without quoting it', async () => {
+    const client = await connect([], { token: async () => `${token}\n` });
+    const e = failed(await client.activate(es01, baseLine));
+    assert.equal(e.code, 'unauthorized');
+    assert.ok(!e.message.includes(token));
+    assert.equal(server!.requests('activate'), 0);
+  });
+
+  it('checks the health of the server, and says when it is down', async () => {
+    const client = await connect();
+    const health = await client.health();
+    assert.equal(health.ok && health.value.status, 'ok');
+    await server!.close();
+    assert.match(failed(await client.health()).message, /connection refused/);
+  });
+
   it('refuses an invalid URL as a value, not an exception', async () => {
     const e = failed(await new HttpLas({ url: 'ftp:/nowhere' }).activations('plant'));
     assert.equal(e.code, 'bad-request');

@@ -108,6 +108,10 @@ export class HttpLas implements Las {
     if (!this.base) return this.badUrl();
     const key = !idempotent && this.options.idempotencyKeys !== false ? (this.options.newKey ?? randomUUID)() : undefined;
     const token = await this.options.token?.();
+    if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+      // fetch would refuse the header and quote it in its error: stop before that.
+      return lasError('unauthorized', 'The activation server token has spaces, line breaks or other characters a token cannot have. Run "BMS: Set activation server token" and paste it again.');
+    }
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (key) headers[idempotencyHeader] = key;

@@ -30,7 +30,7 @@ export function failureOf(e: unknown): Failure {
   const codes = errorCodes(e);
   if (codes.includes('ECONNREFUSED')) return { kind: 'refused' };
   if (codes.some((c) => resetCodes.has(c)) || (e instanceof Error && e.message === 'terminated')) return { kind: 'reset' };
-  return { kind: 'network', code: codes[0] ?? (e instanceof Error ? e.message : String(e)) };
+  return { kind: 'network', code: codes[0] ?? (e instanceof Error ? e.message.slice(0, 200) : 'network error') };
 }
 
 function errorCodes(e: unknown, depth = 0): string[] {
