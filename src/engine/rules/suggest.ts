@@ -12,10 +12,10 @@ export function levenshtein(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The closest candidate, if close enough to be a typo (at most a third of the id differs, case ignored). */
+/** The closest candidate, if close enough to be a typo rather than another id (case ignored). */
 export function closestId(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
-  const limit = Math.max(1, Math.floor(word.length / 3));
+  const limit = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
