@@ -63,6 +63,8 @@ export interface TreeNode {
   contextValue: string;
   /** The site's `metadata.name`. */
   site: string;
+  /** The site's `spec.connectivity` (`online`, `semi-online`, `offline`), on every node of the site. */
+  connectivity?: string;
   /** Id in the site of the server / License Server / client; undefined for the site and groups. */
   target?: string;
   planned: number;

@@ -1,0 +1,66 @@
+// What the user is told when a workflow command ends: what was done, what was not and why, and what to
+// do next. Plain TypeScript so the wording is unit-tested; the full list goes to the output channel.
+import type { StepReport } from '../../engine/workflows/context';
+import type { WorkflowResult } from '../../engine/workflows';
+import { VERB_WORDS, type WorkflowVerb } from './definitions';
+import { scopeLabel, type Scope } from './scope';
+
+export interface Outcome {
+  severity: 'information' | 'warning' | 'error';
+  message: string;
+  /** Offer "Show Details" (the output channel holds every step). */
+  details: boolean;
+}
+
+const SHOWN = 3;
+const RETRY = 'Run it again to finish: what is done is not redone.';
+
+function list(items: StepReport[]): string {
+  const shown = items.slice(0, SHOWN).map((i) => (i.target && !i.message.startsWith(`${i.target}:`) ? `${i.target}: ${i.message}` : i.message));
+  const more = items.length > SHOWN ? ` (and ${items.length - SHOWN} more, see Show Details)` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+/** The next step after request files were written. */
+function offlineNext(verb: WorkflowVerb, count: number, folder: string | undefined): string {
+  const where = folder ? ` in ${folder}` : '';
+  const then = verb === 'return' ? ' After the import, run "Confirm Offline Return" from a computer that reaches the LAS: until then these licenses cannot be activated again.' : '';
+  return `${count} request file(s) written${where}. Next: carry them to a computer that reaches the License Activation Server, upload them, bring the response files back and run "Import Offline Response Files".${then}`;
+}
+
+function failureHint(codes: (string | undefined)[]): string {
+  if (codes.includes('unauthorized')) return 'The activation server refused the token: run "BMS: Set Activation Server Token", then run it again.';
+  if (codes.includes('unavailable')) return 'The activation server could not be reached: check the connection and the setting bmsLicense.activation.url, then run it again.';
+  if (codes.includes('repair-budget')) return 'The repair budget (4 per target in 12 months) is used up: contact the vendor for this target.';
+  if (codes.includes('return-unconfirmed')) return 'Run "Confirm Offline Return" first, then run it again.';
+  return 'Fix what is said above, then run it again.';
+}
+
+export function outcomeOf(verb: WorkflowVerb, scope: Scope, r: WorkflowResult, offlineFolder?: string): Outcome {
+  const words = VERB_WORDS[verb];
+  const head = `${words.title}, ${scopeLabel(scope)}`;
+  const files = r.requestFiles.length;
+  if (r.cancelled) {
+    const done = r.done.length > 0 ? ` Done: ${list(r.done)}.` : ' Nothing was done.';
+    return { severity: 'warning', message: `${head}: cancelled.${done} ${RETRY}`, details: r.done.length > 0 };
+  }
+  if (!r.ok && r.done.length === 0 && r.notDone.length === 1 && r.notDone[0]!.code === 'cancelled') {
+    // The user said no to the confirmation (a return): nothing happened, nothing to finish.
+    return { severity: 'information', message: `${head}: ${r.notDone[0]!.message}`, details: false };
+  }
+  if (r.ok) {
+    if (r.done.length === 0) return { severity: 'information', message: `${head}: nothing to do (${words.nothing}).`, details: false };
+    const next = files > 0 ? ` ${offlineNext(verb, files, offlineFolder)}` : '';
+    return { severity: 'information', message: `${head}: ${list(r.done)}.${next}`, details: r.done.length > SHOWN };
+  }
+  const hint = failureHint(r.notDone.map((n) => n.code));
+  if (r.done.length === 0) {
+    return { severity: 'error', message: `${head}: not done. ${list(r.notDone)}. ${hint}`, details: r.notDone.length > 1 };
+  }
+  const next = files > 0 ? ` ${offlineNext(verb, files, offlineFolder)}` : '';
+  return {
+    severity: 'warning',
+    message: `${head}: ${r.done.length} step(s) done, ${r.notDone.length} not done. Done: ${list(r.done)}. Not done: ${list(r.notDone)}. ${hint} ${RETRY}${next}`,
+    details: true,
+  };
+}

@@ -1,0 +1,62 @@
+// The starter site and plan the welcome view writes: small, valid, and commented so the engineer knows
+// what to replace. Bundled as strings so the .vsix needs no extra files.
+
+export const STARTER_SITE_FILE = 'site.bms.yaml';
+export const STARTER_PLAN_FILE = 'plan.bms.yaml';
+/** The line the starter adds to `.gitignore`: the simulator's state and other local files. */
+export const GITIGNORE_LINE = '.bmslicense/';
+
+export const STARTER_SITE = `# The site: its License Servers, the server hierarchy and the client computers.
+# Rename the ids and hosts to match the site; see the Hospital North example for a larger one.
+apiVersion: bms.license/v1
+kind: Site
+metadata:
+  name: my-site                 # the site's id: lower-case letters, digits and '-'
+  customer: Example Customer    # registration details: English letters only
+  contact: Jane Smith
+spec:
+  version: "7.0"                # EBO version: below 7.0 the License Server licenses the ES/EC
+  connectivity: online          # online | semi-online | offline
+  licenseServers:
+    - id: ls-main
+      host: es01.example.local
+      address: "@localhost"     # on the ES computer itself
+  servers:
+    - id: es-01
+      type: enterprise-server
+      host: es01.example.local
+      licenseServer: ls-main
+      children:
+        - { id: as-01, type: as-p, host: 10.0.0.21 }
+  clients:
+    - { id: ws-01, type: workstation, licenseServers: [ls-main] }
+`;
+
+export const STARTER_PLAN = `# What goes where. Replace the entitlement and activation ids with those of the entitlement e-mail.
+apiVersion: bms.license/v1
+kind: LicensePlan
+metadata:
+  name: my-site-plan
+  site: my-site
+spec:
+  expiryWarningDays: 30
+  entitlements:
+    - id: ENT-0000-0001
+      products:
+        - { activationId: ACT-0000-0001, feature: server.enterprise.base, licenseType: network, quantity: 1, expires: permanent }
+        - { activationId: ACT-0000-0002, feature: client.station, licenseType: network, quantity: 3, expires: permanent }
+        - { activationId: ACT-0000-0003, feature: smartdriver, licenseType: centralized, quantity: 1, expires: permanent }
+  assignments:
+    - { server: es-01, activationId: ACT-0000-0001, quantity: 1 }
+    - { licenseServer: ls-main, activationId: ACT-0000-0002, quantity: 3 }
+    - { server: as-01, activationId: ACT-0000-0003, quantity: 1 }
+`;
+
+/** `.gitignore` text with the starter's line added, or undefined when it is already there. */
+export function withGitignoreLine(existing: string | undefined): string | undefined {
+  const lines = (existing ?? '').split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => l === GITIGNORE_LINE || l === '.bmslicense' || l === '/.bmslicense/' || l === '/.bmslicense')) return undefined;
+  const base = existing ?? '';
+  const sep = base === '' || base.endsWith('\n') ? '' : '\n';
+  return `${base}${sep}# BMS License Workbench: the LAS simulator's state and other local files\n${GITIGNORE_LINE}\n`;
+}
