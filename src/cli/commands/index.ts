@@ -7,8 +7,11 @@ import { importResponsesCommand } from './offline';
 import { reclaimCommand } from './reclaim';
 import { repairCommand } from './repair';
 import { confirmReturnCommand, returnCommand } from './return';
+import { validateCommand } from './validate';
 
 export const commands: CliCommand[] = [
+  // Checking the site and plan files
+  validateCommand,
   // License workflows and the LAS
   activateCommand,
   reclaimCommand,
