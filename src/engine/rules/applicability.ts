@@ -38,7 +38,7 @@ function notApplicable(a: Assignment, product: Product, lookup: SiteLookup): str
   const entry = product.appliesTo ? undefined : catalogFeature(product.feature);
   if (!targets.includes(type)) {
     if (entry && entry.appliesTo.includes(type)) return wrongLicenseType(what, product, type, targets);
-    return `${what} does not apply to ${nodeName(target)}, a ${typeName(type)}: it goes on ${typeNames(targets)}. Device Administrator would refuse this assignment; assign it to a matching target or check the activation id.`;
+    return `${what} does not apply to ${nodeName(target)}: it goes on ${typeNames(targets)}. Device Administrator would refuse this assignment; assign it to a matching target or check the activation id.`;
   }
   if (entry?.underEnterpriseCentral && target.kind === 'server' && !lookup.underEnterpriseCentral(target.node)) {
     return `${what} is the Enterprise Server license of a system under an Enterprise Central, and ${nodeName(target)} has no Enterprise Central above it. Use a server.enterprise.base license, or place the server under its Enterprise Central in the site file.`;
