@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { fold, repairsInLast12Months } from '../../../src/engine/ledger/fold';
+import { readLedger } from '../../../src/engine/ledger/ledger';
+import { RULES } from '../../../src/engine/diagnostics';
+import { loadWorkspace } from '../../../src/engine/load/files';
+import type { RuleFailure } from '../../../src/engine/rules';
+import { validateWorkspace } from '../../../src/engine/validate';
+
+describe('the examples', () => {
+  it('examples/hospital-north gives no diagnostic at all', () => {
+    const { index, problems } = loadWorkspace(['examples/hospital-north']);
+    assert.deepEqual(problems, []);
+    assert.equal(index.allFiles().length, 2);
+    const failures: RuleFailure[] = [];
+    const all = [...validateWorkspace(index, { repairsOf: () => 0 }, { failures }).values()].flat();
+    assert.deepEqual(all, []);
+    assert.deepEqual(failures, []);
+  });
+
+  it('examples/broken fires every rule BMS001–BMS070, and no rule throws', () => {
+    const { index } = loadWorkspace(['examples/broken']);
+    const state = fold(readLedger(path.resolve('examples/broken/harbour-view.ledger.jsonl')).events);
+    const today = new Date(2026, 10, 23);
+    const failures: RuleFailure[] = [];
+    const all = [...validateWorkspace(index, { today, repairsOf: (site, target) => (site === 'harbour-view' ? repairsInLast12Months(state, target, today) : 0) }, { failures }).values()].flat();
+    assert.deepEqual(failures, []);
+    assert.deepEqual([...new Set(all.map((d) => d.code))].sort(), Object.keys(RULES).sort());
+  });
+});
