@@ -7,6 +7,7 @@ import { importResponsesCommand } from './offline';
 import { reclaimCommand } from './reclaim';
 import { repairCommand } from './repair';
 import { confirmReturnCommand, returnCommand } from './return';
+import { reportCommand } from './report';
 import { validateCommand } from './validate';
 
 export const commands: CliCommand[] = [
@@ -22,4 +23,6 @@ export const commands: CliCommand[] = [
   lasCommand,
   // License Server usage
   lmstatCommand,
+  // The handover
+  reportCommand,
 ];

@@ -1,0 +1,151 @@
+// One site's view model for the dashboard and the handover report: the site tree's numbers per target and
+// feature, entitlements, expiries, ledger history and open problems, as plain JSON.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics';
+import type { LedgerState } from '../ledger/fold';
+import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
+import type { FeatureSeats } from '../lmstat/usage';
+import type { WorkspaceIndex } from '../load/workspace';
+import { versionAtLeast } from '../model';
+import { buildSiteTree } from '../tree/build';
+import type { TreeNode } from '../tree/types';
+import { entitlementRows, expiryItems, historyItems, problemItems } from './sections';
+import { featureRows, licenseRows, targetRow, type UsageLookup } from './targets';
+import type { ReportLocation, SiteReport, TargetRow } from './types';
+
+export interface SiteReportOptions {
+  /** The fold of the site's ledger; no ledger means nothing activated. */
+  ledgerState?: LedgerState;
+  /** The ledger's events, for the history (the fold keeps only the current state). */
+  ledgerEvents?: LedgerEvent[];
+  /** Lines of the ledger that were ignored (torn, invalid). */
+  ledgerProblems?: LedgerProblem[];
+  /** Ledger file, shown relative to the site's folder. */
+  ledgerPath?: string;
+  /** License Server usage (lmstat) per feature for the whole site, or per License Server id. */
+  usage?: ReadonlyMap<string, FeatureSeats> | { byLicenseServer: ReadonlyMap<string, ReadonlyMap<string, FeatureSeats>> };
+  /** Diagnostics of the workspace (a list or by uri); only the site's and its plans' files are kept. */
+  diagnostics: Iterable<Diagnostic> | ReadonlyMap<string, Diagnostic[]>;
+  today: Date;
+  /** When a plan sets no `spec.expiryWarningDays`; default 30. */
+  expiryWarningDays?: number;
+}
+
+function flatDiagnostics(d: SiteReportOptions['diagnostics']): Iterable<Diagnostic> {
+  return d instanceof Map ? [...(d as ReadonlyMap<string, Diagnostic[]>).values()].flat() : (d as Iterable<Diagnostic>);
+}
+
+/** Site usage per feature counts for a License Server only when it is the one License Server planning that feature. */
+function usageLookup(usage: SiteReportOptions['usage'], owners: Map<string, Set<string>>): UsageLookup {
+  if (!usage) return { known: false, seats: () => undefined };
+  if ('byLicenseServer' in usage) return { known: true, seats: (ls, f) => usage.byLicenseServer.get(ls)?.get(f) };
+  const site = usage as ReadonlyMap<string, FeatureSeats>;
+  return { known: true, seats: (ls, f) => (owners.get(f)?.size === 1 && owners.get(f)!.has(ls) ? site.get(f) : undefined) };
+}
+
+function dateOnly(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The view model of the site named `siteName`; undefined when the index has no such Site. */
+export function siteReport(index: WorkspaceIndex, siteName: string, options: SiteReportOptions): SiteReport | undefined {
+  const site = index.site(siteName);
+  if (!site) return undefined;
+  const today = options.today;
+  const warningDays = options.expiryWarningDays ?? 30;
+  const plans = index.plansFor(site.name);
+  const ledgers = options.ledgerState ? new Map([[site.name, options.ledgerState]]) : undefined;
+  const tree = buildSiteTree({ index, ledgers, today, expiryWarningDays: warningDays });
+  const root = tree.roots.find((r) => r.kind === 'site' && r.site === site.name && r.location?.uri === site.uri);
+  const folder = site.uri.startsWith('file:') ? path.dirname(fileURLToPath(site.uri)) : undefined;
+  const locations: Record<string, ReportLocation> = {};
+  const at = (n: TreeNode) => n.location && { uri: n.location.uri, start: n.location.focus.start, end: n.location.focus.end };
+
+  // Which License Servers plan each feature, so site-wide usage is attributed only where it is unambiguous.
+  const lsNodes = root?.children.find((c) => c.kind === 'licenseServers')?.children ?? [];
+  const owners = new Map<string, Set<string>>();
+  for (const n of lsNodes) for (const l of n.licenses) if (l.feature) owners.set(l.feature, (owners.get(l.feature) ?? new Set()).add(n.target!));
+  const usage = usageLookup(options.usage, owners);
+  const topType = site.servers.find((s) => s.parent === undefined)?.type;
+
+  const targets: TargetRow[] = [];
+  const add = (n: TreeNode, depth: number, parent: string | undefined, extra: Partial<TargetRow>) => {
+    const row = targetRow(n, depth, parent, extra);
+    const loc = at(n);
+    if (loc) locations[row.ref] = loc;
+    const features = featureRows(n, topType === 'enterprise-central', usage);
+    const licenses = licenseRows(n, (l) => {
+      if (!l.assignment) return undefined;
+      const ref = `assignment:${n.target}:${l.activationId}`;
+      locations[ref] = { uri: l.assignment.uri, start: l.assignment.span.start, end: l.assignment.span.end };
+      return ref;
+    });
+    targets.push({ ...row, features, licenses });
+  };
+  for (const n of lsNodes) {
+    const ls = site.licenseServers.find((x) => x.id === n.target);
+    add(n, 0, undefined, { host: ls?.host, address: ls?.address });
+  }
+  const walk = (n: TreeNode, depth: number, parent: string | undefined) => {
+    const s = site.servers.find((x) => x.id === n.target);
+    add(n, depth, parent, { host: s?.host, licenseServer: s?.licenseServer });
+    for (const c of n.children) walk(c, depth + 1, n.target);
+  };
+  for (const n of root?.children ?? []) if (n.kind === 'server') walk(n, 0, undefined);
+  for (const n of root?.children.find((c) => c.kind === 'clients')?.children ?? []) {
+    const c = site.clients.find((x) => x.id === n.target);
+    add(n, 0, undefined, { host: c?.host, licenseServer: c?.licenseServers.join(', ') || undefined });
+  }
+
+  const violations: SiteReport['violations'] = [];
+  for (const t of targets) {
+    for (const f of t.features) if (f.violation) violations.push({ ref: t.ref, target: t.id, feature: f.feature, message: f.violation });
+    for (const l of t.licenses) {
+      if (l.state === 'broken') violations.push({ ref: t.ref, target: t.id, feature: l.feature, message: `${l.activationId} is broken: repair it (at most 4 repairs a year)` });
+      else if (l.expiry === 'expired' && (l.activated ?? 0) > 0) violations.push({ ref: t.ref, target: t.id, feature: l.feature, message: `${l.activationId} expired on ${l.expires}` });
+    }
+  }
+
+  const entitlements = entitlementRows(plans, options.ledgerState, site.name, today, warningDays, locations);
+  const expiries = expiryItems(entitlements, today);
+  const ledgerFile = options.ledgerPath ? (folder ? path.relative(folder, options.ledgerPath).split(path.sep).join('/') : path.basename(options.ledgerPath)) : site.ledger || `${site.name}.ledger.jsonl`;
+  const uris = new Set([site.uri, ...plans.map((p) => p.uri)]);
+  const problems = problemItems(index, uris, flatDiagnostics(options.diagnostics), options.ledgerProblems ?? [], ledgerFile, folder, locations);
+  locations.site = { uri: site.uri, start: site.at['metadata.name']?.start ?? site.span.start, end: site.at['metadata.name']?.end ?? site.span.end };
+  const centralized = versionAtLeast(site.version, 7);
+
+  return {
+    today: dateOnly(today),
+    site: {
+      name: site.name,
+      customer: site.customer ?? '',
+      contact: site.contact ?? '',
+      version: site.version ?? '',
+      regime: centralized === undefined ? 'version not set' : centralized ? 'centralized licensing (Device Administrator), License Servers for clients' : 'License Server licensing (License Administrator)',
+      connectivity: site.connectivity ?? '',
+      plans: plans.map((p) => `${p.name} (${p.stage ?? 'commissioning'})`),
+      ledger: ledgerFile,
+      expiryWarningDays: plans.find((p) => p.expiryWarningDays !== undefined)?.expiryWarningDays ?? warningDays,
+      ref: 'site',
+    },
+    summary: {
+      targets: targets.length,
+      planned: root?.planned ?? 0,
+      activated: root?.activated ?? 0,
+      violations: violations.length,
+      expired: expiries.filter((e) => e.status === 'expired').length,
+      expiring: expiries.filter((e) => e.status === 'expiring').length,
+      errors: problems.filter((p) => p.severity === 'error').length,
+      warnings: problems.filter((p) => p.severity === 'warning').length,
+      usageKnown: usage.known,
+    },
+    targets,
+    violations,
+    entitlements,
+    expiries,
+    history: historyItems(options.ledgerEvents ?? [], site.name),
+    problems,
+    locations,
+  };
+}

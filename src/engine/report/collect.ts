@@ -1,0 +1,67 @@
+// Everything a site report needs, read from disk: the workspace, its diagnostics, the site's ledger and,
+// optionally, saved lmstat outputs. Used by `bmslicense report` and by the dashboard host.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { fold, repairsInLast12Months } from '../ledger/fold';
+import { ledgerPathFor, readLedger } from '../ledger/ledger';
+import { loadWorkspace } from '../load/files';
+import type { WorkspaceIndex } from '../load/workspace';
+import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
+import { validateWorkspace } from '../validate';
+import { siteReport } from './build';
+import type { SiteReport } from './types';
+
+export interface CollectOptions {
+  today?: Date;
+  expiryWarningDays?: number;
+  /** Saved `lmutil lmstat -a` outputs of the site's License Servers. */
+  lmstatFiles?: string[];
+  /** An index already loaded (the extension keeps one); else `roots` are read. */
+  index?: WorkspaceIndex;
+}
+
+export type CollectResult = { ok: true; report: SiteReport; ledgerPath?: string; siteFile?: string } | { ok: false; code: 'no-site' | 'lmstat-unreadable'; message: string };
+
+/** Loads the folders, finds the site, validates, folds its ledger and builds the report. Never throws for bad input. */
+export function collectSiteReport(roots: string[], siteName: string, options: CollectOptions = {}): CollectResult {
+  const today = options.today ?? new Date();
+  const index = options.index ?? loadWorkspace(roots).index;
+  const site = index.site(siteName);
+  if (!site) {
+    const known = index.sites().map((s) => s.name);
+    return {
+      ok: false,
+      code: 'no-site',
+      message: `No Site named '${siteName}' in ${roots.join(', ') || 'the workspace'}${known.length ? ` (sites: ${known.join(', ')})` : ' (no *.bms.yaml Site found)'}.`,
+    };
+  }
+  const siteFile = site.uri.startsWith('file:') ? fileURLToPath(site.uri) : undefined;
+  const ledgerPath = siteFile ? ledgerPathFor(site, siteFile) : undefined;
+  const read = ledgerPath ? readLedger(ledgerPath) : { events: [], problems: [] };
+  const state = fold(read.events.filter((e) => e.site === site.name));
+  const repairsOf = (_site: string, target: string) => repairsInLast12Months(state, target, today);
+  const diagnostics = validateWorkspace(index, { today, expiryWarningDays: options.expiryWarningDays, repairsOf });
+  let usage;
+  if (options.lmstatFiles && options.lmstatFiles.length > 0) {
+    const results = [];
+    for (const file of options.lmstatFiles) {
+      try {
+        results.push(parseLmstat(decodeLmstatBytes(readFileSync(file))));
+      } catch (e) {
+        return { ok: false, code: 'lmstat-unreadable', message: `Cannot read the lmstat output ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Save it with \`lmutil lmstat -a -c port@host > file\`.` };
+      }
+    }
+    usage = usageByFeature(results);
+  }
+  const report = siteReport(index, site.name, {
+    ledgerState: state,
+    ledgerEvents: read.events,
+    ledgerProblems: read.problems,
+    ledgerPath,
+    usage,
+    diagnostics,
+    today,
+    expiryWarningDays: options.expiryWarningDays,
+  })!;
+  return { ok: true, report, ledgerPath, siteFile };
+}

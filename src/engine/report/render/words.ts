@@ -1,0 +1,55 @@
+// Words and numbers shared by the three report formats, so they say the same thing.
+import type { HistoryItem, SiteReport } from '../types';
+
+export const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', information: 'Info' } as const;
+
+export const EXPIRY_WORDS = { expired: 'expired', expiring: 'expiring soon', ok: 'ok' } as const;
+
+/** A count or a dash when not known. */
+export function num(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : String(n);
+}
+
+export function daysWords(days: number): string {
+  if (days < 0) return `expired ${-days} day${days === -1 ? '' : 's'} ago`;
+  if (days === 0) return 'expires today';
+  return `in ${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** Events per operation, in the order they first appear. */
+export function ledgerCounts(history: HistoryItem[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const h of history) counts.set(h.op, (counts.get(h.op) ?? 0) + 1);
+  return [...counts];
+}
+
+export function ledgerSpan(history: HistoryItem[]): string {
+  if (history.length === 0) return 'The ledger has no events yet.';
+  return `${history.length} event${history.length === 1 ? '' : 's'} from ${history[0].at} to ${history[history.length - 1].at}.`;
+}
+
+export function summaryLines(r: SiteReport): [string, string][] {
+  const s = r.summary;
+  return [
+    ['Targets', String(s.targets)],
+    ['Licenses activated', `${s.activated} of ${s.planned} planned`],
+    ['License violations', String(s.violations)],
+    ['Expired / expiring', `${s.expired} / ${s.expiring}`],
+    ['Open problems', `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`],
+    ['License Server usage', s.usageKnown ? 'from lmstat' : 'not known (no lmstat output given)'],
+  ];
+}
+
+export function registrationLines(r: SiteReport): [string, string][] {
+  return [
+    ['Site', r.site.name],
+    ['Customer', r.site.customer || '(not set)'],
+    ['Contact', r.site.contact || '(not set)'],
+    ['EBO version', r.site.version || '(not set)'],
+    ['Licensing', r.site.regime],
+    ['Connectivity', r.site.connectivity || '(not set)'],
+    ['Plans', r.site.plans.join(', ') || '(none)'],
+    ['Ledger', r.site.ledger],
+    ['Report date', r.today],
+  ];
+}

@@ -1,0 +1,134 @@
+// The site-wide sections of the report: entitlements with their use, the expiry timeline, the ledger
+// history and the open problems.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics';
+import { eventLines, type LedgerState } from '../ledger/fold';
+import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
+import type { LicensePlan } from '../model';
+import { LineIndex } from '../text';
+import type { WorkspaceIndex } from '../load/workspace';
+import { expiryOf } from '../tree/licenses';
+import type { EntitlementRow, ExpiryItem, HistoryItem, ProblemItem, ReportLocation } from './types';
+
+const DAY_MS = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function productRef(activationId: string): string {
+  return `product:${activationId}`;
+}
+
+export function entitlementRows(plans: LicensePlan[], ledger: LedgerState | undefined, site: string, today: Date, warningDays: number, locations: Record<string, ReportLocation>): EntitlementRow[] {
+  const rows: EntitlementRow[] = [];
+  const seen = new Set<string>();
+  for (const plan of plans) {
+    const days = plan.expiryWarningDays ?? warningDays;
+    for (const ent of plan.entitlements) {
+      for (const p of ent.products) {
+        if (seen.has(p.activationId)) continue;
+        seen.add(p.activationId);
+        const assignments = plans.flatMap((pl) => pl.assignments.filter((a) => a.activationId === p.activationId));
+        const assigned = assignments.reduce((n, a) => n + (a.quantity ?? 1), 0);
+        let activated = 0;
+        for (const l of ledger?.licenses.values() ?? []) {
+          if (l.activationId === p.activationId && l.status === 'activated' && (l.site === site || !l.site)) activated += l.quantity;
+        }
+        const ref = productRef(p.activationId);
+        locations[ref] = { uri: plan.uri, start: p.span.start, end: p.span.end };
+        rows.push({
+          entitlementId: ent.id,
+          activationId: p.activationId,
+          feature: p.feature ?? '',
+          licenseType: p.licenseType ?? '',
+          quantity: p.quantity ?? 0,
+          assigned,
+          activated,
+          left: (p.quantity ?? 0) - assigned,
+          expires: p.expires ?? '',
+          expiry: expiryOf(p.expires, today, days),
+          targets: [...new Set(assignments.map((a) => a.target ?? '').filter((t) => t))],
+          ref,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** Dated licenses only: `permanent` never expires and stays off the timeline. Soonest first. */
+export function expiryItems(entitlements: EntitlementRow[], today: Date): ExpiryItem[] {
+  const day = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return entitlements
+    .filter((e) => DATE.test(e.expires) && !Number.isNaN(Date.parse(`${e.expires}T00:00:00Z`)))
+    .map((e) => ({
+      activationId: e.activationId,
+      feature: e.feature,
+      expires: e.expires,
+      daysLeft: Math.round((Date.parse(`${e.expires}T00:00:00Z`) - day) / DAY_MS),
+      status: e.expiry,
+      targets: e.targets,
+      ref: e.ref,
+    }))
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.activationId.localeCompare(b.activationId));
+}
+
+export function historyItems(events: LedgerEvent[], site: string): HistoryItem[] {
+  const out: HistoryItem[] = [];
+  events.forEach((e, i) => {
+    if (e.site !== site) return;
+    const lines = eventLines(e);
+    const notes: string[] = [];
+    if (e.request) notes.push(`${e.request} request${e.requestId ? ` ${e.requestId}` : ''}`);
+    else if (e.requestId) notes.push(`request ${e.requestId}`);
+    if (e.accepted === false) notes.push(`refused${e.error ? `: ${e.error}` : ''}`);
+    if (e.from !== undefined) notes.push(`from ${e.from}`);
+    if (e.file) notes.push(`file ${e.file}`);
+    out.push({
+      seq: i + 1,
+      at: e.at,
+      op: e.op,
+      target: e.target ?? '',
+      licenses: lines.map((l) => `${l.activationId} ×${l.quantity}`).join(', '),
+      transaction: e.transaction ?? (e.transactions ?? []).join(', '),
+      mode: e.mode ?? '',
+      by: e.by ?? '',
+      note: notes.join('; '),
+    });
+  });
+  return out;
+}
+
+function relativeFile(uri: string, folder: string | undefined): string {
+  if (!uri.startsWith('file:')) return uri;
+  const file = fileURLToPath(uri);
+  return folder ? path.relative(folder, file).split(path.sep).join('/') : path.basename(file);
+}
+
+/** The diagnostics of the site's own files and its plans, with line and column, plus ledger lines ignored. */
+export function problemItems(
+  index: WorkspaceIndex,
+  uris: Set<string>,
+  diagnostics: Iterable<Diagnostic>,
+  ledgerProblems: LedgerProblem[],
+  ledgerFile: string,
+  folder: string | undefined,
+  locations: Record<string, ReportLocation>,
+): ProblemItem[] {
+  const out: ProblemItem[] = [];
+  const lines = new Map<string, LineIndex>();
+  const sorted = [...diagnostics].filter((d) => uris.has(d.uri));
+  for (const d of sorted) {
+    const text = index.file(d.uri)?.text ?? '';
+    let li = lines.get(d.uri);
+    if (!li) lines.set(d.uri, (li = new LineIndex(text)));
+    const pos = li.positionAt(d.span.start);
+    const ref = `problem:${out.length + 1}`;
+    locations[ref] = { uri: d.uri, start: d.span.start, end: d.span.end };
+    out.push({ severity: d.severity, code: d.code, message: d.message, file: relativeFile(d.uri, folder), line: pos.line + 1, column: pos.character + 1, ref });
+  }
+  for (const p of ledgerProblems) {
+    out.push({ severity: 'warning', code: 'LEDGER', message: `Ledger line ${p.line}: ${p.message}`, file: ledgerFile, line: Math.max(1, p.line), column: 1 });
+  }
+  const rank = { error: 0, warning: 1, information: 2 } as const;
+  return out.sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}

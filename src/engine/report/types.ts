@@ -1,0 +1,165 @@
+// The view model of one site, shared by the dashboard webview and the handover report. Plain JSON: it
+// crosses postMessage and is written to files, so no Maps, Dates or class instances in here.
+
+/** A place the user can jump to; the dashboard only ever sends back the key of one of these. */
+export interface ReportLocation {
+  uri: string;
+  start: number;
+  end: number;
+}
+
+export type ExpiryStatus = 'expired' | 'expiring' | 'ok';
+
+/** One feature on one target: the numbers the BMS shows per server, plus the plan's. */
+export interface FeatureRow {
+  feature: string;
+  /** What the target needs: its base license (1) or what the plan puts there. */
+  required: number;
+  planned: number;
+  /** Activated and usable (broken or returned licenses do not count). */
+  activated: number;
+  /** Seats in use from License Server usage (lmstat); null when not known. */
+  used: number | null;
+  /** Activated − Used; null when Used is not known. */
+  available: number | null;
+  /** A short reason when this row is a license violation (activated below required, no free seat). */
+  violation?: string;
+}
+
+/** One planned or recorded license on a target, as the report lists it. */
+export interface LicenseRow {
+  activationId: string;
+  feature: string;
+  licenseType: string;
+  planned: number | null;
+  activated: number | null;
+  /** activated, short, planned, requested, return-pending, broken, unplanned (see the site tree). */
+  state: string;
+  /** Activation date (yyyy-mm-dd) when activated. */
+  activatedOn?: string;
+  transaction?: string;
+  /** `permanent`, `yyyy-mm-dd` or empty when the plan does not say. */
+  expires: string;
+  expiry: ExpiryStatus;
+  /** Key into `locations` of its assignment. */
+  ref?: string;
+}
+
+export interface TargetRow {
+  /** Key into `locations`; also the row's identity in the dashboard. */
+  ref: string;
+  id: string;
+  kind: 'licenseServer' | 'server' | 'client';
+  /** Server or client type as written, `license-server` for License Servers. */
+  type: string;
+  typeLabel: string;
+  /** 0 at the top of the hierarchy. */
+  depth: number;
+  parent?: string;
+  host?: string;
+  /** License Server address, or the License Server(s) a server or client uses. */
+  address?: string;
+  licenseServer?: string;
+  status: string;
+  statusLabel: string;
+  features: FeatureRow[];
+  licenses: LicenseRow[];
+}
+
+export interface EntitlementRow {
+  entitlementId: string;
+  activationId: string;
+  feature: string;
+  licenseType: string;
+  quantity: number;
+  /** Sum of the plan's assignments. */
+  assigned: number;
+  /** Sum activated across targets according to the ledger. */
+  activated: number;
+  /** quantity − assigned; negative when over-allocated. */
+  left: number;
+  expires: string;
+  expiry: ExpiryStatus;
+  /** Targets it is assigned to, in plan order. */
+  targets: string[];
+  ref?: string;
+}
+
+export interface ExpiryItem {
+  activationId: string;
+  feature: string;
+  /** yyyy-mm-dd. */
+  expires: string;
+  /** Days from today to the expiry day; negative once expired. */
+  daysLeft: number;
+  status: ExpiryStatus;
+  targets: string[];
+  ref?: string;
+}
+
+export interface HistoryItem {
+  /** 1-based position in the ledger's valid events. */
+  seq: number;
+  at: string;
+  op: string;
+  target: string;
+  /** `ACT-1 ×2, ACT-2 ×1`. */
+  licenses: string;
+  transaction: string;
+  mode: string;
+  by: string;
+  /** Offline request id, refusal reason and the like. */
+  note: string;
+}
+
+export interface ProblemItem {
+  severity: 'error' | 'warning' | 'information';
+  code: string;
+  message: string;
+  /** File name relative to the site's folder. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  ref?: string;
+}
+
+export interface SiteReport {
+  /** `yyyy-mm-dd` the report is computed for (expiry is relative to it). */
+  today: string;
+  site: {
+    name: string;
+    customer: string;
+    contact: string;
+    version: string;
+    /** License Server regime below 7.0, centralized from 7.0, as words. */
+    regime: string;
+    connectivity: string;
+    /** Plan names with their stage. */
+    plans: string[];
+    /** Ledger file relative to the site's folder. */
+    ledger: string;
+    expiryWarningDays: number;
+    ref?: string;
+  };
+  summary: {
+    targets: number;
+    planned: number;
+    activated: number;
+    violations: number;
+    expired: number;
+    expiring: number;
+    errors: number;
+    warnings: number;
+    /** Whether any License Server usage (lmstat) was given. */
+    usageKnown: boolean;
+  };
+  targets: TargetRow[];
+  /** Rows of `targets[].features` that are violations, as sentences. */
+  violations: { ref: string; target: string; feature: string; message: string }[];
+  entitlements: EntitlementRow[];
+  expiries: ExpiryItem[];
+  history: HistoryItem[];
+  problems: ProblemItem[];
+  locations: Record<string, ReportLocation>;
+}
