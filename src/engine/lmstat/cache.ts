@@ -1,0 +1,123 @@
+// The last usage reading of each License Server, kept per site under `.bmslicense/lmstat/<site>/<ls>.json`
+// with its time and source, so rules, the tree and the dashboard read it without running lmutil again.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { LmstatText } from './source';
+import { summarizeLmstat, type UsageSummary } from './summary';
+
+export const USAGE_CACHE_VERSION = 1;
+
+export interface CachedUsage extends UsageSummary {
+  version: typeof USAGE_CACHE_VERSION;
+  /** ISO time of the refresh or import. */
+  at: string;
+  site: string;
+  licenseServer: string;
+  /** The License Server's address in the Site file when it was read: a reading of another address is stale. */
+  address: string | null;
+  source: { kind: 'lmutil'; command: string; exitCode: number | null } | { kind: 'file'; file: string };
+}
+
+/** Reads the cached usage of a site's License Server; undefined when there is none (or it is unreadable). */
+export type UsageReader = (site: string, licenseServer: string) => CachedUsage | undefined;
+
+/** A file name that cannot leave its folder whatever the id is ('..', '/', ':' are encoded). */
+function fileName(id: string): string {
+  return encodeURIComponent(id)
+    .replace(/\*/g, '%2A')
+    .replace(/^\.+$/, (dots) => '%2E'.repeat(dots.length));
+}
+
+export function usageDir(workspaceRoot: string): string {
+  return path.join(workspaceRoot, '.bmslicense', 'lmstat');
+}
+
+export function usageFile(workspaceRoot: string, site: string, licenseServer: string): string {
+  return path.join(usageDir(workspaceRoot), fileName(site), `${fileName(licenseServer)}.json`);
+}
+
+/** The cache entry for one reading. */
+export function toCachedUsage(reading: LmstatText, target: { site: string; licenseServer: string; address?: string }, at: Date = new Date()): CachedUsage {
+  const s = reading.source;
+  return {
+    version: USAGE_CACHE_VERSION,
+    at: at.toISOString(),
+    site: target.site,
+    licenseServer: target.licenseServer,
+    address: target.address?.trim() ?? null,
+    source: s.kind === 'lmutil' ? { kind: 'lmutil', command: [s.path, ...s.args].join(' '), exitCode: s.exitCode } : { kind: 'file', file: s.file },
+    ...summarizeLmstat(reading.result),
+  };
+}
+
+export type WriteUsageOutcome = { ok: true; file: string } | { ok: false; error: { code: 'write-failed'; message: string } };
+
+/** Replaces the cache entry atomically: a reader sees the old reading or the new one, never half of one. */
+export async function writeUsage(workspaceRoot: string, usage: CachedUsage): Promise<WriteUsageOutcome> {
+  const file = usageFile(workspaceRoot, usage.site, usage.licenseServer);
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(`${JSON.stringify(usage)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+    return { ok: true, file };
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    return { ok: false, error: { code: 'write-failed', message: `Could not save the usage of '${usage.licenseServer}' to ${file}: ${(e as Error).message}. Check that the workspace folder is writable.` } };
+  }
+}
+
+function isCachedUsage(x: unknown): x is CachedUsage {
+  const u = x as Partial<CachedUsage> | null;
+  return typeof u === 'object' && u !== null && u.version === USAGE_CACHE_VERSION && typeof u.at === 'string' && typeof u.state === 'string' && Array.isArray(u.features) && Array.isArray(u.servers);
+}
+
+/** The cached usage of one License Server; undefined when never refreshed, or the file is not ours. */
+export function readUsage(workspaceRoot: string, site: string, licenseServer: string): CachedUsage | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(usageFile(workspaceRoot, site, licenseServer), 'utf8'));
+    return isCachedUsage(parsed) && parsed.site === site && parsed.licenseServer === licenseServer ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A reader for one workspace that re-reads a file only when it changed (validation runs on every edit). */
+export function usageReader(workspaceRoot: string): UsageReader {
+  const memo = new Map<string, { mtimeMs: number; size: number; usage: CachedUsage | undefined }>();
+  return (site, licenseServer) => {
+    const file = usageFile(workspaceRoot, site, licenseServer);
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      memo.delete(file);
+      return undefined;
+    }
+    const seen = memo.get(file);
+    if (seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) return seen.usage;
+    const usage = readUsage(workspaceRoot, site, licenseServer);
+    memo.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, usage });
+    return usage;
+  };
+}
+
+/** A reader over several workspace folders: the first that has a reading wins. */
+export function usageReaderOf(workspaceRoots: readonly string[]): UsageReader {
+  const readers = workspaceRoots.map(usageReader);
+  return (site, licenseServer) => {
+    for (const r of readers) {
+      const u = r(site, licenseServer);
+      if (u) return u;
+    }
+    return undefined;
+  };
+}
