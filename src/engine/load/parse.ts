@@ -26,7 +26,7 @@ export interface BmsFile {
   diagnostics: Diagnostic[];
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, maxAliasCount: 100 } as const;
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, maxAliasCount: 100 } as const;
 
 export function parseBmsText(uri: string, text: string): BmsFile {
   const diagnostics: Diagnostic[] = [];
@@ -51,7 +51,7 @@ export function parseBmsText(uri: string, text: string): BmsFile {
   return { uri, text, documents, diagnostics };
 }
 
-function syntaxDiagnostic(uri: string, text: string, pos: [number, number], raw: string): Diagnostic {
+export function syntaxDiagnostic(uri: string, text: string, pos: [number, number], raw: string): Diagnostic {
   const start = Math.max(0, Math.min(pos[0], text.length));
   let end = Math.max(start, Math.min(pos[1], text.length));
   if (end === start) end = Math.min(text.length, start + 1);
@@ -60,7 +60,7 @@ function syntaxDiagnostic(uri: string, text: string, pos: [number, number], raw:
 }
 
 /** The document's kind when it is a BMS document; otherwise reports why it is not and returns undefined. */
-function kindOf(doc: Document, uri: string, text: string, out: Diagnostic[]): Kind | undefined {
+export function kindOf(doc: Document, uri: string, text: string, out: Diagnostic[]): Kind | undefined {
   const root = doc.contents;
   if (root === null || root === undefined) return undefined; // an empty document is not an error
   if (!isMap(root)) {

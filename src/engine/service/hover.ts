@@ -1,0 +1,135 @@
+// Hover: what a key means (from the schema), what an id is (type, host, parent, planned and activated
+// licenses), and what an activation id holds and how much of it is assigned.
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Hover } from 'vscode-languageserver-types';
+import { fold, type LedgerState } from '../ledger/fold';
+import { ledgerPathFor, readLedger } from '../ledger/ledger';
+import { productsOf, type Site } from '../model';
+import { catalogFeature } from '../rules';
+import { describeKey, type SchemaKind } from '../schema';
+import { kindName, typeName } from '../rules/words';
+import { caretContext } from './context';
+import { rangeOf } from './lsp';
+import type { Occurrence } from './occurrences';
+import type { LiveWorkspace } from './workspace';
+
+export function hover(ws: LiveWorkspace, uri: string, offset: number): Hover | null {
+  const lines = ws.lines(uri);
+  const text = ws.text(uri);
+  if (!lines || text === undefined) return null;
+  const id = ws.occurrences.at(uri, offset);
+  if (id) {
+    const value = describeId(ws, id);
+    return value ? { contents: { kind: 'markdown', value }, range: rangeOf(lines, id.span) } : null;
+  }
+  const kind = kindAt(ws, uri, offset);
+  if (!kind) return null;
+  const caret = caretContext(text, offset);
+  const key = caret.onKey ?? caret.key;
+  if (!key) return null;
+  const d = describeKey(kind, [...caret.path, key]);
+  if (!d || !d.description) return null;
+  const parts = [`**${d.title ?? key}**`, d.description];
+  if (d.enum && d.enum.length > 1) parts.push(`Allowed: ${d.enum.map((v) => `\`${v}\``).join(', ')}`);
+  return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range: rangeOf(lines, caret.word) };
+}
+
+/** The kind of the document that holds `offset`. */
+export function kindAt(ws: LiveWorkspace, uri: string, offset: number): SchemaKind | undefined {
+  const docs = ws.index.file(uri)?.documents ?? [];
+  const doc = docs.find((d) => d.span.start <= offset && offset <= d.span.end) ?? docs[docs.length - 1];
+  return doc?.kind;
+}
+
+function describeId(ws: LiveWorkspace, o: Occurrence): string | undefined {
+  if (o.kind === 'site') {
+    const site = ws.index.site(o.id);
+    if (!site) return `**Site** \`${o.id}\`: not in the workspace.`;
+    const plans = ws.index.plansFor(site.name).map((p) => `\`${p.name}\``);
+    return [
+      `**Site** \`${site.name}\`${site.customer ? ` (${site.customer})` : ''}`,
+      `EBO ${site.version ?? '?'}, ${site.connectivity ?? 'online'}; ${site.servers.length} servers, ${site.licenseServers.length} License Servers, ${site.clients.length} clients`,
+      plans.length ? `Plans: ${plans.join(', ')}` : 'No plan for this site yet.',
+    ].join('\n\n');
+  }
+  const site = ws.index.site(o.site);
+  if (o.kind === 'activationId') return describeActivation(ws, o.site, o.id);
+  if (!site) return `\`${o.id}\`: the site \`${o.site}\` is not in the workspace.`;
+  const node = ws.index.resolve(site, o.id);
+  if (!node) return `\`${o.id}\`: no server, License Server or client of site \`${site.name}\` has this id.`;
+  const facts: string[] = [];
+  if (node.kind !== 'licenseServer' && node.node.type) facts.push(`type: ${typeName(node.node.type)}`);
+  if (node.node.host) facts.push(`host: \`${node.node.host}\``);
+  if (node.kind === 'server') {
+    if (node.node.parent) facts.push(`parent: \`${node.node.parent}\``);
+    if (node.node.licenseServer) facts.push(`License Server: \`${node.node.licenseServer}\``);
+  }
+  if (node.kind === 'licenseServer' && node.node.address) facts.push(`address: \`${node.node.address}\``);
+  if (node.kind === 'client' && node.node.licenseServers.length) facts.push(`License Servers: ${node.node.licenseServers.map((l) => `\`${l}\``).join(', ')}`);
+  const out = [`**${kindName(node.kind)}** \`${o.id}\` (site \`${site.name}\`)`, facts.join(' · ')];
+  out.push(planned(ws, site, o.id), activated(site, o.id));
+  return out.filter(Boolean).join('\n\n');
+}
+
+function planned(ws: LiveWorkspace, site: Site, target: string): string {
+  const rows: string[] = [];
+  for (const plan of ws.index.plansFor(site.name)) {
+    const products = new Map(productsOf(plan).map((p) => [p.activationId, p]));
+    for (const a of plan.assignments) {
+      if (a.target !== target) continue;
+      const p = a.activationId === undefined ? undefined : products.get(a.activationId);
+      rows.push(`- ${a.quantity ?? 1} × \`${a.activationId ?? '?'}\`${p?.feature ? ` ${p.feature}` : ''}${p?.licenseType ? ` (${p.licenseType})` : ''}`);
+    }
+  }
+  return rows.length ? `Planned licenses:\n${rows.join('\n')}` : 'Planned licenses: none';
+}
+
+function activated(site: Site, target: string): string {
+  const state = ledgerOf(site);
+  if (!state) return '';
+  const rows = [...state.licenses.values()]
+    .filter((l) => l.target === target && l.status !== 'returned')
+    .map((l) => `- ${l.quantity} × \`${l.activationId}\` ${l.status} since ${l.at.slice(0, 10)}`);
+  return rows.length ? `Ledger:\n${rows.join('\n')}` : 'Ledger: nothing activated';
+}
+
+function describeActivation(ws: LiveWorkspace, site: string, activationId: string): string {
+  const plans = site ? ws.index.plansFor(site) : ws.index.plans().filter((p) => p.site === undefined);
+  const product = plans.flatMap(productsOf).find((p) => p.activationId === activationId);
+  let assigned = 0;
+  let count = 0;
+  for (const plan of plans) {
+    for (const a of plan.assignments) {
+      if (a.activationId !== activationId) continue;
+      assigned += a.quantity ?? 1;
+      count++;
+    }
+  }
+  if (!product) return `**Activation ID** \`${activationId}\`: no entitlement product of site \`${site}\` has it.`;
+  const feature = catalogFeature(product.feature);
+  return [
+    `**Activation ID** \`${activationId}\` (entitlement \`${product.entitlementId}\`)`,
+    `${product.feature ?? '?'}${feature ? `: ${feature.summary}` : ''}`,
+    `${product.licenseType ?? '?'} · quantity ${product.quantity ?? '?'} · expires ${product.expires ?? 'permanent'}`,
+    `Assigned: ${assigned} of ${product.quantity ?? '?'} (${count} assignment${count === 1 ? '' : 's'})`,
+  ].join('\n\n');
+}
+
+const ledgers = new Map<string, { mtime: number; state: LedgerState }>();
+
+/** The site's ledger folded, cached until the file changes; undefined when there is none. */
+function ledgerOf(site: Site): LedgerState | undefined {
+  if (!site.uri.startsWith('file:')) return undefined;
+  try {
+    const path = ledgerPathFor(site, fileURLToPath(site.uri));
+    const mtime = statSync(path).mtimeMs;
+    const cached = ledgers.get(path);
+    if (cached?.mtime === mtime) return cached.state;
+    const state = fold(readLedger(path).events);
+    ledgers.set(path, { mtime, state });
+    return state;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+// One list item parsed, extracted and schema-checked on its own, with every offset relative to the
+// item's first character: the result depends only on the item's text, so it can be cached by it.
+import { isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics';
+import { extractAssignment, extractClient, extractEntitlement, extractLicenseServer, extractServers } from '../load/extract';
+import { PARSE_OPTIONS, syntaxDiagnostic, type Kind } from '../load/parse';
+import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../model';
+import { validateFragment } from '../schema';
+import { ITEM_LISTS } from './layout';
+
+export interface ItemResult {
+  /** Node count in the item's sequence (normally 1), for assignment indexes. */
+  nodeCount: number;
+  assignments: Assignment[];
+  entitlements: Entitlement[];
+  servers: Server[];
+  licenseServers: LicenseServer[];
+  clients: Client[];
+  /** Syntax and schema diagnostics. */
+  diagnostics: Diagnostic[];
+}
+
+/** Lists that belong to each kind; items of other lists are only checked for syntax. */
+const LISTS_OF: Record<Kind, readonly string[]> = {
+  LicensePlan: ['assignments', 'entitlements'],
+  Site: ['servers', 'licenseServers', 'clients'],
+};
+
+export function parseItem(kind: Kind | undefined, list: string, text: string, uri: string): ItemResult {
+  const out: ItemResult = { nodeCount: 0, assignments: [], entitlements: [], servers: [], licenseServers: [], clients: [], diagnostics: [] };
+  let docs;
+  try {
+    docs = parseAllDocuments(text, PARSE_OPTIONS);
+  } catch (e) {
+    out.diagnostics.push(syntaxDiagnostic(uri, text, [0, 1], (e as Error).message));
+    return out;
+  }
+  if (!Array.isArray(docs)) return out;
+  for (const doc of docs) {
+    for (const err of doc.errors) out.diagnostics.push(syntaxDiagnostic(uri, text, err.pos, err.message));
+    const seq = doc.contents;
+    if (!isSeq(seq)) continue;
+    const nodes = seq.items.filter((n) => n && typeof n === 'object') as Node[];
+    out.nodeCount += seq.items.length;
+    if (!kind || !LISTS_OF[kind].includes(list)) continue;
+    nodes.forEach((node, i) => {
+      if (list === 'assignments') push(out.assignments, extractAssignment(node, text, i));
+      else if (list === 'entitlements') push(out.entitlements, extractEntitlement(node, text));
+      else if (list === 'servers') extractServers([node], text, undefined, out.servers);
+      else if (list === 'licenseServers') push(out.licenseServers, extractLicenseServer(node, text));
+      else if (list === 'clients') push(out.clients, extractClient(node, text));
+      if (doc.errors.length === 0) out.diagnostics.push(...validateFragment(kind, ITEM_LISTS[list], node, uri));
+    });
+  }
+  return out;
+}
+
+function push<T>(list: T[], item: T | undefined): void {
+  if (item !== undefined) list.push(item);
+}
+
+export function shiftSpan(s: Span, d: number): Span {
+  return { start: s.start + d, end: s.end + d };
+}
+
+function shiftAt(at: Record<string, Span>, d: number): Record<string, Span> {
+  const out: Record<string, Span> = {};
+  for (const k in at) out[k] = shiftSpan(at[k], d);
+  return out;
+}
+
+type Located = { span: Span; at: FieldSpans };
+
+function shiftLocated<T extends Located>(x: T, d: number): T {
+  return { ...x, span: shiftSpan(x.span, d), at: shiftAt(x.at, d) };
+}
+
+/** Copies of an item's results at file offset `d`; `uri` replaces the one cached with the item. */
+export function placeItem(r: ItemResult, d: number, uri: string, firstIndex: number): ItemResult {
+  return {
+    nodeCount: r.nodeCount,
+    assignments: r.assignments.map((a) => ({ ...shiftLocated(a, d), index: a.index + firstIndex })),
+    entitlements: r.entitlements.map((e) => ({ ...shiftLocated(e, d), products: e.products.map((p) => shiftLocated(p, d)) })),
+    servers: r.servers.map((s) => shiftLocated(s, d)),
+    licenseServers: r.licenseServers.map((s) => shiftLocated(s, d)),
+    clients: r.clients.map((c) => ({ ...shiftLocated(c, d), licenseServerSpans: c.licenseServerSpans.map((s) => shiftSpan(s, d)) })),
+    diagnostics: r.diagnostics.map((x) => ({ ...x, uri, span: shiftSpan(x.span, d) })),
+  };
+}

@@ -1,0 +1,34 @@
+// Engine values → LSP-shaped values (plain objects; the server sends them as they are).
+import type { Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic } from '../diagnostics';
+import type { Span } from '../model';
+import type { LineIndex } from '../text';
+
+export const RULES_PAGE = 'https://github.com/bms-tools/bms-license-workbench';
+export const SOURCE = 'bms-license';
+
+const SEVERITY = { error: 1, warning: 2, information: 3 } as const;
+
+export function rangeOf(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+/** `linesOf` gives the line index of another file, for related information. */
+export function toLspDiagnostic(d: Diagnostic, lines: LineIndex, linesOf: (uri: string) => LineIndex | undefined): LspDiagnostic {
+  const out: LspDiagnostic = {
+    range: rangeOf(lines, d.span),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    codeDescription: { href: `${RULES_PAGE}#${d.code.toLowerCase()}` },
+    source: SOURCE,
+    message: d.message,
+  };
+  if (d.related?.length) {
+    out.relatedInformation = d.related.flatMap((r) => {
+      const other = r.uri === d.uri ? lines : linesOf(r.uri);
+      return other ? [{ location: { uri: r.uri, range: rangeOf(other, r.span) }, message: r.message }] : [];
+    });
+  }
+  if (d.data) out.data = d.data;
+  return out;
+}

@@ -1,0 +1,116 @@
+// The workspace as an editor sees it: every file's latest text, parsed incrementally, in one index;
+// which files an edit affects; and each file's diagnostics (syntax + schema + rules).
+import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import type { WorkspaceIndex as Index } from '../load/workspace';
+import { WorkspaceIndex } from '../load/workspace';
+import { isPlan, isSite, type BmsDocument } from '../model';
+import { RuleContext, runRules, type ValidationOptions } from '../rules';
+import { LineIndex } from '../text';
+import { Occurrences } from './occurrences';
+import { IncrementalParser, type ParsedText } from './parsedFile';
+
+interface FileState {
+  parser: IncrementalParser;
+  parsed: ParsedText;
+  lines?: LineIndex;
+}
+
+export class LiveWorkspace {
+  readonly index: Index = new WorkspaceIndex();
+  readonly occurrences = new Occurrences(this.index);
+  private readonly files = new Map<string, FileState>();
+
+  /** Parses a file's new text into the index; returns every uri whose diagnostics may have changed. */
+  update(uri: string, text: string): string[] {
+    const before = this.names(uri);
+    let state = this.files.get(uri);
+    if (state?.parsed.file.text === text) return [uri];
+    const parser = state?.parser ?? new IncrementalParser(uri);
+    const parsed = safeParse(parser, uri, text);
+    state = { parser, parsed };
+    this.files.set(uri, state);
+    this.index.setFile(parsed.file);
+    return this.affected(uri, before, this.names(uri));
+  }
+
+  /** Forgets a file; returns the uris to re-check (the file's own diagnostics are gone). */
+  remove(uri: string): string[] {
+    const before = this.names(uri);
+    if (!this.files.delete(uri)) return [];
+    this.index.remove(uri);
+    return this.affected(uri, before, new Set()).filter((u) => u !== uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  text(uri: string): string | undefined {
+    return this.files.get(uri)?.parsed.file.text;
+  }
+
+  lines(uri: string): LineIndex | undefined {
+    const state = this.files.get(uri);
+    if (!state) return undefined;
+    state.lines ??= new LineIndex(state.parsed.file.text);
+    return state.lines;
+  }
+
+  documents(uri: string): BmsDocument[] {
+    return (this.index.file(uri)?.documents ?? []).flatMap((d) => (d.model ? [d.model] : []));
+  }
+
+  /** Every diagnostic of one file, sorted. `ctx` shares the rules' lookups across files of one pass. */
+  diagnostics(uri: string, options: ValidationOptions = {}, ctx = new RuleContext(this.index, options)): Diagnostic[] {
+    const state = this.files.get(uri);
+    if (!state) return [];
+    const out = [...state.parsed.diagnostics];
+    for (const doc of this.documents(uri)) out.push(...runRules(doc, ctx));
+    return out.sort(compareDiagnostics);
+  }
+
+  /** Site names a file defines, and site names its plans are for. */
+  private names(uri: string): Set<string> {
+    const out = new Set<string>();
+    for (const d of this.documents(uri)) {
+      if (isSite(d)) out.add(d.name);
+      else if (d.site !== undefined) out.add(d.site);
+    }
+    return out;
+  }
+
+  /** The file, and every file with a Site or a plan for a site the file names (before or after the edit). */
+  private affected(uri: string, before: Set<string>, after: Set<string>): string[] {
+    const names = new Set([...before, ...after]);
+    const out = new Set([uri]);
+    if (names.size === 0) return [...out];
+    for (const file of this.index.allFiles()) {
+      for (const d of file.documents) {
+        const m = d.model;
+        if (!m) continue;
+        if ((isSite(m) && names.has(m.name)) || (isPlan(m) && m.site !== undefined && names.has(m.site))) out.add(file.uri);
+      }
+    }
+    return [...out];
+  }
+}
+
+/** The parse never throws; if a bug makes it, the file still shows one diagnostic instead of killing the server. */
+function safeParse(parser: IncrementalParser, uri: string, text: string): ParsedText {
+  try {
+    return parser.parse(text);
+  } catch (e) {
+    const d: Diagnostic = {
+      code: 'BMS001',
+      severity: 'error',
+      uri,
+      span: { start: 0, end: Math.min(1, text.length) },
+      message: `This file could not be read (${(e as Error).message}). Check its syntax; please report this as a bug.`,
+    };
+    return { file: { uri, text, documents: [], diagnostics: [d] }, diagnostics: [d], stats: { parsed: 0, reused: 0, whole: true } };
+  }
+}

@@ -1,0 +1,58 @@
+// The VS Code side of the language server: starts dist/server.js over IPC for `*.bms.yaml` files and
+// shows the server's state as a language status item.
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+
+let client: LanguageClient | undefined;
+
+export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  if (client) return client;
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', pattern: '**/*.bms.yaml' }],
+    synchronize: { configurationSection: 'bmsLicense' },
+    initializationOptions: settings(),
+    diagnosticCollectionName: 'bms-license',
+  };
+  const status = vscode.languages.createLanguageStatusItem('bmsLicense.server', { language: 'yaml', pattern: '**/*.bms.yaml' });
+  status.name = 'BMS License language server';
+  status.text = '$(sync~spin) BMS License: starting';
+  context.subscriptions.push(status);
+
+  const c = new LanguageClient('bmsLicense', 'BMS License language server', serverOptions, clientOptions);
+  c.onDidChangeState((e) => {
+    if (e.newState === State.Running) {
+      status.text = '$(check) BMS License';
+      status.detail = 'validating plan and site files';
+      status.severity = vscode.LanguageStatusSeverity.Information;
+    } else if (e.newState === State.Stopped) {
+      status.text = '$(error) BMS License: stopped';
+      status.detail = 'the language server stopped; see Output › BMS License language server, then reload the window';
+      status.severity = vscode.LanguageStatusSeverity.Error;
+    } else status.text = '$(sync~spin) BMS License: starting';
+  });
+  client = c;
+  context.subscriptions.push({ dispose: () => void stopLanguageClient() });
+  await c.start();
+  return c;
+}
+
+export async function stopLanguageClient(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c?.isRunning()) await c.stop();
+}
+
+function settings(): { validation: { debounceMs: number }; expiryWarningDays: number } {
+  const config = vscode.workspace.getConfiguration('bmsLicense');
+  return {
+    validation: { debounceMs: config.get<number>('validation.debounceMs', 100) },
+    expiryWarningDays: config.get<number>('expiryWarningDays', 30),
+  };
+}
+

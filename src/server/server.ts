@@ -1,0 +1,93 @@
+// The BMS License language server: connection, documents and the wiring of one handler file per feature.
+// Runs on its own: `node dist/server.js --stdio` (or --node-ipc) for any LSP client.
+import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LiveWorkspace } from '../engine/service/workspace';
+import { applyFileEvents, loadFolders, readDisk } from './files';
+import { registerFeatures } from './features';
+import { DEFAULT_SETTINGS, pullSettings, settingsFrom, type ServerSettings } from './settings';
+import { ValidationQueue } from './validation';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new LiveWorkspace();
+let settings: ServerSettings = DEFAULT_SETTINGS;
+let folders: string[] = [];
+let canPullConfiguration = false;
+let canWatchDynamically = false;
+
+const isOpen = (uri: string) => documents.get(uri) !== undefined;
+const queue = new ValidationQueue(
+  connection,
+  workspace,
+  {
+    open(uri) {
+      const d = documents.get(uri);
+      return d && { text: d.getText(), version: d.version };
+    },
+  },
+  () => settings,
+);
+
+// A bug in one handler must never take the server (and every open editor's validation) down.
+process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Unexpected error: ${(e as Error)?.stack ?? e}`));
+
+connection.onInitialize((params) => {
+  folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canWatchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  settings = settingsFrom(params.initializationOptions, DEFAULT_SETTINGS);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [':', ' ', '-', '['] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'bms-license-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canPullConfiguration) settings = await pullSettings(connection, settings);
+  if (canWatchDynamically) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.bms.yaml' }, { globPattern: '**/*.bms.yml' }],
+    });
+  }
+  queue.publishSoon(loadFolders(workspace, folders, isOpen));
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  const raw = (change.settings as Record<string, unknown> | undefined)?.bmsLicense;
+  settings = canPullConfiguration ? await pullSettings(connection, settings) : settingsFrom(raw, settings);
+  queue.publishSoon(workspace.uris());
+});
+
+documents.onDidOpen((e) => queue.changed(e.document.uri));
+documents.onDidChangeContent((e) => queue.changed(e.document.uri));
+documents.onDidClose((e) => {
+  // The editor let go: the file on disk is the truth again (or the file is gone).
+  const text = readDisk(e.document.uri);
+  if (text === undefined) {
+    const publish = workspace.remove(e.document.uri);
+    queue.publishSoon([e.document.uri, ...publish]);
+  } else queue.publishSoon(workspace.update(e.document.uri, text));
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  const { publish, removed } = applyFileEvents(workspace, params.changes, isOpen);
+  queue.publishSoon([...publish, ...removed]);
+});
+
+registerFeatures(connection, workspace, (uri) => queue.flush(uri));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,87 @@
+// Debounced validation: an edit is parsed and checked after `debounceMs` of quiet; a newer edit cancels
+// the run in progress; every file the edit affects is re-published, and only those.
+import type { Connection } from 'vscode-languageserver/node';
+import { RuleContext } from '../engine/rules';
+import { toLspDiagnostic } from '../engine/service/lsp';
+import type { LiveWorkspace } from '../engine/service/workspace';
+import type { ServerSettings } from './settings';
+
+export interface TextSource {
+  /** The editor's text and version of an open file, undefined when it is not open. */
+  open(uri: string): { text: string; version: number } | undefined;
+}
+
+export class ValidationQueue {
+  /** Files whose new text is not parsed yet. */
+  private readonly dirty = new Set<string>();
+  /** Files parsed but whose diagnostics are not published yet. */
+  private readonly unpublished = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: LiveWorkspace,
+    private readonly source: TextSource,
+    private readonly settings: () => ServerSettings,
+  ) {}
+
+  /** An open file changed: parse and publish after the debounce. */
+  changed(uri: string): void {
+    this.dirty.add(uri);
+    this.generation++;
+    this.arm(this.settings().debounceMs);
+  }
+
+  /** Files already parsed into the workspace (from disk) whose diagnostics must be (re)published. */
+  publishSoon(uris: Iterable<string>): void {
+    for (const u of uris) this.unpublished.add(u);
+    this.generation++;
+    this.arm(0);
+  }
+
+  /** Parses pending edits of `uri` now, so a request sees the text the editor sent. */
+  flush(uri: string): void {
+    if (!this.dirty.delete(uri)) return;
+    const doc = this.source.open(uri);
+    if (doc) for (const u of this.workspace.update(uri, doc.text)) this.unpublished.add(u);
+    this.arm(this.settings().debounceMs);
+  }
+
+  private arm(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, ms);
+  }
+
+  private async run(): Promise<void> {
+    const generation = this.generation;
+    for (const uri of [...this.dirty]) this.flush(uri);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    // Let a newer edit that is already waiting cancel this run before the rules.
+    await new Promise((r) => setImmediate(r));
+    if (generation !== this.generation) return;
+    const settings = this.settings();
+    const ctx = new RuleContext(this.workspace.index, { expiryWarningDays: settings.expiryWarningDays });
+    for (const uri of [...this.unpublished]) {
+      if (generation !== this.generation) return;
+      this.unpublished.delete(uri);
+      this.publish(uri, ctx);
+    }
+  }
+
+  private publish(uri: string, ctx: RuleContext): void {
+    const lines = this.workspace.lines(uri);
+    if (!lines) {
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const diagnostics = this.workspace
+      .diagnostics(uri, {}, ctx)
+      .map((d) => toLspDiagnostic(d, lines, (other) => this.workspace.lines(other)));
+    void this.connection.sendDiagnostics({ uri, version: this.source.open(uri)?.version, diagnostics });
+  }
+}

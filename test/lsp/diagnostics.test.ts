@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { brief, diag, range, TestClient } from './harness';
+import { PLAN, positionOf, SITE, SOUTH_PLAN, SOUTH_SITE } from './fixtures';
+
+describe('lsp: diagnostics as you type', () => {
+  let client: TestClient;
+
+  beforeEach(async () => {
+    client = new TestClient({ 'site.bms.yaml': SITE, 'south.bms.yaml': SOUTH_SITE, 'south-plan.bms.yaml': SOUTH_PLAN });
+    await client.start(['site.bms.yaml', 'south.bms.yaml', 'south-plan.bms.yaml']);
+  });
+  afterEach(() => client.stop());
+
+  it('shows an unknown server after an incremental edit and clears it when fixed', async () => {
+    assert.deepEqual(await client.open('plan.bms.yaml', PLAN), []);
+    const at = positionOf(PLAN, 'as-01, activationId');
+    const typo = await client.change('plan.bms.yaml', [{ range: range(at.line, at.character + 3, at.line, at.character + 5), text: '99' }]);
+    assert.deepEqual(brief(typo), [diag('BMS010', at.line, at.character, at.line, at.character + 5)]);
+    assert.equal(typo[0].severity, 1);
+    assert.equal(typo[0].source, 'bms-license');
+    assert.deepEqual(typo[0].codeDescription, { href: 'https://github.com/bms-tools/bms-license-workbench#bms010' });
+    assert.match(String(typo[0].message), /no server 'as-99'/);
+    const fixed = await client.change('plan.bms.yaml', [{ range: range(at.line, at.character + 3, at.line, at.character + 5), text: '01' }]);
+    assert.deepEqual(fixed, []);
+  });
+
+  it('reports syntax and schema errors on the exact node, and the rest of the file is still checked', async () => {
+    const text = PLAN.replace('quantity: 5 }', 'quantity: five }').replace('server: as-02', 'server: as-77');
+    const ds = await client.open('plan.bms.yaml', text);
+    const q = positionOf(text, 'five');
+    const s = positionOf(text, 'as-77');
+    assert.deepEqual(brief(ds), [diag('BMS010', s.line, s.character, s.line, s.character + 5), diag('BMS002', q.line, q.character, q.line, q.character + 4)]);
+    const broken = await client.change('plan.bms.yaml', [{ range: range(2, 0, 2, 0), text: 'x: [\n' }]);
+    assert.ok(broken.some((d) => d.code === 'BMS001'), JSON.stringify(broken));
+  });
+
+  it('carries related information where a rule involves two places (over-allocation)', async () => {
+    const text = PLAN.replace('quantity: 3, expires', 'quantity: 1, expires');
+    const ds = await client.open('plan.bms.yaml', text);
+    const over = ds.find((d) => d.code === 'BMS021');
+    assert.ok(over, JSON.stringify(ds));
+    assert.equal(over.relatedInformation?.length, 2);
+    assert.equal(over.relatedInformation![0].location.uri, client.uri('plan.bms.yaml'));
+  });
+
+  it('editing a Site re-validates the plans for it, and only those', async () => {
+    await client.open('plan.bms.yaml', PLAN);
+    await client.open('site.bms.yaml', SITE);
+    const mark = client.published.length;
+    const planUri = client.uri('plan.bms.yaml');
+    const planUpdate = client.nextDiagnostics(planUri, (p) => p.diagnostics.length > 0);
+    const at = positionOf(SITE, 'as-02');
+    await client.change('site.bms.yaml', [{ range: range(at.line, at.character, at.line, at.character + 5), text: 'as-09' }]);
+    const plan = await planUpdate;
+    const ref = positionOf(PLAN, 'as-02');
+    assert.deepEqual(brief(plan.diagnostics), [diag('BMS010', ref.line, ref.character, ref.line, ref.character + 5)]);
+    assert.equal(typeof plan.diagnostics[0].data?.suggestion, 'string');
+    // A second edit: once its diagnostics arrive, anything the first edit published has arrived too.
+    await client.change('site.bms.yaml', [{ range: range(0, 0, 0, 0), text: '# topology\n' }]);
+    const since = client.published.slice(mark).map((p) => p.uri);
+    assert.ok(!since.includes(client.uri('south-plan.bms.yaml')), since.join('\n'));
+    assert.ok(!since.includes(client.uri('south.bms.yaml')));
+  });
+
+  it('a file changed on disk is re-read, and a deleted site turns its plan red', async () => {
+    await client.open('plan.bms.yaml', PLAN);
+    const planUri = client.uri('plan.bms.yaml');
+    const next = client.nextDiagnostics(planUri, (p) => p.diagnostics.some((d) => d.code === 'BMS013'));
+    const { rmSync } = await import('node:fs');
+    rmSync(`${client.folder}/site.bms.yaml`);
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('site.bms.yaml'), type: 3 }] });
+    const p = await next;
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['BMS013']);
+  });
+});

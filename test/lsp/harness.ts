@@ -1,0 +1,136 @@
+// A real LSP client for tests: spawns the BUILT server over stdio and speaks JSON-RPC to it.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, Position, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+
+const ROOT = resolve(__dirname, '../..');
+let built = false;
+
+/** Builds dist/server.js once per test run. */
+export function buildServer(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
+
+/** `text` with a `|` caret marker → the text without it and the caret's position. */
+export function caret(marked: string): { text: string; position: Position; offset: number } {
+  const offset = marked.indexOf('|');
+  if (offset < 0) throw new Error('no | caret in text');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const before = text.slice(0, offset).split('\n');
+  return { text, offset, position: { line: before.length - 1, character: before[before.length - 1].length } };
+}
+
+export function range(line: number, col: number, endLine: number, endCol: number): Range {
+  return { start: { line, character: col }, end: { line: endLine, character: endCol } };
+}
+
+/** What a test expects of a diagnostic: its code and its range. */
+export function diag(code: string, line: number, col: number, endLine: number, endCol: number): { code: string; range: Range } {
+  return { code, range: range(line, col, endLine, endCol) };
+}
+
+export function brief(ds: Diagnostic[]): { code: string; range: Range }[] {
+  return ds.map((d) => ({ code: String(d.code), range: d.range }));
+}
+
+export class TestClient {
+  readonly folder: string;
+  private readonly child: ChildProcess;
+  readonly rpc: MessageConnection;
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  private waiters: { test: (p: PublishDiagnosticsParams) => boolean; done: (p: PublishDiagnosticsParams) => void }[] = [];
+  private versions = new Map<string, number>();
+  exited = false;
+  stderr = '';
+
+  constructor(files: Record<string, string> = {}) {
+    buildServer();
+    this.folder = mkdtempSync(join(tmpdir(), 'bms-lsp-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(this.folder, name), text);
+    this.child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.on('exit', () => (this.exited = true));
+    this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.rpc = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
+      this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.done(p), false) : true));
+    });
+    this.rpc.onNotification('window/logMessage', () => undefined);
+    this.rpc.onRequest('client/registerCapability', () => null);
+    this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ validation: { debounceMs: 0 } })));
+    this.rpc.listen();
+  }
+
+  uri(name: string): string {
+    return pathToFileURL(join(this.folder, name)).href;
+  }
+
+  /** Initializes with the temp folder as the workspace; resolves once the files on disk are published. */
+  async start(expectPublished: string[] = []): Promise<void> {
+    const waits = expectPublished.map((n) => this.nextDiagnostics(this.uri(n)));
+    await this.rpc.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(this.folder).href,
+      workspaceFolders: [{ uri: pathToFileURL(this.folder).href, name: 'test' }],
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      initializationOptions: { validation: { debounceMs: 0 } },
+    });
+    await this.rpc.sendNotification('initialized', {});
+    await Promise.all(waits);
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `test`. */
+  nextDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return new Promise((done) => this.waiters.push({ test: (p) => p.uri === uri && test(p), done }));
+  }
+
+  async open(name: string, text: string): Promise<Diagnostic[]> {
+    const uri = this.uri(name);
+    this.versions.set(uri, 1);
+    const next = this.nextDiagnostics(uri, (p) => p.version === 1);
+    await this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    return (await next).diagnostics;
+  }
+
+  /** Sends incremental changes; resolves with the diagnostics published for the new version. */
+  async change(name: string, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
+    const uri = this.uri(name);
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const next = this.nextDiagnostics(uri, (p) => p.version === version);
+    await this.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return (await next).diagnostics;
+  }
+
+  /** Sends a change without waiting for diagnostics. */
+  async changeNoWait(name: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const uri = this.uri(name);
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.rpc.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.rpc.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.rpc.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.rpc.dispose();
+    this.child.kill();
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}
