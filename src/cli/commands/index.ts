@@ -1,8 +1,10 @@
 // The sub-commands, in the order `--help` lists them. Each lives in its own file.
 import type { CliCommand } from '../io';
 import { activateCommand } from './activate';
+import { applyCommand } from './apply';
 import { lasCommand } from './las';
 import { lmstatCommand } from './lmstat';
+import { planCommand } from './plan';
 import { importResponsesCommand } from './offline';
 import { reclaimCommand } from './reclaim';
 import { repairCommand } from './repair';
@@ -13,6 +15,9 @@ import { validateCommand } from './validate';
 export const commands: CliCommand[] = [
   // Checking the site and plan files
   validateCommand,
+  // The plan as the desired state
+  planCommand,
+  applyCommand,
   // License workflows and the LAS
   activateCommand,
   reclaimCommand,

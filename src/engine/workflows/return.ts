@@ -26,7 +26,8 @@ export function describeReturn(site: string, items: TransactionState[]): ReturnC
   return { site, items: items.map((t) => ({ target: t.target, transaction: t.transaction, lines: t.lines })), message };
 }
 
-export async function returnLicenses(opts: WorkflowOptions): Promise<WorkflowResult> {
+/** `only.transactions`: return just these transactions (reconcile's apply), not every one of the target(s). */
+export async function returnLicenses(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
   const chosen = choosePath(opts);
   if ('error' in chosen) return notStarted(chosen.error, 'connectivity');
   const resolved = resolveTargets(opts);
@@ -34,7 +35,7 @@ export async function returnLicenses(opts: WorkflowOptions): Promise<WorkflowRes
   const ledger = new LedgerWriter(opts);
   const state = ledger.state();
   const ids = new Set(resolved.targets.map((t) => t.id));
-  const all = transactionsOf(state, undefined, ['activated', 'broken']).filter((t) => ids.has(t.target));
+  const all = transactionsOf(state, undefined, ['activated', 'broken']).filter((t) => ids.has(t.target) && (!only?.transactions || only.transactions.includes(t.transaction)));
   const broken = all.filter((t) => t.status === 'broken');
   const items = all.filter((t) => t.status === 'activated' && !hasPendingReturn(state, t));
   const steps: Step[] = broken.map((t) => ({

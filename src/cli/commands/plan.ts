@@ -1,0 +1,57 @@
+// `bmslicense plan`: what `apply` would do to bring the site's activations to its plans (Terraform-like).
+// With --detailed-exitcode: 0 nothing to do, 2 actions, 1 error, so CI can flag drift.
+import * as path from 'node:path';
+import { fold } from '../../engine/ledger/fold';
+import { readLedger } from '../../engine/ledger/ledger';
+import { formatPlanJson, formatPlanText, reconcile, type ReconcilePlan } from '../../engine/reconcile';
+import { UsageError, type CliCommand, type CliIO } from '../io';
+import { flag, parseArgs, siteWorkflow, SITE_OPTIONS, type ParsedArgs } from './workflowArgs';
+
+const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [--detailed-exitcode] [--workspace DIR]';
+
+/** The clock: `BMSLICENSE_NOW` (an ISO time, for reproducible output) or the real one. */
+export function clockOf(io: CliIO): (() => Date) | { error: string } {
+  const fixed = io.env.BMSLICENSE_NOW;
+  if (!fixed) return () => new Date();
+  const t = Date.parse(fixed);
+  if (Number.isNaN(t)) return { error: `BMSLICENSE_NOW='${fixed}' is not a date: use an ISO time such as 2026-11-23T10:00:00Z, or unset it.` };
+  return () => new Date(t);
+}
+
+/** Loads the site, its plans and its ledger and computes the plan; a message when that cannot be done. */
+export function sitePlan(p: ParsedArgs, io: CliIO): { plan: ReconcilePlan; ledgerPath: string; warnings: string[] } | { error: string } {
+  const w = siteWorkflow(p, io);
+  if ('error' in w) return w;
+  const clock = clockOf(io);
+  if (typeof clock !== 'function') return clock;
+  const read = readLedger(w.options.ledgerPath);
+  const warnings = read.problems.map((x) => `Ledger ${path.basename(w.options.ledgerPath)} line ${x.line}: ${x.message}`);
+  const plan = reconcile(w.options.site, w.options.plans, fold(read.events), { today: clock() });
+  const target = w.options.target;
+  if (target) plan.actions = plan.actions.filter((a) => a.target === target);
+  return { plan, ledgerPath: w.options.ledgerPath, warnings };
+}
+
+export const planCommand: CliCommand = {
+  name: 'plan',
+  summary: 'show what apply would do to bring the activations to the plan (activate, reclaim, return, repair)',
+  usage: USAGE,
+  async run(args, io) {
+    const detailed = args.includes('--detailed-exitcode');
+    try {
+      const p = parseArgs(args, { ...SITE_OPTIONS, format: true, 'detailed-exitcode': false });
+      const format = flag(p, 'format') ?? 'text';
+      if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json (got '${format}')`);
+      const r = sitePlan(p, io);
+      if ('error' in r) return io.err(`${r.error}\n`), detailed ? 1 : 2;
+      for (const w of r.warnings) io.err(`${w}\n`);
+      io.out(format === 'json' ? formatPlanJson(r.plan) : formatPlanText(r.plan, path.basename(r.ledgerPath)));
+      return detailed && r.plan.actions.length > 0 ? 2 : 0;
+    } catch (e) {
+      // With --detailed-exitcode, 2 means "changes": a usage error must say 1.
+      if (!(e instanceof UsageError) || !detailed) throw e;
+      io.err(`bmslicense plan: ${e.message}\nUsage: ${USAGE}\n`);
+      return 1;
+    }
+  },
+};

@@ -1,0 +1,74 @@
+// The reconcile plan as text to review (Terraform-like: + activate, ~ reclaim/repair, - return, > offline
+// step, ! cannot be applied) and as JSON for scripts.
+import type { ReconcileAction, ReconcilePlan, ReconcileSummary } from './types';
+
+const SIGN: Record<ReconcileAction['kind'], string> = { activate: '+', reclaim: '~', return: '-', repair: '~', 'confirm-return': '>', 'import-response': '>' };
+
+export function targetLabel(a: Pick<ReconcileAction, 'target' | 'targetKind' | 'targetType'>): string {
+  if (a.targetKind === 'unknown') return `${a.target} (not in the site)`;
+  if (a.targetKind === 'licenseServer') return `${a.target} (License Server)`;
+  return a.targetType ? `${a.target} (${a.targetType})` : a.target;
+}
+
+function lines(a: ReconcileAction): string {
+  return [{ activationId: a.activationId, quantity: a.quantity }, ...(a.takesAlong ?? [])].map((l) => `${l.activationId} ×${l.quantity}`).join(', ');
+}
+
+/** One line per action, without the sign. */
+export function describeAction(a: ReconcileAction): string {
+  const on = targetLabel(a);
+  let what: string;
+  switch (a.kind) {
+    case 'activate':
+      what = `activate ${a.activationId} ×${a.quantity} on ${on}`;
+      break;
+    case 'reclaim':
+      what = `reclaim ${a.activationId} ×${a.activeQuantity ?? '?'} → ×${a.quantity} on ${on}`;
+      break;
+    case 'return':
+      what = `return ${a.activationId} ×${a.quantity} from ${on}`;
+      break;
+    case 'repair':
+      what = `repair ${a.transaction} (${lines(a)}) on ${on}`;
+      break;
+    case 'confirm-return':
+      what = `confirm-return ${a.transaction} (${lines(a)}) from ${on}`;
+      break;
+    case 'import-response':
+      what = `import-response ${a.requestId} (${a.request}) for ${on}`;
+      break;
+  }
+  let text = `${what} — ${a.workflow} — ${a.reason}`;
+  if (a.kind === 'repair' && a.repairsLeft !== undefined) text += `; ${a.repairsLeft} repair${a.repairsLeft === 1 ? '' : 's'} left in 12 months`;
+  if (a.kind === 'return' && a.takesAlong?.length) {
+    const again = a.workflow === 'online' ? 'activated again below' : 'activate again once the return is confirmed';
+    text += `  (also returns: ${a.takesAlong.map((l) => `${l.activationId} ×${l.quantity}${l.stillPlanned ? ` [still planned: ${again}]` : ''}`).join(', ')})`;
+  }
+  if (a.waitsFor) text += `; next: ${a.waitsFor}`;
+  if (a.blocked) text += ` — cannot be applied: ${a.blocked}`;
+  return text;
+}
+
+export function actionSign(a: ReconcileAction): string {
+  return a.blocked ? '!' : SIGN[a.kind];
+}
+
+export function summaryLine(s: ReconcileSummary): string {
+  if (s.activate + s.reclaim + s.return + s.repair + s.pending === 0) return 'No changes: the activations match the plan.';
+  let text = `Plan: ${s.activate} to activate, ${s.reclaim} to reclaim, ${s.return} to return, ${s.repair} to repair.`;
+  if (s.pending > 0) text += ` ${s.pending} offline step${s.pending === 1 ? '' : 's'} pending.`;
+  if (s.blocked > 0) text += ` ${s.blocked} cannot be applied (marked !).`;
+  return text;
+}
+
+/** The whole plan as reviewable text. `ledger` is the file name to show. */
+export function formatPlanText(plan: ReconcilePlan, ledger?: string): string {
+  const out = [`Site ${plan.site} (${plan.connectivity})${ledger ? `, ledger ${ledger}` : ''}`];
+  if (plan.actions.length > 0) out.push('', ...plan.actions.map((a) => `  ${actionSign(a)} ${describeAction(a)}`), '');
+  out.push(summaryLine(plan.summary));
+  return `${out.join('\n')}\n`;
+}
+
+export function formatPlanJson(plan: ReconcilePlan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
