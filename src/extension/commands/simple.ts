@@ -1,0 +1,111 @@
+// The commands that are not license workflows: reveal a node in its YAML, refresh, validate, set the
+// activation server token, create the starter site and plan.
+import * as vscode from 'vscode';
+import { repairsInLast12Months } from '../../engine/ledger/fold';
+import type { TreeNode } from '../../engine/tree/types';
+import { validateWorkspace } from '../../engine/validate';
+import { TOKEN_SECRET } from '../las';
+import { GITIGNORE_LINE, STARTER_PLAN, STARTER_PLAN_FILE, STARTER_SITE, STARTER_SITE_FILE, withGitignoreLine } from '../starter/templates';
+import { requireTrust } from './trust';
+import { summarizeValidation } from './validation';
+import type { CommandServices } from './workflow';
+
+/** Opens the node's file and selects its id; the whole definition is scrolled into view. */
+export async function revealInYaml(node: TreeNode | undefined, selection: readonly TreeNode[]): Promise<void> {
+  const target = node?.location ? node : selection.find((n) => n.location);
+  if (!target?.location) {
+    void vscode.window.showInformationMessage('Select a site, server, License Server or client in the BMS Licenses view first.');
+    return;
+  }
+  const { uri, span, focus } = target.location;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const select = new vscode.Range(doc.positionAt(focus.start), doc.positionAt(focus.end));
+  const editor = await vscode.window.showTextDocument(doc, { selection: select, preview: true });
+  editor.revealRange(new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+export async function validateWorkspaceCommand(s: CommandServices): Promise<void> {
+  await s.sites.load();
+  s.sites.flush();
+  const index = s.sites.workspaceIndex;
+  const today = new Date();
+  const states = s.sites.ledgerStates;
+  const byUri = validateWorkspace(index, {
+    today,
+    expiryWarningDays: vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30),
+    repairsOf: (site, target) => {
+      const state = states.get(site);
+      return state ? repairsInLast12Months(state, target, today) : 0;
+    },
+  });
+  const summary = summarizeValidation(byUri, (uri) => index.file(uri)?.text, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
+  s.log.info(summary.message);
+  for (const line of summary.lines) s.log.info(`  ${line}`);
+  const show = summary.severity === 'error' ? vscode.window.showErrorMessage : summary.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const buttons = summary.lines.length > 0 ? ['Open Problems', 'Show Details'] : [];
+  const choice = await show(summary.message, ...buttons);
+  if (choice === 'Open Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  if (choice === 'Show Details') s.log.show();
+}
+
+export async function setActivationToken(s: CommandServices): Promise<void> {
+  if (!requireTrust('Set Activation Server Token')) return;
+  const token = await vscode.window.showInputBox({
+    title: 'Activation server token',
+    prompt: 'The token of the HTTP License Activation Server (bmsLicense.activation.url). Kept in VS Code SecretStorage, never in settings or files. Leave empty to remove it.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v !== '' && !/^[\x21-\x7e]+$/.test(v) ? 'A token has no spaces, line breaks or non-ASCII characters.' : undefined),
+  });
+  if (token === undefined) return;
+  if (token === '') {
+    await s.secrets.delete(TOKEN_SECRET);
+    s.log.info('Activation server token removed from SecretStorage.');
+    void vscode.window.showInformationMessage('Activation server token removed.');
+    return;
+  }
+  await s.secrets.store(TOKEN_SECRET, token);
+  s.log.info('Activation server token stored in SecretStorage.');
+  const mode = vscode.workspace.getConfiguration('bmsLicense.activation').get<string>('mode', 'simulator');
+  const note = mode === 'http' ? '' : ' It is used when bmsLicense.activation.mode is "http" (now: the built-in simulator).';
+  void vscode.window.showInformationMessage(`Activation server token stored in SecretStorage.${note}`);
+}
+
+export async function createStarter(s: CommandServices): Promise<void> {
+  if (!requireTrust('Create a Starter Site and Plan')) return;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    void vscode.window.showErrorMessage('Open a folder first (File > Open Folder): the starter site and plan are written into it.');
+    return;
+  }
+  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the starter site and plan' });
+  if (!folder) return;
+  const site = vscode.Uri.joinPath(folder.uri, STARTER_SITE_FILE);
+  const plan = vscode.Uri.joinPath(folder.uri, STARTER_PLAN_FILE);
+  const existing = [];
+  for (const uri of [site, plan]) if (await exists(uri)) existing.push(vscode.workspace.asRelativePath(uri));
+  if (existing.length > 0) {
+    void vscode.window.showErrorMessage(`${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}: nothing was written. Rename or move ${existing.length === 1 ? 'it' : 'them'} to create the starter.`);
+    return;
+  }
+  const encode = (t: string) => new TextEncoder().encode(t);
+  await vscode.workspace.fs.writeFile(site, encode(STARTER_SITE));
+  await vscode.workspace.fs.writeFile(plan, encode(STARTER_PLAN));
+  const gitignore = vscode.Uri.joinPath(folder.uri, '.gitignore');
+  const before = (await exists(gitignore)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(gitignore)) : undefined;
+  const after = withGitignoreLine(before);
+  if (after !== undefined) await vscode.workspace.fs.writeFile(gitignore, encode(after));
+  s.log.info(`Starter written: ${site.fsPath}, ${plan.fsPath}${after !== undefined ? `, ${GITIGNORE_LINE} added to .gitignore` : ''}.`);
+  await s.sites.reload();
+  await vscode.window.showTextDocument(plan);
+  void vscode.window.showInformationMessage(`Created ${STARTER_SITE_FILE} and ${STARTER_PLAN_FILE}. Replace the ids with those of the site and the entitlement e-mail, then run Activate from the BMS Licenses view.`);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

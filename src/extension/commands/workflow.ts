@@ -1,0 +1,207 @@
+// Runs a license workflow from a tree node or the palette: trust, scope, saved files, the LAS, a folder
+// for offline files, a cancellable progress notification, a modal confirmation before a return, and a
+// message that says what was done and what to do next. The ledger is written by the engine's workflows.
+import * as vscode from 'vscode';
+import { applicableTargets } from '../../engine/rules/catalog';
+import { activate, confirmReturn, describeResult, importResponses, reclaim, repair, responseFiles, returnLicenses } from '../../engine/workflows';
+import type { ReturnConfirmation, WorkflowOptions, WorkflowResult } from '../../engine/workflows';
+import type { Log } from '../log';
+import { connectLas } from '../las';
+import type { SiteWorkspace } from '../sites';
+import { VERB_WORDS, type WorkflowVerb } from './definitions';
+import { outcomeOf } from './outcome';
+import { progressTitle, refusalFor, scopeFromArgument, siteNode, sitePicks, targetPicks, type Scope } from './scope';
+import { requireTrust } from './trust';
+
+export interface CommandServices {
+  sites: SiteWorkspace;
+  log: Log;
+  secrets: vscode.SecretStorage;
+}
+
+type OnlineVerb = 'activate' | 'reclaim' | 'return' | 'repair';
+const RUN: Record<OnlineVerb | 'confirmReturn', (o: WorkflowOptions) => Promise<WorkflowResult>> = {
+  activate,
+  reclaim,
+  return: (o) => returnLicenses(o),
+  repair: (o) => repair(o),
+  confirmReturn,
+};
+
+export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb, arg: unknown): Promise<void> {
+  if (!requireTrust(VERB_WORDS[verb].title)) return;
+  await s.sites.load();
+  s.sites.flush();
+  const scope = scopeFromArgument(arg) ?? (await pickScope(s, verb));
+  if (!scope) return;
+  const files = s.sites.siteFiles(scope.site);
+  if (!files) {
+    void vscode.window.showErrorMessage(`No site named '${scope.site}' in this workspace (or it is not a file on disk). Refresh the BMS Licenses view and try again.`);
+    return;
+  }
+  const refusal = refusalFor(verb, scope.site, files.site.connectivity);
+  if (refusal) {
+    void vscode.window.showErrorMessage(refusal);
+    return;
+  }
+  if (!(await saveBmsDocuments())) return;
+  s.sites.flush();
+  const fresh = s.sites.siteFiles(scope.site) ?? files;
+  const conn = connectLas(fresh.root, s.secrets);
+  if ('error' in conn) {
+    const open = await vscode.window.showErrorMessage(conn.error, 'Open Settings');
+    if (open) void vscode.commands.executeCommand('workbench.action.openSettings', 'bmsLicense.activation');
+    return;
+  }
+
+  // What this run needs beyond the scope: the request kind, a folder, response files.
+  let run: (o: WorkflowOptions) => Promise<WorkflowResult>;
+  let shownVerb: WorkflowVerb = verb;
+  let offlineDir: string | undefined;
+  let mode: WorkflowOptions['mode'];
+  const offlineSite = fresh.site.connectivity === 'offline';
+  if (verb === 'importOfflineResponses') {
+    const key = conn.publicKeyPem();
+    if ('error' in key) return void vscode.window.showErrorMessage(key.error);
+    const picked = await pickResponseFiles();
+    if (!picked) return;
+    run = (o) => importResponses(o, picked, key.pem);
+  } else if (verb === 'createOfflineRequests') {
+    const op = await pickRequestKind(scope);
+    if (!op) return;
+    offlineDir = await pickFolder('Folder for the offline request files');
+    if (!offlineDir) return;
+    mode = 'offline';
+    shownVerb = op;
+    run = RUN[op];
+  } else {
+    if (offlineSite && verb !== 'confirmReturn') {
+      offlineDir = await pickFolder(`Site ${scope.site} is offline: folder for the request files`);
+      if (!offlineDir) return;
+    }
+    run = RUN[verb];
+  }
+
+  s.log.info(`${progressTitle(verb, scope)}: starting (LAS: ${conn.name}).`);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: progressTitle(verb, scope), cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const cancel = token.onCancellationRequested(() => abort.abort());
+      let reported = 0;
+      const options: WorkflowOptions = {
+        las: conn.las,
+        site: fresh.site,
+        plans: fresh.plans,
+        ledgerPath: fresh.ledgerPath,
+        target: scope.target,
+        signal: abort.signal,
+        offlineDir,
+        mode,
+        appliesTo: (p) => {
+          const t = applicableTargets(p);
+          return t ? [...t] : undefined;
+        },
+        onProgress: (p) => {
+          const now = p.total > 0 ? (p.done / p.total) * 100 : 0;
+          progress.report({ message: p.message, increment: Math.max(0, now - reported) });
+          reported = now;
+          if (p.done > 0) s.log.info(`  [${p.done}/${p.total}] ${p.message}`);
+        },
+        confirm: (c) => confirmReturnDialog(c, offlineDir !== undefined || mode === 'offline'),
+      };
+      try {
+        return await run(options);
+      } finally {
+        cancel.dispose();
+      }
+    },
+  );
+  for (const line of describeResult(result).trimEnd().split('\n')) if (line.trim()) s.log.info(line);
+  s.sites.rebuild();
+  await showOutcome(s, outcomeOf(shownVerb, scope, result, offlineDir));
+}
+
+async function showOutcome(s: CommandServices, o: ReturnType<typeof outcomeOf>): Promise<void> {
+  const show = o.severity === 'error' ? vscode.window.showErrorMessage : o.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const choice = await show(o.message, ...(o.details ? ['Show Details'] : []));
+  if (choice === 'Show Details') s.log.show();
+}
+
+/** Modal, listing every target, transaction and license the return takes along. */
+async function confirmReturnDialog(c: ReturnConfirmation, offline: boolean): Promise<boolean> {
+  const count = c.items.reduce((n, i) => n + i.lines.length, 0);
+  const after = offline
+    ? '\n\nOffline: request files are written; the licenses stay unusable until the return is confirmed on the License Activation Server.'
+    : '\n\nThe licenses leave these computers now and go back to the entitlement.';
+  const answer = await vscode.window.showWarningMessage(
+    `Return ${count} license line(s) in ${c.items.length} activation transaction(s) from site ${c.site}?`,
+    { modal: true, detail: `${c.message}${after}` },
+    'Return',
+  );
+  return answer === 'Return';
+}
+
+async function pickScope(s: CommandServices, verb: WorkflowVerb): Promise<Scope | undefined> {
+  const tree = s.sites.current;
+  const sites = sitePicks(tree, verb);
+  if (sites.length === 0) {
+    void vscode.window.showInformationMessage(
+      tree.roots.length === 0 ? 'This workspace has no BMS site yet: create one with "BMS: Create a Starter Site and Plan".' : `No site here can use "${VERB_WORDS[verb].title}" (semi-online sites never use offline files).`,
+    );
+    return undefined;
+  }
+  const site = sites.length === 1 ? sites[0] : await vscode.window.showQuickPick(sites, { title: VERB_WORDS[verb].title, placeHolder: 'Which site?' });
+  if (!site) return undefined;
+  const node = siteNode(tree, site.value);
+  if (!node) return { site: site.value };
+  const targets = targetPicks(node, verb);
+  if (targets.length === 1) return { site: site.value };
+  const target = await vscode.window.showQuickPick(targets, { title: `${VERB_WORDS[verb].title}: ${site.value}`, placeHolder: 'The whole site, or one server, License Server or client' });
+  return target ? { site: site.value, target: target.value } : undefined;
+}
+
+async function pickRequestKind(scope: Scope): Promise<OnlineVerb | undefined> {
+  const kinds: { label: string; description: string; value: OnlineVerb }[] = [
+    { label: 'Activate', description: 'planned licenses not active yet', value: 'activate' },
+    { label: 'Reclaim', description: 'refresh active licenses from the entitlement', value: 'reclaim' },
+    { label: 'Return', description: 'return whole activation transactions', value: 'return' },
+    { label: 'Repair', description: 'repair broken licenses', value: 'repair' },
+  ];
+  const picked = await vscode.window.showQuickPick(kinds, { title: `Create offline request files: ${scope.target ?? scope.site}`, placeHolder: 'What should the requests ask the License Activation Server?' });
+  return picked?.value;
+}
+
+async function pickFolder(title: string): Promise<string | undefined> {
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title, openLabel: 'Use this folder' });
+  return picked?.[0]?.fsPath;
+}
+
+async function pickResponseFiles(): Promise<string[] | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: true,
+    canSelectFolders: true,
+    canSelectMany: true,
+    title: 'Offline response files (*.response.json) or the folder holding them',
+    openLabel: 'Import',
+    filters: { 'Response files': ['json'] },
+  });
+  if (!picked || picked.length === 0) return undefined;
+  const files = responseFiles(picked.map((u) => u.fsPath));
+  if (files.length === 0) {
+    void vscode.window.showWarningMessage('No *.response.json file there: pick the response files the License Activation Server returned, or their folder.');
+    return undefined;
+  }
+  return files;
+}
+
+/** Workflows read the files as saved: offer to save edited site and plan files first. */
+async function saveBmsDocuments(): Promise<boolean> {
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && /\.bms\.ya?ml$/i.test(d.uri.path));
+  if (dirty.length === 0) return true;
+  const names = dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
+  const answer = await vscode.window.showWarningMessage(`Save ${names} first? The command works on the saved files.`, { modal: true }, 'Save and Continue');
+  if (answer !== 'Save and Continue') return false;
+  return (await Promise.all(dirty.map((d) => d.save()))).every(Boolean);
+}
+

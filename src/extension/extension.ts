@@ -1,0 +1,35 @@
+// The extension host side: the "BMS Licenses" view, the commands, and the language client. activate()
+// only registers things: files are read when the view asks for its rows, the language server starts
+// when a `*.bms.yaml` document is opened or the view is shown.
+import * as vscode from 'vscode';
+import type { TreeNode } from '../engine/tree/types';
+import { registerCommands } from './commands/register';
+import { LanguageServer } from './languageServer';
+import { Log } from './log';
+import { isBmsDocument, SiteWorkspace } from './sites';
+import { SiteTreeProvider } from './tree/provider';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  const sites = new SiteWorkspace(log);
+  const provider = new SiteTreeProvider(sites);
+  const view = vscode.window.createTreeView<TreeNode>('bmsLicense.sites', { treeDataProvider: provider, showCollapseAll: true });
+  const server = new LanguageServer(context, log);
+  context.subscriptions.push(log, sites, provider, view, server, vscode.window.registerFileDecorationProvider(provider));
+  context.subscriptions.push(...registerCommands({ sites, log, secrets: context.secrets }, view, () => server.start()));
+
+  if (view.visible) server.start();
+  context.subscriptions.push(
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) server.start();
+    }),
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (isBmsDocument(d)) server.start();
+    }),
+  );
+  if (vscode.workspace.textDocuments.some(isBmsDocument)) server.start();
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions; the language client stops with them.
+}

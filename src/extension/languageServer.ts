@@ -1,0 +1,27 @@
+// Starts the language client (client.ts) once, on first need, and stops it with the extension.
+import * as vscode from 'vscode';
+import { startLanguageClient } from './client';
+import type { Log } from './log';
+
+export class LanguageServer implements vscode.Disposable {
+  private started: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: Log,
+  ) {}
+
+  start(): void {
+    if (this.started) return;
+    this.started = Promise.resolve()
+      .then(() => startLanguageClient(this.context))
+      .catch((e: Error) => {
+        this.log.error(`The BMS License language server did not start: ${e.message}`);
+        void vscode.window.showErrorMessage(`The BMS License language server did not start (${e.message}): the tree and commands still work; reload the window to try again.`);
+      });
+  }
+
+  dispose(): void {
+    // client.ts registers the client in context.subscriptions, which stops it.
+  }
+}

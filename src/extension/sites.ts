@@ -1,0 +1,184 @@
+// The workspace's sites as the extension sees them: every `*.bms.yaml` (open documents as edited, the
+// others from disk), the ledgers, and the tree model built from both. Nothing is read until someone asks.
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ledgerPathFor } from '../engine/ledger/ledger';
+import { BMS_FILE } from '../engine/load/files';
+import { WorkspaceIndex } from '../engine/load/workspace';
+import type { LicensePlan, Site } from '../engine/model';
+import { buildSiteTree } from '../engine/tree/build';
+import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
+import type { SiteTree } from '../engine/tree/types';
+import type { Log } from './log';
+
+const SITE_GLOB = '**/*.bms.{yaml,yml}';
+const EXCLUDE = '**/{node_modules,.git,.bmslicense,dist,out}/**';
+/** Ledgers may be named anything by `spec.ledger`; only known ledger paths trigger a rebuild. */
+const LEDGER_GLOB = '**/*.jsonl';
+const REBUILD_MS = 250;
+
+export interface SiteFiles {
+  site: Site;
+  plans: LicensePlan[];
+  siteFile: string;
+  ledgerPath: string;
+  /** The workspace folder holding the site file: the simulator keeps its state under it. */
+  root: string;
+}
+
+export class SiteWorkspace implements vscode.Disposable {
+  private readonly index = new WorkspaceIndex();
+  private tree: SiteTree = { roots: [], byId: new Map() };
+  private ledgers: SiteLedgers = { states: new Map(), paths: new Map(), notes: new Map() };
+  private loading: Promise<void> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly pendingText = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: Log) {}
+
+  /** The tree as last built (empty until `load()` has run). */
+  get current(): SiteTree {
+    return this.tree;
+  }
+
+  /** Reads the workspace once and starts watching; later calls wait for the same load. */
+  load(): Promise<void> {
+    this.loading ??= this.scan(true);
+    return this.loading;
+  }
+
+  /** Reads every file again (the Refresh command). */
+  async reload(): Promise<void> {
+    await this.load();
+    this.loading = this.scan(false);
+    await this.loading;
+  }
+
+  private async scan(first: boolean): Promise<void> {
+    const started = Date.now();
+    const uris = await vscode.workspace.findFiles(SITE_GLOB, EXCLUDE);
+    for (const file of this.index.allFiles()) this.index.remove(file.uri);
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    await Promise.all(uris.map((uri) => this.read(uri, open.get(uri.toString()))));
+    if (first) this.watch();
+    this.rebuild();
+    this.log.info(`Read ${uris.length} site/plan file(s), ${this.tree.roots.length} site(s), in ${Date.now() - started} ms.`);
+  }
+
+  private async read(uri: vscode.Uri, doc?: vscode.TextDocument): Promise<void> {
+    try {
+      const text = doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      this.index.setText(uri.toString(), text);
+    } catch (e) {
+      this.index.remove(uri.toString());
+      this.log.warn(`Cannot read ${uri.fsPath}: ${(e as Error).message}`);
+    }
+  }
+
+  private watch(): void {
+    const files = vscode.workspace.createFileSystemWatcher(SITE_GLOB);
+    const onFile = async (uri: vscode.Uri) => {
+      // Open documents are followed by their edits; the disk matters once they are closed.
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+      await this.read(uri);
+      this.schedule();
+    };
+    files.onDidCreate(onFile, undefined, this.disposables);
+    files.onDidChange(onFile, undefined, this.disposables);
+    files.onDidDelete((uri) => (this.index.remove(uri.toString()), this.schedule()), undefined, this.disposables);
+    const ledgers = vscode.workspace.createFileSystemWatcher(LEDGER_GLOB);
+    const onLedger = (uri: vscode.Uri) => {
+      if ([...this.ledgers.paths.values()].includes(uri.fsPath)) this.schedule();
+    };
+    ledgers.onDidCreate(onLedger, undefined, this.disposables);
+    ledgers.onDidChange(onLedger, undefined, this.disposables);
+    ledgers.onDidDelete(onLedger, undefined, this.disposables);
+    this.disposables.push(
+      files,
+      ledgers,
+      vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.edited(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (isBmsDocument(d)) void this.read(d.uri).then(() => this.schedule());
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('bmsLicense.expiryWarningDays')) this.schedule();
+      }),
+    );
+  }
+
+  private edited(doc: vscode.TextDocument): void {
+    if (!isBmsDocument(doc) || doc.uri.scheme !== 'file') return;
+    this.pendingText.add(doc.uri.toString());
+    this.schedule();
+  }
+
+  /** Debounced: many edits or file events make one rebuild. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), REBUILD_MS);
+  }
+
+  /** Applies pending edits and rebuilds now (a command is about to use the model). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.loading) return;
+    for (const uri of this.pendingText) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (doc) this.index.setText(uri, doc.getText());
+    }
+    this.pendingText.clear();
+    this.rebuild();
+  }
+
+  /** Builds the tree from the index and fresh ledgers now, and tells the listeners. */
+  rebuild(): void {
+    this.ledgers = readSiteLedgers(this.index);
+    const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
+    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, expiryWarningDays });
+    for (const [site, note] of this.ledgers.notes) this.log.warn(`Site ${site}: ${note}`);
+    void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
+    void vscode.commands.executeCommand('setContext', 'bmsLicense.scanned', true);
+    this.changed.fire();
+  }
+
+  /** What a workflow needs about a site; undefined when no Site has that name. */
+  siteFiles(name: string): SiteFiles | undefined {
+    const site = this.index.site(name);
+    if (!site || !site.uri.startsWith('file:')) return undefined;
+    const siteFile = fileURLToPath(site.uri);
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(site.uri));
+    return {
+      site,
+      plans: this.index.plansFor(name),
+      siteFile,
+      ledgerPath: ledgerPathFor(site, siteFile),
+      root: folder?.uri.fsPath ?? path.dirname(siteFile),
+    };
+  }
+
+  /** The ledger fold of each site, by name, as of the last rebuild. */
+  get ledgerStates(): SiteLedgers['states'] {
+    return this.ledgers.states;
+  }
+
+  /** The index as it is now (the validate command runs the rules on it). */
+  get workspaceIndex(): WorkspaceIndex {
+    return this.index;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+}
+
+export function isBmsDocument(doc: vscode.TextDocument): boolean {
+  return BMS_FILE.test(doc.uri.path);
+}

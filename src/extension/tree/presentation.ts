@@ -1,0 +1,65 @@
+// How a tree node looks: its codicon by type and the badge and colour of its status.
+import type { NodeStatus, TreeNode } from '../../engine/tree/types';
+
+const SERVER_ICONS: Record<string, string> = {
+  'enterprise-central': 'server-environment',
+  'enterprise-server': 'server',
+  'as-p': 'circuit-board',
+  'as-p-3': 'circuit-board',
+  'as-b': 'circuit-board',
+  'edge-server': 'server-process',
+  'fdp-server': 'flame',
+};
+
+const CLIENT_ICONS: Record<string, string> = {
+  workstation: 'device-desktop',
+  'workstation-pro': 'device-desktop',
+  webstation: 'globe',
+  'graphics-editor': 'paintcan',
+  'script-editor': 'code',
+  'function-block-editor': 'symbol-namespace',
+  'menta-editor': 'symbol-namespace',
+};
+
+/** The codicon id of a node. */
+export function iconOf(node: Pick<TreeNode, 'kind' | 'type'>): string {
+  switch (node.kind) {
+    case 'site':
+      return 'organization';
+    case 'licenseServers':
+      return 'key';
+    case 'licenseServer':
+      return 'key';
+    case 'clients':
+      return 'account';
+    case 'client':
+      return CLIENT_ICONS[node.type ?? ''] ?? 'account';
+    case 'server':
+      return SERVER_ICONS[node.type ?? ''] ?? 'server';
+  }
+}
+
+export interface StatusDecoration {
+  /** At most two characters. */
+  badge: string;
+  /** A theme colour id. */
+  color: string;
+  tooltip: string;
+}
+
+const DECORATIONS: Partial<Record<NodeStatus, StatusDecoration>> = {
+  broken: { badge: '!', color: 'list.errorForeground', tooltip: 'Broken: repair needed' },
+  expired: { badge: 'E', color: 'list.errorForeground', tooltip: 'A license has expired' },
+  violation: { badge: '!', color: 'list.warningForeground', tooltip: 'License violation expected: base license not planned or not activated' },
+  'pending-offline': { badge: '…', color: 'charts.blue', tooltip: 'Waiting for an offline response or confirmation' },
+  expiring: { badge: 'E', color: 'list.warningForeground', tooltip: 'A license expires soon' },
+  activated: { badge: '✓', color: 'charts.green', tooltip: 'Everything planned is activated' },
+};
+
+/** The decoration of a status; undefined for `planned` and `none` (they show by their counts). */
+export function decorationOf(status: NodeStatus): StatusDecoration | undefined {
+  return DECORATIONS[status];
+}
+
+/** The scheme of the resource URIs that carry a node's status to the decoration provider. */
+export const STATUS_SCHEME = 'bms-license-status';

@@ -1,0 +1,62 @@
+// The "BMS Licenses" view: a TreeDataProvider over the engine's tree model. Ids are the model's stable
+// ids, so VS Code keeps what the user expanded across refreshes.
+import * as vscode from 'vscode';
+import type { NodeStatus, TreeNode } from '../../engine/tree/types';
+import type { SiteWorkspace } from '../sites';
+import { decorationOf, iconOf, STATUS_SCHEME } from './presentation';
+
+export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly decorationsChanged = new vscode.EventEmitter<vscode.Uri[] | undefined>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly onDidChangeFileDecorations = this.decorationsChanged.event;
+
+  constructor(private readonly sites: SiteWorkspace) {
+    this.subscription = sites.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+    this.decorationsChanged.fire(undefined);
+  }
+
+  async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    if (element) return element.children;
+    await this.sites.load();
+    return this.sites.current.roots;
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    return element.parentId ? this.sites.current.byId.get(element.parentId) : undefined;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const collapsible = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.kind === 'site' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, collapsible);
+    item.id = node.id;
+    item.description = node.description;
+    item.iconPath = new vscode.ThemeIcon(iconOf(node));
+    item.contextValue = node.contextValue;
+    // A resource URI only to carry the status to the decoration (badge and colour) below.
+    item.resourceUri = vscode.Uri.from({ scheme: STATUS_SCHEME, path: `/${encodeURIComponent(node.id)}`, query: node.status });
+    const tooltip = new vscode.MarkdownString(node.tooltip);
+    tooltip.supportThemeIcons = false;
+    item.tooltip = tooltip;
+    if (node.location) item.command = { command: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', arguments: [node] };
+    item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
+    return item;
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== STATUS_SCHEME) return undefined;
+    const d = decorationOf(uri.query as NodeStatus);
+    return d ? new vscode.FileDecoration(d.badge, d.tooltip, new vscode.ThemeColor(d.color)) : undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+    this.decorationsChanged.dispose();
+  }
+}
