@@ -11,6 +11,8 @@ import { RULES, type RuleCode } from '../../src/engine/diagnostics';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BROKEN_TODAY = '2026-11-23';
+/** The file rules BMS001–BMS070; later codes need a License Server reading, which the example has none of. */
+const FILE_RULES = Object.keys(RULES).filter((c) => c <= 'BMS070').sort();
 
 async function cli(args: string[], cwd = ROOT) {
   let out = '';
@@ -56,7 +58,7 @@ describe('bmslicense validate', () => {
     const summary = lines.pop()!;
     for (const l of lines) assert.match(l, /^examples\/broken\/[\w.-]+\.bms\.yaml:\d+:\d+: (error|warning|information) BMS\d{3} \S.*$/);
     const expected = readmeLines();
-    assert.deepEqual(expected.map((e) => e.code).sort(), Object.keys(RULES).sort(), 'the README lists every rule once');
+    assert.deepEqual(expected.map((e) => e.code).sort(), FILE_RULES, 'the README lists every rule once');
     for (const e of expected) {
       assert.ok(lines.some((l) => l.startsWith(`${e.file}:${e.line}:`) && l.includes(` ${e.code} `)), `${e.code} at ${e.file}:${e.line}\n${r.out}`);
     }
@@ -68,7 +70,7 @@ describe('bmslicense validate', () => {
     const r = await cli(['--format', 'json', 'examples/broken', `--today=${BROKEN_TODAY}`]);
     assert.equal(r.code, 1);
     const found = JSON.parse(r.out) as ReportedDiagnostic[];
-    assert.deepEqual(new Set(found.map((d) => d.code)), new Set(Object.keys(RULES)));
+    assert.deepEqual([...new Set(found.map((d) => d.code))].sort(), FILE_RULES);
     const orphan = readFileSync(path.join(ROOT, 'examples/broken/orphan-plan.bms.yaml'), 'utf8').split('\n');
     const line = orphan.findIndex((l) => l.includes('harbour-veiw'));
     const column = orphan[line].indexOf('harbour-veiw');

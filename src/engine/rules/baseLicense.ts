@@ -13,12 +13,18 @@ export const baseLicensePlanned: SiteRule = {
     const group = ctx.plansForSite(site.name);
     // A site with no plan yet has nothing planned: one warning per server would only be noise.
     if (group.plans.length === 0) return [];
+    const needing = new Map<string, string[]>();
+    for (const s of site.servers) {
+      const features = baseFeaturesOf(s.type);
+      if (features.length > 0) needing.set(s.id, [...(needing.get(s.id) ?? []), ...features]);
+    }
+    if (needing.size === 0) return [];
     const licensed = new Set<string>();
     for (const [activationId, uses] of group.assignments) {
       for (const { assignment, plan } of uses) {
-        if (assignment.targetKind !== 'server' || assignment.target === undefined) continue;
+        if (assignment.targetKind !== 'server' || assignment.target === undefined || licensed.has(assignment.target)) continue;
         const feature = group.productFor(plan, activationId)?.product.feature;
-        if (feature !== undefined) licensed.add(`${assignment.target}\u0000${feature}`);
+        if (feature !== undefined && needing.get(assignment.target)?.includes(feature)) licensed.add(assignment.target);
       }
     }
     const lookup = ctx.lookup(site);
@@ -26,7 +32,7 @@ export const baseLicensePlanned: SiteRule = {
     for (const s of site.servers) {
       const features = baseFeaturesOf(s.type);
       const at = s.at.id;
-      if (features.length === 0 || !at || features.some((f) => licensed.has(`${s.id}\u0000${f}`))) continue;
+      if (features.length === 0 || !at || licensed.has(s.id)) continue;
       const feature = suggestedBase(s, lookup, features);
       out.push(
         diagnostic(
