@@ -51,6 +51,9 @@ export const RULES = {
   BMS060: { severity: 'error', summary: 'connectivity: semi-online with an assignment mode: offline (semi-online counts as online)' },
   BMS061: { severity: 'warning', summary: 'repair budget used up: the ledger shows 4 repairs of this target in the last 12 months' },
   BMS070: { severity: 'information', summary: 'feature not in the built-in catalog and no appliesTo: applicability not checked' },
+  BMS080: { severity: 'warning', summary: 'a feature the plan puts on this License Server is not served by it (lmstat)' },
+  BMS081: { severity: 'warning', summary: 'fewer seats issued than planned on this License Server (lmstat)' },
+  BMS082: { severity: 'information', summary: 'License Server down or unreachable at the last usage refresh (FlexNet error explained)' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -13,6 +13,7 @@ import { activationIds, assignmentTargets, planSite, siteLicenseServerRefs } fro
 import { registrationDetails } from './registration';
 import { repairBudget } from './repairs';
 import type { PlanRule, Rule, RuleContext, SiteRule } from './rule';
+import { licenseServerDown, usageAgainstPlan } from './usage';
 
 export { RuleContext, DEFAULT_EXPIRY_WARNING_DAYS, type Rule, type ValidationOptions } from './rule';
 export { CATALOG, applicableTargets, baseFeaturesOf, catalogFeature, LICENSE_SERVER, TARGET_TYPES, type CatalogFeature } from './catalog';
@@ -26,6 +27,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   licenseServerShared,
   registrationDetails,
   baseLicensePlanned,
+  licenseServerDown,
 ];
 
 export const PLAN_RULES: readonly PlanRule[] = [
@@ -41,6 +43,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   semiOnlineIsOnline,
   repairBudget,
   uncataloguedFeatures,
+  usageAgainstPlan,
 ];
 
 /** A rule that threw: a bug to report, never a reason to lose the other diagnostics. */

@@ -1,6 +1,7 @@
 // What a rule is, and what it gets to look at: the workspace, today's date and the ledger's repair counts.
 import type { Diagnostic, RuleCode } from '../diagnostics';
 import type { WorkspaceIndex } from '../load/workspace';
+import type { CachedUsage } from '../lmstat/cache';
 import type { BmsDocument, LicensePlan, Site } from '../model';
 import { PlanGroup, SiteLookup } from './lookup';
 
@@ -13,6 +14,8 @@ export interface ValidationOptions {
   expiryWarningDays?: number;
   /** Repairs of a target in the 12 months up to today, from the site's ledger (BMS061 is skipped without it). */
   repairsOf?: (site: string, target: string) => number;
+  /** The last cached lmstat reading of a site's License Server (BMS080–082 are skipped without it). */
+  usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
 }
 
 export interface Rule<D extends BmsDocument = BmsDocument> {
@@ -29,6 +32,7 @@ export type PlanRule = Rule<LicensePlan>;
 export class RuleContext {
   readonly today: Date;
   readonly repairsOf?: (site: string, target: string) => number;
+  readonly usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
   private readonly defaultWarningDays: number;
   private readonly lookups = new Map<Site, SiteLookup>();
   private readonly groups = new Map<string | LicensePlan, PlanGroup>();
@@ -41,6 +45,7 @@ export class RuleContext {
     this.today = options.today ?? new Date();
     this.defaultWarningDays = options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
     this.repairsOf = options.repairsOf;
+    this.usageOf = options.usageOf;
   }
 
   /** The plan's `spec.expiryWarningDays`, else the setting. */
