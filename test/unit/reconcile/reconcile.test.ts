@@ -10,7 +10,7 @@ import { activate } from '../../../src/engine/workflows/activate';
 import { repair, reportBroken } from '../../../src/engine/workflows/repair';
 import { brief, without, world, type World } from './fixture';
 
-function assertApplied(r: ApplyResult): ApplyResult {
+function assertApplied<R extends Pick<ApplyResult, 'ok' | 'notDone'> & { skipped?: ApplyResult['skipped'] }>(r: R): R {
   if (!r.ok) throw new Error(`apply not ok:\n${JSON.stringify({ notDone: r.notDone, skipped: r.skipped }, null, 1)}`);
   return r;
 }
