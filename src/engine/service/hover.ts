@@ -67,7 +67,8 @@ function describeId(ws: LiveWorkspace, o: Occurrence): string | undefined {
   }
   if (node.kind === 'licenseServer' && node.node.address) facts.push(`address: \`${node.node.address}\``);
   if (node.kind === 'client' && node.node.licenseServers.length) facts.push(`License Servers: ${node.node.licenseServers.map((l) => `\`${l}\``).join(', ')}`);
-  const out = [`**${kindName(node.kind)}** \`${o.id}\` (site \`${site.name}\`)`, facts.join(' · ')];
+  const label = kindName(node.kind);
+  const out = [`**${label[0].toUpperCase()}${label.slice(1)}** \`${o.id}\` (site \`${site.name}\`)`, facts.join(' · ')];
   out.push(planned(ws, site, o.id), activated(site, o.id));
   return out.filter(Boolean).join('\n\n');
 }

@@ -13,7 +13,10 @@ export function definition(ws: LiveWorkspace, uri: string, offset: number): Loca
 export function references(ws: LiveWorkspace, uri: string, offset: number, includeDeclaration: boolean): Location[] {
   const here = ws.occurrences.at(uri, offset);
   if (!here) return [];
-  return locations(ws, ws.occurrences.of(here).filter((o) => includeDeclaration || !o.definition));
+  const list = ws.occurrences.of(here).filter((o) => includeDeclaration || !o.definition);
+  // Definitions first, then file by file in text order.
+  list.sort((a, b) => Number(b.definition) - Number(a.definition) || a.uri.localeCompare(b.uri) || a.span.start - b.span.start);
+  return locations(ws, list);
 }
 
 export function locations(ws: LiveWorkspace, list: Occurrence[]): Location[] {
