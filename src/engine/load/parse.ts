@@ -26,7 +26,8 @@ export interface BmsFile {
   diagnostics: Diagnostic[];
 }
 
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, maxAliasCount: 100 } as const;
+// logLevel 'error': the yaml package would otherwise print warnings (e.g. collection keys) on stderr; our diagnostics say it.
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, maxAliasCount: 100, logLevel: 'error' } as const;
 
 export function parseBmsText(uri: string, text: string): BmsFile {
   const diagnostics: Diagnostic[] = [];
