@@ -23,7 +23,8 @@ function confirmer(yes: boolean, io: CliIO): (review: ReturnReview) => Promise<b
   return async (review) => {
     io.out(`${review.message}\n`);
     if (yes) return true;
-    if (process.stdin.isTTY && process.stderr.isTTY) return askOnTerminal('Return these licenses? Only "yes" is accepted: ');
+    // BMSLICENSE_INTERACTIVE=0 never prompts (scripts, tests run from a terminal).
+    if (process.stdin.isTTY && process.stderr.isTTY && io.env.BMSLICENSE_INTERACTIVE !== '0') return askOnTerminal('Return these licenses? Only "yes" is accepted: ');
     io.err('Nothing applied: the plan returns licenses. Review the list above, then run the same command with --yes.\n');
     return false;
   };

@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../../src/cli/main';
+
+const ROOT = path.resolve(__dirname, '../..');
+const GOLDEN = path.join(ROOT, 'test/unit/reconcile/golden');
+const NOW = '2026-11-23T10:00:00Z';
+const LEDGER = 'hospital-north.ledger.jsonl';
+
+/** Compares with the golden file; UPDATE_GOLDEN=1 rewrites it instead. */
+function golden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, actual);
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs (UPDATE_GOLDEN=1 to accept the new output)`);
+}
+
+describe('bmslicense plan and apply on examples/hospital-north', () => {
+  let dir: string;
+  let out = '';
+  let err = '';
+  const cli = (...argv: string[]) => {
+    out = '';
+    err = '';
+    return runCli(argv, { cwd: dir, env: { BMSLICENSE_NOW: NOW, BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: (t) => void (err += t) });
+  };
+  const ledgerText = () => (fs.existsSync(path.join(dir, LEDGER)) ? fs.readFileSync(path.join(dir, LEDGER), 'utf8') : '');
+
+  beforeEach(() => {
+    // A copy, so no ledger or simulator state is ever written into the repository's example.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-'));
+    fs.cpSync(path.join(ROOT, 'examples/hospital-north'), dir, { recursive: true });
+    fs.rmSync(path.join(dir, LEDGER), { force: true });
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints every activation of a fresh site (golden text and JSON), exit 2 with --detailed-exitcode', async () => {
+    assert.equal(await cli('plan', '--site', 'hospital-north'), 0);
+    golden('hospital-north.plan.txt', out);
+    assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json', '--detailed-exitcode'), 2);
+    golden('hospital-north.plan.json', out);
+    assert.equal(JSON.parse(out).summary.activate, 16);
+    assert.equal(ledgerText(), '', 'plan writes nothing');
+  });
+
+  it('shows drift against a ledger: return with what it takes along, reclaim, repair budget, offline steps (golden)', async () => {
+    fs.copyFileSync(path.join(GOLDEN, 'hospital-north.drift.ledger.jsonl'), path.join(dir, LEDGER));
+    assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 2);
+    golden('hospital-north.drift.plan.txt', out);
+    assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
+    golden('hospital-north.drift.plan.json', out);
+  });
+
+  it('apply runs the plan; a second apply does nothing and leaves the ledger unchanged; plan then exits 0', async () => {
+    assert.equal(await cli('apply', '--site', 'hospital-north', '--by', 'jsmith'), 0, err + out);
+    assert.match(out, /Plan: 16 to activate/);
+    assert.equal((ledgerText().match(/"op":"activate"/g) ?? []).length, 16);
+    const ledger = ledgerText();
+    assert.equal(await cli('apply', '--site', 'hospital-north'), 0);
+    assert.equal(out, 'No changes: the activations match the plan. Nothing to apply.\n');
+    assert.equal(ledgerText(), ledger);
+    assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0);
+  });
+
+  it('apply never returns without --yes: lists the return and what it takes along, changes nothing', async () => {
+    assert.equal(await cli('apply', '--site', 'hospital-north'), 0);
+    const planFile = path.join(dir, 'plan.bms.yaml');
+    fs.writeFileSync(planFile, fs.readFileSync(planFile, 'utf8').replace('    - { server: as-01, activationId: ACT-9C21-0002, quantity: 1 }\n', ''));
+    const ledger = ledgerText();
+    assert.equal(await cli('apply', '--site', 'hospital-north'), 1);
+    assert.match(out, /return ACT-9C21-0002 ×1 from as-01 \(as-p\).*also returns: ACT-9C21-0001 ×2/);
+    assert.match(err, /--yes/);
+    assert.equal(ledgerText(), ledger);
+    assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 0, err + out);
+    assert.match(out, /done +as-01: returned transaction/);
+    assert.match(out, /done +as-01: activated ACT-9C21-0001 ×2/);
+    assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0);
+  });
+
+  it('errors exit 1 with --detailed-exitcode (usage, unknown site), 2 without', async () => {
+    assert.equal(await cli('plan', '--site', 'nowhere', '--detailed-exitcode'), 1);
+    assert.match(err, /No Site named 'nowhere'/);
+    assert.equal(await cli('plan', '--detailed-exitcode'), 1);
+    assert.match(err, /--site NAME is required/);
+    assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'xml', '--detailed-exitcode'), 1);
+    assert.equal(await cli('plan', '--site', 'nowhere'), 2);
+  });
+});
