@@ -5,6 +5,7 @@ import type { Server, Site, Span } from '../model';
 import { statusLabel, typeLabel } from './labels';
 import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } from './licenses';
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
+import { pendingChangesNode, withPendingChanges } from './pending';
 import type { NodeStatus, SiteTree, TreeNode } from './types';
 
 export interface TreeInput {
@@ -16,6 +17,8 @@ export interface TreeInput {
   today?: Date;
   /** When a plan sets no `spec.expiryWarningDays`; default 30. */
   expiryWarningDays?: number;
+  /** Add a "Pending changes" node per site (the reconcile plan: what apply would do). */
+  pendingChanges?: boolean;
 }
 
 /** Statuses that are worth a word in the description; the others show by counts alone. */
@@ -113,6 +116,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     children.push(rollUp(group));
   }
 
+  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today)));
   const all = [...byId.values()].filter((n) => ids.has(n.id) && n.target !== undefined);
   const planned = sum(all, (n) => n.planned);
   const activated = sum(all, (n) => n.activated);

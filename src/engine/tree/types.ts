@@ -2,7 +2,7 @@
 // ledger fold. No `vscode` here: the extension maps each node to a TreeItem, tests read it directly.
 import type { Span } from '../model';
 
-export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server' | 'clients' | 'client';
+export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server' | 'clients' | 'client' | 'pendingChanges' | 'pendingAction';
 
 /**
  * The state a node shows, worst first:
