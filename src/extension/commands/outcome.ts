@@ -40,13 +40,13 @@ export function outcomeOf(verb: WorkflowVerb, scope: Scope, r: WorkflowResult, o
   const words = VERB_WORDS[verb];
   const head = `${words.title}, ${scopeLabel(scope)}`;
   const files = r.requestFiles.length;
+  if (r.done.length === 0 && r.notDone.length === 1 && r.notDone[0]!.code === 'cancelled' && !r.notDone[0]!.target) {
+    // The user said no to the confirmation (a return): nothing happened, nothing to finish.
+    return { severity: 'information', message: `${head}: ${r.notDone[0]!.message}`, details: false };
+  }
   if (r.cancelled) {
     const done = r.done.length > 0 ? ` Done: ${list(r.done)}.` : ' Nothing was done.';
     return { severity: 'warning', message: `${head}: cancelled.${done} ${RETRY}`, details: r.done.length > 0 };
-  }
-  if (!r.ok && r.done.length === 0 && r.notDone.length === 1 && r.notDone[0]!.code === 'cancelled') {
-    // The user said no to the confirmation (a return): nothing happened, nothing to finish.
-    return { severity: 'information', message: `${head}: ${r.notDone[0]!.message}`, details: false };
   }
   if (r.ok) {
     if (r.done.length === 0) return { severity: 'information', message: `${head}: nothing to do (${words.nothing}).`, details: false };

@@ -25,6 +25,8 @@ export function scopeFromArgument(arg: unknown): Scope | undefined {
   const a = arg as Partial<TreeNode>;
   if (typeof a.site !== 'string' || a.site === '') return undefined;
   if (a.kind === 'licenseServers' || a.kind === 'clients') return { site: a.site };
+  // Rows that are not a licensable computer (e.g. usage rows) are no scope: never "the whole site" by accident.
+  if (a.kind !== undefined && !['site', 'server', 'licenseServer', 'client'].includes(a.kind)) return undefined;
   return { site: a.site, target: typeof a.target === 'string' ? a.target : undefined };
 }
 

@@ -23,7 +23,7 @@ const CLIENT_ICONS: Record<string, string> = {
 
 /** The codicon id of a node. */
 export function iconOf(node: Pick<TreeNode, 'kind' | 'type'>): string {
-  switch (node.kind) {
+  switch (node.kind as string) {
     case 'site':
       return 'organization';
     case 'licenseServers':
@@ -36,6 +36,11 @@ export function iconOf(node: Pick<TreeNode, 'kind' | 'type'>): string {
       return CLIENT_ICONS[node.type ?? ''] ?? 'account';
     case 'server':
       return SERVER_ICONS[node.type ?? ''] ?? 'server';
+    case 'usage':
+      return node.type === 'user' ? 'person' : node.type === 'feature' ? 'symbol-constant' : 'pulse';
+    default:
+      // Kinds added later (e.g. pending plan changes) still get an icon.
+      return 'circle-outline';
   }
 }
 

@@ -51,7 +51,7 @@ describe('workflow outcome messages', () => {
   });
 
   it('a refused return confirmation is not a failure', () => {
-    const o = outcomeOf('return', site, result({ ok: false, notDone: [{ target: '', message: 'Return not confirmed: nothing was returned.', code: 'cancelled' }] }));
+    const o = outcomeOf('return', site, result({ ok: false, cancelled: true, notDone: [{ target: '', message: 'Return not confirmed: nothing was returned.', code: 'cancelled' }] }));
     assert.equal(o.severity, 'information');
     assert.equal(o.message, 'Return, site plant: Return not confirmed: nothing was returned.');
   });

@@ -25,6 +25,7 @@ describe('command scope', () => {
     assert.equal(scopeFromArgument(undefined), undefined);
     assert.equal(scopeFromArgument('hospital-north'), undefined);
     assert.equal(scopeFromArgument({ site: '' }), undefined);
+    assert.equal(scopeFromArgument({ site: 'hospital-north', kind: 'usage', type: 'feature' }), undefined);
   });
 
   it('never offers offline commands on a semi-online site', () => {

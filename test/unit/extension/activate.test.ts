@@ -1,0 +1,195 @@
+// activate(), the tree provider and the command runner against a stand-in `vscode` module.
+import { strict as assert } from 'node:assert';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseRequest, responseFileName } from '../../../src/engine/las/offline/format';
+import { answerRequest } from '../../../src/engine/las/offline/respond';
+import { LasSimulator, simulatorDataDir } from '../../../src/engine/las/simulator';
+import type { TreeNode } from '../../../src/engine/tree/types';
+import { installFakeVscode, type FakeState } from './fake-vscode';
+
+const EXAMPLE = join(__dirname, '../../../examples/hospital-north');
+/** The node of a server, License Server or client under a site node. */
+function targetNode(site: TreeNode, id: string): TreeNode {
+  const all = (n: TreeNode): TreeNode[] => [n, ...n.children.flatMap(all)];
+  return all(site).find((n) => n.target === id)!;
+}
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
+
+describe('extension host (stand-in vscode)', () => {
+  let root: string;
+  let fake: FakeState & { uninstall(): void };
+  let ext: typeof import('../../../src/extension/extension');
+  let subscriptions: { dispose(): unknown }[];
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'bms-ext-'));
+    fake = installFakeVscode(root);
+    ext = require('../../../src/extension/extension');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+  beforeEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    cpSync(EXAMPLE, root, { recursive: true });
+    Object.assign(fake, { trusted: true, messages: [], findFilesCalls: 0, treeViews: [], languageClientStarts: 0, answers: [], progressTitles: [] });
+    fake.contextKeys.clear();
+    subscriptions = [];
+    ext.activate({ subscriptions, secrets: {}, asAbsolutePath: (p: string) => join(root, p) } as never);
+  });
+  afterEach(() => {
+    for (const d of subscriptions) d.dispose();
+  });
+
+  const provider = () => fake.treeViews[0].options.treeDataProvider;
+  const nodes = async (): Promise<Map<string, TreeNode>> => {
+    const all = new Map<string, TreeNode>();
+    const walk = (n: TreeNode) => (all.set(n.id, n), n.children.forEach(walk));
+    ((await provider().getChildren()) as TreeNode[]).forEach(walk);
+    return all;
+  };
+
+  it('registers every declared command and the view, reads nothing and starts no language server', () => {
+    assert.deepEqual([...fake.commands.keys()].sort(), manifest.contributes.commands.map((c: { command: string }) => c.command).sort());
+    assert.equal(fake.treeViews.length, 1);
+    assert.equal(fake.treeViews[0].id, 'bmsLicense.sites');
+    assert.equal(fake.findFilesCalls, 0);
+    assert.equal(fake.languageClientStarts, 0);
+    assert.ok(subscriptions.length >= 12 + 5, `${subscriptions.length} disposables in context.subscriptions`);
+  });
+
+  it('reads the workspace when the view asks for its rows, and maps nodes to tree items', async () => {
+    const all = await nodes();
+    assert.equal(fake.findFilesCalls, 1);
+    assert.equal(fake.contextKeys.get('bmsLicense.hasSites'), true);
+    const es01 = [...all.values()].find((n) => n.target === 'es-01')!;
+    const item = provider().getTreeItem(es01);
+    assert.equal(item.id, es01.id);
+    assert.equal(item.contextValue, 'bms.server.enterprise-server');
+    assert.equal(item.iconPath.id, 'server');
+    assert.equal(item.description, 'Enterprise Server · 0/2 activated · license violation expected');
+    assert.match(item.tooltip.value, /\*\*es-01\*\* · Enterprise Server/);
+    assert.deepEqual(item.command, { command: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', arguments: [es01] });
+    assert.equal(provider().getParent(es01).target, 'ec-01');
+    const decoration = provider().provideFileDecoration(item.resourceUri);
+    assert.equal(decoration.badge, '!');
+    assert.equal(decoration.color.id, 'list.warningForeground');
+  });
+
+  it('activates a server from its tree node: ledger written, tree refreshed, message says what was done', async () => {
+    const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    await fake.commands.get('bmsLicense.activate')!(es01);
+    assert.deepEqual(fake.progressTitles, ['Activate: es-01 (site hospital-north)']);
+    const ledger = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(ledger.map((e) => [e.op, e.target, e.activationId]), [
+      ['activate', 'es-01', 'ACT-7F3A-0002'],
+      ['activate', 'es-01', 'ACT-9C21-0003'],
+    ]);
+    assert.ok(existsSync(join(root, '.bmslicense', 'las-sim')), 'the simulator keeps its state in the workspace');
+    const last = fake.messages.at(-1)!;
+    assert.equal(last.severity, 'information');
+    assert.match(last.message, /^Activate, es-01 \(site hospital-north\): es-01: activated ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2 \(transaction .+\)\.$/);
+    const after = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    assert.equal(after.status, 'activated');
+  });
+
+  it('asks before a return and returns nothing when the answer is no', async () => {
+    const es01 = () => nodes().then((all) => [...all.values()].find((n) => n.target === 'es-01')!);
+    await fake.commands.get('bmsLicense.activate')!(await es01());
+    const before = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8');
+    await fake.commands.get('bmsLicense.return')!(await es01());
+    const ask = fake.messages.find((m) => m.message.startsWith('Return 2 license line(s) in 1 activation transaction(s) from site hospital-north?'))!;
+    assert.equal((ask.options[0] as { modal: boolean }).modal, true);
+    assert.match((ask.options[0] as { detail: string }).detail, /es-01: transaction .+: ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2/);
+    assert.equal(readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8'), before);
+    assert.match(fake.messages.at(-1)!.message, /^Return, es-01 \(site hospital-north\): Return not confirmed: nothing was returned\.$/);
+
+    fake.answers.push({ startsWith: 'Return 2 license line(s)', answer: 'Return' });
+    await fake.commands.get('bmsLicense.return')!(await es01());
+    assert.match(fake.messages.at(-1)!.message, /^Return, es-01 \(site hospital-north\): es-01: returned transaction/);
+    assert.equal((await es01()).status, 'violation');
+  });
+
+  it('refuses to write in an untrusted workspace, and never offers offline files on a semi-online site', async () => {
+    const site = (await provider().getChildren())[0] as TreeNode;
+    fake.trusted = false;
+    await fake.commands.get('bmsLicense.activate')!(site);
+    assert.match(fake.messages.at(-1)!.message, /needs a trusted workspace/);
+    assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
+    fake.trusted = true;
+    await fake.commands.get('bmsLicense.createOfflineRequests')!(site);
+    assert.match(fake.messages.at(-1)!.message, /^Site 'hospital-north' is semi-online/);
+    assert.equal(fake.progressTitles.length, 0);
+  });
+
+  it('the starter refuses to overwrite, and writes site, plan and .gitignore into an empty folder', async () => {
+    await fake.commands.get('bmsLicense.createStarter')!();
+    assert.match(fake.messages.at(-1)!.message, /^site\.bms\.yaml and plan\.bms\.yaml already exist: nothing was written/);
+    rmSync(join(root, 'site.bms.yaml'));
+    rmSync(join(root, 'plan.bms.yaml'));
+    await fake.commands.get('bmsLicense.refresh')!();
+    assert.equal(fake.contextKeys.get('bmsLicense.hasSites'), false);
+    await fake.commands.get('bmsLicense.createStarter')!();
+    assert.match(readFileSync(join(root, 'site.bms.yaml'), 'utf8'), /name: my-site/);
+    assert.match(readFileSync(join(root, '.gitignore'), 'utf8'), /^\.bmslicense\/$/m);
+    assert.equal(fake.contextKeys.get('bmsLicense.hasSites'), true);
+  });
+});
+
+describe('extension host (stand-in vscode): an offline site', () => {
+  let root: string;
+  let fake: FakeState & { uninstall(): void };
+  let subscriptions: { dispose(): unknown }[];
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'bms-ext-off-'));
+    fake = installFakeVscode(root);
+    cpSync(EXAMPLE, root, { recursive: true });
+    const site = join(root, 'site.bms.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace('connectivity: semi-online', 'connectivity: offline'));
+    subscriptions = [];
+    (require('../../../src/extension/extension') as typeof import('../../../src/extension/extension')).activate({ subscriptions, secrets: {}, asAbsolutePath: (p: string) => p } as never);
+  });
+  after(() => {
+    for (const d of subscriptions) d.dispose();
+    fake.uninstall();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('request files → answered by the LAS → imported: the license is activated and the message says what next', async () => {
+    const provider = fake.treeViews[0].options.treeDataProvider;
+    const [site] = (await provider.getChildren()) as TreeNode[];
+    assert.equal(site.contextValue, 'bms.site.offline');
+    const requests = join(root, 'carry');
+    mkdirSync(requests);
+    fake.quickPick = (items) => items.find((i) => i.label === 'Activate');
+    fake.openDialog = [requests];
+    const as01 = targetNode(site, 'as-01');
+    await fake.commands.get('bmsLicense.createOfflineRequests')!(as01);
+    const files = readdirSync(requests);
+    assert.equal(files.length, 1);
+    assert.match(fake.messages.at(-1)!.message, /^Activate, as-01 \(site hospital-north\): .*1 request file\(s\) written in .*carry\. Next: carry them/);
+    const pending = ((await provider.getChildren()) as TreeNode[])[0];
+    assert.equal(targetNode(pending, 'as-01').status, 'pending-offline');
+
+    // The computer that reaches the LAS answers the request (here: the workspace's simulator).
+    const las = new LasSimulator({ dataDir: simulatorDataDir(root) });
+    const responses = join(root, 'back');
+    mkdirSync(responses);
+    const { request } = parseRequest(readFileSync(join(requests, files[0]), 'utf8'));
+    const response = await answerRequest(las, request!);
+    writeFileSync(join(responses, responseFileName(response.requestId)), JSON.stringify(response));
+
+    fake.openDialog = [responses];
+    await fake.commands.get('bmsLicense.importOfflineResponses')!(site);
+    assert.match(fake.messages.at(-1)!.message, /^Import offline response files, site hospital-north: as-01: activated ACT-9C21-0001 ×2, ACT-9C21-0002 ×1/);
+    const after = ((await provider.getChildren()) as TreeNode[])[0];
+    assert.equal(targetNode(after, 'as-01').status, 'activated');
+
+    // A second import of the same response is refused, and says why.
+    await fake.commands.get('bmsLicense.importOfflineResponses')!(site);
+    assert.equal(fake.messages.at(-1)!.severity, 'error');
+    assert.match(fake.messages.at(-1)!.message, /refused/);
+  });
+});

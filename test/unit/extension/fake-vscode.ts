@@ -1,0 +1,241 @@
+// A small stand-in for the `vscode` module: enough of the API for activate(), the tree provider and the
+// command runner, recording what the extension asked for. Installed with `installFakeVscode()`.
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+type Listener<T> = (e: T) => unknown;
+
+export class EventEmitter<T> {
+  private listeners: Listener<T>[] = [];
+  event = (l: Listener<T>) => {
+    this.listeners.push(l);
+    return { dispose: () => (this.listeners = this.listeners.filter((x) => x !== l)) };
+  };
+  fire(e: T): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+export class Uri {
+  private constructor(
+    readonly scheme: string,
+    readonly path: string,
+    readonly query: string,
+  ) {}
+  static file(p: string): Uri {
+    return new Uri('file', pathToFileURL(p).pathname, '');
+  }
+  static parse(s: string): Uri {
+    const u = new URL(s);
+    return new Uri(u.protocol.replace(/:$/, ''), u.pathname, u.search.replace(/^\?/, ''));
+  }
+  static from(c: { scheme: string; path?: string; query?: string }): Uri {
+    return new Uri(c.scheme, c.path ?? '', c.query ?? '');
+  }
+  static joinPath(base: Uri, ...parts: string[]): Uri {
+    return Uri.file(path.join(base.fsPath, ...parts));
+  }
+  get fsPath(): string {
+    return fileURLToPath(`file://${this.path}`);
+  }
+  toString(): string {
+    return this.scheme === 'file' ? pathToFileURL(this.fsPath).href : `${this.scheme}:${this.path}${this.query ? `?${this.query}` : ''}`;
+  }
+}
+
+class Disposable {
+  constructor(private readonly f: () => void) {}
+  static from(...d: { dispose(): unknown }[]) {
+    return new Disposable(() => d.forEach((x) => x.dispose()));
+  }
+  dispose() {
+    this.f();
+  }
+}
+
+export interface FakeState {
+  root: string;
+  trusted: boolean;
+  messages: { severity: string; message: string; options: unknown[] }[];
+  commands: Map<string, (...a: unknown[]) => unknown>;
+  contextKeys: Map<string, unknown>;
+  findFilesCalls: number;
+  treeViews: { id: string; options: any; visible: boolean; selection: unknown[] }[];
+  languageClientStarts: number;
+  /** Answers for modal/non-modal messages, by the start of the message. */
+  answers: { startsWith: string; answer: string | undefined }[];
+  openDialog: string[] | undefined;
+  /** Chooses from a QuickPick's items; default: none (dismissed). */
+  quickPick: (items: { label: string; value?: unknown }[]) => unknown;
+  config: Record<string, unknown>;
+  progressTitles: string[];
+}
+
+let installed: (FakeState & { uninstall(): void }) | undefined;
+
+/** One stand-in per process (modules keep the `vscode` they were loaded with); a second call resets it. */
+export function installFakeVscode(root: string): FakeState & { uninstall(): void } {
+  if (installed) {
+    Object.assign(installed, fresh(root));
+    return installed;
+  }
+  const state: FakeState = fresh(root);
+  installed = Object.assign(state, { uninstall: () => {} });
+  build(state);
+  return installed;
+}
+
+function fresh(root: string): FakeState {
+  return {
+    root,
+    trusted: true,
+    messages: [],
+    commands: new Map(),
+    contextKeys: new Map(),
+    findFilesCalls: 0,
+    treeViews: [],
+    languageClientStarts: 0,
+    answers: [],
+    openDialog: undefined,
+    quickPick: () => undefined,
+    config: {},
+    progressTitles: [],
+  };
+}
+
+function build(state: FakeState): void {
+  const event = () => new EventEmitter<unknown>().event;
+  const message = (severity: string) => async (text: string, ...options: unknown[]) => {
+    state.messages.push({ severity, message: text, options });
+    return state.answers.find((a) => text.startsWith(a.startsWith))?.answer;
+  };
+  const walk = (dir: string, out: Uri[]) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && !['node_modules', '.git', '.bmslicense'].includes(e.name)) walk(p, out);
+      else if (e.isFile() && /\.bms\.ya?ml$/.test(e.name)) out.push(Uri.file(p));
+    }
+    return out;
+  };
+  const vscode = {
+    EventEmitter,
+    Uri,
+    Disposable,
+    TreeItem: class {
+      [k: string]: unknown;
+      constructor(
+        public label: string,
+        public collapsibleState: number,
+      ) {}
+    },
+    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    ThemeIcon: class {
+      constructor(
+        public id: string,
+        public color?: unknown,
+      ) {}
+    },
+    ThemeColor: class {
+      constructor(public id: string) {}
+    },
+    MarkdownString: class {
+      supportThemeIcons = false;
+      constructor(public value: string) {}
+    },
+    FileDecoration: class {
+      constructor(
+        public badge: string,
+        public tooltip: string,
+        public color: unknown,
+      ) {}
+    },
+    Range: class {
+      constructor(
+        public start: unknown,
+        public end: unknown,
+      ) {}
+    },
+    ProgressLocation: { Notification: 15 },
+    TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+    LanguageStatusSeverity: { Information: 0, Warning: 1, Error: 2 },
+    window: {
+      createTreeView: (id: string, options: any) => {
+        const view = { id, options, visible: false, selection: [] as unknown[], onDidChangeVisibility: event(), dispose() {} };
+        state.treeViews.push(view);
+        return view;
+      },
+      registerFileDecorationProvider: () => new Disposable(() => {}),
+      createOutputChannel: () => ({ info() {}, warn() {}, error() {}, show() {}, dispose() {} }),
+      showInformationMessage: message('information'),
+      showWarningMessage: message('warning'),
+      showErrorMessage: message('error'),
+      showQuickPick: async (items: { label: string }[]) => state.quickPick(items),
+      showInputBox: async () => undefined,
+      showOpenDialog: async () => state.openDialog?.map((p) => Uri.file(p)),
+      showTextDocument: async () => ({ revealRange() {} }),
+      withProgress: async (opts: { title: string }, task: (p: unknown, t: unknown) => Promise<unknown>) => {
+        state.progressTitles.push(opts.title);
+        return task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
+      },
+    },
+    commands: {
+      registerCommand: (id: string, f: (...a: unknown[]) => unknown) => {
+        if (state.commands.has(id)) throw new Error(`command ${id} registered twice`);
+        state.commands.set(id, f);
+        return new Disposable(() => state.commands.delete(id));
+      },
+      executeCommand: async (id: string, ...args: unknown[]) => {
+        if (id === 'setContext') return void state.contextKeys.set(args[0] as string, args[1]);
+        return state.commands.get(id)?.(...args);
+      },
+    },
+    workspace: {
+      get isTrusted() {
+        return state.trusted;
+      },
+      textDocuments: [] as unknown[],
+      get workspaceFolders() {
+        return [{ uri: Uri.file(state.root), name: 'w', index: 0 }];
+      },
+      findFiles: async () => {
+        state.findFilesCalls++;
+        return walk(state.root, []);
+      },
+      fs: {
+        readFile: async (u: Uri) => new Uint8Array(fs.readFileSync(u.fsPath)),
+        writeFile: async (u: Uri, data: Uint8Array) => fs.writeFileSync(u.fsPath, data),
+        stat: async (u: Uri) => fs.statSync(u.fsPath),
+      },
+      createFileSystemWatcher: () => ({ onDidCreate: event(), onDidChange: event(), onDidDelete: event(), dispose() {} }),
+      onDidChangeTextDocument: event(),
+      onDidOpenTextDocument: event(),
+      onDidCloseTextDocument: event(),
+      onDidChangeConfiguration: event(),
+      getConfiguration: (section: string) => ({ get: (key: string, d: unknown) => state.config[`${section}.${key}`] ?? d }),
+      getWorkspaceFolder: () => ({ uri: Uri.file(state.root) }),
+      asRelativePath: (u: Uri | string) => path.relative(state.root, typeof u === 'string' ? u : u.fsPath),
+      openTextDocument: async () => ({ positionAt: (o: number) => o }),
+    },
+    languages: {
+      createLanguageStatusItem: () => {
+        state.languageClientStarts++;
+        return { dispose() {} };
+      },
+    },
+  };
+  const m = Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown };
+  const load = m._load;
+  m._load = function (this: unknown, request: string, ...rest: unknown[]) {
+    if (request === 'vscode') return vscode;
+    return load.call(this, request, ...rest);
+  };
+  (state as FakeState & { uninstall(): void }).uninstall = () => {
+    m._load = load;
+    installed = undefined;
+  };
+}
