@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Site } from '../model';
 import type { LmstatText } from './source';
 import { summarizeLmstat, type UsageSummary } from './summary';
 
@@ -119,5 +121,41 @@ export function usageReaderOf(workspaceRoots: readonly string[]): UsageReader {
       if (u) return u;
     }
     return undefined;
+  };
+}
+
+/** True when the reading was taken at the address the Site file gives now (else it describes another server). */
+export function isReadingOf(usage: CachedUsage, address: string | undefined): boolean {
+  const norm = (a: string) => a.trim().toLowerCase();
+  return usage.address === null || address === undefined || norm(usage.address) === norm(address);
+}
+
+/**
+ * A reader that finds each site's readings in the nearest folder above its Site file that has them: the
+ * workspace folder for the extension, any folder for the CLI, without being told where the workspace is.
+ */
+export function usageReaderForSites(sites: { site(name: string): Site | undefined }): UsageReader {
+  const readers = new Map<string, UsageReader>();
+  return (siteName, licenseServer) => {
+    const site = sites.site(siteName);
+    if (!site || !site.uri.startsWith('file:')) return undefined;
+    let dir: string;
+    try {
+      dir = path.dirname(fileURLToPath(site.uri));
+    } catch {
+      return undefined;
+    }
+    for (;;) {
+      try {
+        statSync(usageFile(dir, siteName, licenseServer));
+        let read = readers.get(dir);
+        if (!read) readers.set(dir, (read = usageReader(dir)));
+        return read(siteName, licenseServer);
+      } catch {
+        const up = path.dirname(dir);
+        if (up === dir) return undefined;
+        dir = up;
+      }
+    }
   };
 }

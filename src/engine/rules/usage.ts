@@ -1,24 +1,25 @@
 // BMS080–082: the plan against what each License Server reported at the last usage refresh (lmstat).
 // Silent without a cached reading, and for a reading of an address the Site file no longer has.
-import type { CachedUsage } from '../lmstat/cache';
+import { isReadingOf, type CachedUsage } from '../lmstat/cache';
 import type { UsageFeature } from '../lmstat/summary';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Assignment, LicenseServer, Site } from '../model';
 import type { PlanRule, RuleContext, SiteRule } from './rule';
 
-const normalized = (address: string | null | undefined) => (address ?? '').trim().toLowerCase();
-
 /** The reading of a License Server, when there is one and it was taken at the address the Site file gives now. */
 export function currentUsage(ctx: RuleContext, site: Site, ls: LicenseServer): CachedUsage | undefined {
   const usage = ctx.usageOf?.(site.name, ls.id);
-  if (!usage) return undefined;
-  if (usage.address !== null && ls.address !== undefined && normalized(usage.address) !== normalized(ls.address)) return undefined;
-  return usage;
+  return usage && isReadingOf(usage, ls.address) ? usage : undefined;
+}
+
+/** '2026-01-15 10:20 UTC' */
+export function readingTime(usage: CachedUsage): string {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(usage.at) ? `${usage.at.slice(0, 10)} ${usage.at.slice(11, 16)} UTC` : usage.at;
 }
 
 /** '2026-01-15 10:20 UTC, lmutil lmstat -a -c @localhost' */
 export function readingLabel(usage: CachedUsage): string {
-  const when = /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(usage.at) ? `${usage.at.slice(0, 10)} ${usage.at.slice(11, 16)} UTC` : usage.at;
+  const when = readingTime(usage);
   const how = usage.source.kind === 'lmutil' ? usage.source.command : `imported from ${usage.source.file}`;
   return `${when}, ${how}`;
 }

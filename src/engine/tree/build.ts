@@ -1,5 +1,6 @@
 // Workspace index + ledger fold → the site tree: sites → License Servers, the server hierarchy, clients.
 import type { LedgerState } from '../ledger/fold';
+import type { UsageReader } from '../lmstat/cache';
 import type { WorkspaceIndex } from '../load/workspace';
 import type { Server, Site, Span } from '../model';
 import { statusLabel, typeLabel } from './labels';
@@ -7,6 +8,7 @@ import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } fro
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
 import { pendingChangesNode, withPendingChanges } from './pending';
 import type { NodeStatus, SiteTree, TreeNode } from './types';
+import { addUsage } from './usage';
 
 export interface TreeInput {
   index: WorkspaceIndex;
@@ -19,6 +21,8 @@ export interface TreeInput {
   expiryWarningDays?: number;
   /** Add a "Pending changes" node per site (the reconcile plan: what apply would do). */
   pendingChanges?: boolean;
+  /** The last cached lmstat reading of each License Server: shown under its node. */
+  usageOf?: UsageReader;
 }
 
 /** Statuses that are worth a word in the description; the others show by counts alone. */
@@ -89,6 +93,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
       const node = target('licenseServer', ls.id, undefined, group.id, ls.span, ls.at.id);
       const servedBy = [...site.servers.filter((s) => s.licenseServer === ls.id), ...site.clients.filter((c) => c.licenseServers.includes(ls.id))].map((x) => x.id);
       node.tooltip = licenseServerTooltip(ls, node.status, node.licenses, servedBy);
+      if (input.usageOf) addUsage(node, input.usageOf(site.name, ls.id), ls, byId);
       group.children.push(node);
     }
     children.push(rollUp(group));

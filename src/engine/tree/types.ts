@@ -2,7 +2,8 @@
 // ledger fold. No `vscode` here: the extension maps each node to a TreeItem, tests read it directly.
 import type { Span } from '../model';
 
-export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server' | 'clients' | 'client' | 'pendingChanges' | 'pendingAction';
+/** `usage`: what a License Server reported at the last usage refresh (type `status`, `feature` or `user`). */
+export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server' | 'clients' | 'client' | 'usage' | 'pendingChanges' | 'pendingAction';
 
 /**
  * The state a node shows, worst first:
