@@ -5,6 +5,7 @@ import { loadWorkspace } from '../../engine/load/files';
 import type { WorkspaceIndex } from '../../engine/load/workspace';
 import { fold, repairsInLast12Months } from '../../engine/ledger/fold';
 import { ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
+import { usageReaderForSites } from '../../engine/lmstat/cache';
 import type { RuleFailure } from '../../engine/rules';
 import { LineIndex } from '../../engine/text';
 import { validateWorkspace } from '../../engine/validate';
@@ -93,7 +94,8 @@ export const validateCommand: CliCommand = {
 
     const failures: RuleFailure[] = [];
     const repairsOf = ledgerRepairs(index, paths, today, io);
-    const byUri = validateWorkspace(index, { today, expiryWarningDays, repairsOf }, { failures });
+    // BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/ above each Site file.
+    const byUri = validateWorkspace(index, { today, expiryWarningDays, repairsOf, usageOf: usageReaderForSites(index) }, { failures });
     for (const f of failures) {
       const where = path.relative(io.cwd, paths.get(f.uri) ?? f.uri);
       io.err(`bmslicense validate: internal error in the ${f.codes.join('/')} check of ${where}: ${f.error instanceof Error ? f.error.message : String(f.error)}. The other checks ran; please report this.\n`);
