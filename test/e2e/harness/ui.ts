@@ -58,10 +58,40 @@ export function treeRowLocator(page: Page, viewTitle?: string): Locator {
   return scope.locator('.monaco-list-row');
 }
 
-/** The texts of the rendered rows of a tree view, top to bottom. */
+export interface TreeItemView {
+  label: string;
+  description: string;
+  /** What a screen reader hears; extensions may set it apart from the label. */
+  ariaLabel: string;
+  /** 1 for roots. */
+  level: number;
+  /** Undefined for leaves. */
+  expanded?: boolean;
+}
+
+/** The rendered rows of a tree view, top to bottom, split into label and description. */
+export async function treeItems(page: Page, viewTitle?: string): Promise<TreeItemView[]> {
+  // Runs in the browser: no named inner functions (tsx would wrap them in a helper the page lacks).
+  return treeRowLocator(page, viewTitle).evaluateAll((rows) =>
+    rows.map((row) => {
+      const [name, highlighted, description] = ['.label-name', '.monaco-highlighted-label', '.label-description'].map((selector) =>
+        (row.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      );
+      const expanded = row.getAttribute('aria-expanded');
+      return {
+        label: name || highlighted || (row as HTMLElement).innerText.trim(),
+        description,
+        ariaLabel: row.getAttribute('aria-label') ?? '',
+        level: Number(row.getAttribute('aria-level') ?? '1'),
+        expanded: expanded === null ? undefined : expanded === 'true',
+      };
+    }),
+  );
+}
+
+/** The rows of a tree view as `label description` texts, top to bottom. */
 export async function treeRows(page: Page, viewTitle?: string): Promise<string[]> {
-  const texts = await treeRowLocator(page, viewTitle).allInnerTexts();
-  return texts.map((t) => t.replace(/\s+/g, ' ').trim());
+  return (await treeItems(page, viewTitle)).map((item) => [item.label, item.description].filter(Boolean).join(' '));
 }
 
 /** Waits until a tree view shows a row containing `text`, and returns that row. */
