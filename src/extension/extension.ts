@@ -8,6 +8,7 @@ import { LanguageServer } from './languageServer';
 import { Log } from './log';
 import { isBmsDocument, SiteWorkspace } from './sites';
 import { SiteTreeProvider } from './tree/provider';
+import { registerUsage } from './usage';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const server = new LanguageServer(context, log);
   context.subscriptions.push(log, sites, provider, view, server, vscode.window.registerFileDecorationProvider(provider));
   context.subscriptions.push(...registerCommands({ sites, log, secrets: context.secrets }, view, () => server.start()));
+  registerUsage(context, { sites, log });
 
   if (view.visible) server.start();
   context.subscriptions.push(

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerPathFor } from '../engine/ledger/ledger';
+import { usageReaderForSites } from '../engine/lmstat/cache';
 import { BMS_FILE } from '../engine/load/files';
 import { WorkspaceIndex } from '../engine/load/workspace';
 import type { LicensePlan, Site } from '../engine/model';
@@ -140,7 +141,7 @@ export class SiteWorkspace implements vscode.Disposable {
   rebuild(): void {
     this.ledgers = readSiteLedgers(this.index);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
-    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, expiryWarningDays });
+    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: usageReaderForSites(this.index), expiryWarningDays });
     for (const [site, note] of this.ledgers.notes) this.log.warn(`Site ${site}: ${note}`);
     void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
     void vscode.commands.executeCommand('setContext', 'bmsLicense.scanned', true);

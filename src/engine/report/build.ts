@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics';
-import type { LedgerState } from '../ledger/fold';
+import { eventLines, type LedgerState } from '../ledger/fold';
 import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
@@ -69,6 +69,13 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   const usage = usageLookup(options.usage, owners);
   const topType = site.servers.find((s) => s.parent === undefined)?.type;
 
+  // The last activation of each (target, activation id), for "activated on".
+  const activations = new Map<string, string>();
+  for (const e of options.ledgerEvents ?? []) {
+    if (e.op !== 'activate' || e.site !== site.name) continue;
+    for (const l of eventLines(e)) activations.set(`${e.target ?? ''}\u0000${l.activationId}`, e.at);
+  }
+
   const targets: TargetRow[] = [];
   const add = (n: TreeNode, depth: number, parent: string | undefined, extra: Partial<TargetRow>) => {
     const row = targetRow(n, depth, parent, extra);
@@ -80,7 +87,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       const ref = `assignment:${n.target}:${l.activationId}`;
       locations[ref] = { uri: l.assignment.uri, start: l.assignment.span.start, end: l.assignment.span.end };
       return ref;
-    });
+    }, (id) => activations.get(`${n.target}\u0000${id}`));
     targets.push({ ...row, features, licenses });
   };
   for (const n of lsNodes) {

@@ -8,7 +8,7 @@ import { loadWorkspace } from '../load/files';
 import type { WorkspaceIndex } from '../load/workspace';
 import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
 import { validateWorkspace } from '../validate';
-import { siteReport } from './build';
+import { siteReport, type SiteReportOptions } from './build';
 import type { SiteReport } from './types';
 
 export interface CollectOptions {
@@ -16,6 +16,8 @@ export interface CollectOptions {
   expiryWarningDays?: number;
   /** Saved `lmutil lmstat -a` outputs of the site's License Servers. */
   lmstatFiles?: string[];
+  /** License Server usage already known (the extension's last lmstat refresh); lmstatFiles win. */
+  usage?: SiteReportOptions['usage'];
   /** An index already loaded (the extension keeps one); else `roots` are read. */
   index?: WorkspaceIndex;
 }
@@ -41,7 +43,7 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   const state = fold(read.events.filter((e) => e.site === site.name));
   const repairsOf = (_site: string, target: string) => repairsInLast12Months(state, target, today);
   const diagnostics = validateWorkspace(index, { today, expiryWarningDays: options.expiryWarningDays, repairsOf });
-  let usage;
+  let usage = options.usage;
   if (options.lmstatFiles && options.lmstatFiles.length > 0) {
     const results = [];
     for (const file of options.lmstatFiles) {

@@ -3,7 +3,8 @@
 import type { FeatureSeats } from '../lmstat/usage';
 import { catalogFeature, baseFeaturesOf } from '../rules/catalog';
 import { statusLabel, typeLabel } from '../tree/labels';
-import type { TargetLicense, TreeNode } from '../tree/types';
+import { targetStatus } from '../tree/licenses';
+import type { NodeStatus, TargetLicense, TreeNode } from '../tree/types';
 import type { FeatureRow, LicenseRow, TargetRow } from './types';
 
 /** Ledger states whose quantity is activated and usable. */
@@ -26,10 +27,13 @@ export function featureOf(l: { feature?: string; activationId: string }): string
 /** The node's licenses grouped by feature, with the base license row a server needs even when unplanned. */
 export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageLookup): FeatureRow[] {
   const rows = new Map<string, FeatureRow>();
+  const lines = new Map<string, TargetLicense[]>();
   const base = node.kind === 'server' ? baseFeaturesOf(node.type) : [];
+  const blank = (feature: string): FeatureRow => ({ feature, required: 0, planned: 0, activated: 0, used: null, available: null, status: 'none', statusLabel: '' });
   for (const l of node.licenses) {
     const feature = featureOf(l);
-    const row = rows.get(feature) ?? { feature, required: 0, planned: 0, activated: 0, used: null, available: null };
+    lines.set(feature, [...(lines.get(feature) ?? []), l]);
+    const row = rows.get(feature) ?? blank(feature);
     row.planned += l.plannedQuantity ?? 0;
     row.activated += activatedOf(l);
     rows.set(feature, row);
@@ -37,7 +41,7 @@ export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageL
   const baseRows = [...rows.values()].filter((r) => base.includes(r.feature));
   if (base.length > 0 && baseRows.length === 0) {
     const feature = base.find((f) => !!catalogFeature(f)?.underEnterpriseCentral === underCentral) ?? base[0];
-    const row: FeatureRow = { feature, required: 0, planned: 0, activated: 0, used: null, available: null };
+    const row = blank(feature);
     rows.set(feature, row);
     baseRows.push(row);
   }
@@ -62,18 +66,23 @@ export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageL
     if (row.used > row.activated) row.violation = `${row.used} seats in use but only ${row.activated} activated`;
     else if (row.activated > 0 && row.used === row.activated) row.violation = `no free seat: all ${row.activated} in use`;
   }
+  for (const row of rows.values()) {
+    row.status = row.violation ? 'violation' : targetStatus(lines.get(row.feature) ?? []);
+    row.statusLabel = row.violation ? `license violation: ${row.violation}` : statusLabel(row.status as NodeStatus);
+  }
   return [...rows.values()];
 }
 
-export function licenseRows(node: TreeNode, refOf: (l: TargetLicense) => string | undefined): LicenseRow[] {
+/** `activatedOn` gives the date of the activation itself (a repair or a request later changes the fold's `at`). */
+export function licenseRows(node: TreeNode, refOf: (l: TargetLicense) => string | undefined, activatedOn: (activationId: string) => string | undefined): LicenseRow[] {
   return node.licenses.map((l) => ({
     activationId: l.activationId,
     feature: featureOf(l),
     licenseType: l.licenseType ?? '',
     planned: l.plannedQuantity ?? null,
-    activated: l.activatedQuantity ?? null,
+    activated: USABLE.has(l.state) ? (l.activatedQuantity ?? null) : null,
     state: l.state,
-    activatedOn: l.at && l.activatedQuantity !== undefined ? l.at.slice(0, 10) : undefined,
+    activatedOn: USABLE.has(l.state) ? (activatedOn(l.activationId) ?? l.at)?.slice(0, 10) : undefined,
     transaction: l.transaction,
     expires: l.expires ?? '',
     expiry: l.expiry,

@@ -24,6 +24,9 @@ export interface FeatureRow {
   available: number | null;
   /** A short reason when this row is a license violation (activated below required, no free seat). */
   violation?: string;
+  /** The worst state of this feature's licenses (site tree statuses), `violation` when `violation` is set. */
+  status: string;
+  statusLabel: string;
 }
 
 /** One planned or recorded license on a target, as the report lists it. */

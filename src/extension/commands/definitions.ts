@@ -24,6 +24,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { id: 'bmsLicense.refresh', title: 'Refresh Sites', needsTrust: false },
   { id: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', needsTrust: false },
   { id: 'bmsLicense.createStarter', title: 'Create a Starter Site and Plan', needsTrust: true },
+  { id: 'bmsLicense.refreshUsage', title: 'Refresh License Server Usage', needsTrust: true },
+  { id: 'bmsLicense.importLmstat', title: 'Import lmstat Output…', needsTrust: false },
 ];
 
 /** What a workflow command says it does, in messages ("Activate on es-01: …"). */

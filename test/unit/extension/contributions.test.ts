@@ -59,7 +59,8 @@ describe('package.json contributions', () => {
         continue;
       }
       const offline = node.connectivity === 'offline' ? ['createOfflineRequests', ...(node.kind === 'site' ? ['importOfflineResponses'] : []), 'confirmReturn'] : [];
-      assert.deepEqual(menu.sort(), [...online, ...offline].sort(), `${node.id} (${node.contextValue})`);
+      const usage = node.kind === 'licenseServer' ? ['refreshUsage', 'importLmstat'] : node.kind === 'site' ? ['refreshUsage'] : [];
+      assert.deepEqual(menu.sort(), [...online, ...offline, ...usage].sort(), `${node.id} (${node.contextValue})`);
     }
   });
 

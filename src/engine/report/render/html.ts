@@ -62,8 +62,8 @@ export function renderHtml(r: SiteReport): string {
     const name = `<span class="d${Math.min(tg.depth, 3)}">${e(tg.id)}</span>`;
     if (tg.features.length === 0) return [{ cells: [name, e(tg.typeLabel), '—', '', '', '', '', '', e(tg.statusLabel)] }];
     return tg.features.map((f) => ({
-      cls: f.violation ? 'bad' : undefined,
-      cells: [name, e(tg.typeLabel), e(f.feature), num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? tag(`violation: ${f.violation}`, 'violation') : e(tg.statusLabel)],
+      cls: cls(f.status) || undefined,
+      cells: [name, e(tg.typeLabel), e(f.feature), num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? tag(`violation: ${f.violation}`, 'violation') : tag(f.statusLabel, f.status)],
     }));
   });
   parts.push(`<h2>Servers and License Servers</h2>\n<p class="muted">Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.</p>\n`);

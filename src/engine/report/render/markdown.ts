@@ -26,7 +26,7 @@ export function renderMarkdown(r: SiteReport): string {
     const name = `${'\u00a0\u00a0'.repeat(tg.depth)}${t(tg.id)}`;
     if (tg.features.length === 0) rows.push([name, t(tg.typeLabel), '—', '', '', '', '', '', t(tg.statusLabel)]);
     for (const f of tg.features) {
-      rows.push([name, t(tg.typeLabel), t(f.feature), num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? `**violation:** ${t(f.violation)}` : t(tg.statusLabel)]);
+      rows.push([name, t(tg.typeLabel), t(f.feature), num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? `**violation:** ${t(f.violation)}` : t(f.statusLabel)]);
     }
   }
   out.push(...table(['Target', 'Type', 'Feature', 'Required', 'Planned', 'Activated', 'Used', 'Available', 'Status'], rows));
