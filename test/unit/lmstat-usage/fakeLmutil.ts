@@ -17,8 +17,8 @@ export interface FakeLmutil {
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-/** `print`: a fixture file name to print; `exitCode`; `hang`: sleep instead of exiting; `folder`: the script's folder name. */
-export function fakeLmutil(options: { print?: string; exitCode?: number; hang?: boolean; folder?: string; stderr?: string } = {}): FakeLmutil {
+/** `print`: a fixture file name (or `text`) to print; `exitCode`; `hang`: sleep instead of exiting; `folder`: the script's folder name. */
+export function fakeLmutil(options: { print?: string; text?: string; exitCode?: number; hang?: boolean; folder?: string; stderr?: string } = {}): FakeLmutil {
   const dir = mkdtempSync(join(tmpdir(), 'bms-lmutil-'));
   const bin = join(dir, options.folder ?? 'bin');
   mkdirSync(bin, { recursive: true });
@@ -27,6 +27,10 @@ export function fakeLmutil(options: { print?: string; exitCode?: number; hang?: 
   const pidFile = join(dir, 'pid.txt');
   const lines = ['#!/bin/sh', `echo $$ > ${quote(pidFile)}`, `: > ${quote(argsFile)}`, `for a in "$@"; do printf '%s\\n' "$a" >> ${quote(argsFile)}; done`];
   if (options.print) lines.push(`cat ${quote(join(FIXTURES, options.print))}`);
+  if (options.text !== undefined) {
+    writeFileSync(join(dir, 'output.txt'), options.text);
+    lines.push(`cat ${quote(join(dir, 'output.txt'))}`);
+  }
   if (options.stderr) lines.push(`echo ${quote(options.stderr)} >&2`);
   if (options.hang) lines.push('exec sleep 30');
   lines.push(`exit ${options.exitCode ?? 0}`);

@@ -1,0 +1,74 @@
+// Which License Servers a usage command acts on, and what it says afterwards. Plain TypeScript (no
+// vscode) so the choices and the wording are unit-tested.
+import type { CachedUsage } from '../../engine/lmstat/cache';
+import { readingTime } from '../../engine/rules/usage';
+import type { Site } from '../../engine/model';
+import type { TreeNode } from '../../engine/tree/types';
+
+export interface UsageTarget {
+  site: string;
+  licenseServer: string;
+  /** The FlexNet address in the Site file; undefined when it has none. */
+  address?: string;
+}
+
+export interface UsagePick {
+  label: string;
+  description?: string;
+  value: UsageTarget[];
+}
+
+function targetsOf(site: Site, only?: string): UsageTarget[] {
+  return site.licenseServers.filter((ls) => only === undefined || ls.id === only).map((ls) => ({ site: site.name, licenseServer: ls.id, address: ls.address }));
+}
+
+/**
+ * The License Servers a tree node stands for: itself, or every one of its site (site node, License
+ * Servers group); undefined when the argument is no such node (the command then asks).
+ */
+export function targetsFromArgument(arg: unknown, siteOf: (name: string) => Site | undefined): UsageTarget[] | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const node = arg as Partial<TreeNode>;
+  if (typeof node.site !== 'string' || node.site === '') return undefined;
+  const site = siteOf(node.site);
+  if (!site) return undefined;
+  if (node.kind === 'licenseServer' && typeof node.target === 'string') return targetsOf(site, node.target);
+  if (node.kind === 'site' || node.kind === 'licenseServers') return targetsOf(site);
+  return undefined;
+}
+
+/** One row per License Server, and one for all of a site's when it has several. */
+export function usagePicks(sites: Site[], options: { allOfSite: boolean }): UsagePick[] {
+  const picks: UsagePick[] = [];
+  for (const site of sites) {
+    if (!site.name || site.licenseServers.length === 0) continue;
+    if (options.allOfSite && site.licenseServers.length > 1) picks.push({ label: `All License Servers of ${site.name}`, description: `${site.licenseServers.length} License Servers`, value: targetsOf(site) });
+    for (const t of targetsOf(site)) picks.push({ label: t.licenseServer, description: `${t.address ?? 'no address'} · site ${site.name}`, value: [t] });
+  }
+  return picks;
+}
+
+/** One line about a reading: 'ls-main: up, 3 features, 5 seats in use' or 'ls-main: DOWN (-15 …)'. */
+export function readingSummary(u: CachedUsage): string {
+  const seats = u.features.reduce((n, f) => n + (f.inUse ?? 0), 0);
+  const features = `${u.features.length} feature${u.features.length === 1 ? '' : 's'}`;
+  switch (u.state) {
+    case 'up':
+      return `${u.licenseServer}: up, ${features}, ${seats} seat${seats === 1 ? '' : 's'} in use`;
+    case 'degraded':
+      return `${u.licenseServer}: partly down (${u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : 'a server or vendor daemon is down'}), ${features}`;
+    case 'down':
+      return `${u.licenseServer}: DOWN (${u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : 'no License Server status'}) ${u.error?.action ?? ''}`.trim();
+    case 'unknown':
+      return `${u.licenseServer}: license file only (lmstat -i), ${features}`;
+  }
+}
+
+/** The message after a refresh or an import: what each License Server said, and when. */
+export function outcomeMessage(readings: CachedUsage[], failures: string[]): { severity: 'information' | 'warning'; text: string } {
+  const lines = readings.map(readingSummary);
+  const when = readings.length > 0 ? ` at ${readingTime(readings[0])}` : '';
+  const bad = failures.length > 0 || readings.some((u) => u.state === 'down' || u.state === 'degraded');
+  const text = [lines.length > 0 ? `License Server usage${when}: ${lines.join('; ')}.` : '', ...failures].filter(Boolean).join(' ');
+  return { severity: bad ? 'warning' : 'information', text };
+}
