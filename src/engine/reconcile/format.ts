@@ -72,3 +72,16 @@ export function formatPlanText(plan: ReconcilePlan, ledger?: string): string {
 export function formatPlanJson(plan: ReconcilePlan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
+
+/** The plan as a diff-like document to review before apply (`+` activate, `-` return, `~` change, `>` offline step, `!` blocked). */
+export function reviewText(plan: ReconcilePlan, ledger?: string): string {
+  const out = [
+    `# Review: site ${plan.site} (${plan.connectivity})${ledger ? `, ledger ${ledger}` : ''}`,
+    '# Apply runs the actions below in this order and records each in the ledger; it stops at the first failure.',
+    '',
+  ];
+  for (const a of plan.actions) out.push(`${actionSign(a)} ${describeAction(a)}`);
+  if (plan.actions.length > 0) out.push('');
+  out.push(`# ${summaryLine(plan.summary)}`);
+  return `${out.join('\n')}\n`;
+}

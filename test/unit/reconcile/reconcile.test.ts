@@ -5,7 +5,7 @@ import { licenseState } from '../../../src/engine/ledger/fold';
 import { parseRequest, responseFileName } from '../../../src/engine/las/offline/format';
 import { answerRequest } from '../../../src/engine/las/offline/respond';
 import type { Las } from '../../../src/engine/las/types';
-import { applyPlan, formatPlanText, type ApplyResult } from '../../../src/engine/reconcile';
+import { applyPlan, formatPlanText, reviewText, type ApplyResult } from '../../../src/engine/reconcile';
 import { activate } from '../../../src/engine/workflows/activate';
 import { repair, reportBroken } from '../../../src/engine/workflows/repair';
 import { brief, without, world, type World } from './fixture';
@@ -29,6 +29,9 @@ describe('reconcile: plan against ledger', () => {
     assert.deepEqual(plan.summary, { activate: 4, reclaim: 0, return: 0, repair: 0, pending: 0, blocked: 0 });
     assert.match(formatPlanText(plan), /\+ activate ACT-SEATS ×5 on ls-main \(License Server\) — online — assignment #4 not activated/);
     assert.match(formatPlanText(plan), /Plan: 4 to activate, 0 to reclaim, 0 to return, 0 to repair\.\n$/);
+    const review = reviewText(plan, 'north.ledger.jsonl').split('\n');
+    assert.equal(review[0], '# Review: site north (online), ledger north.ledger.jsonl');
+    assert.equal(review.filter((l) => l.startsWith('+ activate ')).length, 4, 'diff-like: the sign in the first column');
   });
 
   it('nothing to do once everything is activated; a second apply leaves the ledger unchanged', async () => {

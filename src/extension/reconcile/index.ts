@@ -1,0 +1,29 @@
+// Reconcile in VS Code: the "Review and Apply Plan…" command, its read-only review documents, and the
+// CodeLens of each assignment's state in plan files.
+import * as vscode from 'vscode';
+import { AssignmentStateLenses } from './codeLens';
+import { reviewAndApply, REVIEW_SCHEME, ReviewDocuments, type ReconcileDeps } from './review';
+
+export const REVIEW_AND_APPLY = 'bmsLicense.reviewAndApply';
+
+export function registerReconcile(context: vscode.ExtensionContext, deps: ReconcileDeps): void {
+  const docs = new ReviewDocuments();
+  const lenses = new AssignmentStateLenses(deps.sites);
+  context.subscriptions.push(
+    docs,
+    lenses,
+    vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, docs),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: '**/*.bms.{yaml,yml}' }, lenses),
+    vscode.commands.registerCommand(REVIEW_AND_APPLY, async (arg: unknown) => {
+      try {
+        await reviewAndApply(deps, docs, arg);
+      } catch (e) {
+        deps.log.error(`${REVIEW_AND_APPLY} failed: ${(e as Error).stack ?? String(e)}`);
+        const choice = await vscode.window.showErrorMessage(`Review and Apply failed: ${(e as Error).message}. What was done before is in the ledger; run it again to finish.`, 'Show Details');
+        if (choice) deps.log.show();
+      }
+    }),
+  );
+}
+
+export type { ReconcileDeps };

@@ -1,0 +1,138 @@
+// "Review and Apply Plan…": shows what apply would do as a read-only diff-like document, asks for a modal
+// confirmation (listing every return and what it takes along), then applies with progress and cancellation.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { applyPlan, planNow, reviewReturns, reviewText, summaryLine, type ReconcilePlan } from '../../engine/reconcile';
+import { applicableTargets } from '../../engine/rules/catalog';
+import { describeResult } from '../../engine/workflows/context';
+import { requireTrust } from '../commands/trust';
+import { connectLas } from '../las';
+import type { Log } from '../log';
+import type { SiteWorkspace } from '../sites';
+
+export const REVIEW_SCHEME = 'bms-plan';
+
+export interface ReconcileDeps {
+  sites: SiteWorkspace;
+  log: Log;
+  secrets: vscode.SecretStorage;
+}
+
+/** The read-only review documents, by URI; VS Code asks for their text. */
+export class ReviewDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '# This review is no longer available: run "BMS: Review and Apply Plan…" again.\n';
+  }
+
+  show(site: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.parse(`${REVIEW_SCHEME}:/${encodeURIComponent(site)}.plan.diff`);
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.texts.clear();
+  }
+}
+
+/** The site from a tree node, a CodeLens (its name), or a pick when the workspace has several. */
+async function siteOf(deps: ReconcileDeps, arg: unknown): Promise<string | undefined> {
+  if (typeof arg === 'string') return arg;
+  const fromNode = (arg as { site?: unknown } | undefined)?.site;
+  if (typeof fromNode === 'string') return fromNode;
+  const names = deps.sites.current.roots.map((r) => r.site).filter((n) => n);
+  if (names.length <= 1) return names[0];
+  return vscode.window.showQuickPick(names, { title: 'Review and Apply Plan', placeHolder: 'Which site?' });
+}
+
+export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments, arg: unknown): Promise<void> {
+  if (!requireTrust('Review and Apply Plan')) return;
+  await deps.sites.load();
+  deps.sites.flush();
+  const name = await siteOf(deps, arg);
+  if (!name) {
+    if (deps.sites.current.roots.length === 0) void vscode.window.showInformationMessage('This workspace has no BMS site yet: create one with "BMS: Create a Starter Site and Plan".');
+    return;
+  }
+  if (!(await saveBmsDocuments())) return;
+  deps.sites.flush();
+  const files = deps.sites.siteFiles(name);
+  if (!files) return void vscode.window.showErrorMessage(`No site named '${name}' in this workspace (or it is not a file on disk). Refresh the BMS Licenses view and try again.`);
+  const ledgerName = path.basename(files.ledgerPath);
+  const plan = planNow(files);
+  const uri = docs.show(name, reviewText(plan, ledgerName));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true, preserveFocus: false });
+  const runnable = plan.actions.filter((a) => a.executable);
+  if (runnable.length === 0) {
+    void vscode.window.showInformationMessage(`Site ${name}: ${summaryLine(plan.summary)}${plan.actions.length > 0 ? ' Nothing apply can do now: see the review.' : ''}`);
+    return;
+  }
+  const review = reviewReturns(plan);
+  const detail = [summaryLine(plan.summary), review.returns.length > 0 ? `\n${review.message}` : '', '\nEvery action is recorded in the ledger; apply stops at the first failure and can be run again.'].join('\n');
+  const go = review.returns.length > 0 ? 'Apply and Return' : 'Apply';
+  if ((await vscode.window.showWarningMessage(`Apply ${runnable.length} action(s) to site ${name}?`, { modal: true, detail }, go)) !== go) return;
+
+  const conn = connectLas(files.root, deps.secrets);
+  if ('error' in conn) return void vscode.window.showErrorMessage(conn.error);
+  let offlineDir: string | undefined;
+  if (runnable.some((a) => a.workflow === 'offline' && a.kind !== 'confirm-return')) {
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: `Site ${name}: folder for the offline request files`, openLabel: 'Use this folder' });
+    offlineDir = picked?.[0]?.fsPath;
+    if (!offlineDir) return;
+  }
+  deps.log.info(`Apply the plan of site ${name} (LAS: ${conn.name}).`);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Apply the plan of site ${name}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const cancel = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await applyPlan({
+          las: conn.las,
+          site: files.site,
+          plans: files.plans,
+          ledgerPath: files.ledgerPath,
+          offlineDir,
+          signal: abort.signal,
+          appliesTo: (p) => {
+            const t = applicableTargets(p);
+            return t ? [...t] : undefined;
+          },
+          onProgress: (p) => progress.report({ message: p.message, increment: p.total > 0 && p.done > 0 ? 100 / p.total : 0 }),
+          // The ledger may have moved since the review: return only what the user saw and confirmed.
+          confirmReturns: async (now) => now.returns.every((r) => review.returns.some((x) => x.target === r.target && x.transaction === r.transaction)),
+        });
+      } finally {
+        cancel.dispose();
+      }
+    },
+  );
+  for (const line of describeResult(result).trimEnd().split('\n')) if (line.trim()) deps.log.info(line);
+  deps.sites.rebuild();
+  const after = planNow(files);
+  docs.show(name, reviewText(after, ledgerName));
+  await showOutcome(deps, name, result.ok, result.cancelled, result.done.length, after);
+}
+
+async function showOutcome(deps: ReconcileDeps, site: string, ok: boolean, cancelled: boolean, done: number, after: ReconcilePlan): Promise<void> {
+  const left = summaryLine(after.summary);
+  if (ok) return void vscode.window.showInformationMessage(`Site ${site}: ${done} step(s) applied. ${left}`);
+  const text = cancelled ? `Site ${site}: apply cancelled after ${done} step(s); what was done is recorded. ${left}` : `Site ${site}: apply stopped after ${done} step(s). ${left}`;
+  if ((await vscode.window.showWarningMessage(text, 'Show Details')) === 'Show Details') deps.log.show();
+}
+
+/** Apply reads the files as saved: offer to save edited site and plan files first. */
+async function saveBmsDocuments(): Promise<boolean> {
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && /\.bms\.ya?ml$/i.test(d.uri.path));
+  if (dirty.length === 0) return true;
+  const names = dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
+  const answer = await vscode.window.showWarningMessage(`Save ${names} first? Apply works on the saved files.`, { modal: true }, 'Save and Continue');
+  if (answer !== 'Save and Continue') return false;
+  return (await Promise.all(dirty.map((d) => d.save()))).every(Boolean);
+}
