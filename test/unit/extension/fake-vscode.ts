@@ -73,20 +73,22 @@ export interface FakeState {
   /** Chooses from a QuickPick's items; default: none (dismissed). */
   quickPick: (items: { label: string; value?: unknown }[]) => unknown;
   config: Record<string, unknown>;
+  /** Every line written to the output channel. */
+  logged: string[];
+  inputBox: string | undefined;
   progressTitles: string[];
 }
 
-let installed: (FakeState & { uninstall(): void }) | undefined;
+let installed: FakeState | undefined;
 
-/** One stand-in per process (modules keep the `vscode` they were loaded with); a second call resets it. */
-export function installFakeVscode(root: string): FakeState & { uninstall(): void } {
-  if (installed) {
-    Object.assign(installed, fresh(root));
-    return installed;
-  }
-  const state: FakeState = fresh(root);
-  installed = Object.assign(state, { uninstall: () => {} });
-  build(state);
+/**
+ * One stand-in per process, never removed: the extension's modules keep the `vscode` they were loaded
+ * with, so every test file shares it; a second call resets its state for a new workspace root.
+ */
+export function installFakeVscode(root: string): FakeState {
+  if (installed) return Object.assign(installed, fresh(root));
+  installed = fresh(root);
+  build(installed);
   return installed;
 }
 
@@ -104,6 +106,8 @@ function fresh(root: string): FakeState {
     openDialog: undefined,
     quickPick: () => undefined,
     config: {},
+    logged: [],
+    inputBox: undefined,
     progressTitles: [],
   };
 }
@@ -170,12 +174,15 @@ function build(state: FakeState): void {
         return view;
       },
       registerFileDecorationProvider: () => new Disposable(() => {}),
-      createOutputChannel: () => ({ info() {}, warn() {}, error() {}, show() {}, dispose() {} }),
+      createOutputChannel: () => {
+        const write = (m: string) => void state.logged.push(m);
+        return { info: write, warn: write, error: write, show() {}, dispose() {} };
+      },
       showInformationMessage: message('information'),
       showWarningMessage: message('warning'),
       showErrorMessage: message('error'),
       showQuickPick: async (items: { label: string }[]) => state.quickPick(items),
-      showInputBox: async () => undefined,
+      showInputBox: async () => state.inputBox,
       showOpenDialog: async () => state.openDialog?.map((p) => Uri.file(p)),
       showTextDocument: async () => ({ revealRange() {} }),
       withProgress: async (opts: { title: string }, task: (p: unknown, t: unknown) => Promise<unknown>) => {
@@ -233,9 +240,5 @@ function build(state: FakeState): void {
   m._load = function (this: unknown, request: string, ...rest: unknown[]) {
     if (request === 'vscode') return vscode;
     return load.call(this, request, ...rest);
-  };
-  (state as FakeState & { uninstall(): void }).uninstall = () => {
-    m._load = load;
-    installed = undefined;
   };
 }
