@@ -21,6 +21,9 @@ export interface ItemResult {
 }
 
 /** Lists that belong to each kind; items of other lists are only checked for syntax. */
+/** Warnings (e.g. a collection as a key) would go to stderr per parse: the schema reports them. */
+export const QUIET = { ...PARSE_OPTIONS, logLevel: 'error' } as const;
+
 const LISTS_OF: Record<Kind, readonly string[]> = {
   LicensePlan: ['assignments', 'entitlements'],
   Site: ['servers', 'licenseServers', 'clients'],
@@ -30,7 +33,7 @@ export function parseItem(kind: Kind | undefined, list: string, text: string, ur
   const out: ItemResult = { nodeCount: 0, assignments: [], entitlements: [], servers: [], licenseServers: [], clients: [], diagnostics: [] };
   let docs;
   try {
-    docs = parseAllDocuments(text, PARSE_OPTIONS);
+    docs = parseAllDocuments(text, QUIET);
   } catch (e) {
     out.diagnostics.push(syntaxDiagnostic(uri, text, [0, 1], (e as Error).message));
     return out;

@@ -3,10 +3,10 @@
 import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { extractPlan, extractSite } from '../load/extract';
-import { kindOf, parseBmsText, PARSE_OPTIONS, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
+import { kindOf, parseBmsText, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
 import type { LicensePlan, Site, Span } from '../model';
 import { validateSchema } from '../schema';
-import { parseItem, placeItem, type ItemResult } from './items';
+import { parseItem, placeItem, QUIET, type ItemResult } from './items';
 import { fileOffset, layoutOf, type DocumentLayout, type Piece } from './layout';
 
 export interface ParsedText {
@@ -45,7 +45,7 @@ export class IncrementalParser {
     const diagnostics: Diagnostic[] = [];
     const documents: ParsedDocument[] = [];
     for (const layout of layouts) {
-      const docs = parseAllDocuments(layout.skeleton, PARSE_OPTIONS);
+      const docs = parseAllDocuments(layout.skeleton, QUIET);
       if (!Array.isArray(docs) || docs.length > 1 || (docs.length === 0 && layout.items.length > 0)) return undefined;
       if (docs.length === 0) continue;
       const doc = docs[0];
