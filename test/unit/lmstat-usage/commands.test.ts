@@ -26,7 +26,7 @@ describe('usage commands (stand-in vscode, fake lmutil)', function () {
   beforeEach(() => {
     rmSync(root, { recursive: true, force: true });
     cpSync(EXAMPLE, root, { recursive: true });
-    Object.assign(fake, { root, trusted: true, messages: [], answers: [], progressTitles: [], config: {}, openDialog: undefined, quickPick: () => undefined });
+    fake = installFakeVscode(root);
     fake.commands.clear();
     const { SiteWorkspace } = require('../../../src/extension/sites') as typeof import('../../../src/extension/sites');
     const { Log } = require('../../../src/extension/log') as typeof import('../../../src/extension/log');
