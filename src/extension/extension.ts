@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../engine/tree/types';
 import { registerCommands } from './commands/register';
+import { registerDashboard } from './dashboard/register';
 import { LanguageServer } from './languageServer';
 import { Log } from './log';
 import { isBmsDocument, SiteWorkspace } from './sites';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log, sites, provider, view, server, vscode.window.registerFileDecorationProvider(provider));
   context.subscriptions.push(...registerCommands({ sites, log, secrets: context.secrets }, view, () => server.start()));
   registerUsage(context, { sites, log });
+  registerDashboard(context, { sites, log });
 
   if (view.visible) server.start();
   context.subscriptions.push(

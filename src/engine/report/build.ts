@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics';
 import { eventLines, type LedgerState } from '../ledger/fold';
 import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
+import { isReadingOf, type UsageReader } from '../lmstat/cache';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
 import { versionAtLeast } from '../model';
@@ -25,6 +26,8 @@ export interface SiteReportOptions {
   ledgerPath?: string;
   /** License Server usage (lmstat) per feature for the whole site, or per License Server id. */
   usage?: ReadonlyMap<string, FeatureSeats> | { byLicenseServer: ReadonlyMap<string, ReadonlyMap<string, FeatureSeats>> };
+  /** The cached usage readings (lmstat) per License Server, used when `usage` is not given. */
+  usageOf?: UsageReader;
   /** Diagnostics of the workspace (a list or by uri); only the site's and its plans' files are kept. */
   diagnostics: Iterable<Diagnostic> | ReadonlyMap<string, Diagnostic[]>;
   today: Date;
@@ -42,6 +45,20 @@ function usageLookup(usage: SiteReportOptions['usage'], owners: Map<string, Set<
   if ('byLicenseServer' in usage) return { known: true, seats: (ls, f) => usage.byLicenseServer.get(ls)?.get(f) };
   const site = usage as ReadonlyMap<string, FeatureSeats>;
   return { known: true, seats: (ls, f) => (owners.get(f)?.size === 1 && owners.get(f)!.has(ls) ? site.get(f) : undefined) };
+}
+
+/** The last reading of each License Server taken at its current address, as seats per feature. */
+function cachedUsage(read: UsageReader | undefined, site: string, servers: { id: string; address?: string }[]): SiteReportOptions['usage'] {
+  if (!read) return undefined;
+  const byLicenseServer = new Map<string, Map<string, FeatureSeats>>();
+  for (const ls of servers) {
+    const reading = read(site, ls.id);
+    if (!reading || !isReadingOf(reading, ls.address)) continue;
+    const seats = new Map<string, FeatureSeats>();
+    for (const f of reading.features) if (f.inUse !== null) seats.set(f.name, { issued: f.issued ?? 0, inUse: f.inUse });
+    byLicenseServer.set(ls.id, seats);
+  }
+  return byLicenseServer.size > 0 ? { byLicenseServer } : undefined;
 }
 
 function dateOnly(d: Date): string {
@@ -66,7 +83,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   const lsNodes = root?.children.find((c) => c.kind === 'licenseServers')?.children ?? [];
   const owners = new Map<string, Set<string>>();
   for (const n of lsNodes) for (const l of n.licenses) if (l.feature) owners.set(l.feature, (owners.get(l.feature) ?? new Set()).add(n.target!));
-  const usage = usageLookup(options.usage, owners);
+  const usage = usageLookup(options.usage ?? cachedUsage(options.usageOf, site.name, site.licenseServers), owners);
   const topType = site.servers.find((s) => s.parent === undefined)?.type;
 
   // The last activation of each (target, activation id), for "activated on".

@@ -7,6 +7,7 @@ import { ledgerPathFor, readLedger } from '../ledger/ledger';
 import { loadWorkspace } from '../load/files';
 import type { WorkspaceIndex } from '../load/workspace';
 import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
+import { usageReaderForSites } from '../lmstat/cache';
 import { validateWorkspace } from '../validate';
 import { siteReport, type SiteReportOptions } from './build';
 import type { SiteReport } from './types';
@@ -61,6 +62,7 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
     ledgerProblems: read.problems,
     ledgerPath,
     usage,
+    usageOf: usageReaderForSites(index),
     diagnostics,
     today,
     expiryWarningDays: options.expiryWarningDays,

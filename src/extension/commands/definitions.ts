@@ -24,6 +24,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { id: 'bmsLicense.refresh', title: 'Refresh Sites', needsTrust: false },
   { id: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', needsTrust: false },
   { id: 'bmsLicense.createStarter', title: 'Create a Starter Site and Plan', needsTrust: true },
+  { id: 'bmsLicense.openDashboard', title: 'Open License Dashboard', needsTrust: false },
+  { id: 'bmsLicense.exportReport', title: 'Export License Report', needsTrust: true },
   { id: 'bmsLicense.refreshUsage', title: 'Refresh License Server Usage', needsTrust: true },
   { id: 'bmsLicense.importLmstat', title: 'Import lmstat Output…', needsTrust: false },
 ];

@@ -60,7 +60,8 @@ describe('package.json contributions', () => {
       }
       const offline = node.connectivity === 'offline' ? ['createOfflineRequests', ...(node.kind === 'site' ? ['importOfflineResponses'] : []), 'confirmReturn'] : [];
       const usage = node.kind === 'licenseServer' ? ['refreshUsage', 'importLmstat'] : node.kind === 'site' ? ['refreshUsage'] : [];
-      assert.deepEqual(menu.sort(), [...online, ...offline, ...usage].sort(), `${node.id} (${node.contextValue})`);
+      const report = node.kind === 'site' ? ['openDashboard', 'exportReport'] : [];
+      assert.deepEqual(menu.sort(), [...online, ...offline, ...usage, ...report].sort(), `${node.id} (${node.contextValue})`);
     }
   });
 

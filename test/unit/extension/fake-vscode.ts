@@ -174,6 +174,7 @@ function build(state: FakeState): void {
         return view;
       },
       registerFileDecorationProvider: () => new Disposable(() => {}),
+      registerWebviewPanelSerializer: () => new Disposable(() => {}),
       createOutputChannel: () => {
         const write = (m: string) => void state.logged.push(m);
         return { info: write, warn: write, error: write, show() {}, dispose() {} };

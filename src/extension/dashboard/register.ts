@@ -1,0 +1,90 @@
+// The dashboard's part of the extension: "Open License Dashboard", "Export License Report", and the
+// serializer that brings dashboards back after a reload.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { renderReport, reportFileName } from '../../engine/report';
+import { DASHBOARD_VIEW_TYPE, type ExportFormat } from '../../engine/report/messages';
+import { DashboardPanel } from './panel';
+import { currentReport, pickSite, type DashboardDeps } from './source';
+
+export type { DashboardDeps } from './source';
+
+const FORMATS: { label: string; description: string; format: ExportFormat }[] = [
+  { label: 'HTML', description: 'one self-contained file that prints well', format: 'html' },
+  { label: 'Markdown', description: 'for a repository or a wiki', format: 'md' },
+  { label: 'CSV', description: 'one row per license, for a spreadsheet', format: 'csv' },
+];
+
+async function exportReport(deps: DashboardDeps, site: string, format?: ExportFormat): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Exporting the license report writes a file, so it needs a trusted workspace.');
+    return;
+  }
+  const chosen = format ?? (await vscode.window.showQuickPick(FORMATS, { placeHolder: `Format of the license report of ${site}` }))?.format;
+  if (!chosen) return;
+  const result = await currentReport(deps, site);
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(result.message);
+    return;
+  }
+  const folder = result.siteFile ? path.dirname(result.siteFile) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const name = reportFileName(result.report, chosen);
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.file(path.join(folder, name)) : undefined,
+    filters: { [FORMATS.find((f) => f.format === chosen)!.label]: [chosen] },
+    title: `Export the license report of ${site}`,
+  });
+  if (!target) return;
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(result.report, chosen)));
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Cannot write ${target.fsPath}: ${(e as Error).message}. Choose a folder you can write to.`);
+    return;
+  }
+  deps.log.info(`License report of ${site} written to ${target.fsPath}.`);
+  const open = await vscode.window.showInformationMessage(`License report of ${site} saved to ${path.basename(target.fsPath)}.`, 'Open');
+  if (open) await vscode.commands.executeCommand('vscode.open', target);
+}
+
+export function registerDashboard(context: vscode.ExtensionContext, deps: DashboardDeps): void {
+  const onExport = (site: string, format: ExportFormat) => exportReport(deps, site, format);
+  const guard =
+    (id: string, f: (arg: unknown) => Promise<void>) =>
+    async (arg: unknown): Promise<void> => {
+      try {
+        await f(arg);
+      } catch (e) {
+        deps.log.error(`${id} failed: ${(e as Error).stack ?? String(e)}`);
+        void vscode.window.showErrorMessage(`${id} failed: ${(e as Error).message}. Details are in the BMS License Workbench output.`);
+      }
+    };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'bmsLicense.openDashboard',
+      guard('Open License Dashboard', async (arg) => {
+        const site = await pickSite(deps, arg, 'show');
+        if (site) DashboardPanel.show(context.extensionUri, deps, onExport, site);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'bmsLicense.exportReport',
+      guard('Export License Report', async (arg) => {
+        const site = await pickSite(deps, arg, 'report on');
+        if (site) await exportReport(deps, site);
+      }),
+    ),
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        // The state comes from the webview: only a site name is taken from it, and checked.
+        const site = (state as { site?: unknown } | undefined)?.site;
+        await deps.sites.load();
+        if (typeof site !== 'string' || !deps.sites.workspaceIndex.site(site)) {
+          panel.dispose();
+          return;
+        }
+        DashboardPanel.revive(panel, context.extensionUri, deps, onExport, site);
+      },
+    }),
+    { dispose: () => DashboardPanel.disposeAll() },
+  );
+}
