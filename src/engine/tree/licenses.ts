@@ -1,7 +1,7 @@
 // Plan against ledger for one target: which licenses are planned there, which are activated, pending,
 // broken or expiring, and the status the target shows in the tree.
 import type { LedgerState, LicenseState } from '../ledger/fold';
-import type { LicensePlan, Product, Site } from '../model';
+import type { Assignment, LicensePlan, Product, Site } from '../model';
 import { productsOf } from '../model';
 import { baseFeaturesOf } from '../rules/catalog';
 import type { LicenseLineState, NodeStatus, TargetLicense } from './types';
@@ -28,39 +28,75 @@ export function expiryOf(expires: string | undefined, today: Date, warningDays: 
   return (end - day) / DAY_MS <= warningDays ? 'expiring' : 'ok';
 }
 
-/** Every license planned on or recorded for the target, in plan order, then ledger-only ones. */
-export function licensesOf(ctx: LicenseContext, target: string): TargetLicense[] {
-  const byId = new Map<string, TargetLicense>();
+/** Lookups built once per site, so each target costs only its own assignments and ledger lines. */
+interface LicenseIndex {
+  assignments: Map<string, { plan: LicensePlan; assignment: Assignment }[]>;
+  products: Map<LicensePlan, Map<string, Product>>;
+  /** The first plan's product of each activation id. */
+  firstProduct: Map<string, Product>;
+  ledger: Map<string, LicenseState[]>;
+}
+
+const indexes = new WeakMap<LicenseContext, LicenseIndex>();
+
+function indexOf(ctx: LicenseContext): LicenseIndex {
+  let index = indexes.get(ctx);
+  if (index) return index;
+  index = { assignments: new Map(), products: new Map(), firstProduct: new Map(), ledger: new Map() };
   for (const plan of ctx.plans) {
-    const products = new Map<string, Product>(productsOf(plan).map((p) => [p.activationId, p]));
-    const warningDays = plan.expiryWarningDays ?? ctx.expiryWarningDays;
-    for (const a of plan.assignments) {
-      if (a.target !== target || !a.activationId) continue;
-      const existing = byId.get(a.activationId);
-      if (existing) {
-        existing.plannedQuantity = (existing.plannedQuantity ?? 0) + (a.quantity ?? 1);
-        continue;
-      }
-      const p = products.get(a.activationId) ?? findProduct(ctx.plans, a.activationId);
-      byId.set(a.activationId, {
-        activationId: a.activationId,
-        feature: p?.feature,
-        licenseType: p?.licenseType,
-        expires: p?.expires,
-        plannedQuantity: a.quantity ?? 1,
-        state: 'planned',
-        expiry: expiryOf(p?.expires, ctx.today, warningDays),
-        assignment: { uri: plan.uri, span: a.span },
-      });
+    const products = new Map<string, Product>();
+    for (const p of productsOf(plan)) {
+      if (!products.has(p.activationId)) products.set(p.activationId, p);
+      if (!index.firstProduct.has(p.activationId)) index.firstProduct.set(p.activationId, p);
+    }
+    index.products.set(plan, products);
+    for (const assignment of plan.assignments) {
+      if (assignment.target === undefined || !assignment.activationId) continue;
+      const list = index.assignments.get(assignment.target) ?? [];
+      list.push({ plan, assignment });
+      index.assignments.set(assignment.target, list);
     }
   }
-  for (const l of ledgerLicenses(ctx.ledger, ctx.site.name, target)) {
+  for (const l of ctx.ledger?.licenses.values() ?? []) {
+    if (l.site !== ctx.site.name && l.site) continue;
+    const list = index.ledger.get(l.target) ?? [];
+    list.push(l);
+    index.ledger.set(l.target, list);
+  }
+  indexes.set(ctx, index);
+  return index;
+}
+
+/** Every license planned on or recorded for the target, in plan order, then ledger-only ones. */
+export function licensesOf(ctx: LicenseContext, target: string): TargetLicense[] {
+  const index = indexOf(ctx);
+  const byId = new Map<string, TargetLicense>();
+  for (const { plan, assignment: a } of index.assignments.get(target) ?? []) {
+    const activationId = a.activationId!;
+    const existing = byId.get(activationId);
+    if (existing) {
+      existing.plannedQuantity = (existing.plannedQuantity ?? 0) + (a.quantity ?? 1);
+      continue;
+    }
+    const p = index.products.get(plan)?.get(activationId) ?? index.firstProduct.get(activationId);
+    byId.set(activationId, {
+      activationId,
+      feature: p?.feature,
+      licenseType: p?.licenseType,
+      expires: p?.expires,
+      plannedQuantity: a.quantity ?? 1,
+      state: 'planned',
+      expiry: expiryOf(p?.expires, ctx.today, plan.expiryWarningDays ?? ctx.expiryWarningDays),
+      assignment: { uri: plan.uri, span: a.span },
+    });
+  }
+  for (const l of index.ledger.get(target) ?? []) {
     const planned = byId.get(l.activationId);
     if (l.status === 'returned' && !l.pendingRequest) continue;
     if (planned) {
       applyLedger(planned, l);
     } else if (l.status !== 'returned') {
-      const p = findProduct(ctx.plans, l.activationId);
+      const p = index.firstProduct.get(l.activationId);
       const line: TargetLicense = {
         activationId: l.activationId,
         feature: p?.feature,
@@ -101,19 +137,6 @@ function lineState(l: LicenseState, planned: number | undefined): LicenseLineSta
     case 'returned':
       return planned === undefined ? 'unplanned' : 'planned';
   }
-}
-
-function ledgerLicenses(ledger: LedgerState | undefined, site: string, target: string): LicenseState[] {
-  if (!ledger) return [];
-  return [...ledger.licenses.values()].filter((l) => l.target === target && (l.site === site || !l.site));
-}
-
-function findProduct(plans: LicensePlan[], activationId: string): Product | undefined {
-  for (const plan of plans) {
-    const p = productsOf(plan).find((x) => x.activationId === activationId);
-    if (p) return p;
-  }
-  return undefined;
 }
 
 /** True when the line is planned and the ledger shows it fully activated. */
