@@ -7,6 +7,7 @@ import { ledgerPathFor } from '../engine/ledger/ledger';
 import { usageReaderForSites } from '../engine/lmstat/cache';
 import { BMS_FILE } from '../engine/load/files';
 import { WorkspaceIndex } from '../engine/load/workspace';
+import { IncrementalParser } from '../engine/service/parsedFile';
 import type { LicensePlan, Site } from '../engine/model';
 import { buildSiteTree } from '../engine/tree/build';
 import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
@@ -36,6 +37,8 @@ export class SiteWorkspace implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly pendingText = new Set<string>();
+  /** Open documents re-parse only the items an edit touched (a 1 MB plan: milliseconds, not a second). */
+  private readonly parsers = new Map<string, IncrementalParser>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   readonly onDidChange = this.changed.event;
 
@@ -104,7 +107,9 @@ export class SiteWorkspace implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.edited(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (isBmsDocument(d)) void this.read(d.uri).then(() => this.schedule());
+        if (!isBmsDocument(d)) return;
+        this.parsers.delete(d.uri.toString());
+        void this.read(d.uri).then(() => this.schedule());
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bmsLicense.expiryWarningDays')) this.schedule();
@@ -131,7 +136,10 @@ export class SiteWorkspace implements vscode.Disposable {
     if (!this.loading) return;
     for (const uri of this.pendingText) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-      if (doc) this.index.setText(uri, doc.getText());
+      if (!doc) continue;
+      let parser = this.parsers.get(uri);
+      if (!parser) this.parsers.set(uri, (parser = new IncrementalParser(uri)));
+      this.index.setFile(parser.parse(doc.getText()).file);
     }
     this.pendingText.clear();
     this.rebuild();

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TreeNode } from '../../../src/engine/tree/types';
-import { installFakeVscode, type FakeState } from './fake-vscode';
+import { installFakeVscode, Uri, type FakeState } from './fake-vscode';
 import { EXAMPLE, targetNode } from './fixture';
 
 
@@ -25,7 +25,7 @@ describe('extension host (stand-in vscode)', () => {
   beforeEach(() => {
     rmSync(root, { recursive: true, force: true });
     cpSync(EXAMPLE, root, { recursive: true });
-    Object.assign(fake, { trusted: true, messages: [], findFilesCalls: 0, treeViews: [], languageClientStarts: 0, answers: [], progressTitles: [] });
+    Object.assign(fake, { trusted: true, messages: [], findFilesCalls: 0, treeViews: [], languageClientStarts: 0, answers: [], progressTitles: [], documents: [] });
     fake.contextKeys.clear();
     subscriptions = [];
     ext.activate({ subscriptions, secrets: {}, asAbsolutePath: (p: string) => join(root, p) } as never);
@@ -67,6 +67,28 @@ describe('extension host (stand-in vscode)', () => {
     const decoration = provider().provideFileDecoration(item.resourceUri);
     assert.equal(decoration.badge, '!');
     assert.equal(decoration.color.id, 'list.warningForeground');
+  });
+
+  it('follows edits of an open site file, once they pause, and keeps the ids of unchanged nodes', async () => {
+    const before = await nodes();
+    const file = join(root, 'site.bms.yaml');
+    const text = readFileSync(file, 'utf8').replace('id: as-04', 'id: as-44');
+    fake.documents.push({ uri: Uri.file(file), getText: () => text, isDirty: true });
+    const rebuilt = new Promise((resolve) => provider().onDidChangeTreeData(resolve));
+    fake.documentChanged.fire({ document: fake.documents[0] });
+    fake.documentChanged.fire({ document: fake.documents[0] });
+    await rebuilt;
+    const after = await nodes();
+    const ids = (m: Map<string, TreeNode>) => [...m.keys()].filter((id) => !id.endsWith('as-04') && !id.endsWith('as-44'));
+    assert.deepEqual(ids(after), ids(before));
+    assert.ok([...after.keys()].some((id) => id.endsWith('/server:as-44')));
+    assert.ok(![...after.keys()].some((id) => id.endsWith('/server:as-04')));
+    assert.equal(fake.findFilesCalls, 1, 'an edit does not scan the workspace again');
+
+    // A workflow works on saved files: with the edit unsaved it asks first, and does nothing when told no.
+    await fake.commands.get('bmsLicense.activate')!([...after.values()].find((n) => n.target === 'es-01'));
+    assert.match(fake.messages.at(-1)!.message, /^Save site\.bms\.yaml first\? The command works on the saved files\.$/);
+    assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
   });
 
   it('activates a server from its tree node: ledger written, tree refreshed, message says what was done', async () => {

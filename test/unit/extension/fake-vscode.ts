@@ -77,6 +77,9 @@ export interface FakeState {
   logged: string[];
   inputBox: string | undefined;
   progressTitles: string[];
+  /** Open documents (`workspace.textDocuments`); fire `documentChanged` after editing one. */
+  documents: { uri: Uri; getText(): string; isDirty: boolean }[];
+  documentChanged: EventEmitter<{ document: unknown }>;
 }
 
 let installed: FakeState | undefined;
@@ -109,6 +112,8 @@ function fresh(root: string): FakeState {
     logged: [],
     inputBox: undefined,
     progressTitles: [],
+    documents: [],
+    documentChanged: installed?.documentChanged ?? new EventEmitter<{ document: unknown }>(),
   };
 }
 
@@ -206,7 +211,9 @@ function build(state: FakeState): void {
       get isTrusted() {
         return state.trusted;
       },
-      textDocuments: [] as unknown[],
+      get textDocuments() {
+        return state.documents;
+      },
       get workspaceFolders() {
         return [{ uri: Uri.file(state.root), name: 'w', index: 0 }];
       },
@@ -220,7 +227,7 @@ function build(state: FakeState): void {
         stat: async (u: Uri) => fs.statSync(u.fsPath),
       },
       createFileSystemWatcher: () => ({ onDidCreate: event(), onDidChange: event(), onDidDelete: event(), dispose() {} }),
-      onDidChangeTextDocument: event(),
+      onDidChangeTextDocument: state.documentChanged.event,
       onDidOpenTextDocument: event(),
       onDidCloseTextDocument: event(),
       onDidChangeConfiguration: event(),
