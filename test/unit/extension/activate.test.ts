@@ -125,6 +125,15 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal((await es01()).status, 'violation');
   });
 
+  it('validates the workspace and sums it up, in an untrusted workspace too', async () => {
+    fake.trusted = false;
+    await fake.commands.get('bmsLicense.validateWorkspace')!();
+    // (It also starts the language server, which cannot load here: that message is not the one checked.)
+    const last = fake.messages.find((m) => m.message.startsWith('Validated'))!;
+    assert.match(last.message, /^Validated 2 files: /);
+    assert.equal(fake.logged.filter((l) => / BMS\d{3} /.test(l)).length, (last.message.match(/(\d+) (error|warning|information)/g) ?? []).reduce((n, m) => n + parseInt(m, 10), 0));
+  });
+
   it('refuses to write in an untrusted workspace, and never offers offline files on a semi-online site', async () => {
     const site = (await provider().getChildren())[0] as TreeNode;
     fake.trusted = false;
