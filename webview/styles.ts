@@ -19,7 +19,7 @@ table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
 th, td { text-align: left; padding: 3px 8px; border-top: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
 th { white-space: nowrap; overflow-wrap: normal; font-weight: 600; color: var(--vscode-descriptionForeground); position: sticky; top: 0; background: var(--vscode-editor-background); }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.type, td.target { white-space: nowrap; }
+td.type { white-space: nowrap; } td.target { min-width: 16ch; overflow-wrap: anywhere; }
 td.repeat { color: var(--vscode-descriptionForeground); opacity: .55; }
 tr.more td { border-top: none; } tr.first td { border-top: 1px solid var(--line); }
 tbody tr td { border-bottom: none; } tbody tr:last-child td { border-bottom: 1px solid var(--line); }

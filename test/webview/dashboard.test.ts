@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import type { SiteReport } from '../../src/engine/report/types';
 import { exampleWorkspace, HOSTILE, hostileWorkspace } from '../unit/report/fixture';
-import { startHarness, type DashboardPage, type Harness } from './harness';
+import { join } from 'node:path';
+import { renderReport } from '../../src/engine/report';
+import { OUTPUT, startHarness, type DashboardPage, type Harness } from './harness';
 
 /** Texts of the cells of each row of a table, by its aria-label. */
 async function tableTexts(d: DashboardPage, label: string): Promise<string[][]> {
@@ -135,6 +137,21 @@ describe('license dashboard webview (headless Chromium)', function () {
     assert.equal(await d.page.$('#dashboard'), null);
     assert.deepEqual(d.dialogs, []);
     await d.page.close();
+  });
+
+  it('renders the HTML report of the hostile site without running anything, on screen and in print', async () => {
+    const page = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const dialogs: string[] = [];
+    page.on('dialog', (dlg) => (dialogs.push(dlg.message()), void dlg.dismiss()));
+    await page.setContent(renderReport(hostile, 'html'));
+    assert.equal(await page.$$eval('img, script, a', (els) => els.length), 0);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(OUTPUT, 'report-hostile-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setContent(renderReport(example, 'html'));
+    await page.screenshot({ path: join(OUTPUT, 'report-example.png') });
+    assert.deepEqual(dialogs, []);
+    await page.close();
   });
 
   it('saves screenshots of the light, dark and high-contrast themes', async () => {

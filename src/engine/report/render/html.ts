@@ -34,12 +34,12 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; border-b
 h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; } .muted { color: var(--muted); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dt { color: var(--muted); } dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: 13px; }
-th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f6f8fa; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { background: #f6f8fa; white-space: nowrap; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.bad td { background: var(--bad-bg); } tr.warn td { background: var(--warn-bg); }
 .tag { display: inline-block; padding: 0 .35rem; border-radius: .6rem; font-size: 12px; }
 .tag.bad { color: var(--bad); border: 1px solid var(--bad); } .tag.warn { color: var(--warn); border: 1px solid var(--warn); }
-.d1 { padding-left: 1.2rem; } .d2 { padding-left: 2.4rem; } .d3 { padding-left: 3.6rem; }
+.d1, .d2, .d3 { display: inline-block; white-space: nowrap; } .d1 { padding-left: 1rem; } .d2 { padding-left: 2rem; } .d3 { padding-left: 3rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; } table { font-size: 9pt; }
   tr, dl { break-inside: avoid; } thead { display: table-header-group; } section.target { break-inside: avoid; }
