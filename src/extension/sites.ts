@@ -39,6 +39,7 @@ export class SiteWorkspace implements vscode.Disposable {
   private readonly pendingText = new Set<string>();
   /** Open documents re-parse only the items an edit touched (a 1 MB plan: milliseconds, not a second). */
   private readonly parsers = new Map<string, IncrementalParser>();
+  private readonly saidNotes = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   readonly onDidChange = this.changed.event;
 
@@ -150,7 +151,12 @@ export class SiteWorkspace implements vscode.Disposable {
     this.ledgers = readSiteLedgers(this.index);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
     this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: usageReaderForSites(this.index), expiryWarningDays });
-    for (const [site, note] of this.ledgers.notes) this.log.warn(`Site ${site}: ${note}`);
+    // Said once per distinct problem, not on every rebuild.
+    for (const [site, note] of this.ledgers.notes) {
+      if (this.saidNotes.has(`${site}\u0000${note}`)) continue;
+      this.saidNotes.add(`${site}\u0000${note}`);
+      this.log.warn(`Site ${site}: ${note}`);
+    }
     void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
     void vscode.commands.executeCommand('setContext', 'bmsLicense.scanned', true);
     this.changed.fire();
