@@ -172,7 +172,8 @@ function oneTarget(error: ErrorObject, here: Located, parent: JsonSchema, root: 
   const keys = branches?.map((b) => (Object.keys(b).length === 1 && Array.isArray(b.required) && b.required.length === 1 ? String(b.required[0]) : undefined));
   if (!keys || keys.some((k) => k === undefined)) return undefined;
   const targets = keys as string[];
-  const data = (error.data ?? {}) as Record<string, unknown>;
+  // An item that is a string, not a mapping, names no target (`in` would throw: fuzz seed 2 case 191).
+  const data = (typeof error.data === 'object' && error.data !== null ? error.data : {}) as Record<string, unknown>;
   const present = targets.filter((k) => k in data);
   const noun = nounOf(parent) ?? 'this item';
   const names = present.length === 0 ? 'none' : present.length === 2 ? `both ${present[0]} and ${present[1]}` : list(present, 'and');

@@ -17,7 +17,8 @@ export interface CaretContext {
 }
 
 const WORD = /[\w.@-]/;
-const LINE = /^(\s*)((?:-\s+)*)(.*)$/;
+// `s`: a lone CR or U+2028 inside a line must still match, or exec returns null (fuzz seed 2 cases 16, 20).
+const LINE = /^(\s*)((?:-\s+)*)(.*)$/s;
 const KEY = /^(["']?)([\w.$-]+)\1\s*:(?:\s|$)/;
 
 export function caretContext(text: string, offset: number): CaretContext {

@@ -1,0 +1,48 @@
+// Every failure the fuzzer found, replayed from its seed and case number (see fuzz/mutate.ts), plus the
+// smallest input that shows the same bug.
+import { strict as assert } from 'node:assert';
+import { MAX_SYNTAX_ERRORS, parseBmsText } from '../../src/engine/load/parse';
+import { closestId } from '../../src/engine/rules/suggest';
+import { caretContext } from '../../src/engine/service/context';
+import { fuzzCase } from './fuzz/mutate';
+import { engineCase } from './fuzz/run';
+
+const crashesOf = (seed: number, n: number) => engineCase(fuzzCase(seed, n)).findings.filter((f) => f.kind === 'crash');
+
+describe('hardening: fuzz regressions', () => {
+  it('seed 1 case 71: a 1 MB id is not compared letter by letter with every known id (did-you-mean)', function () {
+    this.timeout(10_000); // the quadratic version took minutes on this input, the fix takes microseconds
+    const ids = Array.from({ length: 300 }, (_, i) => `ACT-7F3A-${String(i).padStart(4, '0')}`);
+    assert.equal(closestId('ACT-7F3A-0'.repeat(104_858), ids), undefined);
+    assert.equal(closestId('ACT-7F3A-O001', ids), 'ACT-7F3A-0001', 'a real typo is still found');
+    assert.deepEqual(crashesOf(1, 71), []);
+  });
+
+  it('seed 2 cases 16, 20, 23: hover and completion on a line with a lone CR (old Mac line ends) do not throw', () => {
+    for (const text of ['spec:\r  servers:\r    - id: |', 'a: b\u2028c: d\n  e: |', '- x\r- |']) {
+      for (let offset = 0; offset <= text.length; offset++) assert.doesNotThrow(() => caretContext(text, offset), JSON.stringify(text));
+    }
+    for (const n of [16, 20, 23]) {
+      const { text } = fuzzCase(2, n);
+      for (let offset = 0; offset <= text.length; offset += 7) caretContext(text, offset);
+    }
+  });
+
+  it('seed 2 case 118: 1,000 broken documents stop at the error budget and say the rest was not checked', () => {
+    const c = fuzzCase(2, 118);
+    const file = parseBmsText('file:///w/plan.bms.yaml', c.text);
+    assert.ok(file.diagnostics.length <= MAX_SYNTAX_ERRORS + 1, `${file.diagnostics.length} diagnostics`);
+    assert.ok(file.diagnostics.some((d) => /More than 200 YAML syntax errors: the rest of the file was not checked/.test(d.message)));
+    assert.ok(file.documents.length < 1000);
+    // A file under the budget is read to the end, every document.
+    const clean = Array.from({ length: 1000 }, () => 'kind: LicensePlan\n').join('---\n');
+    assert.equal(parseBmsText('file:///w/p.bms.yaml', clean).documents.length, 1000);
+  });
+
+  it('seed 2 case 191: an assignment that is a string, not a mapping, gets a schema diagnostic instead of a rule failure', () => {
+    assert.deepEqual(crashesOf(2, 191), []);
+    const plan = 'apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: p, site: s }\nspec:\n  entitlements: []\n  assignments:\n    - "es-01 ACT-1"\n';
+    const r = engineCase({ seed: 0, n: 0, base: 'plan.bms.yaml', applied: [], text: plan });
+    assert.deepEqual(r.findings.filter((f) => f.kind === 'crash'), []);
+  });
+});
