@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../engine/tree/types';
 import { registerCommands } from './commands/register';
 import { registerDashboard } from './dashboard/register';
+import { registerReconcile } from './reconcile';
 import { LanguageServer } from './languageServer';
 import { Log } from './log';
 import { isBmsDocument, SiteWorkspace } from './sites';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(...registerCommands({ sites, log, secrets: context.secrets }, view, () => server.start()));
   registerUsage(context, { sites, log });
   registerDashboard(context, { sites, log });
+  registerReconcile(context, { sites, log, secrets: context.secrets });
 
   if (view.visible) server.start();
   context.subscriptions.push(

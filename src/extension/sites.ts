@@ -150,7 +150,7 @@ export class SiteWorkspace implements vscode.Disposable {
   rebuild(): void {
     this.ledgers = readSiteLedgers(this.index);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
-    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: usageReaderForSites(this.index), expiryWarningDays });
+    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: usageReaderForSites(this.index), expiryWarningDays, pendingChanges: true });
     // Said once per distinct problem, not on every rebuild.
     for (const [site, note] of this.ledgers.notes) {
       if (this.saidNotes.has(`${site}\u0000${note}`)) continue;

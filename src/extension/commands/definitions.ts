@@ -27,7 +27,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { id: 'bmsLicense.openDashboard', title: 'Open License Dashboard', needsTrust: false },
   { id: 'bmsLicense.exportReport', title: 'Export License Report', needsTrust: true },
   { id: 'bmsLicense.refreshUsage', title: 'Refresh License Server Usage', needsTrust: true },
-  { id: 'bmsLicense.importLmstat', title: 'Import lmstat Output…', needsTrust: false },
+  { id: 'bmsLicense.importLmstat', title: 'Import lmstat Output…', needsTrust: true },
+  { id: 'bmsLicense.reviewAndApply', title: 'Review and Apply Plan…', needsTrust: true },
 ];
 
 /** What a workflow command says it does, in messages ("Activate on es-01: …"). */

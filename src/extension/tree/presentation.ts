@@ -36,6 +36,10 @@ export function iconOf(node: Pick<TreeNode, 'kind' | 'type'>): string {
       return CLIENT_ICONS[node.type ?? ''] ?? 'account';
     case 'server':
       return SERVER_ICONS[node.type ?? ''] ?? 'server';
+    case 'pendingChanges':
+      return 'git-pull-request';
+    case 'pendingAction':
+      return node.type === 'return' ? 'arrow-left' : node.type === 'repair' ? 'wrench' : node.type === 'activate' ? 'add' : 'sync';
     case 'usage':
       return node.type === 'user' ? 'person' : node.type === 'feature' ? 'symbol-constant' : 'pulse';
     default:

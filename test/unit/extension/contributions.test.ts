@@ -60,14 +60,16 @@ describe('package.json contributions', () => {
       }
       const offline = node.connectivity === 'offline' ? ['createOfflineRequests', ...(node.kind === 'site' ? ['importOfflineResponses'] : []), 'confirmReturn'] : [];
       const usage = node.kind === 'licenseServer' ? ['refreshUsage', 'importLmstat'] : node.kind === 'site' ? ['refreshUsage'] : [];
-      const report = node.kind === 'site' ? ['openDashboard', 'exportReport'] : [];
+      const report = node.kind === 'site' ? ['openDashboard', 'exportReport', 'reviewAndApply'] : [];
       assert.deepEqual(menu.sort(), [...online, ...offline, ...usage, ...report].sort(), `${node.id} (${node.contextValue})`);
     }
   });
 
   it('shows the inline Activate button on sites, servers, License Servers and clients', () => {
     const inline = itemMenus.filter((m) => m.group === 'inline');
-    assert.deepEqual(inline.map((m) => m.command), ['bmsLicense.activate']);
+    assert.deepEqual(inline.map((m) => m.command), ['bmsLicense.activate', 'bmsLicense.reviewAndApply']);
+    assert.deepEqual(menuOf('bms.pendingChanges'), ['revealInYaml', 'reviewAndApply']);
+    assert.deepEqual(menuOf('bms.pendingChanges.none'), ['revealInYaml']);
     for (const cv of ['bms.site', 'bms.server.as-p', 'bms.licenseServer.offline', 'bms.client']) assert.ok(showsOn(inline[0], cv), cv);
     assert.ok(!showsOn(inline[0], 'bms.group.clients'));
   });

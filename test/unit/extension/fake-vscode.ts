@@ -226,6 +226,7 @@ function build(state: FakeState): void {
         writeFile: async (u: Uri, data: Uint8Array) => fs.writeFileSync(u.fsPath, data),
         stat: async (u: Uri) => fs.statSync(u.fsPath),
       },
+      registerTextDocumentContentProvider: () => new Disposable(() => {}),
       createFileSystemWatcher: () => ({ onDidCreate: event(), onDidChange: event(), onDidDelete: event(), dispose() {} }),
       onDidChangeTextDocument: state.documentChanged.event,
       onDidOpenTextDocument: event(),
@@ -237,6 +238,7 @@ function build(state: FakeState): void {
       openTextDocument: async () => ({ positionAt: (o: number) => o }),
     },
     languages: {
+      registerCodeLensProvider: () => new Disposable(() => {}),
       createLanguageStatusItem: () => {
         state.languageClientStarts++;
         return { dispose() {} };
