@@ -38,7 +38,7 @@ export function siteText(): string {
   return lines.join('\n') + '\n';
 }
 
-/** 1,000 smartdriver products (block style) and 10,000 assignments (flow style, one a line). */
+/** 1,000 smartdriver products (block style) and 10,000 assignments (flow style, one a line): ~1 MB, ~16,000 lines. */
 export function planText(): string {
   const lines = [
     'apiVersion: bms.license/v1',
@@ -54,7 +54,7 @@ export function planText(): string {
     `        - { activationId: ACT-BASE-0002, feature: server.ec.es, licenseType: centralized, quantity: ${ES_COUNT}, expires: permanent }`,
   ];
   for (let k = 0; k < PRODUCTS / 10; k++) {
-    lines.push(`    - id: ENT-${pad(k, 4)}`, '      products:');
+    lines.push(`    # Entitlement e-mail ${k + 1} of ${PRODUCTS / 10}`, `    - id: ENT-${pad(k, 4)}`, '      products:');
     for (let p = 0; p < 10; p++) {
       const j = k * 10 + p;
       lines.push(
@@ -63,13 +63,14 @@ export function planText(): string {
         '          licenseType: centralized',
         '          quantity: 10',
         '          expires: permanent',
+        '          appliesTo: [as-p, as-p-3, as-b]',
       );
     }
   }
   lines.push('  assignments:', '    - { server: ec-01, activationId: ACT-BASE-0001, quantity: 1 }');
   for (let e = 0; e < ES_COUNT; e++) lines.push(`    - { server: es-${pad(e, 2)}, activationId: ACT-BASE-0002, quantity: 1 }`);
   for (let i = 0; i < ASSIGNMENTS; i++) {
-    lines.push(`    - { server: ${asId(i % (ES_COUNT * AS_PER_ES))}, activationId: ${actId(Math.floor(i / 10))}, quantity: 1 }`);
+    lines.push(`    - { server: ${asId(i % (ES_COUNT * AS_PER_ES))}, activationId: ${actId(Math.floor(i / 10))}, quantity: 1, mode: online }`);
   }
   return lines.join('\n') + '\n';
 }

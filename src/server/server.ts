@@ -2,6 +2,7 @@
 // Runs on its own: `node dist/server.js --stdio` (or --node-ipc) for any LSP client.
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { warmValidators } from '../engine/service/warm';
 import { LiveWorkspace } from '../engine/service/workspace';
 import { applyFileEvents, loadFolders, readDisk } from './files';
 import { registerFeatures } from './features';
@@ -63,7 +64,16 @@ connection.onInitialized(async () => {
     });
   }
   queue.publishSoon(loadFolders(workspace, folders, isOpen));
+  setImmediate(() => guardedWarm());
 });
+
+function guardedWarm(): void {
+  try {
+    warmValidators();
+  } catch (e) {
+    connection.console.error(`Schema compilation failed: ${(e as Error).message}`);
+  }
+}
 
 connection.onDidChangeConfiguration(async (change) => {
   const raw = (change.settings as Record<string, unknown> | undefined)?.bmsLicense;

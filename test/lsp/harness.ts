@@ -50,11 +50,11 @@ export class TestClient {
   exited = false;
   stderr = '';
 
-  constructor(files: Record<string, string> = {}) {
+  constructor(files: Record<string, string> = {}, nodeArgs: string[] = []) {
     buildServer();
     this.folder = mkdtempSync(join(tmpdir(), 'bms-lsp-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(this.folder, name), text);
-    this.child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', () => (this.exited = true));
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.rpc = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -66,6 +66,10 @@ export class TestClient {
     this.rpc.onRequest('client/registerCapability', () => null);
     this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ validation: { debounceMs: 0 } })));
     this.rpc.listen();
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   uri(name: string): string {
@@ -125,7 +129,10 @@ export class TestClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.rpc.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      const exited = new Promise((r) => (this.exited ? r(undefined) : this.child.once('exit', r)));
       await this.rpc.sendNotification('exit');
+      // The server exits on its own (and writes a CPU profile when asked); kill it only if it hangs.
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     } catch {
       // already gone
     }

@@ -6,6 +6,8 @@ import { extractAssignment, extractClient, extractEntitlement, extractLicenseSer
 import { PARSE_OPTIONS, syntaxDiagnostic, type Kind } from '../load/parse';
 import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../model';
 import { validateFragment } from '../schema';
+import { validatorFor } from '../schema/schemas';
+import { fastFlowItem } from './fastItem';
 import { ITEM_LISTS } from './layout';
 
 export interface ItemResult {
@@ -31,6 +33,14 @@ const LISTS_OF: Record<Kind, readonly string[]> = {
 
 export function parseItem(kind: Kind | undefined, list: string, text: string, uri: string): ItemResult {
   const out: ItemResult = { nodeCount: 0, assignments: [], entitlements: [], servers: [], licenseServers: [], clients: [], diagnostics: [] };
+  const fast = fastFlowItem(text);
+  if (fast) {
+    out.nodeCount = 1;
+    if (!kind || !LISTS_OF[kind].includes(list)) return out;
+    // The compiled validator on the plain value first: the worded findings only when it fails.
+    extractInto(out, kind, list, fast.node, 0, text, uri, !validatorFor(kind, ITEM_LISTS[list])(fast.data));
+    return out;
+  }
   let docs;
   try {
     docs = parseAllDocuments(text, QUIET);
@@ -46,16 +56,18 @@ export function parseItem(kind: Kind | undefined, list: string, text: string, ur
     const nodes = seq.items.filter((n) => n && typeof n === 'object') as Node[];
     out.nodeCount += seq.items.length;
     if (!kind || !LISTS_OF[kind].includes(list)) continue;
-    nodes.forEach((node, i) => {
-      if (list === 'assignments') push(out.assignments, extractAssignment(node, text, i));
-      else if (list === 'entitlements') push(out.entitlements, extractEntitlement(node, text));
-      else if (list === 'servers') extractServers([node], text, undefined, out.servers);
-      else if (list === 'licenseServers') push(out.licenseServers, extractLicenseServer(node, text));
-      else if (list === 'clients') push(out.clients, extractClient(node, text));
-      if (doc.errors.length === 0) out.diagnostics.push(...validateFragment(kind, ITEM_LISTS[list], node, uri));
-    });
+    nodes.forEach((node, i) => extractInto(out, kind, list, node, i, text, uri, doc.errors.length === 0));
   }
   return out;
+}
+
+function extractInto(out: ItemResult, kind: Kind, list: string, node: Node, i: number, text: string, uri: string, check = true): void {
+  if (list === 'assignments') push(out.assignments, extractAssignment(node, text, i));
+  else if (list === 'entitlements') push(out.entitlements, extractEntitlement(node, text));
+  else if (list === 'servers') extractServers([node], text, undefined, out.servers);
+  else if (list === 'licenseServers') push(out.licenseServers, extractLicenseServer(node, text));
+  else if (list === 'clients') push(out.clients, extractClient(node, text));
+  if (check) out.diagnostics.push(...validateFragment(kind, ITEM_LISTS[list], node, uri));
 }
 
 function push<T>(list: T[], item: T | undefined): void {
@@ -78,7 +90,7 @@ function shiftLocated<T extends Located>(x: T, d: number): T {
   return { ...x, span: shiftSpan(x.span, d), at: shiftAt(x.at, d) };
 }
 
-/** Copies of an item's results at file offset `d`; `uri` replaces the one cached with the item. */
+/** A copy of an item's results moved by `d` characters and `firstIndex` list positions. */
 export function placeItem(r: ItemResult, d: number, uri: string, firstIndex: number): ItemResult {
   return {
     nodeCount: r.nodeCount,
@@ -89,4 +101,34 @@ export function placeItem(r: ItemResult, d: number, uri: string, firstIndex: num
     clients: r.clients.map((c) => ({ ...shiftLocated(c, d), licenseServerSpans: c.licenseServerSpans.map((s) => shiftSpan(s, d)) })),
     diagnostics: r.diagnostics.map((x) => ({ ...x, uri, span: shiftSpan(x.span, d) })),
   };
+}
+
+function moveSpan(s: Span, d: number): void {
+  s.start += d;
+  s.end += d;
+}
+
+function moveLocated(x: Located, d: number): void {
+  moveSpan(x.span, d);
+  for (const k in x.at) moveSpan(x.at[k], d);
+}
+
+/** Moves a placed item's results in place by `d` characters and `di` list positions. */
+export function moveItem(r: ItemResult, d: number, di: number): void {
+  for (const a of r.assignments) {
+    if (d) moveLocated(a, d);
+    a.index += di;
+  }
+  if (!d) return;
+  for (const e of r.entitlements) {
+    moveLocated(e, d);
+    for (const p of e.products) moveLocated(p, d);
+  }
+  for (const s of r.servers) moveLocated(s, d);
+  for (const s of r.licenseServers) moveLocated(s, d);
+  for (const c of r.clients) {
+    moveLocated(c, d);
+    for (const s of c.licenseServerSpans) moveSpan(s, d);
+  }
+  for (const x of r.diagnostics) x.span = shiftSpan(x.span, d);
 }

@@ -52,7 +52,7 @@ export function layoutOf(text: string): DocumentLayout[] | undefined {
     const next = nl === -1 ? text.length : nl + 1;
     let line = text.slice(pos, lineEnd);
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (DOC_MARKER.test(line) && pos > builder.start) {
+    if ((line[0] === '-' || line[0] === '.') && DOC_MARKER.test(line) && pos > builder.start) {
       docs.push(builder.finish(pos));
       builder = new LayoutBuilder(text, pos);
     }

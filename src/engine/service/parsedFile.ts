@@ -6,7 +6,7 @@ import { extractPlan, extractSite } from '../load/extract';
 import { kindOf, parseBmsText, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
 import type { LicensePlan, Site, Span } from '../model';
 import { validateSchema } from '../schema';
-import { parseItem, placeItem, QUIET, type ItemResult } from './items';
+import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './items';
 import { fileOffset, layoutOf, type DocumentLayout, type Piece } from './layout';
 
 export interface ParsedText {
@@ -18,7 +18,8 @@ export interface ParsedText {
 }
 
 export class IncrementalParser {
-  private cache = new Map<string, ItemResult>();
+  private cache: Cache = new Map();
+  private stamp = 0;
 
   constructor(readonly uri: string) {}
 
@@ -39,7 +40,8 @@ export class IncrementalParser {
 
   private parseLayouts(text: string, layouts: DocumentLayout[]): ParsedText | undefined {
     const uri = this.uri;
-    const next = new Map<string, ItemResult>();
+    const next: Cache = new Map();
+    const stamp = ++this.stamp;
     const stats = { parsed: 0, reused: 0, whole: false };
     const fileDiagnostics: Diagnostic[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -52,14 +54,15 @@ export class IncrementalParser {
       remap(doc, layout.pieces);
       for (const err of doc.errors) fileDiagnostics.push(syntaxDiagnostic(uri, text, err.pos, err.message));
       const kind = kindOf(doc, uri, text, fileDiagnostics);
-      const placed = layout.items.map((chunk) => ({ chunk, result: this.item(next, kind, chunk.list, chunk.text, stats) }));
       const counters: Record<string, number> = {};
-      const items = placed.map(({ chunk, result }) => {
+      const items: Placed[] = [];
+      for (const chunk of layout.items) {
+        const entry = this.entry(next, kind, chunk.list, chunk.text, stats);
         const first = counters[chunk.list] ?? 0;
-        counters[chunk.list] = first + result.nodeCount;
-        return { list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: placeItem(result, chunk.start, uri, first) };
-      });
-      for (const it of items) diagnostics.push(...it.r.diagnostics);
+        counters[chunk.list] = first + entry.r.nodeCount;
+        items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp) });
+      }
+      for (const it of items) for (const d of it.r.diagnostics) diagnostics.push(d);
       const end = Math.max(doc.range[2], layout.items.length ? layout.items[layout.items.length - 1].end : 0);
       const parsed: ParsedDocument = { yaml: doc, kind, span: { start: doc.range[0], end } };
       if (kind) {
@@ -73,17 +76,42 @@ export class IncrementalParser {
     return { file: { uri, text, documents, diagnostics: fileDiagnostics }, diagnostics: [...fileDiagnostics, ...diagnostics], stats };
   }
 
-  private item(next: Map<string, ItemResult>, kind: Kind | undefined, list: string, text: string, stats: ParsedText['stats']): ItemResult {
-    const key = `${kind ?? ''}|${list}|${text}`;
-    let r = next.get(key) ?? this.cache.get(key);
-    if (r) stats.reused++;
+  /** The cached item with this text, or a fresh parse of it; moved into `next` either way. */
+  private entry(next: Cache, kind: Kind | undefined, list: string, text: string, stats: ParsedText['stats']): Entry {
+    const group = `${kind ?? ''}|${list}`;
+    let into = next.get(group);
+    if (!into) next.set(group, (into = new Map()));
+    let entry = into.get(text) ?? this.cache.get(group)?.get(text);
+    if (entry) stats.reused++;
     else {
-      r = parseItem(kind, list, text, this.uri);
+      entry = { r: parseItem(kind, list, text, this.uri), offset: 0, first: 0, stamp: 0 };
       stats.parsed++;
     }
-    next.set(key, r);
-    return r;
+    into.set(text, entry);
+    return entry;
   }
+}
+
+type Cache = Map<string, Map<string, Entry>>;
+
+/** An item's results as last placed in the file: moved in place when the item moves (no allocation per edit). */
+interface Entry {
+  r: ItemResult;
+  offset: number;
+  /** List position of the item's first node. */
+  first: number;
+  /** The parse that last placed it. */
+  stamp: number;
+}
+
+/** The item's results at file offset `offset`; a second item with the same text gets its own copy. */
+function place(entry: Entry, offset: number, first: number, uri: string, stamp: number): ItemResult {
+  if (entry.stamp === stamp) return placeItem(entry.r, offset - entry.offset, uri, first - entry.first);
+  if (entry.offset !== offset || entry.first !== first) moveItem(entry.r, offset - entry.offset, first - entry.first);
+  entry.offset = offset;
+  entry.first = first;
+  entry.stamp = stamp;
+  return entry.r;
 }
 
 type Placed = { list: string; span: Span; r: ItemResult };
