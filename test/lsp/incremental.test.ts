@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { WorkspaceIndex } from '../../src/engine/load/workspace';
+import { fastFlowItem } from '../../src/engine/service/fastItem';
+import { parseItem } from '../../src/engine/service/items';
 import { IncrementalParser } from '../../src/engine/service/parsedFile';
 import { LiveWorkspace } from '../../src/engine/service/workspace';
 import { validateFile } from '../../src/engine/validate';
@@ -78,5 +80,30 @@ describe('incremental parsing equals a full parse', function () {
       compared++;
     }
     assert.ok(compared > 25, `only ${compared} valid texts compared`);
+  });
+
+  it('one-line flow items read without the yaml parser equal the yaml parser reading them', () => {
+    const cases: [kind: 'Site' | 'LicensePlan', list: string, line: string][] = [
+      ['LicensePlan', 'assignments', '    - { server: as-01, activationId: ACT-0001, quantity: 1 }\n'],
+      ['LicensePlan', 'assignments', '  - {server: "as-01",activationId: ACT-0001 , quantity: 0001}\n'],
+      ['LicensePlan', 'assignments', '    - { client: ws-1, activationId: ACT-0003, quantity: -1 }\n'],
+      ['LicensePlan', 'assignments', '    - { server: as-01, activationId: ACT-0002, quantity: 1, mode: sideways }\n'],
+      ['LicensePlan', 'assignments', '    - { server: as-01, bogus: x }\n'],
+      ['LicensePlan', 'assignments', '    - { server: Es_01, licenseServer: ls-main, activationId: ACT-1 }\n'],
+      ['LicensePlan', 'assignments', '    - { server: true_x, activationId: null_y, quantity: +3 }\n'],
+      ['LicensePlan', 'assignments', '    - {}\n'],
+      ['Site', 'servers', '    - { id: as-01, type: as-p, host: h1.local, licenseServer: ls-1 }\n'],
+      ['Site', 'clients', '    - { id: ws-1, type: workstation, host: "10.0.0.1" }\n'],
+      ['Site', 'licenseServers', '    - { id: ls-1, host: es01.local, address: "@localhost" }\n'],
+    ];
+    for (const [kind, list, line] of cases) {
+      assert.ok(fastFlowItem(line), `the fast path should read ${line}`);
+      // A trailing comment is beyond the fast path: the same item then goes through the yaml parser.
+      const viaYaml = parseItem(kind, list, line.replace(/\n$/, ' # via yaml\n'), 'file:///x');
+      assert.deepEqual(parseItem(kind, list, line, 'file:///x'), viaYaml, line);
+    }
+    for (const line of ['    - { server: as-01, quantity: 2.5 }\n', '    - { a: 1, a: 2 }\n', '    - { a: [1] }\n', '    - { a: "x\\"y" }\n', '    - { a: 1, }\n', '    - { a: @x }\n']) {
+      assert.equal(fastFlowItem(line), undefined, line);
+    }
   });
 });
