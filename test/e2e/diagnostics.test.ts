@@ -1,0 +1,86 @@
+// Scenario 2: the language server in a real VS Code. The plan's one known problem shows in Problems; an
+// unknown server id typed over `as-01` raises BMS010 on that line and fixing it clears it; completion
+// after `server: ` offers the site's server ids.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openFile, packagedVsix, problems, screenshot, useWorkbench, waitForProblem } from './harness';
+import { fixtureWorkspace, type FixtureWorkspace } from './fixtures/workspace';
+
+/** Line and column (1-based) of `as-01` in the first `as-01` assignment of fixtures/diagnostics/plan.bms.yaml. */
+const AS01 = { line: 37, column: 17 };
+
+/** Moves the cursor with Go to Line (Ctrl+G accepts `line:column`). */
+async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`); // the ':' prefix keeps the picker in Go to Line mode
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+}
+
+/** Selects `length` characters to the right of line:column. */
+async function select(page: Page, line: number, column: number, length: number): Promise<void> {
+  await goTo(page, line, column);
+  for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+}
+
+describe('e2e: language server diagnostics and completion (plan with one known problem)', function () {
+  this.timeout(120_000);
+  let fixture: FixtureWorkspace | undefined;
+  const session = useWorkbench(async () => {
+    fixture = fixtureWorkspace('diagnostics');
+    return { workspace: fixture.dir, vsix: await packagedVsix() };
+  });
+  after(() => fixture?.remove());
+
+  it('opening the plan shows its one known problem (BMS021) in the Problems panel', async () => {
+    const { page } = session;
+    await openFile(page, 'plan.bms.yaml');
+    const problem = await waitForProblem(page, 'BMS021');
+    assert.match(problem.text, /ACT-7F3A-0004 holds 2 but the plan assigns 3/);
+    assert.match(problem.text, /Ln 16/, problem.text);
+    const all = await problems(page);
+    assert.equal(all.length, 1, `exactly the fixture's problem: ${JSON.stringify(all)}`);
+    await screenshot(page, 'diagnostics-1-known-problem');
+  });
+
+  it('typing an unknown server id over as-01 raises BMS010 on that line', async () => {
+    const { page } = session;
+    await page.locator('.editor-group-container.active .monaco-editor').first().click({ position: { x: 200, y: 100 } });
+    await select(page, AS01.line, AS01.column, 'as-01'.length);
+    await page.keyboard.type('as-99');
+    const problem = await waitForProblem(page, 'BMS010');
+    assert.match(problem.text, /as-99/);
+    assert.match(problem.text, new RegExp(`Ln ${AS01.line}, Col ${AS01.column}`), problem.text);
+    await screenshot(page, 'diagnostics-2-unknown-server');
+  });
+
+  it('fixing the id clears BMS010 and leaves the known problem', async () => {
+    const { page } = session;
+    await select(page, AS01.line, AS01.column, 'as-99'.length);
+    await page.keyboard.type('as-01');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'BMS010' }).waitFor({ state: 'detached' });
+    const all = await problems(page);
+    assert.deepEqual(all.map((p) => /BMS0\d\d/.exec(p.text)?.[0]), ['BMS021']);
+    await screenshot(page, 'diagnostics-3-fixed');
+  });
+
+  it('completion after `server: ` lists the server ids, and accepting one clears the empty value', async () => {
+    const { page } = session;
+    await select(page, AS01.line, AS01.column, 'as-01'.length);
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.editor-widget.suggest-widget.visible');
+    await suggest.locator('.monaco-list-row', { hasText: 'as-01' }).first().waitFor();
+    const labels = await suggest.locator('.monaco-list-row .label-name').allInnerTexts();
+    for (const id of ['as-01', 'es-01', 'ec-01']) assert.ok(labels.some((l) => l.trim() === id), `${id} offered: ${labels.join(', ')}`);
+    await screenshot(page, 'diagnostics-4-completion');
+    // Accepting the focused suggestion (as-01, the first) brings the plan back to its one known problem.
+    await suggest.locator('.monaco-list-row.focused', { hasText: 'as-01' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'BMS002' }).waitFor({ state: 'detached' });
+    assert.deepEqual((await problems(page)).map((p) => /BMS0\d\d/.exec(p.text)?.[0]), ['BMS021']);
+  });
+});
