@@ -24,7 +24,7 @@ const queue = new ValidationQueue(
   {
     open(uri) {
       const d = documents.get(uri);
-      return d && { text: d.getText(), version: d.version };
+      return d && { text: d.getText(), version: d.version, document: d };
     },
   },
   () => settings,

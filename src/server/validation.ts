@@ -1,14 +1,14 @@
 // Debounced validation: an edit is parsed and checked after `debounceMs` of quiet; a newer edit cancels
 // the run in progress; every file the edit affects is re-published, and only those.
 import type { Connection } from 'vscode-languageserver/node';
-import { RuleContext } from '../engine/rules';
-import { toLspDiagnostic } from '../engine/service/lsp';
+import { LiveRuleContext } from '../engine/service/ruleContext';
+import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
 import type { ServerSettings } from './settings';
 
 export interface TextSource {
   /** The editor's text and version of an open file, undefined when it is not open. */
-  open(uri: string): { text: string; version: number } | undefined;
+  open(uri: string): { text: string; version: number; document: Lines & { getText(): string } } | undefined;
 }
 
 export class ValidationQueue {
@@ -44,7 +44,7 @@ export class ValidationQueue {
   flush(uri: string): void {
     if (!this.dirty.delete(uri)) return;
     const doc = this.source.open(uri);
-    if (doc) for (const u of this.workspace.update(uri, doc.text)) this.unpublished.add(u);
+    if (doc) for (const u of this.workspace.update(uri, doc.text, doc.document)) this.unpublished.add(u);
     this.arm(this.settings().debounceMs);
   }
 
@@ -65,7 +65,7 @@ export class ValidationQueue {
     await new Promise((r) => setImmediate(r));
     if (generation !== this.generation) return;
     const settings = this.settings();
-    const ctx = new RuleContext(this.workspace.index, { expiryWarningDays: settings.expiryWarningDays });
+    const ctx = new LiveRuleContext(this.workspace.index, { expiryWarningDays: settings.expiryWarningDays });
     for (const uri of [...this.unpublished]) {
       if (generation !== this.generation) return;
       this.unpublished.delete(uri);
@@ -73,7 +73,7 @@ export class ValidationQueue {
     }
   }
 
-  private publish(uri: string, ctx: RuleContext): void {
+  private publish(uri: string, ctx: LiveRuleContext): void {
     const lines = this.workspace.lines(uri);
     if (!lines) {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });

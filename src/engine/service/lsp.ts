@@ -4,17 +4,20 @@ import type { Diagnostic } from '../diagnostics';
 import type { Span } from '../model';
 import type { LineIndex } from '../text';
 
+/** Offset ↔ position for one text: our LineIndex, or the editor's own document (kept up to date per edit). */
+export type Lines = Pick<LineIndex, 'positionAt' | 'offsetAt'>;
+
 export const RULES_PAGE = 'https://github.com/bms-tools/bms-license-workbench';
 export const SOURCE = 'bms-license';
 
 const SEVERITY = { error: 1, warning: 2, information: 3 } as const;
 
-export function rangeOf(lines: LineIndex, span: Span): Range {
+export function rangeOf(lines: Lines, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
 /** `linesOf` gives the line index of another file, for related information. */
-export function toLspDiagnostic(d: Diagnostic, lines: LineIndex, linesOf: (uri: string) => LineIndex | undefined): LspDiagnostic {
+export function toLspDiagnostic(d: Diagnostic, lines: Lines, linesOf: (uri: string) => Lines | undefined): LspDiagnostic {
   const out: LspDiagnostic = {
     range: rangeOf(lines, d.span),
     severity: SEVERITY[d.severity],

@@ -1,8 +1,7 @@
 // The outline of a file (document symbols) and every id of the workspace by name (workspace symbols).
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import { isSite, type LicensePlan, type Server, type Site, type Span } from '../model';
-import type { LineIndex } from '../text';
-import { rangeOf } from './lsp';
+import { rangeOf, type Lines } from './lsp';
 import type { IdKind } from './occurrences';
 import type { LiveWorkspace } from './workspace';
 
@@ -12,13 +11,13 @@ export function documentSymbols(ws: LiveWorkspace, uri: string): DocumentSymbol[
   return ws.documents(uri).map((d) => (isSite(d) ? siteSymbol(d, lines) : planSymbol(d, lines)));
 }
 
-function symbol(lines: LineIndex, name: string, kind: SymbolKind, span: Span, select: Span | undefined, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
+function symbol(lines: Lines, name: string, kind: SymbolKind, span: Span, select: Span | undefined, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
   const range = rangeOf(lines, span);
   const selectionRange = select && select.start >= span.start && select.end <= span.end ? rangeOf(lines, select) : range;
   return { name: name || '(unnamed)', kind, range, selectionRange, ...(detail ? { detail } : {}), ...(children ? { children } : {}) };
 }
 
-function group(lines: LineIndex, name: string, children: DocumentSymbol[]): DocumentSymbol[] {
+function group(lines: Lines, name: string, children: DocumentSymbol[]): DocumentSymbol[] {
   if (children.length === 0) return [];
   const first = children[0].range.start;
   const last = children[children.length - 1].range.end;
@@ -26,7 +25,7 @@ function group(lines: LineIndex, name: string, children: DocumentSymbol[]): Docu
   return [symbol(lines, name, SymbolKind.Namespace, span, span, `${children.length}`, children)];
 }
 
-function siteSymbol(site: Site, lines: LineIndex): DocumentSymbol {
+function siteSymbol(site: Site, lines: Lines): DocumentSymbol {
   const byParent = new Map<string | undefined, Server[]>();
   for (const s of site.servers) byParent.set(s.parent, [...(byParent.get(s.parent) ?? []), s]);
   const tree = (parent: string | undefined): DocumentSymbol[] =>
@@ -39,7 +38,7 @@ function siteSymbol(site: Site, lines: LineIndex): DocumentSymbol {
   return symbol(lines, site.name, SymbolKind.Package, site.span, site.at['metadata.name'], 'Site', children);
 }
 
-function planSymbol(plan: LicensePlan, lines: LineIndex): DocumentSymbol {
+function planSymbol(plan: LicensePlan, lines: Lines): DocumentSymbol {
   const entitlements = plan.entitlements.map((e) =>
     symbol(lines, e.id, SymbolKind.Package, e.span, e.at.id, 'entitlement', e.products.map((p) => symbol(lines, p.activationId, SymbolKind.Key, p.span, p.at.activationId, p.feature))),
   );

@@ -4,30 +4,39 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import type { WorkspaceIndex as Index } from '../load/workspace';
 import { WorkspaceIndex } from '../load/workspace';
 import { isPlan, isSite, type BmsDocument } from '../model';
-import { RuleContext, runRules, type ValidationOptions } from '../rules';
+import { runRules, type RuleContext, type ValidationOptions } from '../rules';
+import { LiveRuleContext } from './ruleContext';
 import { LineIndex } from '../text';
+import type { Lines } from './lsp';
 import { Occurrences } from './occurrences';
 import { IncrementalParser, type ParsedText } from './parsedFile';
+import { PlanRules } from './planRules';
 
 interface FileState {
   parser: IncrementalParser;
   parsed: ParsedText;
-  lines?: LineIndex;
+  lines?: Lines;
+  /** The editor's document of this text, when open: its line offsets are updated per edit, not rescanned. */
+  editor?: Lines & { getText(): string };
 }
 
 export class LiveWorkspace {
   readonly index: Index = new WorkspaceIndex();
   readonly occurrences = new Occurrences(this.index);
+  private readonly planRules = new PlanRules();
   private readonly files = new Map<string, FileState>();
 
   /** Parses a file's new text into the index; returns every uri whose diagnostics may have changed. */
-  update(uri: string, text: string): string[] {
+  update(uri: string, text: string, editor?: FileState['editor']): string[] {
     const before = this.names(uri);
     let state = this.files.get(uri);
-    if (state?.parsed.file.text === text) return [uri];
+    if (state?.parsed.file.text === text) {
+      state.editor = editor;
+      return [uri];
+    }
     const parser = state?.parser ?? new IncrementalParser(uri);
     const parsed = safeParse(parser, uri, text);
-    state = { parser, parsed };
+    state = { parser, parsed, editor };
     this.files.set(uri, state);
     this.index.setFile(parsed.file);
     return this.affected(uri, before, this.names(uri));
@@ -53,9 +62,10 @@ export class LiveWorkspace {
     return this.files.get(uri)?.parsed.file.text;
   }
 
-  lines(uri: string): LineIndex | undefined {
+  lines(uri: string): Lines | undefined {
     const state = this.files.get(uri);
     if (!state) return undefined;
+    if (state.editor && state.editor.getText() === state.parsed.file.text) return state.editor;
     state.lines ??= new LineIndex(state.parsed.file.text);
     return state.lines;
   }
@@ -65,11 +75,11 @@ export class LiveWorkspace {
   }
 
   /** Every diagnostic of one file, sorted. `ctx` shares the rules' lookups across files of one pass. */
-  diagnostics(uri: string, options: ValidationOptions = {}, ctx = new RuleContext(this.index, options)): Diagnostic[] {
+  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = new LiveRuleContext(this.index, options)): Diagnostic[] {
     const state = this.files.get(uri);
     if (!state) return [];
     const out = [...state.parsed.diagnostics];
-    for (const doc of this.documents(uri)) out.push(...runRules(doc, ctx));
+    for (const doc of this.documents(uri)) out.push(...(isPlan(doc) ? this.planRules.check(doc, ctx) : runRules(doc, ctx)));
     return out.sort(compareDiagnostics);
   }
 
