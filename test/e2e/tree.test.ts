@@ -1,9 +1,9 @@
 // Scenario 1: the packaged extension's "BMS Licenses" view shows the example site, its License Servers and
 // its server hierarchy, in a real VS Code.
 import assert from 'node:assert/strict';
-import { activityBarItem, packagedVsix, screenshot, treeItems, useWorkbench, waitForTreeRow } from './harness';
+import { packagedVsix, screenshot, treeItems, useWorkbench, waitForTreeRow } from './harness';
 import { fixtureWorkspace, type FixtureWorkspace } from './fixtures/workspace';
-import { expandTreeRow, labelsUnder } from './fixtures/tree';
+import { expandTreeRow, labelsUnder, showSites } from './fixtures/tree';
 
 describe('e2e: BMS Licenses tree (hospital-north)', function () {
   this.timeout(120_000);
@@ -16,9 +16,7 @@ describe('e2e: BMS Licenses tree (hospital-north)', function () {
 
   it('shows the site expanded, with its License Servers, top server and clients', async () => {
     const { page } = session;
-    await activityBarItem(page, 'BMS Licenses').click();
-    await waitForTreeRow(page, 'hospital-north', 'Sites');
-    await waitForTreeRow(page, 'ec-01', 'Sites');
+    await showSites(page);
     const items = await treeItems(page, 'Sites');
     assert.equal(items[0]?.label, 'hospital-north');
     assert.equal(items[0]?.level, 1);
