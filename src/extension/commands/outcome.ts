@@ -16,7 +16,8 @@ const SHOWN = 3;
 const RETRY = 'Run it again to finish: what is done is not redone.';
 
 function list(items: StepReport[]): string {
-  const shown = items.slice(0, SHOWN).map((i) => (i.target && !i.message.startsWith(`${i.target}:`) ? `${i.target}: ${i.message}` : i.message));
+  // A step's message may end with its own full stop; the sentence around the list adds one.
+  const shown = items.slice(0, SHOWN).map((i) => (i.target && !i.message.startsWith(`${i.target}:`) ? `${i.target}: ${i.message}` : i.message).replace(/\.+$/, ''));
   const more = items.length > SHOWN ? ` (and ${items.length - SHOWN} more, see Show Details)` : '';
   return `${shown.join('; ')}${more}`;
 }

@@ -45,6 +45,14 @@ describe('workflow outcome messages', () => {
     assert.match(o.message, /check the connection and the setting bmsLicense\.activation\.url.*Run it again to finish: what is done is not redone\.$/);
   });
 
+  it('a step message ending with a full stop does not double it (a refused offline response)', () => {
+    const refused = 'R1.response.json refused (tampered): the signature does not match its content. Nothing was changed.';
+    const o = outcomeOf('importOfflineResponses', site, result({ ok: false, notDone: [{ target: '', message: refused, code: 'tampered' }] }));
+    assert.equal(o.severity, 'error');
+    assert.match(o.message, /Nothing was changed\. Fix what is said above/);
+    assert.doesNotMatch(o.message, /\.\./);
+  });
+
   it('on a cancel lists what was done and says a second run finishes', () => {
     const o = outcomeOf('reclaim', site, result({ ok: false, cancelled: true, done: [{ target: 'a', message: 'reclaimed' }], notDone: [{ target: 'b', message: 'not started (cancelled)', code: 'cancelled' }] }));
     assert.equal(o.message, 'Reclaim, site plant: cancelled. Done: a: reclaimed. Run it again to finish: what is done is not redone.');
