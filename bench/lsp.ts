@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { validatorFor } from '../src/engine/schema/schemas';
 import { TestClient } from '../test/lsp/harness';
 import { planText, siteText } from './lspWorkload';
+import { measureYamlLanguageServer } from './lspYaml';
 
 const EDITS = 20;
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const plan = planText();
   // BMS_LSP_PROFILE=dir writes the server's CPU profile there (node --cpu-prof).
   const profile = process.env.BMS_LSP_PROFILE;
-  const client = new TestClient({ 'site.bms.yaml': site }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
+  const client = new TestClient({ 'site.bms.yaml': site }, { nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] });
   await client.start(['site.bms.yaml']);
 
   let t = performance.now();
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   await client.stop();
 
   const floors = [floor(plan), floor(plan), floor(plan)];
+  const yls = process.env.YAML_LANGUAGE_SERVER;
+  const other = yls ? await measureYamlLanguageServer(yls, site, plan, EDITS) : undefined;
   console.log(
     JSON.stringify(
       {
@@ -68,6 +71,13 @@ async function main(): Promise<void> {
         serverPeakRssMiB: Math.round(rss),
         floorMs: { first: Math.round(floors[0]), warm: Math.round(Math.min(...floors.slice(1))) },
         targets: { editMedianMs: 100, openMs: '<= floor', rssMiB: 300 },
+        yamlLanguageServer: other
+          ? {
+              openToDiagnosticsMs: Math.round(other.openToDiagnosticsMs),
+              editToDiagnosticsMs: { median: Math.round(percentile(other.editMs, 50)), p95: Math.round(percentile(other.editMs, 95)) },
+              serverPeakRssMiB: Math.round(other.peakRssMiB),
+            }
+          : 'not measured: set YAML_LANGUAGE_SERVER to yaml-language-server 2.0.0 bin/yaml-language-server',
       },
       null,
       2,

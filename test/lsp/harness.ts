@@ -39,6 +39,15 @@ export function brief(ds: Diagnostic[]): { code: string; range: Range }[] {
   return ds.map((d) => ({ code: String(d.code), range: d.range }));
 }
 
+export interface ClientOptions {
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  /** Another server script to drive instead of dist/server.js (the benchmark's comparison). */
+  server?: string;
+  /** The answer to workspace/configuration for a section. */
+  configuration?: (section?: string) => unknown;
+}
+
 export class TestClient {
   readonly folder: string;
   private readonly child: ChildProcess;
@@ -50,11 +59,11 @@ export class TestClient {
   exited = false;
   stderr = '';
 
-  constructor(files: Record<string, string> = {}, nodeArgs: string[] = []) {
-    buildServer();
+  constructor(files: Record<string, string> = {}, options: ClientOptions = {}) {
+    if (!options.server) buildServer();
     this.folder = mkdtempSync(join(tmpdir(), 'bms-lsp-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(this.folder, name), text);
-    this.child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.server ?? join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', () => (this.exited = true));
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.rpc = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -64,7 +73,8 @@ export class TestClient {
     });
     this.rpc.onNotification('window/logMessage', () => undefined);
     this.rpc.onRequest('client/registerCapability', () => null);
-    this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ validation: { debounceMs: 0 } })));
+    const configuration = options.configuration ?? (() => ({ validation: { debounceMs: 0 } }));
+    this.rpc.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => configuration(i.section)));
     this.rpc.listen();
   }
 
@@ -83,7 +93,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: pathToFileURL(this.folder).href,
       workspaceFolders: [{ uri: pathToFileURL(this.folder).href, name: 'test' }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
       initializationOptions: { validation: { debounceMs: 0 } },
     });
     await this.rpc.sendNotification('initialized', {});
