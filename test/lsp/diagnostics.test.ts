@@ -72,4 +72,17 @@ describe('lsp: diagnostics as you type', () => {
     const p = await next;
     assert.deepEqual(p.diagnostics.map((d) => d.code), ['BMS013']);
   });
+
+  it('closing an edited file without saving goes back to the file on disk', async () => {
+    await client.open('site.bms.yaml', SITE);
+    const broken = await client.change('site.bms.yaml', [{ range: range(13, 4, 13, 6), text: 'ids' }]);
+    assert.ok(broken.length > 0);
+    const back = client.nextDiagnostics(client.uri('site.bms.yaml'), (p) => p.diagnostics.length === 0);
+    await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: client.uri('site.bms.yaml') } });
+    await back;
+    const gone = client.nextDiagnostics(client.uri('scratch.bms.yaml'), (p) => p.diagnostics.length === 0);
+    assert.ok((await client.open('scratch.bms.yaml', 'kind: Nothing\n')).length > 0);
+    await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: client.uri('scratch.bms.yaml') } });
+    await gone;
+  });
 });
