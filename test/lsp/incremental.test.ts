@@ -109,4 +109,23 @@ describe('incremental parsing equals a full parse', function () {
       assert.equal(fastFlowItem(line), undefined, line);
     }
   });
+
+  it('items found again by position stay right across kind changes, duplicates and cache compaction', () => {
+    const uri = 'file:///w/plan.bms.yaml';
+    const live = new IncrementalParser(uri);
+    const line = '    - { server: as-01, activationId: ACT-0002, quantity: 1 }\n';
+    const steps: string[] = [
+      PLAN.replace('  assignments:\n', `  assignments:\n${line}${line}`),
+      PLAN.replace('kind: LicensePlan', 'kind: Site'),
+      PLAN,
+      PLAN.replace('quantity: 5 }', 'quantity: 5 }\n' + line.replace('as-01', 'Bad')),
+      ...Array.from({ length: 1100 }, (_, i) => PLAN.replace('ACT-0003, quantity: 5', `ACT-0003, quantity: ${i + 1}`)),
+      PLAN,
+    ];
+    for (const [i, text] of steps.entries()) {
+      const [a, b] = [live.parse(text), new IncrementalParser(uri).parse(text)];
+      assert.deepEqual(a.diagnostics, b.diagnostics, `step ${i}`);
+      assert.deepEqual(a.file.documents.map((d) => d.model), b.file.documents.map((d) => d.model), `step ${i}`);
+    }
+  });
 });

@@ -40,9 +40,14 @@ const DOC_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
 /** YAML that a per-item parse could read differently from a whole-file parse. */
 const NOT_LOCAL = /^[\t%]|^ *\t|(?:^|[\s[{,])[&*!][^\s]/m;
 
+/** Whether items of this text read the same parsed alone as in the whole file (no anchors, tags, tabs, directives). */
+export function isLocal(text: string): boolean {
+  return !NOT_LOCAL.test(text);
+}
+
 /** The layout of every document, or undefined when the text needs a whole-file parse. */
-export function layoutOf(text: string): DocumentLayout[] | undefined {
-  if (NOT_LOCAL.test(text)) return undefined;
+export function layoutOf(text: string, knownLocal = false): DocumentLayout[] | undefined {
+  if (!knownLocal && !isLocal(text)) return undefined;
   const docs: DocumentLayout[] = [];
   let builder = new LayoutBuilder(text, 0);
   let pos = 0;

@@ -7,7 +7,8 @@ import { kindOf, parseBmsText, syntaxDiagnostic, type BmsFile, type Kind, type P
 import type { LicensePlan, Site, Span } from '../model';
 import { validateSchema } from '../schema';
 import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './items';
-import { fileOffset, layoutOf, type DocumentLayout, type Piece } from './layout';
+import { fileOffset, isLocal, layoutOf, type DocumentLayout, type ItemChunk, type Piece } from './layout';
+import { changedLines, commonEnds, type CommonEnds } from './textDiff';
 
 export interface ParsedText {
   file: BmsFile;
@@ -17,31 +18,49 @@ export interface ParsedText {
   stats: { parsed: number; reused: number; whole: boolean };
 }
 
+/** The last parse: its text, and each item's entry by start offset (found again without hashing its text). */
+interface Previous {
+  text: string;
+  local: boolean;
+  items: Map<number, { end: number; group: string; entry: Entry }>;
+}
+
 export class IncrementalParser {
+  /** Every item parsed, by `kind|list` and text; entries no longer in the file are dropped now and then. */
   private cache: Cache = new Map();
+  private cached = 0;
   private stamp = 0;
+  private previous?: Previous;
 
   constructor(readonly uri: string) {}
 
   parse(text: string): ParsedText {
-    const layouts = layoutOf(text);
-    const result = layouts && this.parseLayouts(text, layouts);
+    const prev = this.previous;
+    const ends = prev ? commonEnds(prev.text, text) : undefined;
+    // Only the changed lines can make a text that was local need the whole-file parse.
+    const local = prev?.local && ends ? isLocal(changedLines(text, ends)) : isLocal(text);
+    const layouts = local ? layoutOf(text, true) : undefined;
+    const result = layouts && this.parseLayouts(text, layouts, ends);
     return result ?? this.parseWhole(text);
   }
 
   /** The plain whole-file parse, for what the item cut cannot handle (anchors, tags, tabs, directives). */
   private parseWhole(text: string): ParsedText {
     this.cache.clear();
+    this.cached = 0;
+    this.previous = { text, local: false, items: new Map() };
     const file = parseBmsText(this.uri, text);
     const diagnostics = [...file.diagnostics];
     for (const d of file.documents) if (d.kind) diagnostics.push(...validateSchema(d.yaml, d.kind, this.uri));
     return { file, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
   }
 
-  private parseLayouts(text: string, layouts: DocumentLayout[]): ParsedText | undefined {
+  private parseLayouts(text: string, layouts: DocumentLayout[], ends: CommonEnds | undefined): ParsedText | undefined {
     const uri = this.uri;
-    const next: Cache = new Map();
     const stamp = ++this.stamp;
+    const prev = this.previous;
+    const delta = prev ? text.length - prev.text.length : 0;
+    const seen = new Map<number, { end: number; group: string; entry: Entry }>();
     const stats = { parsed: 0, reused: 0, whole: false };
     const fileDiagnostics: Diagnostic[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -57,7 +76,11 @@ export class IncrementalParser {
       const counters: Record<string, number> = {};
       const items: Placed[] = [];
       for (const chunk of layout.items) {
-        const entry = this.entry(next, kind, chunk.list, chunk.text, stats);
+        const group = `${kind ?? ''}|${chunk.list}`;
+        const before = this.sameAsBefore(chunk, group, ends, delta);
+        if (before) stats.reused++;
+        const entry = before ?? this.entry(group, kind, chunk.list, chunk.text, stats);
+        seen.set(chunk.start, { end: chunk.end, group, entry });
         const first = counters[chunk.list] ?? 0;
         counters[chunk.list] = first + entry.r.nodeCount;
         items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp) });
@@ -72,23 +95,50 @@ export class IncrementalParser {
       }
       documents.push(parsed);
     }
-    this.cache = next;
+    this.previous = { text, local: true, items: seen };
+    if (this.cached > 2 * seen.size + 1000) this.compact();
     return { file: { uri, text, documents, diagnostics: fileDiagnostics }, diagnostics: [...fileDiagnostics, ...diagnostics], stats };
   }
 
-  /** The cached item with this text, or a fresh parse of it; moved into `next` either way. */
-  private entry(next: Cache, kind: Kind | undefined, list: string, text: string, stats: ParsedText['stats']): Entry {
-    const group = `${kind ?? ''}|${list}`;
-    let into = next.get(group);
-    if (!into) next.set(group, (into = new Map()));
-    let entry = into.get(text) ?? this.cache.get(group)?.get(text);
+  /** The entry of the same item in the last parse, when it lies wholly before or after the changed part. */
+  private sameAsBefore(chunk: ItemChunk, group: string, ends: CommonEnds | undefined, delta: number): Entry | undefined {
+    const prev = this.previous;
+    if (!prev || !ends) return undefined;
+    let old;
+    if (chunk.end <= ends.prefix) old = prev.items.get(chunk.start);
+    else if (chunk.start >= prev.text.length + delta - ends.suffix) old = prev.items.get(chunk.start - delta);
+    else return undefined;
+    const end = chunk.end <= ends.prefix ? chunk.end : chunk.end - delta;
+    return old && old.end === end && old.group === group ? old.entry : undefined;
+  }
+
+  /** The cached item with this text, or a fresh parse of it. */
+  private entry(group: string, kind: Kind | undefined, list: string, text: string, stats: ParsedText['stats']): Entry {
+    let into = this.cache.get(group);
+    if (!into) this.cache.set(group, (into = new Map()));
+    let entry = into.get(text);
     if (entry) stats.reused++;
     else {
       entry = { r: parseItem(kind, list, text, this.uri), offset: 0, first: 0, stamp: 0 };
+      into.set(text, entry);
+      this.cached++;
       stats.parsed++;
     }
-    into.set(text, entry);
     return entry;
+  }
+
+  /** Keeps only the items of the last parse in the cache. */
+  private compact(): void {
+    const cache: Cache = new Map();
+    let count = 0;
+    for (const [start, { end, group, entry }] of this.previous!.items) {
+      let into = cache.get(group);
+      if (!into) cache.set(group, (into = new Map()));
+      into.set(this.previous!.text.slice(start, end), entry);
+      count++;
+    }
+    this.cache = cache;
+    this.cached = count;
   }
 }
 
