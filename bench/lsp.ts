@@ -2,6 +2,7 @@
 // Prints JSON: open → diagnostics, edit → diagnostics (median, p95 over 20 edits), server peak RSS, and
 // the floor: one whole `yaml` parse + compiled ajv validation of the same text, in this process.
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseAllDocuments } from 'yaml';
 import { validatorFor } from '../src/engine/schema/schemas';
 import { TestClient } from '../test/lsp/harness';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify(
       {
+        // Timings depend on what else runs: the machine's state at the end of the run.
+        machine: { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0] * 10) / 10 },
         file: { bytes: Buffer.byteLength(plan), lines: lines.length, servers: site.split('\n').filter((l) => l.includes('id: ')).length, assignments: lines.filter((l) => l.includes('activationId:') && l.includes('server:')).length },
         openToDiagnosticsMs: Math.round(openMs),
         editToDiagnosticsMs: { median: Math.round(percentile(editMs, 50)), p95: Math.round(percentile(editMs, 95)), all: editMs.map(Math.round) },
