@@ -65,11 +65,15 @@ export class ValidationQueue {
     await new Promise((r) => setImmediate(r));
     if (generation !== this.generation) return;
     const settings = this.settings();
-    const ctx = new LiveRuleContext(this.workspace.index, { expiryWarningDays: settings.expiryWarningDays });
+    const index = this.workspace.index;
+    const parsed = index.generation;
+    const ctx = new LiveRuleContext(index, { expiryWarningDays: settings.expiryWarningDays });
     for (const uri of [...this.unpublished]) {
-      if (generation !== this.generation) return;
+      // Between files, a newer edit (or a request that parsed one) stops this run; the next run goes on.
+      if (generation !== this.generation || parsed !== index.generation) return;
       this.unpublished.delete(uri);
       this.publish(uri, ctx);
+      await new Promise((r) => setImmediate(r));
     }
   }
 
