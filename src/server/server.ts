@@ -60,7 +60,7 @@ connection.onInitialized(async () => {
   if (canPullConfiguration) settings = await pullSettings(connection, settings);
   if (canWatchDynamically) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.bms.yaml' }, { globPattern: '**/*.bms.yml' }],
+      watchers: [{ globPattern: '**/*.bms.yaml' }, { globPattern: '**/*.bms.yml' }, { globPattern: '**/*.ledger.jsonl' }],
     });
   }
   queue.publishSoon(loadFolders(workspace, folders, isOpen));
@@ -94,7 +94,9 @@ documents.onDidClose((e) => {
 
 connection.onDidChangeWatchedFiles((params) => {
   const { publish, removed } = applyFileEvents(workspace, params.changes, isOpen);
-  queue.publishSoon([...publish, ...removed]);
+  // A ledger changed (a repair was recorded): BMS061 of every plan may change.
+  const ledger = params.changes.some((c) => c.uri.endsWith('.ledger.jsonl'));
+  queue.publishSoon([...publish, ...removed, ...(ledger ? workspace.uris() : [])]);
 });
 
 registerFeatures(connection, workspace, (uri) => queue.flush(uri));

@@ -2,6 +2,7 @@
 // the run in progress; every file the edit affects is re-published, and only those.
 import type { Connection } from 'vscode-languageserver/node';
 import { LiveRuleContext } from '../engine/service/ruleContext';
+import { repairsFrom } from '../engine/service/ledgers';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
 import type { ServerSettings } from './settings';
@@ -67,7 +68,7 @@ export class ValidationQueue {
     const settings = this.settings();
     const index = this.workspace.index;
     const parsed = index.generation;
-    const ctx = new LiveRuleContext(index, { expiryWarningDays: settings.expiryWarningDays });
+    const ctx = new LiveRuleContext(index, { expiryWarningDays: settings.expiryWarningDays, repairsOf: repairsFrom(index) });
     for (const uri of [...this.unpublished]) {
       // Between files, a newer edit (or a request that parsed one) stops this run; the next run goes on.
       if (generation !== this.generation || parsed !== index.generation) return;

@@ -85,4 +85,16 @@ describe('lsp: diagnostics as you type', () => {
     await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: client.uri('scratch.bms.yaml') } });
     await gone;
   });
+
+  it('a repair budget used up in the ledger shows on the plan (BMS061), also when the ledger changes later', async () => {
+    await client.open('plan.bms.yaml', PLAN);
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const repairs = [5, 50, 100, 200].map((n) => JSON.stringify({ at: day(n), op: 'repair', site: 'north', target: 'as-01', transaction: 'T-1', by: 'jsmith' })).join('\n') + '\n';
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${client.folder}/north.ledger.jsonl`, repairs);
+    const next = client.nextDiagnostics(client.uri('plan.bms.yaml'), (p) => p.diagnostics.length > 0);
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('north.ledger.jsonl'), type: 1 }] });
+    const at = positionOf(PLAN, 'as-01');
+    assert.deepEqual(brief((await next).diagnostics), [diag('BMS061', at.line, at.character, at.line, at.character + 5)]);
+  });
 });

@@ -1,15 +1,12 @@
 // Hover: what a key means (from the schema), what an id is (type, host, parent, planned and activated
 // licenses), and what an activation id holds and how much of it is assigned.
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Hover } from 'vscode-languageserver-types';
-import { fold, type LedgerState } from '../ledger/fold';
-import { ledgerPathFor, readLedger } from '../ledger/ledger';
 import { productsOf, type Site } from '../model';
 import { catalogFeature } from '../rules';
 import { describeKey, type SchemaKind } from '../schema';
 import { kindName, typeName } from '../rules/words';
 import { caretContext } from './context';
+import { ledgerOf } from './ledgers';
 import { rangeOf } from './lsp';
 import type { Occurrence } from './occurrences';
 import type { LiveWorkspace } from './workspace';
@@ -115,22 +112,4 @@ function describeActivation(ws: LiveWorkspace, site: string, activationId: strin
     `${product.licenseType ?? '?'} · quantity ${product.quantity ?? '?'} · expires ${product.expires ?? 'permanent'}`,
     `Assigned: ${assigned} of ${product.quantity ?? '?'} (${count} assignment${count === 1 ? '' : 's'})`,
   ].join('\n\n');
-}
-
-const ledgers = new Map<string, { mtime: number; state: LedgerState }>();
-
-/** The site's ledger folded, cached until the file changes; undefined when there is none. */
-function ledgerOf(site: Site): LedgerState | undefined {
-  if (!site.uri.startsWith('file:')) return undefined;
-  try {
-    const path = ledgerPathFor(site, fileURLToPath(site.uri));
-    const mtime = statSync(path).mtimeMs;
-    const cached = ledgers.get(path);
-    if (cached?.mtime === mtime) return cached.state;
-    const state = fold(readLedger(path).events);
-    ledgers.set(path, { mtime, state });
-    return state;
-  } catch {
-    return undefined;
-  }
 }

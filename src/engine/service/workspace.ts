@@ -8,6 +8,7 @@ import { runRules, type RuleContext, type ValidationOptions } from '../rules';
 import { LiveRuleContext } from './ruleContext';
 import { LineIndex } from '../text';
 import type { Lines } from './lsp';
+import { repairsFrom } from './ledgers';
 import { Occurrences } from './occurrences';
 import { IncrementalParser, type ParsedText } from './parsedFile';
 import { PlanRules } from './planRules';
@@ -75,7 +76,7 @@ export class LiveWorkspace {
   }
 
   /** Every diagnostic of one file, sorted. `ctx` shares the rules' lookups across files of one pass. */
-  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = new LiveRuleContext(this.index, options)): Diagnostic[] {
+  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = new LiveRuleContext(this.index, { repairsOf: repairsFrom(this.index, options.today), ...options })): Diagnostic[] {
     const state = this.files.get(uri);
     if (!state) return [];
     const out = [...state.parsed.diagnostics];
