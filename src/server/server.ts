@@ -60,7 +60,7 @@ connection.onInitialized(async () => {
   if (canPullConfiguration) settings = await pullSettings(connection, settings);
   if (canWatchDynamically) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.bms.yaml' }, { globPattern: '**/*.bms.yml' }, { globPattern: '**/*.ledger.jsonl' }],
+      watchers: [{ globPattern: '**/*.bms.yaml' }, { globPattern: '**/*.bms.yml' }, { globPattern: '**/*.ledger.jsonl' }, { globPattern: '**/.bmslicense/lmstat/**/*.json' }],
     });
   }
   queue.publishSoon(loadFolders(workspace, folders, isOpen));
@@ -94,8 +94,8 @@ documents.onDidClose((e) => {
 
 connection.onDidChangeWatchedFiles((params) => {
   const { publish, removed } = applyFileEvents(workspace, params.changes, isOpen);
-  // A ledger changed (a repair was recorded): BMS061 of every plan may change.
-  const ledger = params.changes.some((c) => c.uri.endsWith('.ledger.jsonl'));
+  // A ledger changed (a repair was recorded) or a usage reading: BMS061 and BMS080-082 of every file may change.
+  const ledger = params.changes.some((c) => c.uri.endsWith('.ledger.jsonl') || /\/\.bmslicense\/lmstat\/.*\.json$/.test(c.uri));
   queue.publishSoon([...publish, ...removed, ...(ledger ? workspace.uris() : [])]);
 });
 

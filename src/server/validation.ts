@@ -3,6 +3,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { LiveRuleContext } from '../engine/service/ruleContext';
 import { repairsFrom } from '../engine/service/ledgers';
+import { usageReaderForSites } from '../engine/lmstat/cache';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
 import type { ServerSettings } from './settings';
@@ -19,6 +20,8 @@ export class ValidationQueue {
   private readonly unpublished = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /** License Server usage cached by 'Refresh License Server Usage' (BMS080-082); re-read only when a file changes. */
+  private usage: ReturnType<typeof usageReaderForSites> | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -68,7 +71,8 @@ export class ValidationQueue {
     const settings = this.settings();
     const index = this.workspace.index;
     const parsed = index.generation;
-    const ctx = new LiveRuleContext(index, { expiryWarningDays: settings.expiryWarningDays, repairsOf: repairsFrom(index) });
+    this.usage ??= usageReaderForSites(index);
+    const ctx = new LiveRuleContext(index, { expiryWarningDays: settings.expiryWarningDays, repairsOf: repairsFrom(index), usageOf: this.usage });
     for (const uri of [...this.unpublished]) {
       // Between files, a newer edit (or a request that parsed one) stops this run; the next run goes on.
       if (generation !== this.generation || parsed !== index.generation) return;

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { pathToFileURL } from 'node:url';
+import { toCachedUsage, usageFile, writeUsage } from '../../src/engine/lmstat/cache';
+import { importLmstat } from '../../src/engine/lmstat/source';
 import { brief, diag, range, TestClient } from './harness';
 import { PLAN, positionOf, SITE, SOUTH_PLAN, SOUTH_SITE } from './fixtures';
 
@@ -96,5 +99,18 @@ describe('lsp: diagnostics as you type', () => {
     await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('north.ledger.jsonl'), type: 1 }] });
     const at = positionOf(PLAN, 'as-01');
     assert.deepEqual(brief((await next).diagnostics), [diag('BMS061', at.line, at.character, at.line, at.character + 5)]);
+  });
+
+  it('a License Server found down by the last usage refresh shows on its address (BMS082) once the reading is cached', async () => {
+    const reading = await importLmstat(`${__dirname}/../unit/lmstat/fixtures/15-lmgrd-not-running-96.txt`);
+    assert.ok(reading.ok);
+    const next = client.nextDiagnostics(client.uri('site.bms.yaml'), (p) => p.diagnostics.some((d) => d.code === 'BMS082'));
+    const written = await writeUsage(client.folder, toCachedUsage(reading.value, { site: 'north', licenseServer: 'ls-main', address: '@localhost' }));
+    assert.ok(written.ok);
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(usageFile(client.folder, 'north', 'ls-main')).href, type: 1 }] });
+    const down = (await next).diagnostics.filter((d) => d.code === 'BMS082');
+    const at = positionOf(SITE, '"@localhost"');
+    assert.deepEqual(brief(down), [diag('BMS082', at.line, at.character, at.line, at.character + '"@localhost"'.length)]);
+    assert.match(String(down[0].message), /-96/);
   });
 });
