@@ -1,26 +1,9 @@
 // The words the tree shows for types and statuses.
+import { typeName } from '../rules/words';
 import type { NodeStatus } from './types';
 
-const TYPE_LABELS: Record<string, string> = {
-  'enterprise-central': 'Enterprise Central',
-  'enterprise-server': 'Enterprise Server',
-  'as-p': 'AS-P',
-  'as-p-3': 'AS-P-3',
-  'as-b': 'AS-B',
-  'edge-server': 'Edge Server',
-  'fdp-server': 'FDP server',
-  workstation: 'WorkStation',
-  'workstation-pro': 'WorkStation Pro',
-  webstation: 'WebStation',
-  'graphics-editor': 'Graphics Editor',
-  'script-editor': 'Script Editor',
-  'function-block-editor': 'Function Block Editor',
-  'menta-editor': 'Menta Editor',
-};
-
 export function typeLabel(type: string | undefined): string {
-  if (!type) return 'type not set';
-  return TYPE_LABELS[type] ?? type;
+  return type ? typeName(type) : 'type not set';
 }
 
 const STATUS_LABELS: Record<NodeStatus, string> = {
