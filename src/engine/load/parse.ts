@@ -54,17 +54,39 @@ export function parseBmsText(uri: string, text: string): BmsFile {
 /** Past this many syntax errors a file is not read further: 1,000 broken documents made 400,000 errors (fuzz seed 2 case 118). */
 export const MAX_SYNTAX_ERRORS = 200;
 
+/** The syntax errors a file may report, document by document: the document that spends it is the last one read. */
+export class SyntaxBudget {
+  private used = 0;
+
+  /** How many of a document's `count` syntax errors to report (the first ones); afterwards `spent` says whether to stop. */
+  take(count: number): number {
+    const room = Math.max(0, MAX_SYNTAX_ERRORS - this.used);
+    this.used += count;
+    return Math.min(count, room);
+  }
+
+  get spent(): boolean {
+    return this.used > MAX_SYNTAX_ERRORS;
+  }
+}
+
+/** The BMS001 that says the file was read only up to `at` (none when nothing follows). */
+export function restNotChecked(uri: string, text: string, at: number): Diagnostic | undefined {
+  at = Math.min(at, text.length);
+  if (at >= text.length) return undefined;
+  return diagnostic('BMS001', uri, { start: at, end: Math.min(text.length, at + 1) }, `More than ${MAX_SYNTAX_ERRORS} YAML syntax errors: the rest of the file was not checked. Fix the errors above first.`);
+}
+
 /** `parseAllDocuments`, document by document, stopping after the document that brings the errors over the budget. */
 function parseWithinBudget(text: string, uri: string, out: Diagnostic[]): Document.Parsed[] {
   const docs: Document.Parsed[] = [];
-  let errors = 0;
+  const budget = new SyntaxBudget();
   for (const doc of new Composer(PARSE_OPTIONS).compose(new Parser().parse(text))) {
     docs.push(doc as Document.Parsed);
-    errors += doc.errors.length;
-    if (errors > MAX_SYNTAX_ERRORS) {
-      if (doc.errors.length > MAX_SYNTAX_ERRORS) doc.errors.length = MAX_SYNTAX_ERRORS;
-      const at = Math.min(doc.range[2], text.length);
-      if (at < text.length) out.push(diagnostic('BMS001', uri, { start: at, end: Math.min(text.length, at + 1) }, `More than ${MAX_SYNTAX_ERRORS} YAML syntax errors: the rest of the file was not checked. Fix the errors above first.`));
+    doc.errors.length = budget.take(doc.errors.length);
+    if (budget.spent) {
+      const rest = restNotChecked(uri, text, doc.range[2]);
+      if (rest) out.push(rest);
       break;
     }
   }

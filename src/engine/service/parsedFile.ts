@@ -3,7 +3,7 @@
 import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { extractPlan, extractSite } from '../load/extract';
-import { kindOf, parseBmsText, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
+import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
 import type { LicensePlan, Site, Span } from '../model';
 import { validateSchema } from '../schema';
 import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './items';
@@ -65,14 +65,16 @@ export class IncrementalParser {
     const fileDiagnostics: Diagnostic[] = [];
     const diagnostics: Diagnostic[] = [];
     const documents: ParsedDocument[] = [];
+    const budget = new SyntaxBudget();
     for (const layout of layouts) {
       const docs = parseAllDocuments(layout.skeleton, QUIET);
       if (!Array.isArray(docs) || docs.length > 1 || (docs.length === 0 && layout.items.length > 0)) return undefined;
       if (docs.length === 0) continue;
       const doc = docs[0];
       remap(doc, layout.pieces);
-      for (const err of doc.errors) fileDiagnostics.push(syntaxDiagnostic(uri, text, err.pos, err.message));
-      const kind = kindOf(doc, uri, text, fileDiagnostics);
+      const syntax = doc.errors.map((err) => syntaxDiagnostic(uri, text, err.pos, err.message));
+      const kindDiagnostics: Diagnostic[] = [];
+      const kind = kindOf(doc, uri, text, kindDiagnostics);
       const counters: Record<string, number> = {};
       const items: Placed[] = [];
       for (const chunk of layout.items) {
@@ -85,7 +87,11 @@ export class IncrementalParser {
         counters[chunk.list] = first + entry.r.nodeCount;
         items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp) });
       }
-      for (const it of items) for (const d of it.r.diagnostics) diagnostics.push(d);
+      const itemSyntax: Diagnostic[] = [];
+      for (const it of items) for (const d of it.r.diagnostics) (d.code === 'BMS001' ? itemSyntax : diagnostics).push(d);
+      const kept = withinBudget(budget, syntax, itemSyntax);
+      fileDiagnostics.push(...kept.skeleton, ...kindDiagnostics);
+      diagnostics.push(...kept.items);
       const end = Math.max(doc.range[2], layout.items.length ? layout.items[layout.items.length - 1].end : 0);
       const parsed: ParsedDocument = { yaml: doc, kind, span: { start: doc.range[0], end } };
       if (kind) {
@@ -94,6 +100,11 @@ export class IncrementalParser {
         diagnostics.push(...validateSchema(doc, kind, uri, skeletonValue(doc, items)));
       }
       documents.push(parsed);
+      if (budget.spent) {
+        const rest = restNotChecked(uri, text, layout.end);
+        if (rest) fileDiagnostics.push(rest);
+        break;
+      }
     }
     this.previous = { text, local: true, items: seen };
     if (this.cached > 2 * seen.size + 1000) this.compact();
@@ -165,6 +176,15 @@ function place(entry: Entry, offset: number, first: number, uri: string, stamp: 
 }
 
 type Placed = { list: string; span: Span; r: ItemResult };
+
+/** A document's syntax errors (skeleton's and items') that the file's budget still admits: the first ones in file order. */
+function withinBudget(budget: SyntaxBudget, skeleton: Diagnostic[], items: Diagnostic[]): { skeleton: Diagnostic[]; items: Diagnostic[] } {
+  const count = skeleton.length + items.length;
+  const room = budget.take(count);
+  if (room === count) return { skeleton, items };
+  const first = new Set([...skeleton, ...items].sort((a, b) => a.span.start - b.span.start).slice(0, room));
+  return { skeleton: skeleton.filter((d) => first.has(d)), items: items.filter((d) => first.has(d)) };
+}
 
 /** Puts the separately parsed items into the skeleton's model, in file order. */
 function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
