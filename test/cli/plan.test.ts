@@ -78,6 +78,27 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0);
   });
 
+  it('an unreadable plan file stops plan and apply (exit 2) instead of planning to return everything', async () => {
+    assert.equal(await cli('apply', '--site', 'hospital-north'), 0);
+    const ledger = ledgerText();
+    // Root reads any file whatever its mode, so the read itself is made to fail.
+    const nodeFs = require('node:fs') as { readFileSync: unknown };
+    const realRead = fs.readFileSync;
+    nodeFs.readFileSync = (file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(file).endsWith('plan.bms.yaml')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return (realRead as (...a: unknown[]) => unknown)(file, ...rest);
+    };
+    try {
+      assert.equal(await cli('plan', '--site', 'hospital-north'), 2);
+      assert.match(err, /Cannot read plan\.bms\.yaml: cannot read file: .*Nothing was done/);
+      assert.doesNotMatch(out, /return/);
+      assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 2);
+    } finally {
+      nodeFs.readFileSync = realRead;
+    }
+    assert.equal(ledgerText(), ledger);
+  });
+
   it('errors exit 1 with --detailed-exitcode (usage, unknown site), 2 without', async () => {
     assert.equal(await cli('plan', '--site', 'nowhere', '--detailed-exitcode'), 1);
     assert.match(err, /No Site named 'nowhere'/);

@@ -57,7 +57,12 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
   const name = flag(p, 'site');
   if (!name) throw new UsageError('--site NAME is required');
   const root = workspaceRoot(p, io);
-  const { index, paths } = loadWorkspace([root]);
+  const { index, paths, problems } = loadWorkspace([root]);
+  // A plan that cannot be read would look like an empty plan: plan and apply would return every license.
+  if (problems.length > 0) {
+    const list = problems.map((pr) => `${path.relative(io.cwd, pr.path) || pr.path}: ${pr.message}`).join('; ');
+    return { error: `Cannot read ${list}. Nothing was done: make the file readable and run the command again.` };
+  }
   const site = index.site(name);
   if (!site) {
     const known = index.sites().map((s) => s.name);
