@@ -99,6 +99,15 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
     assert.equal(ledgerText(), ledger);
   });
 
+  it('a mistyped --target is refused with exit 2 and the closest id, before anything runs', async () => {
+    assert.equal(await cli('apply', '--site', 'hospital-north', '--target', 'as-1'), 2);
+    assert.match(err, /no server, License Server or client 'as-1'.*Did you mean 'as-01'\?/);
+    assert.equal(out, '');
+    assert.equal(ledgerText(), '');
+    assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'as-1'), 2);
+    assert.match(err, /Did you mean 'as-01'\?/);
+  });
+
   it('errors exit 1 with --detailed-exitcode (usage, unknown site), 2 without', async () => {
     assert.equal(await cli('plan', '--site', 'nowhere', '--detailed-exitcode'), 1);
     assert.match(err, /No Site named 'nowhere'/);

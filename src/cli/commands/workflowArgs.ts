@@ -6,6 +6,8 @@ import { loadWorkspace } from '../../engine/load/files';
 import { defaultActor, ledgerPathFor } from '../../engine/ledger/ledger';
 import { LasSimulator, simulatorDataDir } from '../../engine/las/simulator';
 import { applicableTargets } from '../../engine/rules/catalog';
+import { didYouMean } from '../../engine/rules/suggest';
+import { resolveTargets } from '../../engine/workflows/targets';
 import { describeResult, type WorkflowOptions, type WorkflowResult } from '../../engine/workflows/context';
 import { UsageError, type CliIO } from '../io';
 
@@ -84,6 +86,14 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
       if (pr.total > 0 && pr.done > 0) io.err(`[${pr.done}/${pr.total}] ${pr.message}\n`);
     },
   };
+  if (options.target !== undefined) {
+    // A mistyped id is bad input: refused before anything runs, with the closest id of the site.
+    const resolved = resolveTargets(options);
+    if ('error' in resolved) {
+      const ids = [...site.servers, ...site.licenseServers, ...site.clients].map((t) => t.id);
+      return { error: `${resolved.error}${didYouMean(options.target, ids).hint}` };
+    }
+  }
   return { options, root };
 }
 
