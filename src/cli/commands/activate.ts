@@ -12,6 +12,6 @@ export const activateCommand: CliCommand = {
     const w = siteWorkflow(p, io);
     if ('error' in w) return io.err(`${w.error}\n`), 2;
     const offline = offlineDir(p, io);
-    return finish(await interruptible((signal) => activate({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
+    return finish(await interruptible((signal) => activate({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io, 'Nothing to activate: every license planned here is active or requested already (or none is planned).');
   },
 };

@@ -19,6 +19,6 @@ export const repairCommand: CliCommand = {
     }
     const offline = offlineDir(p, io);
     const only = { transaction: flag(p, 'transaction') };
-    return finish(await interruptible((signal) => repair({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }, only), io), io);
+    return finish(await interruptible((signal) => repair({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }, only), io), io, 'Nothing to repair: the ledger records no broken license here (record one with --target ID --mark-broken T).');
   },
 };

@@ -42,6 +42,6 @@ export const confirmReturnCommand: CliCommand = {
     const p = parseArgs(args, SITE_OPTIONS);
     const w = siteWorkflow(p, io);
     if ('error' in w) return io.err(`${w.error}\n`), 2;
-    return finish(await interruptible((signal) => confirmReturn({ ...w.options, signal }), io), io);
+    return finish(await interruptible((signal) => confirmReturn({ ...w.options, signal }), io), io, 'Nothing to confirm: no offline return is waiting for its confirmation.');
   },
 };

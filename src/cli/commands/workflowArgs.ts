@@ -97,10 +97,10 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
   return { options, root };
 }
 
-/** Prints the summary; exit code 0 when everything was done, 1 otherwise. */
-export function finish(result: WorkflowResult, io: CliIO): number {
+/** Prints the summary (`nothing` when there was no step at all); exit code 0 when everything was done, 1 otherwise. */
+export function finish(result: WorkflowResult, io: CliIO, nothing = 'Nothing to do.'): number {
   const text = describeResult(result);
-  if (text.trim()) io.out(text);
+  io.out(text.trim() ? text : `${nothing}\n`);
   return result.ok ? 0 : 1;
 }
 

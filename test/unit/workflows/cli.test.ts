@@ -66,4 +66,14 @@ describe('bmslicense license commands', () => {
     assert.equal(await cli('repair', '--site', 'north', '--target', 'es-01'), 0);
     assert.match(out, /3 repair\(s\) left/);
   });
+
+  it('says so when there is nothing to do instead of printing nothing', async () => {
+    fs.writeFileSync(path.join(dir, 'site.bms.yaml'), siteYaml('north', 'online'));
+    assert.equal(await cli('activate', '--site', 'north', '--target', 'ws-1'), 0);
+    assert.match(out, /^Nothing to activate: /);
+    assert.equal(await cli('repair', '--site', 'north', '--target', 'es-01'), 0);
+    assert.match(out, /^Nothing to repair: .*--mark-broken/);
+    assert.equal(await cli('confirm-return', '--site', 'north'), 0);
+    assert.match(out, /^Nothing to confirm: /);
+  });
 });
