@@ -30,7 +30,9 @@ export const returnCommand: CliCommand = {
         }),
       io,
     );
-    return finish(result, io);
+    // Without --yes the list and the hint to add --yes are all there is to say ("run again" would do the same).
+    if (!yes && result.cancelled) return 1;
+    return finish(result, io, 'Nothing to return: no license is active here.');
   },
 };
 

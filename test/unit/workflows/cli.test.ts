@@ -39,6 +39,7 @@ describe('bmslicense license commands', () => {
     assert.equal(await cli('return', '--site', 'north', '--target', 'es-01', '--offline', 'req2'), 1);
     assert.match(out, /es-01: transaction T-.*ACT-BASE ×1, ACT-CC ×1/);
     assert.match(err, /--yes/);
+    assert.doesNotMatch(out, /NOT DONE|Cancelled|run the same command again/);
     assert.equal(await cli('return', '--site', 'north', '--target', 'es-01', '--offline', 'req2', '--yes'), 0);
     const [req] = fs.readdirSync(path.join(dir, 'req2'));
     assert.equal(await cli('las', 'respond', `req2/${req}`, '--out', 'resp2'), 0);
