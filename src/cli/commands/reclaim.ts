@@ -11,7 +11,7 @@ export const reclaimCommand: CliCommand = {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
     const w = siteWorkflow(p, io);
     if ('error' in w) return io.err(`${w.error}\n`), 2;
-    const offline = offlineDir(p, io);
+    const offline = offlineDir(p, io, w.options.site);
     return finish(await interruptible((signal) => reclaim({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
   },
 };

@@ -17,7 +17,7 @@ export const repairCommand: CliCommand = {
       if (!w.options.target) throw new UsageError('--mark-broken needs --target');
       return finish(await reportBroken(w.options, broken), io);
     }
-    const offline = offlineDir(p, io);
+    const offline = offlineDir(p, io, w.options.site);
     const only = { transaction: flag(p, 'transaction') };
     return finish(await interruptible((signal) => repair({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }, only), io), io, 'Nothing to repair: the ledger records no broken license here (record one with --target ID --mark-broken T).');
   },

@@ -13,7 +13,7 @@ export const returnCommand: CliCommand = {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, yes: false });
     const w = siteWorkflow(p, io);
     if ('error' in w) return io.err(`${w.error}\n`), 2;
-    const offline = offlineDir(p, io);
+    const offline = offlineDir(p, io, w.options.site);
     const yes = p.flags.get('yes') === true;
     const result = await interruptible(
       (signal) =>

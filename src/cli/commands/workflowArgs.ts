@@ -9,6 +9,7 @@ import { applicableTargets } from '../../engine/rules/catalog';
 import { didYouMean } from '../../engine/rules/suggest';
 import { resolveTargets } from '../../engine/workflows/targets';
 import { describeResult, type WorkflowOptions, type WorkflowResult } from '../../engine/workflows/context';
+import type { Site } from '../../engine/model';
 import { UsageError, type CliIO } from '../io';
 
 export interface ParsedArgs {
@@ -119,8 +120,11 @@ export async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>,
   }
 }
 
-/** `--offline DIR` resolved against the working folder. */
-export function offlineDir(p: ParsedArgs, io: CliIO): string | undefined {
+/** `--offline DIR` resolved against the working folder; required when `site` is an offline site. */
+export function offlineDir(p: ParsedArgs, io: CliIO, site?: Site): string | undefined {
   const dir = flag(p, 'offline');
+  if (dir === undefined && site?.connectivity === 'offline') {
+    throw new UsageError(`site '${site.name}' is offline: add --offline DIR, the folder to write the request files to`);
+  }
   return dir === undefined ? undefined : path.resolve(io.cwd, dir);
 }

@@ -50,8 +50,10 @@ describe('bmslicense license commands', () => {
   });
 
   it('refuses the online path on an offline site and explains usage errors', async () => {
-    assert.equal(await cli('activate', '--site', 'north'), 1);
-    assert.match(out, /pick the folder/);
+    assert.equal(await cli('activate', '--site', 'north'), 2);
+    assert.match(err, /site 'north' is offline: add --offline DIR/);
+    assert.equal(await cli('return', '--site', 'north', '--yes'), 2);
+    assert.match(err, /add --offline DIR/);
     assert.equal(await cli('activate'), 2);
     assert.match(err, /--site NAME is required/);
     assert.equal(await cli('activate', '--site', 'south'), 2);
