@@ -2,10 +2,10 @@
 // Online it asks the LAS; offline it writes a request file. A retry only does what is still missing.
 import { licenseState, type LedgerState } from '../ledger/fold';
 import type { LicenseLine } from '../las/types';
-import { choosePath, LedgerWriter, lasFailure, notStarted, runSteps, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { createRequest } from './offlineRequests';
 import { recordUnrecordedActivations } from './reconcile';
-import { entitledProducts, formatLines, plannedLines, resolveTargets, type WorkflowTarget } from './targets';
+import { formatLines, plannedLines, type WorkflowTarget } from './targets';
 
 interface Split {
   todo: LicenseLine[];
@@ -27,28 +27,24 @@ function split(state: LedgerState, target: WorkflowTarget, lines: LicenseLine[])
 }
 
 export async function activate(opts: WorkflowOptions): Promise<WorkflowResult> {
-  const chosen = choosePath(opts);
-  if ('error' in chosen) return notStarted(chosen.error, 'connectivity');
-  const resolved = resolveTargets(opts);
-  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
-  const ledger = new LedgerWriter(opts);
-  if (chosen.path === 'online') {
-    const synced = await opts.las.syncEntitlements(entitledProducts(opts));
-    if (!synced.ok) return notStarted(`The LAS did not take the entitlements: ${synced.error.message}`, synced.error.code);
-  }
+  const start = startWorkflow(opts);
+  if ('refused' in start) return start.refused;
+  const { path, targets, ledger } = start;
+  const refused = await syncEntitlements(opts, path);
+  if (refused) return refused;
   const state = ledger.state();
   const steps: Step[] = [];
-  for (const target of resolved.targets) {
+  for (const target of targets) {
     const planned = plannedLines(opts, target);
     if (planned.length === 0) continue;
     const first = split(state, target, planned);
     for (const b of first.blocked) steps.push({ target: target.id, label: `activate ${b.line.activationId} on ${target.id}`, run: async () => ({ status: 'failed', message: b.why, code: b.code }) });
-    if (first.todo.length === 0 && chosen.path === 'offline') continue;
+    if (first.todo.length === 0 && path === 'offline') continue;
     const label = `activate on ${target.id}`;
     steps.push({
       target: target.id,
       label,
-      run: () => (chosen.path === 'online' ? activateOnline(opts, ledger, target, planned) : activateOffline(opts, ledger, target, planned)),
+      run: () => (path === 'online' ? activateOnline(opts, ledger, target, planned) : activateOffline(opts, ledger, target, planned)),
     });
   }
   return runSteps(opts, steps);

@@ -5,6 +5,7 @@ import { appendLedger, defaultActor, ledgerTime, readLedger, type LedgerEvent } 
 import { fold, type LedgerState } from '../ledger/fold';
 import type { Las, LasError, LicenseLine } from '../las/types';
 import type { LicensePlan, Product, Site } from '../model';
+import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
 
 export interface Progress {
   done: number;
@@ -89,6 +90,29 @@ export function choosePath(opts: WorkflowOptions): { path: Path } | { error: str
   }
   if (path === 'offline' && !opts.offlineDir) return { error: `Site '${opts.site.name}' uses offline request files: pick the folder to write them to.` };
   return { path };
+}
+
+/** What a workflow acts on once it may start: the path, the targets in scope and the ledger. */
+export interface WorkflowStart {
+  path: Path;
+  targets: WorkflowTarget[];
+  ledger: LedgerWriter;
+}
+
+/** The path and the targets of a workflow, or why it cannot start (nothing is asked or written either way). */
+export function startWorkflow(opts: WorkflowOptions): WorkflowStart | { refused: WorkflowResult } {
+  const chosen = choosePath(opts);
+  if ('error' in chosen) return { refused: notStarted(chosen.error, 'connectivity') };
+  const resolved = resolveTargets(opts);
+  if ('error' in resolved) return { refused: notStarted(resolved.error, 'unknown-target', opts.target) };
+  return { path: chosen.path, targets: resolved.targets, ledger: new LedgerWriter(opts) };
+}
+
+/** Online, the LAS must hold the plans' entitlements before it activates or reclaims them; offline requests carry their own. */
+export async function syncEntitlements(opts: WorkflowOptions, path: Path): Promise<WorkflowResult | undefined> {
+  if (path !== 'online') return undefined;
+  const synced = await opts.las.syncEntitlements(entitledProducts(opts));
+  return synced.ok ? undefined : notStarted(`The LAS did not take the entitlements: ${synced.error.message}`, synced.error.code);
 }
 
 /** Ledger access for one workflow run: fresh fold on demand, events stamped with time and user. */

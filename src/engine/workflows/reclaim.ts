@@ -2,10 +2,10 @@
 // Online/semi-online directly; offline through a request file. Reclaiming twice changes nothing.
 import { transactionsOf } from '../ledger/fold';
 import type { ReclaimResult } from '../las/types';
-import { choosePath, LedgerWriter, lasFailure, notStarted, runSteps, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { createRequest } from './offlineRequests';
 import { recordUnrecordedActivations } from './reconcile';
-import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
+import type { WorkflowTarget } from './targets';
 
 /** Ledger events for the changes a reclaim picked up (one `reclaim` line even when nothing changed). */
 export function reclaimEvents(ledger: LedgerWriter, target: string, result: ReclaimResult, mode: 'online' | 'offline') {
@@ -19,25 +19,21 @@ export function describeChanges(result: ReclaimResult): string {
 }
 
 export async function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
-  const chosen = choosePath(opts);
-  if ('error' in chosen) return notStarted(chosen.error, 'connectivity');
-  const resolved = resolveTargets(opts);
-  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
-  const ledger = new LedgerWriter(opts);
-  if (chosen.path === 'online') {
-    const synced = await opts.las.syncEntitlements(entitledProducts(opts));
-    if (!synced.ok) return notStarted(`The LAS did not take the entitlements: ${synced.error.message}`, synced.error.code);
-  }
+  const start = startWorkflow(opts);
+  if ('refused' in start) return start.refused;
+  const { path, targets, ledger } = start;
+  const refused = await syncEntitlements(opts, path);
+  if (refused) return refused;
   const state = ledger.state();
   const steps: Step[] = [];
-  for (const target of resolved.targets) {
+  for (const target of targets) {
     const active = transactionsOf(state, target.id, ['activated']);
     if (active.length === 0) continue;
     const ids = active.flatMap((t) => t.lines.map((l) => l.activationId));
     steps.push({
       target: target.id,
       label: `reclaim on ${target.id}`,
-      run: () => (chosen.path === 'online' ? reclaimOnline(opts, ledger, target) : reclaimOffline(opts, ledger, target, ids)),
+      run: () => (path === 'online' ? reclaimOnline(opts, ledger, target) : reclaimOffline(opts, ledger, target, ids)),
     });
   }
   return runSteps(opts, steps);

@@ -2,7 +2,7 @@
 // At most 4 repairs of a target in 12 months, counted from the ledger before the LAS is asked.
 import { repairsInLast12Months, transactionsOf } from '../ledger/fold';
 import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
-import { choosePath, LedgerWriter, lasFailure, notStarted, runSteps, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { LedgerWriter, lasFailure, notStarted, runSteps, startWorkflow, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { createRequest } from './offlineRequests';
 import { formatLines, resolveTargets, type WorkflowTarget } from './targets';
 
@@ -36,17 +36,15 @@ export async function reportBroken(opts: WorkflowOptions, transaction: string): 
 }
 
 export async function repair(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
-  const chosen = choosePath(opts);
-  if ('error' in chosen) return notStarted(chosen.error, 'connectivity');
-  const resolved = resolveTargets(opts);
-  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
-  const ledger = new LedgerWriter(opts);
+  const start = startWorkflow(opts);
+  if ('refused' in start) return start.refused;
+  const { path, targets, ledger } = start;
   const state = ledger.state();
   const steps: Step[] = [];
-  for (const target of resolved.targets) {
+  for (const target of targets) {
     const broken = transactionsOf(state, target.id, ['broken']).filter((t) => !only?.transaction || t.transaction === only.transaction);
     if (broken.length === 0) continue;
-    if (chosen.path === 'offline') {
+    if (path === 'offline') {
       steps.push({ target: target.id, label: `repair request for ${target.id}`, run: () => repairOffline(opts, ledger, target, broken.map((t) => t.transaction), broken.flatMap((t) => t.lines.map((l) => l.activationId))) });
     } else {
       for (const tx of broken) steps.push({ target: target.id, label: `repair ${tx.transaction} on ${target.id}`, run: () => repairOnline(opts, ledger, target, tx.transaction) });

@@ -3,11 +3,11 @@
 // go through request files and stay unusable until the return is confirmed on the LAS.
 import { transactionsOf, type TransactionState } from '../ledger/fold';
 import {
-  choosePath,
-  LedgerWriter,
   lasFailure,
   notStarted,
   runSteps,
+  startWorkflow,
+  type LedgerWriter,
   type ReturnConfirmation,
   type Step,
   type StepOutcome,
@@ -16,7 +16,7 @@ import {
 } from './context';
 import { createRequest } from './offlineRequests';
 import { lasActivations } from './reconcile';
-import { formatLines, resolveTargets, type WorkflowTarget } from './targets';
+import { formatLines, type WorkflowTarget } from './targets';
 
 export function describeReturn(site: string, items: TransactionState[]): ReturnConfirmation {
   const message = [
@@ -28,13 +28,11 @@ export function describeReturn(site: string, items: TransactionState[]): ReturnC
 
 /** `only.transactions`: return just these transactions (reconcile's apply), not every one of the target(s). */
 export async function returnLicenses(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
-  const chosen = choosePath(opts);
-  if ('error' in chosen) return notStarted(chosen.error, 'connectivity');
-  const resolved = resolveTargets(opts);
-  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
-  const ledger = new LedgerWriter(opts);
+  const start = startWorkflow(opts);
+  if ('refused' in start) return start.refused;
+  const { path, targets, ledger } = start;
   const state = ledger.state();
-  const ids = new Set(resolved.targets.map((t) => t.id));
+  const ids = new Set(targets.map((t) => t.id));
   const all = transactionsOf(state, undefined, ['activated', 'broken']).filter((t) => ids.has(t.target) && (!only?.transactions || only.transactions.includes(t.transaction)));
   const broken = all.filter((t) => t.status === 'broken');
   const items = all.filter((t) => t.status === 'activated' && !hasPendingReturn(state, t));
@@ -48,10 +46,10 @@ export async function returnLicenses(opts: WorkflowOptions, only?: { transaction
       return notStarted('Return not confirmed: nothing was returned.', 'cancelled');
     }
   }
-  for (const target of resolved.targets) {
+  for (const target of targets) {
     const mine = items.filter((t) => t.target === target.id);
     if (mine.length === 0) continue;
-    if (chosen.path === 'offline') {
+    if (path === 'offline') {
       const lines = mine.flatMap((t) => t.lines);
       steps.push({
         target: target.id,
