@@ -28,6 +28,8 @@ export const importResponsesCommand: CliCommand = {
     if ('error' in w) return io.err(`${w.error}\n`), 2;
     const key = lasPublicKey(p, io, w.root);
     if ('error' in key) return io.err(`${key.error}\n`), 2;
+    const missing = p.positional.filter((f) => !fs.existsSync(path.resolve(io.cwd, f)));
+    if (missing.length > 0) return io.err(`No such file or folder: ${missing.join(', ')}. Name the folder (or the files) where you saved the responses from the LAS.\n`), 2;
     const files = responseFiles(p.positional.map((f) => path.resolve(io.cwd, f)));
     if (files.length === 0) return io.err('No *.response.json file found there.\n'), 2;
     return finish(await interruptible((signal) => importResponses({ ...w.options, signal }, files, key.pem), io), io);

@@ -59,6 +59,8 @@ describe('bmslicense license commands', () => {
     assert.equal(await cli('activate', '--site', 'south'), 2);
     assert.match(err, /No Site named 'south'.*sites: north/);
     assert.equal(await cli('las', 'fly'), 2);
+    assert.equal(await cli('import-responses', 'nowhere', '--site', 'north'), 2);
+    assert.match(err, /No such file or folder: nowhere\. Name the folder/);
   });
 
   it('repairs through --mark-broken and repair on an online site', async () => {
