@@ -2,6 +2,7 @@
 // or constructed by the bundle), no data in the HTML (the report arrives by postMessage). No `vscode` import,
 // so tests render the same page in a plain browser.
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from '../../engine/report/render/html';
 
 export interface DashboardPage {
   /** `webview.cspSource`. */
@@ -28,8 +29,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-const ATTR: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const attr = (s: string) => s.replace(/[&<>"']/g, (c) => ATTR[c]);
+const attr = escapeHtml;
 
 export function dashboardHtml(p: DashboardPage): string {
   const prelude = p.preludeScriptUri ? `<script nonce="${attr(p.nonce)}" src="${attr(p.preludeScriptUri)}"></script>\n` : '';
