@@ -69,6 +69,14 @@ export function fold(events: Iterable<LedgerEvent>): LedgerState {
 function apply(s: LedgerState, e: LedgerEvent): void {
   const target = e.target ?? '';
   const inTx = (l: LicenseState) => l.target === target && e.transaction !== undefined && l.transaction === e.transaction;
+  /** Licenses of the event's transaction in one of `from` move to `to`; the rest keep their status. */
+  const moveTransaction = (from: LicenseStatus[], to: LicenseStatus) => {
+    for (const l of s.licenses.values()) {
+      if (!inTx(l) || !from.includes(l.status)) continue;
+      l.status = to;
+      l.at = e.at;
+    }
+  };
   switch (e.op) {
     case 'activate':
       for (const line of eventLines(e)) {
@@ -112,19 +120,10 @@ function apply(s: LedgerState, e: LedgerEvent): void {
       }
       return;
     case 'return':
-      for (const l of s.licenses.values()) {
-        if (!inTx(l) || (l.status !== 'activated' && l.status !== 'broken')) continue;
-        l.status = e.mode === 'offline' ? 'return-pending' : 'returned';
-        l.at = e.at;
-      }
+      moveTransaction(['activated', 'broken'], e.mode === 'offline' ? 'return-pending' : 'returned');
       return;
     case 'return-confirmed':
-      for (const l of s.licenses.values()) {
-        if (inTx(l) && l.status === 'return-pending') {
-          l.status = 'returned';
-          l.at = e.at;
-        }
-      }
+      moveTransaction(['return-pending'], 'returned');
       return;
     case 'reclaim':
       for (const line of eventLines(e)) {
@@ -133,20 +132,10 @@ function apply(s: LedgerState, e: LedgerEvent): void {
       }
       return;
     case 'broken':
-      for (const l of s.licenses.values()) {
-        if (inTx(l) && l.status === 'activated') {
-          l.status = 'broken';
-          l.at = e.at;
-        }
-      }
+      moveTransaction(['activated'], 'broken');
       return;
     case 'repair':
-      for (const l of s.licenses.values()) {
-        if (inTx(l) && l.status === 'broken') {
-          l.status = 'activated';
-          l.at = e.at;
-        }
-      }
+      moveTransaction(['broken'], 'activated');
       s.repairs.set(target, [...(s.repairs.get(target) ?? []), e.at]);
       return;
   }
