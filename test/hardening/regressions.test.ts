@@ -4,6 +4,8 @@ import { strict as assert } from 'node:assert';
 import { MAX_SYNTAX_ERRORS, parseBmsText } from '../../src/engine/load/parse';
 import { closestId } from '../../src/engine/rules/suggest';
 import { caretContext } from '../../src/engine/service/context';
+import { IncrementalParser } from '../../src/engine/service/parsedFile';
+import { LiveWorkspace } from '../../src/engine/service/workspace';
 import { fuzzCase } from './fuzz/mutate';
 import { engineCase } from './fuzz/run';
 
@@ -37,6 +39,29 @@ describe('hardening: fuzz regressions', () => {
     // A file under the budget is read to the end, every document.
     const clean = Array.from({ length: 1000 }, () => 'kind: LicensePlan\n').join('---\n');
     assert.equal(parseBmsText('file:///w/p.bms.yaml', clean).documents.length, 1000);
+  });
+
+  it('seed 3 case 143: the language server stops 1,000 broken documents at the same error budget (47,000 syntax errors among 74,000 diagnostics before)', () => {
+    const { text } = fuzzCase(3, 143);
+    const uri = 'file:///w/case.bms.yaml';
+    const ws = new LiveWorkspace();
+    const t = performance.now();
+    ws.update(uri, text);
+    const ds = ws.diagnostics(uri);
+    console.log(`      seed 3 case 143: ${ds.length} diagnostics in ${Math.round(performance.now() - t)} ms`);
+    const syntax = ds.filter((d) => d.code === 'BMS001');
+    assert.ok(syntax.length <= MAX_SYNTAX_ERRORS + 1, `${syntax.length} syntax diagnostics`);
+    assert.ok(syntax.some((d) => /the rest of the file was not checked/.test(d.message)));
+    // The few documents read before the budget ran out still get their schema and rule findings, nothing more.
+    assert.ok(ds.length <= 2 * MAX_SYNTAX_ERRORS, `${ds.length} diagnostics`);
+    assert.ok(ws.documents(uri).length < 1000);
+    // An edit before or after the cut gives what a fresh parse of the new text gives.
+    const live = new IncrementalParser(uri);
+    live.parse(text);
+    for (const at of [200, Math.floor(text.length / 2)]) {
+      const edited = text.slice(0, at) + 'x' + text.slice(at);
+      assert.deepEqual(live.parse(edited).diagnostics, new IncrementalParser(uri).parse(edited).diagnostics, `edit at ${at}`);
+    }
   });
 
   it('seed 2 case 191: an assignment that is a string, not a mapping, gets a schema diagnostic instead of a rule failure', () => {

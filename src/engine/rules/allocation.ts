@@ -1,15 +1,45 @@
 // BMS021–BMS023: an entitlement product cannot be handed out more than it holds, twice to one target,
 // or (a local license) to more than one computer.
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { Assignment, Product } from '../model';
+import type { Assignment, LicensePlan, Product } from '../model';
 import { productsOf } from '../model';
 import type { PlanGroup, PlannedAssignment } from './lookup';
 import type { PlanRule } from './rule';
 import { plural } from './words';
 
-/** Assignments, across the site's plans, that draw on this product. */
+const draws = new WeakMap<PlanGroup, Map<string, Map<Product, PlannedAssignment[]>>>();
+
+/** Assignments, across the site's plans, that draw on this product (sorted by product once per activation id and group). */
 function drawsOn(group: PlanGroup, product: Product): PlannedAssignment[] {
-  return (group.assignments.get(product.activationId) ?? []).filter((x) => group.productFor(x.plan, product.activationId)?.product === product);
+  let byId = draws.get(group);
+  if (!byId) draws.set(group, (byId = new Map()));
+  let byProduct = byId.get(product.activationId);
+  if (!byProduct) {
+    byId.set(product.activationId, (byProduct = new Map()));
+    for (const x of group.assignments.get(product.activationId) ?? []) {
+      const p = group.productFor(x.plan, product.activationId)?.product;
+      if (!p) continue;
+      const list = byProduct.get(p);
+      if (list) list.push(x);
+      else byProduct.set(p, [x]);
+    }
+  }
+  return byProduct.get(product) ?? [];
+}
+
+/** Per group (one per validation pass), a finding list by plan, worked out once for all the site's plans: 1,000 plans stay linear. */
+function perGroup<T>(memo: WeakMap<PlanGroup, Map<LicensePlan, T[]>>, group: PlanGroup, find: (add: (plan: LicensePlan, t: T) => void) => void): Map<LicensePlan, T[]> {
+  let byPlan = memo.get(group);
+  if (!byPlan) {
+    const m = new Map<LicensePlan, T[]>();
+    find((plan, t) => {
+      const list = m.get(plan);
+      if (list) list.push(t);
+      else m.set(plan, [t]);
+    });
+    memo.set(group, (byPlan = m));
+  }
+  return byPlan;
 }
 
 const quantityOf = (a: Assignment) => a.quantity ?? 1;
@@ -54,41 +84,66 @@ export const duplicateActivation: PlanRule = {
   codes: ['BMS022'],
   kind: 'LicensePlan',
   check(plan, ctx) {
-    const group = ctx.planGroup(plan);
     const out: Diagnostic[] = [];
+    for (const { x, before } of secondActivations(ctx.planGroup(plan)).get(plan) ?? []) {
+      const a = x.assignment;
+      out.push(
+        diagnostic(
+          'BMS022',
+          plan.uri,
+          assignmentSpan(a),
+          `${a.activationId} is already assigned to '${a.target}': a license is activated once per target, and a second activation is refused. Merge the two assignments into one with the total quantity.`,
+          { related: [{ uri: before.plan.uri, span: assignmentSpan(before.assignment), message: `first assignment of ${a.activationId} to '${a.target}'` }] },
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+const seconds = new WeakMap<PlanGroup, Map<LicensePlan, { x: PlannedAssignment; before: PlannedAssignment }[]>>();
+
+/** Every assignment of an activation id to a target that an earlier assignment (any plan of the site) already has. */
+function secondActivations(group: PlanGroup) {
+  return perGroup(seconds, group, (add) => {
     for (const [, uses] of group.assignments) {
       const first = new Map<string, PlannedAssignment>();
       for (const x of uses) {
         const key = targetKey(x.assignment);
         if (key === undefined) continue;
         const before = first.get(key);
-        if (!before) {
-          first.set(key, x);
-          continue;
-        }
-        if (x.plan !== plan) continue;
-        const a = x.assignment;
-        out.push(
-          diagnostic(
-            'BMS022',
-            plan.uri,
-            assignmentSpan(a),
-            `${a.activationId} is already assigned to '${a.target}': a license is activated once per target, and a second activation is refused. Merge the two assignments into one with the total quantity.`,
-            { related: [{ uri: before.plan.uri, span: assignmentSpan(before.assignment), message: `first assignment of ${a.activationId} to '${a.target}'` }] },
-          ),
-        );
+        if (before) add(x.plan, { x, before });
+        else first.set(key, x);
       }
     }
-    return out;
-  },
-};
+  });
+}
 
 export const localOnOneComputer: PlanRule = {
   codes: ['BMS023'],
   kind: 'LicensePlan',
   check(plan, ctx) {
-    const group = ctx.planGroup(plan);
     const out: Diagnostic[] = [];
+    for (const { product, x, first } of otherComputers(ctx.planGroup(plan)).get(plan) ?? []) {
+      out.push(
+        diagnostic(
+          'BMS023',
+          plan.uri,
+          assignmentSpan(x.assignment),
+          `${product.activationId} is a local license, bound to one computer, and is already assigned to '${first.assignment.target}'. Plan another local license for '${x.assignment.target}', or use network seats on a License Server.`,
+          { related: [{ uri: first.plan.uri, span: assignmentSpan(first.assignment), message: `${product.activationId} is bound to '${first.assignment.target}' here` }] },
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+const others = new WeakMap<PlanGroup, Map<LicensePlan, { product: Product; x: PlannedAssignment; first: PlannedAssignment }[]>>();
+
+/** For each local product of the site, the first assignment of it to each computer after the first computer. */
+function otherComputers(group: PlanGroup) {
+  return perGroup(others, group, (add) => {
     for (const { product } of [...group.products.values()].flat()) {
       if (product.licenseType !== 'local') continue;
       const uses = drawsOn(group, product).filter((x) => targetKey(x.assignment) !== undefined);
@@ -100,18 +155,8 @@ export const localOnOneComputer: PlanRule = {
         const key = targetKey(x.assignment)!;
         if (key === firstKey || reported.has(key)) continue;
         reported.add(key);
-        if (x.plan !== plan) continue;
-        out.push(
-          diagnostic(
-            'BMS023',
-            plan.uri,
-            assignmentSpan(x.assignment),
-            `${product.activationId} is a local license, bound to one computer, and is already assigned to '${first.assignment.target}'. Plan another local license for '${x.assignment.target}', or use network seats on a License Server.`,
-            { related: [{ uri: first.plan.uri, span: assignmentSpan(first.assignment), message: `${product.activationId} is bound to '${first.assignment.target}' here` }] },
-          ),
-        );
+        add(x.plan, { product, x, first });
       }
     }
-    return out;
-  },
-};
+  });
+}

@@ -63,10 +63,18 @@ export class SiteLookup {
 export class PlanGroup {
   readonly products = new Map<string, PlannedProduct[]>();
   readonly assignments = new Map<string, PlannedAssignment[]>();
+  /** Each plan's own first product by activation id: `productFor` stays O(1) with 1,000 plans for one site. */
+  private readonly own = new Map<LicensePlan, Map<string, PlannedProduct>>();
 
   constructor(readonly plans: LicensePlan[]) {
     for (const plan of plans) {
-      for (const product of productsOf(plan)) push(this.products, product.activationId, { product, plan });
+      const own = this.own.get(plan) ?? new Map<string, PlannedProduct>();
+      this.own.set(plan, own);
+      for (const product of productsOf(plan)) {
+        const planned = { product, plan };
+        push(this.products, product.activationId, planned);
+        if (!own.has(product.activationId)) own.set(product.activationId, planned);
+      }
       for (const assignment of plan.assignments) {
         if (assignment.activationId !== undefined) push(this.assignments, assignment.activationId, { assignment, plan });
       }
@@ -76,8 +84,7 @@ export class PlanGroup {
   /** The product an assignment in `plan` means: the plan's own first, else one from another plan of the site. */
   productFor(plan: LicensePlan, activationId: string | undefined): PlannedProduct | undefined {
     if (activationId === undefined) return undefined;
-    const all = this.products.get(activationId);
-    return all?.find((p) => p.plan === plan) ?? all?.[0];
+    return this.own.get(plan)?.get(activationId) ?? this.products.get(activationId)?.[0];
   }
 }
 

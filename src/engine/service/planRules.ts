@@ -5,6 +5,7 @@ import type { Assignment, LicensePlan, Span } from '../model';
 import { PLAN_RULES, type RuleContext } from '../rules';
 import { applicability } from '../rules/applicability';
 import { activationIds, assignmentTargets } from '../rules/references';
+import type { PlanGroup } from '../rules/lookup';
 import type { PlanRule } from '../rules/rule';
 
 /** Rules whose findings about an assignment depend only on it, the site and the plans' products. */
@@ -23,14 +24,16 @@ export class PlanRules {
   private readonly inputs = new Map<string, { inputs: unknown[]; version: number }>();
   /** Assignment objects survive an edit that does not touch their text (see parsedFile.ts). */
   private readonly found = new WeakMap<Assignment, { uri: string; version: number; found: Found[] }>();
+  /** Per site name, the last inputs seen: plans of one group share one array, compared once per pass, not once per plan. */
+  private readonly lastInputs = new Map<string, unknown[]>();
+  private readonly groupInputs = new WeakMap<PlanGroup, unknown[]>();
 
   check(plan: LicensePlan, ctx: RuleContext): Diagnostic[] {
     const out = run(WHOLE_PLAN, plan, ctx);
     // Built before the assignments are narrowed below: the group must see all of them.
-    const group = ctx.planGroup(plan);
-    const inputs: unknown[] = [ctx.siteOf(plan), ...group.plans.flatMap((p) => [p.uri, ...p.entitlements])];
+    const inputs = this.inputsOf(plan, ctx);
     let state = this.inputs.get(plan.uri);
-    if (!state || state.inputs.length !== inputs.length || state.inputs.some((x, i) => x !== inputs[i])) {
+    if (!state || (state.inputs !== inputs && !sameItems(state.inputs, inputs))) {
       state = { inputs, version: (state?.version ?? 0) + 1 };
       this.inputs.set(plan.uri, state);
     }
@@ -57,6 +60,21 @@ export class PlanRules {
     return out;
   }
 
+  /** What a plan's cached findings depend on: its site and every plan's entitlements in its group. */
+  private inputsOf(plan: LicensePlan, ctx: RuleContext): unknown[] {
+    const group = ctx.planGroup(plan);
+    let inputs = this.groupInputs.get(group);
+    if (inputs) return inputs;
+    inputs = [ctx.siteOf(plan), ...group.plans.flatMap((p) => [p.uri, ...p.entitlements])];
+    if (plan.site !== undefined) {
+      const last = this.lastInputs.get(plan.site);
+      if (last && sameItems(last, inputs)) inputs = last;
+      else this.lastInputs.set(plan.site, inputs);
+      this.groupInputs.set(group, inputs);
+    }
+    return inputs;
+  }
+
   private remember(uri: string, version: number, todo: Assignment[], fresh: Diagnostic[]): void {
     const byAssignment = new Map<Assignment, Found[]>(todo.map((a) => [a, []]));
     for (const d of fresh) {
@@ -66,6 +84,10 @@ export class PlanRules {
     }
     for (const [a, found] of byAssignment) this.found.set(a, { uri, version, found });
   }
+}
+
+function sameItems(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The assignment (in file order) whose span holds `span`. */
