@@ -1,6 +1,7 @@
 // Every failure the fuzzer found, replayed from its seed and case number (see fuzz/mutate.ts), plus the
 // smallest input that shows the same bug.
 import { strict as assert } from 'node:assert';
+import { MAX_NESTING } from '../../src/engine/load/depth';
 import { MAX_SYNTAX_ERRORS, parseBmsText } from '../../src/engine/load/parse';
 import { closestId } from '../../src/engine/rules/suggest';
 import { caretContext } from '../../src/engine/service/context';
@@ -69,5 +70,19 @@ describe('hardening: fuzz regressions', () => {
     const plan = 'apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: p, site: s }\nspec:\n  entitlements: []\n  assignments:\n    - "es-01 ACT-1"\n';
     const r = engineCase({ seed: 0, n: 0, base: 'plan.bms.yaml', applied: [], text: plan });
     assert.deepEqual(r.findings.filter((f) => f.kind === 'crash'), []);
+  });
+
+  it('seed 1 case 7456: 10,000-deep flow nesting is refused before the yaml parser (the server did not answer within 10 s)', () => {
+    const { text } = fuzzCase(1, 7456);
+    const t = performance.now();
+    const file = parseBmsText('file:///w/case.bms.yaml', text);
+    const ws = new LiveWorkspace();
+    ws.update('file:///w/case.bms.yaml', text);
+    const ds = ws.diagnostics('file:///w/case.bms.yaml');
+    console.log(`      seed 1 case 7456: ${ds.length} diagnostics in ${Math.round(performance.now() - t)} ms`);
+    assert.equal(file.documents.length, 0);
+    assert.deepEqual(file.diagnostics.map((d) => d.code), ['BMS001']);
+    assert.match(file.diagnostics[0].message, new RegExp(`deeper than ${MAX_NESTING} levels`));
+    assert.deepEqual(ds.map((d) => d.message), file.diagnostics.map((d) => d.message), 'the language server says the same');
   });
 });

@@ -3,6 +3,7 @@
 import { Composer, isMap, isScalar, Parser, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { API_VERSION, type BmsDocument, type Span } from '../model';
+import { excessiveNesting, MAX_NESTING } from './depth';
 import { extractPlan, extractSite } from './extract';
 import { spanOf } from './nodes';
 
@@ -32,6 +33,12 @@ export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: tr
 export function parseBmsText(uri: string, text: string): BmsFile {
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
+  const deep = excessiveNesting(text);
+  if (deep >= 0) {
+    const message = `YAML nested deeper than ${MAX_NESTING} levels here: no site or plan nests this deep, so this file was not read. Remove the runaway brackets or indentation.`;
+    diagnostics.push(diagnostic('BMS001', uri, { start: deep, end: Math.min(text.length, deep + 1) }, message));
+    return { uri, text, documents, diagnostics };
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseWithinBudget(text, uri, diagnostics);

@@ -2,6 +2,7 @@
 // whose text did not change since the last parse (the yaml parse is ~1 s for a 1 MB plan).
 import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
+import { excessiveNesting } from '../load/depth';
 import { extractPlan, extractSite } from '../load/extract';
 import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
 import type { LicensePlan, Site, Span } from '../model';
@@ -39,7 +40,8 @@ export class IncrementalParser {
     const ends = prev ? commonEnds(prev.text, text) : undefined;
     // Only the changed lines can make a text that was local need the whole-file parse.
     const local = prev?.local && ends ? isLocal(changedLines(text, ends)) : isLocal(text);
-    const layouts = local ? layoutOf(text, true) : undefined;
+    // Runaway nesting: the whole-file parse says so without handing the text to the yaml parser.
+    const layouts = local && excessiveNesting(text) < 0 ? layoutOf(text, true) : undefined;
     const result = layouts && this.parseLayouts(text, layouts, ends);
     return result ?? this.parseWhole(text);
   }
