@@ -39,9 +39,10 @@ export class IncrementalParser {
     const prev = this.previous;
     const ends = prev ? commonEnds(prev.text, text) : undefined;
     // Only the changed lines can make a text that was local need the whole-file parse.
-    const local = prev?.local && ends ? isLocal(changedLines(text, ends)) : isLocal(text);
+    const changed = prev?.local && ends ? changedLines(text, ends) : text;
     // Runaway nesting: the whole-file parse says so without handing the text to the yaml parser.
-    const layouts = local && excessiveNesting(text) < 0 ? layoutOf(text, true) : undefined;
+    const local = isLocal(changed) && excessiveNesting(changed) < 0;
+    const layouts = local ? layoutOf(text, true) : undefined;
     const result = layouts && this.parseLayouts(text, layouts, ends);
     return result ?? this.parseWhole(text);
   }
