@@ -31,6 +31,8 @@ export interface SiteFiles {
 
 export class SiteWorkspace implements vscode.Disposable {
   private readonly index = new WorkspaceIndex();
+  /** One reader for the life of the index: it re-reads a usage reading only when its file changed. */
+  private readonly usageOf = usageReaderForSites(this.index);
   private tree: SiteTree = { roots: [], byId: new Map() };
   private ledgers: SiteLedgers = { states: new Map(), paths: new Map(), notes: new Map() };
   private loading: Promise<void> | undefined;
@@ -150,7 +152,7 @@ export class SiteWorkspace implements vscode.Disposable {
   rebuild(): void {
     this.ledgers = readSiteLedgers(this.index);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
-    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: usageReaderForSites(this.index), expiryWarningDays, pendingChanges: true });
+    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: this.usageOf, expiryWarningDays, pendingChanges: true });
     // Said once per distinct problem, not on every rebuild.
     for (const [site, note] of this.ledgers.notes) {
       if (this.saidNotes.has(`${site}\u0000${note}`)) continue;
