@@ -2,20 +2,15 @@
 // its QuickPicks: the progress notification shows, the ledger gains the lines, the tree shows the new state.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { packagedVsix, screenshot, treeItems, useWorkbench, waitForNotification, waitForTreeRow } from './harness';
-import { fixtureWorkspace, type FixtureWorkspace } from './fixtures/workspace';
+import { screenshot, treeItems, waitForNotification, waitForTreeRow } from './harness';
+import { useFixtureWorkbench } from './fixtures/workspace';
 import { expandTreeRow, showSites, treeRow } from './fixtures/tree';
 import { contextMenu, jsonLines, pickQuickItem, startCommand, quickItems, recordNotifications, waitForFile } from './fixtures/steps';
 
 describe('e2e: Activate with the built-in simulator (hospital-north)', function () {
   this.timeout(120_000);
-  let fixture: FixtureWorkspace | undefined;
-  const session = useWorkbench(async () => {
-    fixture = fixtureWorkspace('hospital-north');
-    return { workspace: fixture.dir, vsix: await packagedVsix() };
-  });
-  after(() => fixture?.remove());
-  const ledger = () => join(fixture!.dir, 'hospital-north.ledger.jsonl');
+  const { session, dir } = useFixtureWorkbench('hospital-north');
+  const ledger = () => join(dir(), 'hospital-north.ledger.jsonl');
 
   it('Activate Licenses on as-01 from its context menu: progress, ledger lines, tree state', async () => {
     const { page } = session;

@@ -3,8 +3,8 @@
 // after `server: ` offers the site's server ids.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openFile, packagedVsix, problems, screenshot, useWorkbench, waitForProblem } from './harness';
-import { fixtureWorkspace, type FixtureWorkspace } from './fixtures/workspace';
+import { openFile, problems, screenshot, waitForProblem } from './harness';
+import { useFixtureWorkbench } from './fixtures/workspace';
 
 /** Line and column (1-based) of `as-01` in the first `as-01` assignment of fixtures/diagnostics/plan.bms.yaml. */
 const AS01 = { line: 37, column: 17 };
@@ -37,12 +37,7 @@ async function onlyKnownProblem(page: Page): Promise<void> {
 
 describe('e2e: language server diagnostics and completion (plan with one known problem)', function () {
   this.timeout(120_000);
-  let fixture: FixtureWorkspace | undefined;
-  const session = useWorkbench(async () => {
-    fixture = fixtureWorkspace('diagnostics');
-    return { workspace: fixture.dir, vsix: await packagedVsix() };
-  });
-  after(() => fixture?.remove());
+  const { session, dir } = useFixtureWorkbench('diagnostics');
 
   it('opening the plan shows its one known problem (BMS021) in the Problems panel', async () => {
     const { page } = session;

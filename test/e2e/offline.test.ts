@@ -5,22 +5,17 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { packagedVsix, repoRoot, runCommand, screenshot, treeItems, useWorkbench, waitForNotification, waitForTreeRow } from './harness';
-import { fixtureWorkspace, type FixtureWorkspace } from './fixtures/workspace';
+import { repoRoot, runCommand, screenshot, treeItems, waitForNotification, waitForTreeRow } from './harness';
+import { useFixtureWorkbench } from './fixtures/workspace';
 import { expandTreeRow, showSites } from './fixtures/tree';
 import { answerFileDialog, expandNotification, jsonLines, pickQuickItem, quickItems, startCommand, waitForFile } from './fixtures/steps';
 
 describe('e2e: offline request and response files (hospital-north, offline)', function () {
   this.timeout(150_000);
-  let fixture: FixtureWorkspace | undefined;
-  const session = useWorkbench(async () => {
-    fixture = fixtureWorkspace('offline');
-    return { workspace: fixture.dir, vsix: await packagedVsix() };
-  });
-  after(() => fixture?.remove());
+  const { session, dir } = useFixtureWorkbench('offline');
   // Beside the workspace folder, as on a USB stick: nothing the extension watches.
-  const carry = (name: string) => join(dirname(fixture!.dir), name);
-  const ledger = () => join(fixture!.dir, 'hospital-north.ledger.jsonl');
+  const carry = (name: string) => join(dirname(dir()), name);
+  const ledger = () => join(dir(), 'hospital-north.ledger.jsonl');
   const ledgerEvents = () => jsonLines(readFileSync(ledger(), 'utf8'));
 
   it('Create Offline Request Files: Activate for as-01 into a folder typed into the file dialog', async () => {
@@ -48,7 +43,7 @@ describe('e2e: offline request and response files (hospital-north, offline)', fu
 
   it('answers the requests with `bmslicense las respond` (the workspace simulator)', () => {
     const requests = readdirSync(carry('requests')).map((f) => join(carry('requests'), f));
-    execFileSync(process.execPath, [join(repoRoot, 'bin', 'bmslicense.js'), 'las', 'respond', ...requests, '--out', carry('responses'), '--workspace', fixture!.dir], { stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repoRoot, 'bin', 'bmslicense.js'), 'las', 'respond', ...requests, '--out', carry('responses'), '--workspace', dir()], { stdio: 'pipe' });
     const responses = readdirSync(carry('responses'));
     assert.equal(responses.length, 1);
     // The tampered copy: one character of the signed payload changed (the transaction id).

@@ -1,18 +1,13 @@
 // Scenario 1: the packaged extension's "BMS Licenses" view shows the example site, its License Servers and
 // its server hierarchy, in a real VS Code.
 import assert from 'node:assert/strict';
-import { packagedVsix, screenshot, treeItems, useWorkbench, waitForTreeRow } from './harness';
-import { fixtureWorkspace, type FixtureWorkspace } from './fixtures/workspace';
+import { screenshot, treeItems, waitForTreeRow } from './harness';
+import { useFixtureWorkbench } from './fixtures/workspace';
 import { expandTreeRow, labelsUnder, showSites } from './fixtures/tree';
 
 describe('e2e: BMS Licenses tree (hospital-north)', function () {
   this.timeout(120_000);
-  let fixture: FixtureWorkspace | undefined;
-  const session = useWorkbench(async () => {
-    fixture = fixtureWorkspace('hospital-north');
-    return { workspace: fixture.dir, vsix: await packagedVsix() };
-  });
-  after(() => fixture?.remove());
+  const { session, dir } = useFixtureWorkbench('hospital-north');
 
   it('shows the site expanded, with its License Servers, top server and clients', async () => {
     const { page } = session;

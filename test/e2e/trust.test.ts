@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { openFile, packagedVsix, screenshot, treeItems, useWorkbench, waitForProblem } from './harness';
-import { fixtureWorkspace, type FixtureWorkspace } from './fixtures/workspace';
+import { openFile, screenshot, treeItems, waitForProblem } from './harness';
+import { useFixtureWorkbench } from './fixtures/workspace';
 import { expandTreeRow, showSites, treeRow } from './fixtures/tree';
 import { contextMenuTitles } from './fixtures/steps';
 import { COMMANDS } from '../../src/extension/commands/definitions';
@@ -25,13 +25,8 @@ async function paletteOffers(page: Page, title: string): Promise<boolean> {
 
 describe('e2e: Restricted Mode (workspace trust enabled, not granted)', function () {
   this.timeout(120_000);
-  let fixture: FixtureWorkspace | undefined;
-  const session = useWorkbench(async () => {
-    fixture = fixtureWorkspace('diagnostics');
-    // The start-up trust prompt would ask; 'never' leaves the folder untrusted, as answering "No" does.
-    return { workspace: fixture.dir, vsix: await packagedVsix(), trust: true, settings: { 'security.workspace.trust.startupPrompt': 'never' } };
-  });
-  after(() => fixture?.remove());
+  // The start-up trust prompt would ask; 'never' leaves the folder untrusted, as answering "No" does.
+  const { session, dir } = useFixtureWorkbench('diagnostics', { trust: true, settings: { 'security.workspace.trust.startupPrompt': 'never' } });
 
   it('the workbench is in Restricted Mode and the BMS Licenses tree still shows the site', async () => {
     const { page } = session;
@@ -73,7 +68,7 @@ describe('e2e: Restricted Mode (workspace trust enabled, not granted)', function
     const problem = await waitForProblem(page, 'BMS021');
     assert.match(problem.text, /ACT-7F3A-0004 holds 2 but the plan assigns 3/);
     await screenshot(page, 'trust-3-diagnostics-restricted');
-    assert.equal(existsSync(join(fixture!.dir, 'hospital-north.ledger.jsonl')), false);
-    assert.equal(existsSync(join(fixture!.dir, '.bmslicense')), false);
+    assert.equal(existsSync(join(dir(), 'hospital-north.ledger.jsonl')), false);
+    assert.equal(existsSync(join(dir(), '.bmslicense')), false);
   });
 });
