@@ -1,5 +1,6 @@
 // `bmslicense validate [paths…]`: every diagnostic of the site and plan files, for people and for CI.
 import * as path from 'node:path';
+import { parseDay } from '../../engine/calendar';
 import type { Diagnostic } from '../../engine/diagnostics';
 import { loadWorkspace } from '../../engine/load/files';
 import type { WorkspaceIndex } from '../../engine/load/workspace';
@@ -25,13 +26,6 @@ export interface ReportedDiagnostic {
 
 const USAGE = 'bmslicense validate [FILE|FOLDER…] [--format text|json] [--today YYYY-MM-DD] [--expiry-warning-days N]';
 
-/** `YYYY-MM-DD` as that calendar day, local time (expiry counts calendar days where the engineer is). */
-export function parseDay(text: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.getFullYear() === Number(m[1]) && d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]) ? d : undefined;
-}
 
 /** Repairs per site and target from each site's ledger; notes for ledger lines that were skipped. */
 function ledgerRepairs(index: WorkspaceIndex, paths: Map<string, string>, today: Date, io: CliIO) {
