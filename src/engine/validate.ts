@@ -21,6 +21,7 @@ export function validateFile(index: WorkspaceIndex, uri: string, options: Valida
   const out: Diagnostic[] = [...file.diagnostics];
   for (const doc of file.documents) {
     if (!doc.kind) continue;
+    if (doc.swallowed) continue; // an unclosed quote: the BMS001 on it says all that can be said
     try {
       out.push(...validateSchema(doc.yaml, doc.kind, uri));
     } catch (error) {
