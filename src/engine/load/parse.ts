@@ -29,6 +29,11 @@ export interface BmsFile {
   documents: ParsedDocument[];
   /** BMS001 (syntax) and BMS002 for documents that are not ours (no or unknown apiVersion/kind). */
   diagnostics: Diagnostic[];
+  /**
+   * Syntax and schema diagnostics, when the parser worked them out already: the incremental parser's
+   * documents hold skeletons (its list items are checked on their own), so they cannot be schema-checked again.
+   */
+  checked?: Diagnostic[];
 }
 
 // logLevel 'error': the yaml package would otherwise print warnings (e.g. collection keys) on stderr; our diagnostics say it.

@@ -55,7 +55,7 @@ export class IncrementalParser {
     const file = parseBmsText(this.uri, text);
     const diagnostics = [...file.diagnostics];
     for (const d of file.documents) if (d.kind && !d.swallowed) diagnostics.push(...validateSchema(d.yaml, d.kind, this.uri));
-    return { file, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
+    return { file: { ...file, checked: diagnostics }, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
   }
 
   private parseLayouts(text: string, layouts: DocumentLayout[], ends: CommonEnds | undefined): ParsedText | undefined {
@@ -122,7 +122,8 @@ export class IncrementalParser {
     }
     this.previous = { text, local: true, items: seen };
     if (this.cached > 2 * seen.size + 1000) this.compact();
-    return { file: { uri, text, documents, diagnostics: fileDiagnostics }, diagnostics: [...fileDiagnostics, ...diagnostics], stats };
+    const all = [...fileDiagnostics, ...diagnostics];
+    return { file: { uri, text, documents, diagnostics: fileDiagnostics, checked: all }, diagnostics: all, stats };
   }
 
   /** The entry of the same item in the last parse, when it lies wholly before or after the changed part. */
