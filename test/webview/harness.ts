@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dashboardHtml, makeNonce } from '../../src/extension/dashboard/html';
 import type { SiteReport } from '../../src/engine/report/types';
-import { chromiumPath } from '../support/tools';
+import { chromiumPath, type ToolsOptions } from '../support/tools';
 import { THEMES } from './themes';
 
 const ROOT = join(__dirname, '../..');
@@ -52,9 +52,10 @@ export interface DashboardPage {
   screenshot(name: string): Promise<string>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `tools`: where the set-up caches Chromium and which CHROMIUM_PATH to try (default: the environment's). */
+export async function startHarness(tools: ToolsOptions & { override?: string } = {}): Promise<Harness> {
   // Installs Chromium (scripts/e2e-setup chromium) if this is the first suite of the run to need it.
-  const executablePath = await chromiumPath();
+  const executablePath = await chromiumPath(tools);
   await buildWebview();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

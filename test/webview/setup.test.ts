@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromiumPath, setupScript, setupTimeoutMs } from '../support/tools';
+import { startHarness } from './harness';
 
 const run = promisify(execFile);
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('webview harness: Chromium comes from scripts/e2e-setup', function () {
   this.timeout(setupTimeoutMs);
@@ -18,18 +20,25 @@ describe('webview harness: Chromium comes from scripts/e2e-setup', function () {
   });
   afterEach(() => rmSync(cache, { recursive: true, force: true }));
 
-  it('runs the set-up instead of throwing when the cache is empty and CHROMIUM_PATH does not exist, and says so', async () => {
+  it('starts by running the set-up instead of throwing when the cache is empty and CHROMIUM_PATH does not exist, and says so', async () => {
     const missing = join(cache, 'no-such-chromium');
     let said = '';
-    const path = await chromiumPath({ cache, override: missing, log: (text) => (said += text) });
+    const harness = await startHarness({ cache, override: missing, log: (text) => (said += text) });
+    try {
+      const d = await harness.open('light');
+      assert.deepEqual(await d.posted(), [{ type: 'ready' }], 'the dashboard runs in the Chromium the set-up gave');
+      assert.match(harness.browser.version(), /^\d+\./);
+    } finally {
+      await harness.close();
+    }
 
-    assert.match(said, new RegExp(`\\[tools\\] CHROMIUM_PATH=${missing} does not exist; chromium: .*chromium\\.json is missing: running scripts/e2e-setup chromium\\b`));
-    assert.match(said, /\[e2e-setup\] chromium: \/\S+ \(Chromium \d+/, 'the set-up reports what it found, with the time it took');
+    assert.match(said, new RegExp(`\\[tools\\] CHROMIUM_PATH=${literally(missing)} does not exist; chromium: .*chromium\\.json is missing: running scripts/e2e-setup chromium\\b`));
+    assert.match(said, /\[e2e-setup\] chromium: \/\S+ \(Chromium \d+.*\) \[\d+\.\ds\]/, 'the set-up reports what it found, with the time it took');
     assert.match(said, /\[e2e-setup\] ready in .* \[total \d+\.\ds\]/);
     assert.doesNotMatch(said, /code-server/, 'only the component the harness needs');
     assert.equal(existsSync(join(cache, 'code-server')), false);
 
-    assert.equal(JSON.parse(readFileSync(join(cache, 'chromium.json'), 'utf8')).chromium, path);
+    const path = JSON.parse(readFileSync(join(cache, 'chromium.json'), 'utf8')).chromium as string;
     assert.match(execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), /Chromium \d+/);
 
     let again = '';
@@ -37,7 +46,7 @@ describe('webview harness: Chromium comes from scripts/e2e-setup', function () {
     assert.equal(again, '', 'a second call finds the stamp and runs nothing');
   });
 
-  it('fails with the hint instead, when the set-up is turned off (BMS_E2E_NO_SETUP=1)', async () => {
+  it('fails with the hint instead when the set-up is turned off (noSetup, which BMS_E2E_NO_SETUP=1 sets)', async () => {
     await assert.rejects(chromiumPath({ cache, override: join(cache, 'no-such-chromium'), noSetup: true, log: () => {} }), /chromium is not set up: .*chromium\.json is missing\. Run `npm run e2e:setup`/);
     assert.equal(existsSync(join(cache, 'chromium.json')), false);
   });
