@@ -2,7 +2,7 @@
 // one set-up (scripts/e2e-setup) instead of failing: shown with an empty cache of the set-up's own.
 import { strict as assert } from 'node:assert';
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -46,6 +46,15 @@ describe('webview harness: Chromium comes from scripts/e2e-setup', function () {
     assert.equal(again, '', 'a second call finds the stamp and runs nothing');
   });
 
+  it('takes a CHROMIUM_PATH that exists as it is, without running the set-up', async () => {
+    const given = join(cache, 'my-chromium');
+    writeFileSync(given, '');
+    let said = '';
+    assert.equal(await chromiumPath({ cache, override: given, log: (text) => (said += text) }), given);
+    assert.equal(said, '');
+    assert.equal(existsSync(join(cache, 'chromium.json')), false);
+  });
+
   it('fails with the hint instead when the set-up is turned off (noSetup, which BMS_E2E_NO_SETUP=1 sets)', async () => {
     await assert.rejects(chromiumPath({ cache, override: join(cache, 'no-such-chromium'), noSetup: true, log: () => {} }), /chromium is not set up: .*chromium\.json is missing\. Run `npm run e2e:setup`/);
     assert.equal(existsSync(join(cache, 'chromium.json')), false);
@@ -58,7 +67,9 @@ describe('webview harness: Chromium comes from scripts/e2e-setup', function () {
     const second = await run('bash', [setupScript, 'chromium'], { env });
     const ms = performance.now() - started;
     assert.match(second.stdout, /^\[e2e-setup\] nothing to install: chromium \(\/\S+\) cached in .* \[0\.\ds\]\n$/);
-    assert.ok(ms < 500, `second run took ${ms.toFixed(0)} ms`);
+    console.log(`      second run: ${ms.toFixed(0)} ms`);
+    // A loose bound on a shared 2-core machine; an apt-get, npm or node call in the no-op path would take seconds.
+    assert.ok(ms < 1000, `second run took ${ms.toFixed(0)} ms`);
   });
 
   it('refuses a component it does not know, naming the ones it does', async () => {
