@@ -6,6 +6,8 @@ import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
 import type { Flush } from './guard';
 import { registerHover } from './hover';
+import { registerRename } from './rename';
+import { registerStructure } from './structure';
 import { registerSymbols } from './symbols';
 
 export function registerFeatures(connection: Connection, ws: LiveWorkspace, flush: Flush): void {
@@ -14,4 +16,6 @@ export function registerFeatures(connection: Connection, ws: LiveWorkspace, flus
   registerDefinition(connection, ws, flush);
   registerSymbols(connection, ws, flush);
   registerCodeActions(connection, ws, flush);
+  registerRename(connection, ws, flush);
+  registerStructure(connection, ws, flush);
 }

@@ -1,5 +1,6 @@
 // Reconcile in VS Code: the "Review and Apply Plan…" command, its read-only review documents, and the
 // CodeLens of each assignment's state in plan files.
+import { BMS_GLOB } from '../../engine/load/globs';
 import * as vscode from 'vscode';
 import { AssignmentStateLenses } from './codeLens';
 import { reviewAndApply, REVIEW_SCHEME, ReviewDocuments, type ReconcileDeps } from './review';
@@ -13,7 +14,7 @@ export function registerReconcile(context: vscode.ExtensionContext, deps: Reconc
     docs,
     lenses,
     vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, docs),
-    vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: '**/*.bms.{yaml,yml}' }, lenses),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: BMS_GLOB }, lenses),
     vscode.commands.registerCommand(REVIEW_AND_APPLY, async (arg: unknown) => {
       try {
         await reviewAndApply(deps, docs, arg);
