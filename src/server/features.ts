@@ -2,6 +2,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { LiveWorkspace } from '../engine/service/workspace';
 import { registerCodeActions } from './codeActions';
+import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
 import type { Flush } from './guard';
@@ -18,4 +19,5 @@ export function registerFeatures(connection: Connection, ws: LiveWorkspace, flus
   registerCodeActions(connection, ws, flush);
   registerRename(connection, ws, flush);
   registerStructure(connection, ws, flush);
+  registerCodeLens(connection, ws, flush);
 }

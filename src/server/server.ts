@@ -6,6 +6,7 @@ import { warmValidators } from '../engine/service/warm';
 import { LiveWorkspace } from '../engine/service/workspace';
 import { BMS_GLOB, LEDGER_GLOB, USAGE_FILE, USAGE_GLOB } from '../engine/load/globs';
 import { applyFileEvents, ledgerUris, loadFolders, readDisk } from './files';
+import { refreshCodeLenses } from './codeLens';
 import { registerFeatures } from './features';
 import { DEFAULT_SETTINGS, pullSettings, settingsFrom, type ServerSettings } from './settings';
 import { ValidationQueue } from './validation';
@@ -21,6 +22,7 @@ let folders: string[] = [];
 let canPullConfiguration = false;
 let canWatchDynamically = false;
 let canFollowFolders = false;
+let canRefreshLenses = false;
 
 const isOpen = (uri: string) => documents.get(uri) !== undefined;
 const queue = new ValidationQueue(
@@ -45,6 +47,7 @@ connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
+  canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   settings = settingsFrom(params.initializationOptions, DEFAULT_SETTINGS);
   return {
     capabilities: {
@@ -58,6 +61,7 @@ connection.onInitialize((params) => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       renameProvider: { prepareProvider: true },
       foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
       documentLinkProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -122,6 +126,7 @@ connection.onDidChangeWatchedFiles((params) => {
   const ledgers = ledgerUris(workspace.index);
   const ledger = params.changes.some((c) => ledgers.has(c.uri) || USAGE_FILE.test(c.uri));
   queue.publishSoon([...publish, ...removed, ...(ledger ? workspace.uris() : [])]);
+  if (ledger && canRefreshLenses) refreshCodeLenses(connection);
 });
 
 registerFeatures(connection, workspace, (uri) => queue.flush(uri));

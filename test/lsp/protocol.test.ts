@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentLink, FoldingRange, InitializeResult, PrepareRenameResult, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeLens, DocumentLink, FoldingRange, InitializeResult, PrepareRenameResult, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { PLAN, positionOf, SITE, SOUTH_PLAN, SOUTH_SITE } from './fixtures';
 import { TestClient } from './harness';
 
@@ -34,7 +34,7 @@ describe('lsp: rename, folding, links, server info, workspace folders, watched l
       processId: process.pid,
       rootUri: pathToFileURL(client.folder).href,
       workspaceFolders: [{ uri: pathToFileURL(client.folder).href, name: 'north' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true } } },
       initializationOptions: { validation: { debounceMs: 0 } },
     });
     const ready = Promise.all([client.nextDiagnostics(client.uri('site.bms.yaml')), client.nextDiagnostics(client.uri('plan.bms.yaml'))]);
@@ -79,6 +79,25 @@ describe('lsp: rename, folding, links, server info, workspace folders, watched l
     const product = positionOf(PLAN, 'ACT-0002, feature');
     assert.equal(links[1]!.target, `${client.uri('plan.bms.yaml')}#L${product.line + 1},${product.character + 1}`);
     assert.deepEqual(links[1]!.range.start, positionOf(PLAN, 'ACT-0002, quantity: 1 }'));
+  });
+
+  it('serves the CodeLens of each assignment from the ledger (Neovim users get it too), and asks for a refresh when the ledger changes', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('plan.bms.yaml') } });
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]),
+      [
+        [positionOf(PLAN, '{ server: es-01').line, 'activated 2026-11-23 · T-1', ''],
+        [positionOf(PLAN, '{ server: as-01').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],
+        [positionOf(PLAN, '{ server: as-02').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],
+        [positionOf(PLAN, '{ licenseServer: ls-main').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],
+      ],
+    );
+    const refreshed = new Promise<void>((done) => client.rpc.onRequest('workspace/codeLens/refresh', () => (done(), null)));
+    writeFileSync(join(client.folder, 'north.ledger.jsonl'), LEDGER + LEDGER.replace('"es-01"', '"as-01"').replace('ACT-0001', 'ACT-0002').replace('T-1', 'T-2'));
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('north.ledger.jsonl'), type: 2 }] });
+    await refreshed;
+    const after = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('plan.bms.yaml') } });
+    assert.equal(after[1]!.command?.title, 'activated 2026-11-23 · T-2');
   });
 
   it('a ledger that spec.ledger names another way is watched too: BMS061 follows it', async () => {
