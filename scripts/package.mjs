@@ -29,7 +29,7 @@ mkdirSync(stage, { recursive: true });
 // Sources are linked (read only by esbuild); what ships is copied.
 const linked = ['src', 'webview', 'node_modules', 'tsconfig.json'].filter((p) => existsSync(join(root, p)));
 for (const path of linked) symlinkSync(join(root, path), join(stage, path));
-for (const path of ['esbuild.mjs', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'schemas', 'media']) {
+for (const path of ['esbuild.mjs', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'schemas', 'syntaxes', 'media']) {
   if (existsSync(join(root, path))) cpSync(join(root, path), join(stage, path), { recursive: true });
 }
 

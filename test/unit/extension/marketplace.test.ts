@@ -15,6 +15,24 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** Every file package.json points at: the icon, the view icon, language and grammar files, walkthrough media. */
+function filesNamedByManifest(): string[] {
+  const c = manifest.contributes;
+  // A step's media: `image` (a path, or one per theme), `svg` or `markdown`; altText is no file.
+  const media = (c.walkthroughs ?? []).flatMap((w: { steps: { media: Record<string, unknown> }[] }) =>
+    w.steps.flatMap((s) => ['image', 'svg', 'markdown'].flatMap((k) => (typeof s.media[k] === 'object' ? Object.values(s.media[k] as object) : [s.media[k]]))),
+  );
+  const files: string[] = [
+    manifest.icon,
+    ...c.viewsContainers.activitybar.map((v: { icon: string }) => v.icon),
+    ...c.languages.map((l: { configuration: string }) => l.configuration),
+    ...c.grammars.map((g: { path: string }) => g.path),
+    ...(c.yamlValidation ?? []).map((y: { url: string }) => y.url),
+    ...media.filter((m: unknown): m is string => typeof m === 'string'),
+  ];
+  return files.map((f) => f.replace(/^\.\//, ''));
+}
+
 const unzipList = (vsix: string) => execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
 const unzipText = (vsix: string, entry: string) => execFileSync('unzip', ['-p', vsix, entry], { encoding: 'utf8' });
 
@@ -44,7 +62,7 @@ describe('the Marketplace page', () => {
     assert.doesNotMatch(readFileSync(join(ROOT, 'scripts/package.mjs'), 'utf8'), /--allow-missing-repository|--no-rewrite-relative-links/);
     const vsix = await packagedVsix();
     const entries = unzipList(vsix);
-    for (const packed of ['extension/readme.md', 'extension/changelog.md', `extension/${manifest.icon}`]) assert.ok(entries.includes(packed), packed);
+    for (const packed of ['extension/readme.md', 'extension/changelog.md', ...filesNamedByManifest().map((f) => `extension/${f}`)]) assert.ok(entries.includes(packed), packed);
     const readme = unzipText(vsix, 'extension/readme.md');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]);
     assert.ok(images.length >= 3, 'the README shows the screenshots');
