@@ -14,10 +14,10 @@ const nameMatches = (glob: string, name: string) => new RegExp(`^${glob.replace(
 const NAMES = ['site.bms.yaml', 'plan.bms.yml', 'Hospital.BMS.YAML', 'ci.yaml', 'deployment.yml', 'bms.yaml', 'notes.bms.yaml.bak', 'docker-compose.yml'];
 
 describe('activation', () => {
-  it('wakes for BMS files, the view and the dashboard, never for every YAML file', () => {
+  it('wakes for BMS files, the view, the dashboard and bmslicense tasks, never for every YAML file', () => {
     const events: string[] = manifest.activationEvents;
     for (const broad of ['onLanguage:yaml', 'onLanguage', '*', 'onStartupFinished']) assert.ok(!events.includes(broad), broad);
-    assert.deepEqual([...events].sort(), ['onLanguage:bms-yaml', 'onWebviewPanel:bmsLicense.dashboard', `workspaceContains:${BMS_GLOB}`].sort());
+    assert.deepEqual([...events].sort(), ['onLanguage:bms-yaml', 'onTaskType:bmslicense', 'onWebviewPanel:bmsLicense.dashboard', `workspaceContains:${BMS_GLOB}`].sort());
     // The view activates the extension implicitly (VS Code ≥ 1.74 derives onView from contributes.views).
     assert.ok(manifest.contributes.views.bmsLicense.some((v: { id: string }) => v.id === 'bmsLicense.sites'));
     assert.match(manifest.engines.vscode, /^\^1\.(7[4-9]|[89]\d|\d{3})\./);
