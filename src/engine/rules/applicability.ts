@@ -3,7 +3,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Assignment, LicenseType, Product } from '../model';
 import { productsOf } from '../model';
-import { applicableTargets, catalogFeature, LICENSE_SERVER } from './catalog';
+import { applicableTargets, catalogFeature, LICENSE_SERVER, namesClients } from './catalog';
 import type { SiteLookup } from './lookup';
 import type { PlanRule } from './rule';
 import { nodeName, typeName, typeNames } from './words';
@@ -37,7 +37,7 @@ function notApplicable(a: Assignment, product: Product, lookup: SiteLookup): str
   const what = `${product.activationId}${product.feature ? ` (${product.feature})` : ''}`;
   const entry = product.appliesTo ? undefined : catalogFeature(product.feature);
   if (!targets.includes(type)) {
-    if (entry && entry.appliesTo.includes(type)) return wrongLicenseType(what, product, type, targets);
+    if ((entry && entry.appliesTo.includes(type)) || (namesClients(product) && product.appliesTo!.includes(type))) return wrongLicenseType(what, product, type, targets);
     return `${what} does not apply to ${nodeName(target)}: it goes on ${typeNames(targets)}. Device Administrator would refuse this assignment; assign it to a matching target or check the activation id.`;
   }
   if (entry?.underEnterpriseCentral && target.kind === 'server' && !lookup.underEnterpriseCentral(target.node)) {

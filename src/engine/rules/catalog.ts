@@ -70,10 +70,28 @@ export function catalogFeature(feature: string | undefined): CatalogFeature | un
 
 /** Target types the product may go on: its `appliesTo`, else the catalog's; undefined when neither says (BMS070). */
 export function applicableTargets(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>): readonly string[] | undefined {
-  if (product.appliesTo) return product.appliesTo;
+  if (product.appliesTo) return product.licenseType === 'network' ? seatHolders(product.appliesTo) : product.appliesTo;
   const entry = catalogFeature(product.feature);
   if (!entry) return undefined;
   return entry.byLicenseType?.[product.licenseType as LicenseType] ?? entry.appliesTo;
+}
+
+/**
+ * A network license's `appliesTo` may name the clients that check its seats out: the seats themselves are
+ * held by a License Server, so client types stand for `license-server` (DOMAIN.md, license type network).
+ */
+function seatHolders(appliesTo: readonly string[]): readonly string[] {
+  if (!appliesTo.some(isClientType)) return appliesTo;
+  return [...new Set(appliesTo.map((t) => (isClientType(t) ? LICENSE_SERVER : t)))];
+}
+
+/** Whether `appliesTo` of a network license names client computers (the seats then go on a License Server). */
+export function namesClients(product: Pick<Product, 'licenseType' | 'appliesTo'>): boolean {
+  return product.licenseType === 'network' && !!product.appliesTo?.some(isClientType);
+}
+
+function isClientType(t: string): boolean {
+  return (CLIENT_TYPES as readonly string[]).includes(t);
 }
 
 /** The features any of which licenses a server of that type as its base; empty when the type has none. */

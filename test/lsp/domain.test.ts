@@ -1,0 +1,26 @@
+// The licensing domain as the editor shows it: network seats with an explicit appliesTo (issue 14.2).
+import { strict as assert } from 'node:assert';
+import { brief, diag, range, TestClient } from './harness';
+import { PLAN, positionOf, SITE } from './fixtures';
+
+const EXPLICIT = PLAN.replace('licenseType: network, quantity: 5, expires: permanent }', 'licenseType: network, quantity: 5, expires: permanent, appliesTo: [workstation, workstation-pro, webstation] }');
+
+describe('lsp: the licensing domain', () => {
+  let client: TestClient;
+
+  beforeEach(async () => {
+    client = new TestClient({ 'site.bms.yaml': SITE });
+    await client.start(['site.bms.yaml']);
+  });
+  afterEach(() => client.stop());
+
+  it('network seats whose appliesTo names the clients are fine on the License Server, and BMS020 on a client', async () => {
+    assert.notEqual(EXPLICIT, PLAN);
+    assert.deepEqual(await client.open('plan.bms.yaml', EXPLICIT), []);
+    const at = positionOf(EXPLICIT, 'licenseServer: ls-main');
+    const onClient = await client.change('plan.bms.yaml', [{ range: range(at.line, at.character, at.line, at.character + 'licenseServer: ls-main'.length), text: 'client: ws-1' }]);
+    const id = positionOf(EXPLICIT.replace('licenseServer: ls-main', 'client: ws-1'), 'ACT-0003, quantity: 5');
+    assert.deepEqual(brief(onClient), [diag('BMS020', id.line, id.character, id.line, id.character + 'ACT-0003'.length)]);
+    assert.match(String(onClient[0].message), /is a network license: its seats are served by a License Server/);
+  });
+});
