@@ -39,6 +39,7 @@ export const RULES = {
   BMS021: { severity: 'error', summary: 'entitlement product over-allocated (sum of assignments > quantity)' },
   BMS022: { severity: 'error', summary: 'the same activation id assigned twice to the same target (duplicate activation)' },
   BMS023: { severity: 'error', summary: 'a local license assigned to more than one computer' },
+  BMS024: { severity: 'error', summary: "license type (or feature) contradicts the site's EBO version, e.g. a network ES base license on 7.0" },
   BMS030: { severity: 'error', summary: 'bad FlexNet address (@host, port@host, ports 1-65535, ;-joined lists)' },
   BMS031: { severity: 'error', summary: 'ES or EC of a site below 7.0 without a License Server' },
   BMS032: { severity: 'warning', summary: 'License Server not on the same host as the ES/EC it serves: use @localhost' },

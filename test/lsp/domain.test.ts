@@ -1,7 +1,8 @@
 // The licensing domain as the editor shows it: network seats with an explicit appliesTo (issue 14.2).
 import { strict as assert } from 'node:assert';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { brief, diag, range, TestClient } from './harness';
-import { PLAN, positionOf, SITE } from './fixtures';
+import { PLAN, positionOf, SITE, SOUTH_PLAN, SOUTH_SITE } from './fixtures';
 
 const EXPLICIT = PLAN.replace('licenseType: network, quantity: 5, expires: permanent }', 'licenseType: network, quantity: 5, expires: permanent, appliesTo: [workstation, workstation-pro, webstation] }');
 
@@ -9,8 +10,8 @@ describe('lsp: the licensing domain', () => {
   let client: TestClient;
 
   beforeEach(async () => {
-    client = new TestClient({ 'site.bms.yaml': SITE });
-    await client.start(['site.bms.yaml']);
+    client = new TestClient({ 'site.bms.yaml': SITE, 'south.bms.yaml': SOUTH_SITE });
+    await client.start(['site.bms.yaml', 'south.bms.yaml']);
   });
   afterEach(() => client.stop());
 
@@ -22,5 +23,16 @@ describe('lsp: the licensing domain', () => {
     const id = positionOf(EXPLICIT.replace('licenseServer: ls-main', 'client: ws-1'), 'ACT-0003, quantity: 5');
     assert.deepEqual(brief(onClient), [diag('BMS020', id.line, id.character, id.line, id.character + 'ACT-0003'.length)]);
     assert.match(String(onClient[0].message), /is a network license: its seats are served by a License Server/);
+  });
+
+  it('BMS024 on the licenseType of a network base license on a 7.0 site, with the quick fix', async () => {
+    const text = SOUTH_PLAN.replace('licenseType: centralized', 'licenseType: network');
+    const ds = await client.open('south-plan.bms.yaml', text);
+    const at = positionOf(text, 'network');
+    assert.deepEqual(brief(ds), [diag('BMS024', at.line, at.character, at.line, at.character + 'network'.length)]);
+    assert.match(String(ds[0].message), /from 7\.0 the Enterprise Central base license is a centralized license/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('south-plan.bms.yaml') }, range: ds[0].range, context: { diagnostics: [ds[0]] } });
+    assert.deepEqual(actions.map((a) => [a.title, a.edit?.changes]), [["Set licenseType to 'centralized'", { [client.uri('south-plan.bms.yaml')]: [{ range: ds[0].range, newText: 'centralized' }] }]]);
+    assert.deepEqual(await client.change('south-plan.bms.yaml', [{ range: ds[0].range, text: 'centralized' }]), []);
   });
 });

@@ -14,9 +14,10 @@ import { registrationDetails } from './registration';
 import { repairBudget } from './repairs';
 import type { PlanRule, Rule, RuleContext, SiteRule } from './rule';
 import { licenseServerDown, usageAgainstPlan } from './usage';
+import { licenseTypeForVersion } from './versions';
 
 export { RuleContext, DEFAULT_EXPIRY_WARNING_DAYS, type Rule, type ValidationOptions } from './rule';
-export { CATALOG, applicableTargets, baseFeaturesOf, catalogFeature, LICENSE_SERVER, TARGET_TYPES, type CatalogFeature } from './catalog';
+export { CATALOG, CENTRALIZED_FROM, eraOf, applicableTargets, baseFeaturesOf, catalogFeature, LICENSE_SERVER, TARGET_TYPES, type CatalogEra, type CatalogFeature } from './catalog';
 
 export const SITE_RULES: readonly SiteRule[] = [
   duplicateIds,
@@ -35,6 +36,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   assignmentTargets,
   activationIds,
   applicability,
+  licenseTypeForVersion,
   overAllocation,
   duplicateActivation,
   localOnOneComputer,
