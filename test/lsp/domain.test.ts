@@ -35,4 +35,18 @@ describe('lsp: the licensing domain', () => {
     assert.deepEqual(actions.map((a) => [a.title, a.edit?.changes]), [["Set licenseType to 'centralized'", { [client.uri('south-plan.bms.yaml')]: [{ range: ds[0].range, newText: 'centralized' }] }]]);
     assert.deepEqual(await client.change('south-plan.bms.yaml', [{ range: ds[0].range, text: 'centralized' }]), []);
   });
+
+  it('BMS053 on the devices key of the site while the plan assigns too few connected-devices licenses; cleared by a plan edit', async () => {
+    const site = SOUTH_SITE.replace('    - { id: ec-s, type: enterprise-central, host: ec.south.local }\n', '    - id: ec-s\n      type: enterprise-central\n      children:\n        - id: es-s\n          type: enterprise-server\n          devices: { bacnet: 30, mp-controller: 2, under-mp-rp: 12 }\n');
+    const plan = SOUTH_PLAN.replace('  assignments:\n', '        - { activationId: ACT-S2, feature: server.ec.es, licenseType: centralized, quantity: 1, expires: permanent }\n        - { activationId: ACT-S3, feature: connected-devices, licenseType: centralized, quantity: 40, expires: permanent }\n  assignments:\n    - { server: es-s, activationId: ACT-S2, quantity: 1 }\n    - { server: es-s, activationId: ACT-S3, quantity: 20 }\n');
+    await client.open('south-plan.bms.yaml', plan);
+    const ds = await client.open('south.bms.yaml', site);
+    const at = positionOf(site, 'devices');
+    assert.deepEqual(brief(ds), [diag('BMS053', at.line, at.character, at.line, at.character + 'devices'.length)]);
+    assert.match(String(ds[0].message), /requires 32 connected-devices licenses: .*not counted: 12 devices under MP\/RP controllers.*assign 20/);
+    const fixedSite = client.nextDiagnostics(client.uri('south.bms.yaml'), (p) => p.diagnostics.length === 0);
+    const q = positionOf(plan, 'ACT-S3, quantity: 20', 'ACT-S3, quantity: '.length);
+    await client.change('south-plan.bms.yaml', [{ range: range(q.line, q.character, q.line, q.character + 2), text: '32' }]);
+    await fixedSite;
+  });
 });

@@ -9,6 +9,7 @@ import { isReadingOf, type UsageReader } from '../lmstat/cache';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
 import { versionAtLeast } from '../model';
+import { siteRequirements, type Requirement } from '../rules/required';
 import { buildSiteTree } from '../tree/build';
 import type { TreeNode } from '../tree/types';
 import { entitlementRows, expiryItems, historyItems, problemItems } from './sections';
@@ -85,6 +86,8 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   for (const n of lsNodes) for (const l of n.licenses) if (l.feature) owners.set(l.feature, (owners.get(l.feature) ?? new Set()).add(n.target!));
   const usage = usageLookup(options.usage ?? cachedUsage(options.usageOf, site.name, site.licenseServers), owners);
   const topType = site.servers.find((s) => s.parent === undefined)?.type;
+  const required = new Map<string, Requirement[]>();
+  for (const r of siteRequirements(site)) required.set(r.server, [...(required.get(r.server) ?? []), r]);
 
   // The last activation of each (target, activation id), for "activated on".
   const activations = new Map<string, string>();
@@ -98,7 +101,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
     const row = targetRow(n, depth, parent, extra);
     const loc = at(n);
     if (loc) locations[row.ref] = loc;
-    const features = featureRows(n, topType === 'enterprise-central', usage);
+    const features = featureRows(n, topType === 'enterprise-central', usage, n.kind === 'server' ? (required.get(n.target ?? '') ?? []) : []);
     const licenses = licenseRows(n, (l) => {
       if (!l.assignment) return undefined;
       const ref = `assignment:${n.target}:${l.activationId}`;

@@ -13,8 +13,10 @@ export type ExpiryStatus = 'expired' | 'expiring' | 'ok';
 /** One feature on one target: the numbers the BMS shows per server, plus the plan's. */
 export interface FeatureRow {
   feature: string;
-  /** What the target needs: its base license (1) or what the plan puts there. */
+  /** What the target needs: its base license (1), a figure computed from the site (see `requiredFrom`), or what the plan puts there. */
   required: number;
+  /** Where a computed Required came from (connected devices counted from the site, attach licenses), with its help topic. */
+  requiredFrom?: string;
   planned: number;
   /** Activated and usable (broken or returned licenses do not count). */
   activated: number;

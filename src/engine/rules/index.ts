@@ -12,6 +12,7 @@ import { demoAtHandover, semiOnlineIsOnline } from './plan';
 import { activationIds, assignmentTargets, planSite, siteLicenseServerRefs } from './references';
 import { registrationDetails } from './registration';
 import { repairBudget } from './repairs';
+import { requiredPlanned } from './requiredPlanned';
 import type { PlanRule, Rule, RuleContext, SiteRule } from './rule';
 import { licenseServerDown, usageAgainstPlan } from './usage';
 import { licenseTypeForVersion } from './versions';
@@ -28,6 +29,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   licenseServerShared,
   registrationDetails,
   baseLicensePlanned,
+  requiredPlanned,
   licenseServerDown,
 ];
 

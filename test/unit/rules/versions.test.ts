@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { at, check, edit, one, PLAN, PLAN_URI, SITE } from './fixtures';
+import { at, check, edit, one, PLAN, PLAN_7, PLAN_URI, SITE } from './fixtures';
 
 const ON_7 = edit(SITE, 'version: "6.0"', 'version: "7.0"');
-const CENTRALIZED = PLAN.replace(/(server\.enterprise\.central|server\.ec\.es), licenseType: network/g, '$1, licenseType: centralized');
+const CENTRALIZED = PLAN_7;
 const NEW_PRODUCT = '        - { activationId: ACT-FDP, feature: fdp.server';
 
 /** The plan with one more product (and no assignment of it). */
@@ -14,7 +14,7 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
   it('a network Enterprise Server base license on a 7.0 site, on its licenseType, with the rule and the fix', () => {
     const c = check({ site: ON_7 });
     const found = c.of('BMS024');
-    assert.deepEqual(found.map((d) => d.span), [at(PLAN, 'network', { after: 'ACT-EC' }), at(PLAN, 'network', { after: 'ACT-ES' })]);
+    assert.deepEqual(found.map((d) => d.span), [at(PLAN, 'network', { after: 'ACT-EC' }), at(PLAN, 'network', { after: 'ACT-ES' }), at(PLAN, 'automation-server-attach')]);
     assert.match(found[1].message, /^ACT-ES \(server\.ec\.es\) is a network license, but site 'plant' is EBO 7\.0: from 7\.0 the Enterprise Server base license is a centralized license, assigned with Device Administrator from the top server \(help 12730, 12486\)\. Set licenseType to 'centralized'/);
     assert.deepEqual(found[1].data, { fix: 'centralized' });
     assert.deepEqual(check({ site: ON_7, plan: CENTRALIZED }).of('BMS024'), []);

@@ -23,7 +23,7 @@ describe('schema for hover and completion', () => {
     const keys = keysAt('Site', ['spec', 'servers', 0, 'children', 1]);
     assert.deepEqual(
       keys.map((k) => [k.key, k.required]),
-      [['id', true], ['type', true], ['host', false], ['licenseServer', false], ['children', false]],
+      [['id', true], ['type', true], ['host', false], ['licenseServer', false], ['devices', false], ['children', false]],
     );
     assert.ok(keys.every((k) => k.description.length > 10));
     assert.deepEqual(keysAt('LicensePlan', []).map((k) => k.key), ['apiVersion', 'kind', 'metadata', 'spec']);

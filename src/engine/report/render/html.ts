@@ -1,7 +1,7 @@
 // The handover report as one self-contained HTML file: inline CSS, no script, no external resource, a CSP
 // that forbids everything else, and a print layout. Every string from YAML or the ledger is escaped.
 import type { SiteReport } from '../types';
-import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, summaryLines } from './words';
+import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -63,11 +63,13 @@ export function renderHtml(r: SiteReport): string {
     if (tg.features.length === 0) return [{ cells: [name, e(tg.typeLabel), '—', '', '', '', '', '', e(tg.statusLabel)] }];
     return tg.features.map((f) => ({
       cls: cls(f.status) || undefined,
-      cells: [name, e(tg.typeLabel), e(f.feature), num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? tag(`violation: ${f.violation}`, 'violation') : tag(f.statusLabel, f.status)],
+      cells: [name, e(tg.typeLabel), e(f.feature), f.requiredFrom ? `<span title="${e(`Computed: ${f.requiredFrom}`)}">${num(f.required)} (computed)</span>` : num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? tag(`violation: ${f.violation}`, 'violation') : tag(f.statusLabel, f.status)],
     }));
   });
   parts.push(`<h2>Servers and License Servers</h2>\n<p class="muted">Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.</p>\n`);
   parts.push(table(['Target', 'Type', 'Feature', 'Required', 'Planned', 'Activated', 'Used', 'Available', 'Status'], featureRows, [3, 4, 5, 6, 7]));
+  const computed = requiredNotes(r);
+  if (computed.length > 0) parts.push(`<p class="muted">Required, computed from the site file (elsewhere Required is the base license, or what the plan assigns):</p>\n<ul>\n${computed.map(([id, f, n, from]) => `<li><strong>${e(id)}</strong>, ${e(f)}: ${n}, ${e(from)}.</li>`).join('\n')}\n</ul>\n`);
 
   parts.push('<h2>Licenses per server</h2>\n');
   for (const tg of r.targets) {

@@ -1,6 +1,6 @@
 // The handover report as Markdown: every string from YAML or the ledger shown literally (escaped).
 import type { SiteReport } from '../types';
-import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, summaryLines } from './words';
+import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
 
 /** Text shown literally in Markdown, on one line (table cells cannot hold line breaks). */
 function t(text: string | undefined): string {
@@ -26,10 +26,12 @@ export function renderMarkdown(r: SiteReport): string {
     const name = `${'\u00a0\u00a0'.repeat(tg.depth)}${t(tg.id)}`;
     if (tg.features.length === 0) rows.push([name, t(tg.typeLabel), '—', '', '', '', '', '', t(tg.statusLabel)]);
     for (const f of tg.features) {
-      rows.push([name, t(tg.typeLabel), t(f.feature), num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? `**violation:** ${t(f.violation)}` : t(f.statusLabel)]);
+      rows.push([name, t(tg.typeLabel), t(f.feature), `${num(f.required)}${f.requiredFrom ? ' (computed)' : ''}`, num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? `**violation:** ${t(f.violation)}` : t(f.statusLabel)]);
     }
   }
   out.push(...table(['Target', 'Type', 'Feature', 'Required', 'Planned', 'Activated', 'Used', 'Available', 'Status'], rows));
+  const computed = requiredNotes(r);
+  if (computed.length > 0) out.push('Required, computed from the site file (elsewhere Required is the base license, or what the plan assigns):', '', ...computed.map(([id, f, n, from]) => `- **${t(id)}**, ${t(f)}: ${n}, ${t(from)}.`), '');
 
   out.push('## Licenses per server', '');
   for (const tg of r.targets) {
