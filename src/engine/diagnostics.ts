@@ -49,6 +49,7 @@ export const RULES = {
   BMS041: { severity: 'warning', summary: 'license expires within expiryWarningDays (permanent never warns)' },
   BMS050: { severity: 'warning', summary: "a server's base license is not planned: license violation expected" },
   BMS051: { severity: 'warning', summary: 'demo license in a plan with spec.stage: handover' },
+  BMS052: { severity: 'warning', summary: 'engineering license in a plan with spec.stage: handover (convert the entitlement to commercial)' },
   BMS053: { severity: 'warning', summary: 'fewer licenses planned on a server than it requires: connected devices counted from the site, attach licenses below 7.0' },
   BMS060: { severity: 'error', summary: 'connectivity: semi-online with an assignment mode: offline (semi-online counts as online)' },
   BMS061: { severity: 'warning', summary: 'repair budget used up: the ledger shows 4 repairs of this target in the last 12 months' },

@@ -8,7 +8,7 @@ import { baseLicensePlanned } from './baseLicense';
 import { duplicateIds } from './duplicates';
 import { expiry } from './expiry';
 import { licenseServerPlacement, licenseServerRequired, licenseServerShared } from './licenseServers';
-import { demoAtHandover, semiOnlineIsOnline } from './plan';
+import { demoAtHandover, engineeringAtHandover, semiOnlineIsOnline } from './plan';
 import { activationIds, assignmentTargets, planSite, siteLicenseServerRefs } from './references';
 import { registrationDetails } from './registration';
 import { repairBudget } from './repairs';
@@ -44,6 +44,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   localOnOneComputer,
   expiry,
   demoAtHandover,
+  engineeringAtHandover,
   semiOnlineIsOnline,
   repairBudget,
   uncataloguedFeatures,

@@ -15,7 +15,7 @@ export function codeActions(ws: LiveWorkspace, uri: string, diagnostics: LspDiag
     } else if (d.code === 'BMS032' && typeof data.fix === 'string') {
       const edit = addressEdit(ws, uri, d, data.fix);
       if (edit) out.push(fix(`Set the address to '${data.fix}'`, { [uri]: [edit] }));
-    } else if (d.code === 'BMS024' && typeof data.fix === 'string') {
+    } else if ((d.code === 'BMS024' || d.code === 'BMS052') && typeof data.fix === 'string') {
       out.push(fix(`Set licenseType to '${data.fix}'`, { [uri]: [{ range: d.range, newText: data.fix }] }));
     } else if (d.code === 'BMS050' && typeof data.plan === 'string' && typeof data.server === 'string') {
       const edit = baseLicenseStub(ws, data.plan, data.server, typeof data.feature === 'string' ? data.feature : undefined);
