@@ -10,6 +10,7 @@ import { reclaimCommand } from './reclaim';
 import { repairCommand } from './repair';
 import { confirmReturnCommand, returnCommand } from './return';
 import { reportCommand } from './report';
+import { upgradeReportCommand } from './upgradeReport';
 import { validateCommand } from './validate';
 
 export const commands: CliCommand[] = [
@@ -30,4 +31,5 @@ export const commands: CliCommand[] = [
   lmstatCommand,
   // The handover
   reportCommand,
+  upgradeReportCommand,
 ];

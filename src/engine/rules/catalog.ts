@@ -36,6 +36,8 @@ export interface CatalogEra {
   byLicenseType?: Partial<Record<LicenseType, readonly string[]>>;
   /** The version rule in words, with its help topic, for BMS020 and BMS024. */
   rule: string;
+  /** The vendor's help does not say how the feature is licensed in this era (the upgrade report says so). */
+  undocumented?: boolean;
 }
 
 /** The licensing regime changes at 7.0: License Server (network) below, Device Administrator (centralized) from it. */
@@ -53,7 +55,7 @@ function licensedOnEs(feature: string, name: string): CatalogFeature {
     appliesTo: ['enterprise-server'],
     eras: [
       { before: CENTRALIZED_FROM, licenseTypes: ['network'], rule: `below 7.0 ${name} is a licensed feature of the Enterprise Server, served by its License Server (help 12865)` },
-      { from: CENTRALIZED_FROM, licenseTypes: ['centralized', 'network'], rule: `the help does not say how ${name} is licensed from 7.0: network and centralized are both accepted` },
+      { from: CENTRALIZED_FROM, licenseTypes: ['centralized', 'network'], rule: `the help does not say how ${name} is licensed from 7.0: network and centralized are both accepted`, undocumented: true },
     ],
     summary: `${name}: a licensed feature of the Enterprise Server (network below 7.0).`,
   };

@@ -78,3 +78,5 @@ export function renderMarkdown(r: SiteReport): string {
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
+
+export { t as mdText, table as mdTable };
