@@ -3,6 +3,7 @@ import type { CliCommand } from '../io';
 import { activateCommand } from './activate';
 import { applyCommand } from './apply';
 import { lasCommand } from './las';
+import { licensesLogCommand } from './licensesLog';
 import { lmstatCommand } from './lmstat';
 import { planCommand } from './plan';
 import { importResponsesCommand } from './offline';
@@ -29,6 +30,7 @@ export const commands: CliCommand[] = [
   lasCommand,
   // License Server usage
   lmstatCommand,
+  licensesLogCommand,
   // The handover
   reportCommand,
   upgradeReportCommand,
