@@ -37,6 +37,18 @@ export function serversView(r: SiteReport): HTMLElement {
       );
     });
   }
+  const logs = r.targets.filter((t) => t.licensesLog && t.licensesLog.problems.length > 0);
+  if (logs.length > 0) {
+    section.append(
+      el('h2', {}, 'Licenses logs'),
+      table(
+        ['License Server', 'Feature', 'User', 'What', 'Count', 'When', 'Reason', 'What to do'],
+        [4],
+        logs.flatMap((t) => t.licensesLog!.problems.map((p) => revealRow(t.ref, p.reason.includes('(-34)') ? 'violation' : undefined, [t.id, p.feature, p.who, p.what, String(p.count), p.when, p.reason, el('td', { class: 'status' }, p.advice)], [4]))),
+        'Licenses logs',
+      ),
+    );
+  }
   const usage = r.summary.usageKnown ? 'Used comes from License Server usage (lmstat).' : 'Used is not known: refresh License Server usage (lmstat) to fill it in.';
   section.append(
     el('h2', {}, 'Servers and License Servers'),

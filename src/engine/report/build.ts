@@ -14,6 +14,8 @@ import { buildSiteTree } from '../tree/build';
 import type { TreeNode } from '../tree/types';
 import { entitlementRows, expiryItems, historyItems, problemItems } from './sections';
 import { featureRows, licenseRows, targetRow, type UsageLookup } from './targets';
+import type { LicensesLogReader } from '../lmstat/licensesLogCache';
+import { licensesLogRow } from './licensesLog';
 import type { ReportLocation, SiteReport, TargetRow } from './types';
 
 export interface SiteReportOptions {
@@ -29,6 +31,8 @@ export interface SiteReportOptions {
   usage?: ReadonlyMap<string, FeatureSeats> | { byLicenseServer: ReadonlyMap<string, ReadonlyMap<string, FeatureSeats>> };
   /** The cached usage readings (lmstat) per License Server, used when `usage` is not given. */
   usageOf?: UsageReader;
+  /** The last imported licenses log of each License Server. */
+  licensesLogOf?: LicensesLogReader;
   /** Diagnostics of the workspace (a list or by uri); only the site's and its plans' files are kept. */
   diagnostics: Iterable<Diagnostic> | ReadonlyMap<string, Diagnostic[]>;
   today: Date;
@@ -112,7 +116,8 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   };
   for (const n of lsNodes) {
     const ls = site.licenseServers.find((x) => x.id === n.target);
-    add(n, 0, undefined, { host: ls?.host, address: ls?.address });
+    const log = options.licensesLogOf?.(site.name, n.target ?? '');
+    add(n, 0, undefined, { host: ls?.host, address: ls?.address, ...(log ? { licensesLog: licensesLogRow(log) } : {}) });
   }
   const walk = (n: TreeNode, depth: number, parent: string | undefined) => {
     const s = site.servers.find((x) => x.id === n.target);

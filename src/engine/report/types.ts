@@ -69,6 +69,24 @@ export interface TargetRow {
   statusLabel: string;
   features: FeatureRow[];
   licenses: LicenseRow[];
+  /** A License Server's last imported licenses log (help 6953), when there is one. */
+  licensesLog?: LicensesLogRow;
+}
+
+/** What a License Server's licenses log says: denials and queued checkouts per feature and user. */
+export interface LicensesLogRow {
+  file: string;
+  /** yyyy-mm-dd of the import. */
+  imported: string;
+  events: number;
+  from?: string;
+  to?: string;
+  denied: number;
+  queued: number;
+  clockDenials: number;
+  /** `4 denied (2 clock difference) · 1 queued`. */
+  label: string;
+  problems: { feature: string; who: string; what: 'denied' | 'queued' | 'unsupported'; count: number; when: string; reason: string; advice: string }[];
 }
 
 export interface EntitlementRow {

@@ -1,6 +1,7 @@
 // License Server usage in the extension: the two commands, and a tree rebuild when a reading changes on disk.
 import * as vscode from 'vscode';
 import { importLmstatOutput, refreshUsage, type UsageServices } from './commands';
+import { importLicensesLog } from './licensesLog';
 
 export function registerUsage(context: vscode.ExtensionContext, s: UsageServices): void {
   const failSafe = (id: string, f: (arg: unknown) => Promise<void>) => async (arg: unknown) => {
@@ -12,11 +13,12 @@ export function registerUsage(context: vscode.ExtensionContext, s: UsageServices
     }
   };
   // Readings written by the CLI or another window show up too.
-  const readings = vscode.workspace.createFileSystemWatcher('**/.bmslicense/lmstat/**/*.json');
+  const readings = vscode.workspace.createFileSystemWatcher('**/.bmslicense/{lmstat,licenses-log}/**/*.json');
   const changed = () => s.sites.schedule();
   context.subscriptions.push(
     vscode.commands.registerCommand('bmsLicense.refreshUsage', failSafe('Refresh License Server Usage', (arg) => refreshUsage(s, arg))),
     vscode.commands.registerCommand('bmsLicense.importLmstat', failSafe('Import lmstat Output', (arg) => importLmstatOutput(s, arg))),
+    vscode.commands.registerCommand('bmsLicense.importLicensesLog', failSafe('Import Licenses Log', (arg) => importLicensesLog(s, arg))),
     readings,
     readings.onDidCreate(changed),
     readings.onDidChange(changed),

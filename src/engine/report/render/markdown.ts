@@ -49,6 +49,16 @@ export function renderMarkdown(r: SiteReport): string {
     );
   }
 
+  const logs = r.targets.filter((tg) => tg.licensesLog);
+  if (logs.length > 0) {
+    out.push('## Licenses logs', '');
+    for (const tg of logs) {
+      const l = tg.licensesLog!;
+      out.push(`### ${t(tg.id)}: ${t(l.label)}`, '', `${t(l.file)}, imported ${l.imported}: ${l.events} checkout events${l.from ? `, ${t(l.from)} to ${t(l.to)}` : ''}.`, '');
+      out.push(...table(['Feature', 'User', 'What', 'Count', 'When', 'Reason', 'What to do'], l.problems.map((p) => [t(p.feature), t(p.who), p.what, String(p.count), t(p.when), t(p.reason), t(p.advice)])));
+    }
+  }
+
   out.push('## License violations', '');
   if (r.violations.length === 0) out.push('None.', '');
   else out.push(...r.violations.map((v) => `- **${t(v.target)}**, ${t(v.feature)}: ${t(v.message)}`), '');
