@@ -7,8 +7,7 @@ import { describeResult } from '../../engine/workflows/context';
 import { applyPlan, formatPlanText, summaryLine, type ApplyResult, type ReturnReview } from '../../engine/reconcile';
 import type { CliCommand, CliIO } from '../io';
 import { lasPublicKey } from './offline';
-import { clockOf } from './plan';
-import { flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { clockOf, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
 
 async function askOnTerminal(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });

@@ -6,6 +6,7 @@ import { duplicateActivation, localOnOneComputer, overAllocation } from './alloc
 import { applicability, uncataloguedFeatures } from './applicability';
 import { baseLicensePlanned } from './baseLicense';
 import { duplicateIds } from './duplicates';
+import { duplicateSites } from './duplicateSites';
 import { expiry } from './expiry';
 import { licenseServerPlacement, licenseServerRequired, licenseServerShared } from './licenseServers';
 import { demoAtHandover, engineeringAtHandover, semiOnlineIsOnline } from './plan';
@@ -22,6 +23,7 @@ export { CATALOG, CENTRALIZED_FROM, eraOf, applicableTargets, baseFeaturesOf, ca
 
 export const SITE_RULES: readonly SiteRule[] = [
   duplicateIds,
+  duplicateSites,
   siteLicenseServerRefs,
   licenseServerAddresses,
   licenseServerRequired,

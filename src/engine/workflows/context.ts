@@ -5,6 +5,7 @@ import { appendLedger, defaultActor, ledgerTime, readLedger, type LedgerEvent } 
 import { fold, type LedgerState } from '../ledger/fold';
 import type { Las, LasError, LicenseLine } from '../las/types';
 import type { LicensePlan, Product, Site } from '../model';
+import { blockerText, type Blocker, type BlockerOf } from '../siteCheck';
 import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
 
 export interface Progress {
@@ -42,6 +43,8 @@ export interface WorkflowOptions {
   mode?: 'online' | 'offline';
   /** Target types a product applies to when the plan gives none (the built-in catalog). */
   appliesTo?: (p: Product) => string[] | undefined;
+  /** Error findings of `validate` (checkSite): the licenses they concern are reported as blocked, never sent to the LAS. */
+  blockerOf?: BlockerOf;
 }
 
 export interface StepReport {
@@ -134,6 +137,11 @@ export class LedgerWriter {
   append(events: LedgerEvent[]): void {
     appendLedger(this.opts.ledgerPath, events);
   }
+}
+
+/** A step that an error finding of validate keeps from running: reported with the finding, the next steps still run. */
+export function blockedStep(target: string, label: string, blocker: Blocker): Step {
+  return { target, label, run: async () => ({ status: 'failed', code: 'blocked', message: `${label}: blocked by ${blockerText(blocker)}` }) };
 }
 
 export function lasFailure(error: LasError, what: string): StepOutcome {
