@@ -38,6 +38,9 @@ describe('report and dashboard model: the licenses log of a License Server', () 
     const md = renderReport(r.report, 'md');
     assert.match(md, /## Licenses logs\n\n### ls-main: 4 denied \(2 clock difference\) · 1 queued\n\nlicenses\.log, imported 2026-11-24: 13 checkout events/);
     assert.match(md, /\| client\.station \| ops@ws-lobby \| denied \| 2 \| .* \| Clock difference too large between client and server \(-34\) \| the clock of ws-lobby/);
+    const html = renderReport(r.report, 'html');
+    assert.match(html, /<h2>Licenses logs<\/h2>\n<section class="target"><h3>ls-main: 4 denied \(2 clock difference\) · 1 queued<\/h3>/);
+    assert.match(html, /<td>ops@ws-lobby<\/td>/);
   });
 
   it('says nothing of licenses logs when none was imported (the golden report stays as it is)', () => {

@@ -82,6 +82,13 @@ export function renderHtml(r: SiteReport): string {
     parts.push(`<section class="target"><h3>${e(tg.id)}</h3>\n<p class="muted">${e(where)}. Status: ${e(tg.statusLabel)}.</p>\n${body}</section>\n`);
   }
 
+  const logs = r.targets.filter((x) => x.licensesLog);
+  if (logs.length > 0) parts.push('<h2>Licenses logs</h2>\n');
+  for (const tg of logs) {
+    const l = tg.licensesLog!;
+    const rows = l.problems.map((p) => ({ cls: p.reason.includes('(-34)') ? cls('violation') || undefined : undefined, cells: [e(p.feature), e(p.who), e(p.what), num(p.count), e(p.when), e(p.reason), e(p.advice)] }));
+    parts.push(`<section class="target"><h3>${e(tg.id)}: ${e(l.label)}</h3>\n<p class="muted">${e(l.file)}, imported ${e(l.imported)}: ${l.events} checkout events.</p>\n${rows.length ? table(['Feature', 'User', 'What', 'Count', 'When', 'Reason', 'What to do'], rows, [3]) : ''}</section>\n`);
+  }
   parts.push('<h2>License violations</h2>\n');
   parts.push(r.violations.length === 0 ? '<p>None.</p>\n' : `<ul>${r.violations.map((v) => `<li><strong>${e(v.target)}</strong>, ${e(v.feature)}: ${e(v.message)}</li>`).join('\n')}</ul>\n`);
 
