@@ -3,6 +3,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import { productsOf, type Site } from '../model';
 import { catalogFeature, eraOf } from '../rules';
+import { siteRequirements } from '../rules/required';
 import { describeKey, type SchemaKind } from '../schema';
 import { kindName, typeName } from '../rules/words';
 import { caretContext } from './context';
@@ -67,6 +68,10 @@ function describeId(ws: LiveWorkspace, o: Occurrence): string | undefined {
   const label = kindName(node.kind);
   const out = [`**${label[0].toUpperCase()}${label.slice(1)}** \`${o.id}\` (site \`${site.name}\`)`, facts.join(' · ')];
   out.push(planned(ws, site, o.id), activated(site, o.id));
+  if (node.kind === 'server') {
+    const required = siteRequirements(site).filter((r) => r.server === o.id);
+    if (required.length) out.push(`Required (computed):\n${required.map((r) => `- ${r.required} × ${r.feature}: ${r.from}`).join('\n')}`);
+  }
   return out.filter(Boolean).join('\n\n');
 }
 
