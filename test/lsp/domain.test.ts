@@ -48,5 +48,10 @@ describe('lsp: the licensing domain', () => {
     const q = positionOf(plan, 'ACT-S3, quantity: 20', 'ACT-S3, quantity: '.length);
     await client.change('south-plan.bms.yaml', [{ range: range(q.line, q.character, q.line, q.character + 2), text: '32' }]);
     await fixedSite;
+    // An incremental edit of the device count inside the site's server item is judged again.
+    const b = positionOf(site, 'bacnet: 30', 'bacnet: '.length);
+    const more = await client.change('south.bms.yaml', [{ range: range(b.line, b.character, b.line, b.character + 2), text: '31' }]);
+    assert.deepEqual(brief(more), [diag('BMS053', at.line, at.character, at.line, at.character + 'devices'.length)]);
+    assert.match(String(more[0].message), /requires 33 connected-devices licenses: .* assign 32/);
   });
 });
