@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
@@ -11,7 +11,8 @@ const LOG = 'test/unit/lmstat/licenses-log/04-bms-site-clock-difference-construc
 async function cli(cwd: string, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { cwd, env: {}, out: (t) => void (out += t), err: (t) => void (err += t) });
+  const stdin = async () => readFileSync(path.join(ROOT, LOG));
+  const code = await runCli(argv, { cwd, env: {}, out: (t) => void (out += t), err: (t) => void (err += t), stdin });
   return { code, out, err };
 }
 
@@ -23,6 +24,18 @@ describe('bmslicense licenses-log', () => {
     assert.match(r.out, /^ {2}client\.station +2 \/ 1 \/ 2 \/ 0$/m);
     assert.match(r.out, /^ {2}denied {2}client\.station {2}ops@ws-lobby {2}2 times, .*: Clock difference too large between client and server \(-34\)\n {4}→ the clock of ws-lobby is more than 24 hours off the License Server's: put its date, time and time zone right \(NTP\)/m);
     assert.match(r.out, /^ {2}queued {2}client\.graphiceditor {2}eng2@eng-02 {2}at 2026-11-23 8:11:31$/m);
+  });
+
+  it('- reads standard input the same as the file; --help lists the options with examples', async () => {
+    const fromFile = await cli(ROOT, 'licenses-log', LOG, '-f', 'json');
+    const fromStdin = await cli(ROOT, 'licenses-log', '-', '--format', 'json');
+    assert.equal(fromStdin.out, fromFile.out);
+    assert.match((await cli(ROOT, 'licenses-log', '-')).out, /^Licenses log standard input: 13 checkout events/);
+    const help = await cli(ROOT, 'licenses-log', '--help');
+    assert.equal(help.code, 0);
+    assert.match(help.out, /^Usage: bmslicense licenses-log FILE\|- /);
+    assert.match(help.out, /--license-server ID +the License Server that wrote the log/);
+    assert.match(help.out, /Examples:\n {2}bmslicense licenses-log licenses\.log/);
   });
 
   it('exit 0 on a log without denials; --format json gives the summary', async () => {

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../io';
 import { activateCommand } from './activate';
 import { applyCommand } from './apply';
+import { completionCommand } from './completion';
 import { lasCommand } from './las';
 import { licensesLogCommand } from './licensesLog';
 import { lmstatCommand } from './lmstat';
@@ -34,4 +35,6 @@ export const commands: CliCommand[] = [
   // The handover
   reportCommand,
   upgradeReportCommand,
+  // The shell
+  completionCommand(() => commands),
 ];

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseRequest, responseFileName } from '../../engine/las/offline/format';
 import { answerRequest } from '../../engine/las/offline/respond';
 import { writeFileAtomic } from '../../engine/las/simulatorState';
+import { asksForHelp, HelpRequest } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { flag, parseArgs, simulatorFor, workspaceRoot } from './workflowArgs';
 
@@ -66,6 +67,9 @@ async function serve(args: string[], io: CliIO): Promise<number> {
   return mod.runServe(args, io);
 }
 
+/** `las serve` parses its own options (src/engine/las/http/serve.ts); for its help. */
+const SERVE_OPTIONS = { port: true, data: true, 'token-env': true };
+
 const subVerbs: Record<string, SubVerb> = { respond, 'public-key': publicKey, serve };
 
 export const lasCommand: CliCommand = {
@@ -74,6 +78,7 @@ export const lasCommand: CliCommand = {
   usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [--port P] [--data DIR] [--token-env VAR] [--quiet]',
   async run(args, io) {
     const [verb, ...rest] = args;
+    if (verb === 'serve' && asksForHelp(rest)) throw new HelpRequest(SERVE_OPTIONS);
     const run = verb ? subVerbs[verb] : undefined;
     if (!run) throw new UsageError(verb ? `unknown sub-command '${verb}'` : 'name a sub-command: respond, public-key or serve');
     return run(rest, io);

@@ -13,6 +13,10 @@ import { flag, parseArgs, workspaceRoot } from './workflowArgs';
 
 const OPTIONS = { format: true, site: true, 'license-server': true, workspace: true } as const;
 
+const noStdin = async (): Promise<Buffer> => {
+  throw new Error('standard input is not available here');
+};
+
 export function licensesLogText(file: string, s: LicensesLogSummary): string {
   const out = [`Licenses log ${file}: ${s.events} checkout events in ${s.lines} lines${s.from ? `, ${s.from} to ${s.to}` : ''}.`, `Summary: ${problemsLabel(s)}.`];
   if (s.features.length > 0) {
@@ -38,7 +42,7 @@ export function licensesLogText(file: string, s: LicensesLogSummary): string {
 export const licensesLogCommand: CliCommand = {
   name: 'licenses-log',
   summary: "read License Administrator's licenses log (FlexNet debug log): denials and queued checkouts per feature and user",
-  usage: 'bmslicense licenses-log FILE [--format json|text] [--site NAME --license-server ID [--workspace DIR]]   (exit 1 when a checkout was denied)',
+  usage: 'bmslicense licenses-log FILE|- [--format json|text] [--site NAME --license-server ID [--workspace DIR]]   (exit 1 when a checkout was denied)',
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseArgs(args, OPTIONS);
     const format = flag(p, 'format') ?? 'text';
@@ -47,7 +51,7 @@ export const licensesLogCommand: CliCommand = {
     const file = p.positional[0];
     let text: string;
     try {
-      text = decodeLmstatBytes(readFileSync(path.resolve(io.cwd, file)));
+      text = decodeLmstatBytes(file === '-' ? await (io.stdin ?? noStdin)() : readFileSync(path.resolve(io.cwd, file)));
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
       return io.err(`bmslicense licenses-log: cannot read '${file}': ${reason}. License Administrator shows where its licenses log is (help 6953).\n`), 2;
@@ -61,11 +65,11 @@ export const licensesLogCommand: CliCommand = {
       const found = loadWorkspace([root]).index.site(site);
       if (!found) return io.err(`bmslicense licenses-log: no Site named '${site}' in ${root}.\n`), 2;
       if (!found.licenseServers.some((l) => l.id === ls)) return io.err(`bmslicense licenses-log: site '${site}' has no License Server '${ls}' (it has: ${found.licenseServers.map((l) => l.id).join(', ') || 'none'}).\n`), 2;
-      const written = writeLicensesLog(root, { version: LICENSES_LOG_CACHE_VERSION, at: new Date().toISOString(), site, licenseServer: ls, file: path.basename(file), ...summary });
+      const written = writeLicensesLog(root, { version: LICENSES_LOG_CACHE_VERSION, at: new Date().toISOString(), site, licenseServer: ls, file: file === '-' ? 'standard input' : path.basename(file), ...summary });
       if (!written.ok) return io.err(`bmslicense licenses-log: ${written.message}\n`), 2;
       io.err(`Kept for License Server ${ls} of site ${site}: ${path.relative(io.cwd, written.file)}\n`);
     }
-    io.out(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : licensesLogText(file, summary));
+    io.out(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : licensesLogText(file === '-' ? 'standard input' : file, summary));
     return summary.denied > 0 ? 1 : 0;
   },
 };

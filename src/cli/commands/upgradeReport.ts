@@ -2,6 +2,7 @@
 // before the upgrade, in Markdown, from the same view model as the handover report.
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseDay } from '../../engine/calendar';
 import { collectSiteReport, renderUpgradeMarkdown, upgradeReport } from '../../engine/report';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { flag, parseArgs, workspaceRoot } from './workflowArgs';
@@ -20,8 +21,9 @@ export const upgradeReportCommand: CliCommand = {
     const to = flag(p, 'to');
     if (!to) throw new UsageError('--to VERSION is required, e.g. --to 7.0');
     const day = flag(p, 'today');
-    if (day !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))) throw new UsageError(`--today must be a date yyyy-mm-dd (got '${day}')`);
-    const collected = collectSiteReport([workspaceRoot(p, io)], site, { today: day ? new Date(`${day}T00:00:00Z`) : undefined });
+    const today = day === undefined ? undefined : parseDay(day);
+    if (day !== undefined && !today) throw new UsageError(`--today must be a date yyyy-mm-dd (got '${day}')`);
+    const collected = collectSiteReport([workspaceRoot(p, io)], site, { today });
     if (!collected.ok) return io.err(`bmslicense upgrade-report: ${collected.message}\n`), 2;
     const built = upgradeReport(collected.report, to);
     if ('error' in built) return io.err(`bmslicense upgrade-report: ${built.error}\n`), 2;

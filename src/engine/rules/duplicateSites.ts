@@ -7,6 +7,8 @@ import { diagnostic } from '../diagnostics';
 import type { Site } from '../model';
 import type { SiteRule } from './rule';
 
+const SHOWN = 3;
+
 const fileName = (uri: string) => (uri.startsWith('file:') ? path.basename(path.dirname(fileURLToPath(uri))) + '/' + path.basename(fileURLToPath(uri)) : uri);
 
 export const duplicateSites: SiteRule = {
@@ -19,15 +21,17 @@ export const duplicateSites: SiteRule = {
     const all = ctx.sitesNamed(site.name);
     const first = all.reduce<Site | undefined>((a, s) => (!a || s.uri < a.uri || (s.uri === a.uri && s.span.start < a.span.start) ? s : a), undefined);
     if (!first || same(first)) return [];
-    const others = all.filter((s) => !same(s));
-    const where = others.map((s) => fileName(s.uri)).join(', ');
+    // Named and linked: the first few others (a thousand copies must not make a million links).
+    const others = all.filter((s) => !same(s)).slice(0, SHOWN + 1);
+    const more = all.length - 1 - Math.min(others.length, SHOWN);
+    const where = [...new Set(others.slice(0, SHOWN).map((s) => fileName(s.uri)))].join(', ') + (more > 0 ? ` and ${more} more` : '');
     return [
       diagnostic(
         'BMS015',
         site.uri,
         at,
         `Site '${site.name}' is also defined in ${where}: plans, ledgers and commands find a site by its name, so two sites cannot share one. Rename one of them, or open the folder of one site only (bmslicense --workspace DIR).`,
-        { related: others.map((s) => ({ uri: s.uri, span: s.at['metadata.name'] ?? s.span, message: `another Site '${site.name}'` })) },
+        { related: others.slice(0, SHOWN).map((s) => ({ uri: s.uri, span: s.at['metadata.name'] ?? s.span, message: `another Site '${site.name}'` })) },
       ),
     ];
   },

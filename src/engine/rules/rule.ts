@@ -69,7 +69,11 @@ export class RuleContext {
   sitesNamed(name: string): Site[] {
     if (!this.sitesByName) {
       this.sitesByName = new Map();
-      for (const s of this.index.sites()) this.sitesByName.set(s.name, [...(this.sitesByName.get(s.name) ?? []), s]);
+      for (const s of this.index.sites()) {
+        const list = this.sitesByName.get(s.name);
+        if (list) list.push(s);
+        else this.sitesByName.set(s.name, [s]);
+      }
     }
     return this.sitesByName.get(name) ?? [];
   }
