@@ -1,4 +1,5 @@
 // License Server usage in the extension: the two commands, and a tree rebuild when a reading changes on disk.
+import { LICENSES_LOG_GLOB, USAGE_GLOB } from '../../engine/load/globs';
 import * as vscode from 'vscode';
 import { importLmstatOutput, refreshUsage, type UsageServices } from './commands';
 import { importLicensesLog } from './licensesLog';
@@ -13,7 +14,8 @@ export function registerUsage(context: vscode.ExtensionContext, s: UsageServices
     }
   };
   // Readings written by the CLI or another window show up too.
-  const readings = vscode.workspace.createFileSystemWatcher('**/.bmslicense/{lmstat,licenses-log}/**/*.json');
+  const readings = vscode.workspace.createFileSystemWatcher(USAGE_GLOB);
+  const logs = vscode.workspace.createFileSystemWatcher(LICENSES_LOG_GLOB);
   const changed = () => s.sites.schedule();
   context.subscriptions.push(
     vscode.commands.registerCommand('bmsLicense.refreshUsage', failSafe('Refresh License Server Usage', (arg) => refreshUsage(s, arg))),
@@ -23,5 +25,9 @@ export function registerUsage(context: vscode.ExtensionContext, s: UsageServices
     readings.onDidCreate(changed),
     readings.onDidChange(changed),
     readings.onDidDelete(changed),
+    logs,
+    logs.onDidCreate(changed),
+    logs.onDidChange(changed),
+    logs.onDidDelete(changed),
   );
 }
