@@ -10,6 +10,7 @@ import { registerReconcile } from './reconcile';
 import { LanguageServer } from './languageServer';
 import { Log } from './log';
 import { isBmsDocument, SiteWorkspace } from './sites';
+import { registerTasks } from './tasks/provider';
 import { SiteTreeProvider } from './tree/provider';
 import { registerUsage } from './usage';
 
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDashboard(context, { sites, log });
   registerUpgradeReport(context, { sites, log });
   registerReconcile(context, { sites, log, secrets: context.secrets });
+  registerTasks(context);
 
   if (view.visible) server.start();
   context.subscriptions.push(

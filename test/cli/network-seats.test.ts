@@ -70,7 +70,7 @@ describe('network client seats (issue 14.2)', () => {
       const text = plan(appliesTo, 'client: ws-01');
       write(text);
       assert.equal(await cli('validate', '--today', '2026-06-01', '--format', 'json'), 1);
-      const found = JSON.parse(out) as { code: string; line: number; column: number; message: string }[];
+      const found = (JSON.parse(out) as { diagnostics: { code: string; line: number; column: number; message: string }[] }).diagnostics;
       assert.deepEqual(found.map((d) => d.code), ['BMS020']);
       const lines = text.split('\n');
       const line = lines.findIndex((l) => l.includes('client: ws-01'));

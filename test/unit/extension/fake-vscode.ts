@@ -82,6 +82,8 @@ export interface FakeState {
   documentChanged: EventEmitter<{ document: unknown }>;
   /** Untitled documents opened with content (`workspace.openTextDocument({ content, language })`). */
   opened: { content?: string; language?: string }[];
+  /** Task providers by task type (`tasks.registerTaskProvider`). */
+  taskProviders: Map<string, any>;
 }
 
 let installed: FakeState | undefined;
@@ -117,6 +119,7 @@ function fresh(root: string): FakeState {
     documents: [],
     opened: [],
     documentChanged: installed?.documentChanged ?? new EventEmitter<{ document: unknown }>(),
+    taskProviders: new Map(),
   };
 }
 
@@ -173,6 +176,31 @@ function build(state: FakeState): void {
       ) {}
     },
     ProgressLocation: { Notification: 15 },
+    TaskGroup: { Test: { id: 'test' } },
+    ProcessExecution: class {
+      constructor(
+        public process: string,
+        public args: string[],
+        public options: unknown,
+      ) {}
+    },
+    Task: class {
+      group: unknown;
+      constructor(
+        public definition: unknown,
+        public scope: unknown,
+        public name: string,
+        public source: string,
+        public execution: unknown,
+        public problemMatchers: string[],
+      ) {}
+    },
+    tasks: {
+      registerTaskProvider: (type: string, provider: unknown) => {
+        state.taskProviders.set(type, provider);
+        return new Disposable(() => state.taskProviders.delete(type));
+      },
+    },
     TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
     LanguageStatusSeverity: { Information: 0, Warning: 1, Error: 2 },
     window: {
