@@ -74,7 +74,7 @@ const subVerbs: Record<string, SubVerb> = { respond, 'public-key': publicKey, se
 
 export const lasCommand: CliCommand = {
   name: 'las',
-  summary: 'the License Activation Server: respond to offline requests, export its public key, serve over HTTP',
+  summary: 'the built-in License Activation Server simulator: respond to our offline request files, export its public key, serve over HTTP',
   usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [--port P] [--data DIR] [--token-env VAR] [--quiet]',
   async run(args, io) {
     const [verb, ...rest] = args;

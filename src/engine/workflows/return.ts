@@ -14,14 +14,15 @@ import {
   type WorkflowOptions,
   type WorkflowResult,
 } from './context';
+import { restartNote } from './localLicense';
 import { createRequest } from './offlineRequests';
 import { lasActivations } from './reconcile';
 import { formatLines, type WorkflowTarget } from './targets';
 
-export function describeReturn(site: string, items: TransactionState[]): ReturnConfirmation {
+export function describeReturn(site: string, items: TransactionState[], note: (t: TransactionState) => string | undefined = () => undefined): ReturnConfirmation {
   const message = [
     `Return from site ${site} (each transaction is returned whole):`,
-    ...items.map((t) => `  ${t.target}: transaction ${t.transaction}: ${formatLines(t.lines)}`),
+    ...items.map((t) => `  ${t.target}: transaction ${t.transaction}: ${formatLines(t.lines)}${note(t) ? `; then ${note(t)}` : ''}`),
   ].join('\n');
   return { site, items: items.map((t) => ({ target: t.target, transaction: t.transaction, lines: t.lines })), message };
 }
@@ -42,7 +43,9 @@ export async function returnLicenses(opts: WorkflowOptions, only?: { transaction
     run: async (): Promise<StepOutcome> => ({ status: 'failed', code: 'not-repairable', message: `transaction ${t.transaction} on ${t.target} is broken: repair it first, then return it` }),
   }));
   if (items.length > 0) {
-    if (!opts.confirm || !(await opts.confirm(describeReturn(opts.site.name, items)))) {
+    const kindOf = new Map(targets.map((t) => [t.id, t.kind]));
+    const note = (t: TransactionState) => restartNote(opts, t.target, kindOf.get(t.target) ?? '', t.lines);
+    if (!opts.confirm || !(await opts.confirm(describeReturn(opts.site.name, items, note)))) {
       return notStarted('Return not confirmed: nothing was returned.', 'cancelled');
     }
   }
@@ -79,5 +82,6 @@ async function returnOnline(opts: WorkflowOptions, ledger: LedgerWriter, target:
   const r = await opts.las.returnTransaction(target.las, tx.transaction, false);
   if (!r.ok) return lasFailure(r.error, `returning ${tx.transaction} from ${target.id}`);
   ledger.append([returnEvent(r.value.lines)]);
-  return { status: 'done', message: `returned transaction ${tx.transaction}: ${formatLines(r.value.lines)}` };
+  const restart = restartNote(opts, target.id, target.kind, r.value.lines);
+  return { status: 'done', message: `returned transaction ${tx.transaction}: ${formatLines(r.value.lines)}${restart ? `; ${restart}` : ''}` };
 }
