@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { useBundle } from '../engine/l10n';
 import { warmValidators } from '../engine/service/warm';
 import { LiveWorkspace } from '../engine/service/workspace';
-import { BMS_GLOB, LEDGER_GLOB, USAGE_FILE, USAGE_GLOB } from '../engine/load/globs';
+import { BMS_GLOB, LEDGER_GLOB, USAGE_FILE, USAGE_GLOB } from '../engine/service/disk';
 import { applyFileEvents, ledgerUris, loadFolders, readDisk } from './files';
 import { refreshCodeLenses } from './codeLens';
 import { registerFeatures } from './features';

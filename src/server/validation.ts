@@ -3,7 +3,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { LiveRuleContext } from '../engine/service/ruleContext';
 import { repairsFrom } from '../engine/service/ledgers';
-import { usageReaderForSites } from '../engine/lmstat/cache';
+import { usageReaderForSites } from '../engine/service/disk';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
 import type { ServerSettings } from './settings';

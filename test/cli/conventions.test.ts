@@ -36,7 +36,7 @@ describe('bmslicense conventions', () => {
         assert.equal(r.code, 0, `${c.name} ${h}: ${r.err}`);
         assert.equal(r.err, '', `${c.name} ${h} prints to stdout`);
         assert.ok(r.out.startsWith(`Usage: ${c.usage}\n\n`), `${c.name}: usage first\n${r.out}`);
-        if (c.name !== 'completion') assert.match(r.out, /\nOptions:\n[\s\S]*  -h, --help +show this help\n/, c.name);
+        if (c.name !== 'completion') assert.match(r.out, /\nOptions:\n[\s\S]* {2}-h, --help +show this help\n/, c.name);
       }
     }
     assert.equal(fs.existsSync(path.join(dir, 'hospital-north.ledger.jsonl')), false, '--help ran no workflow');

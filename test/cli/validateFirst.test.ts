@@ -42,7 +42,7 @@ describe('site commands validate first', () => {
 
   const brokenSites: [string, string | RegExp, string][] = [
     ['a duplicate key', '  connectivity: semi-online\n', '  connectivity: semi-online\n  connectivity: online\n'],
-    ['a tab as indentation', /^  connectivity: semi-online$/m, '\tconnectivity: semi-online'],
+    ['a tab as indentation', /^ {2}connectivity: semi-online$/m, '\tconnectivity: semi-online'],
     ['a merge key', '    - id: ls-eng\n', '    - <<: { host: eng01.hospital.local }\n      id: ls-eng\n'],
     ['an unknown key', '  connectivity: semi-online\n', '  connectivity: semi-online\n  conectivity: online\n'],
   ];

@@ -37,7 +37,7 @@ async function onlyKnownProblem(page: Page): Promise<void> {
 
 describe('e2e: language server diagnostics and completion (plan with one known problem)', function () {
   this.timeout(120_000);
-  const { session, dir } = useFixtureWorkbench('diagnostics');
+  const { session } = useFixtureWorkbench('diagnostics');
 
   it('opening the plan shows its one known problem (BMS021) in the Problems panel', async () => {
     const { page } = session;

@@ -3,7 +3,7 @@
 // becomes activated; a tampered response is refused with a visible error that names the problem.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, runCommand, screenshot, treeItems, waitForNotification, waitForTreeRow } from './harness';
 import { useFixtureWorkbench } from './fixtures/workspace';

@@ -7,7 +7,7 @@ import { expandTreeRow, labelsUnder, showSites } from './fixtures/tree';
 
 describe('e2e: BMS Licenses tree (hospital-north)', function () {
   this.timeout(120_000);
-  const { session, dir } = useFixtureWorkbench('hospital-north');
+  const { session } = useFixtureWorkbench('hospital-north');
 
   it('shows the site expanded, with its License Servers, top server and clients', async () => {
     const { page } = session;

@@ -2,7 +2,6 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDay } from '../../engine/calendar';
-import type { Diagnostic } from '../../engine/diagnostics';
 import { findBmsFiles, loadWorkspace, uriOf } from '../../engine/load/files';
 import type { WorkspaceIndex } from '../../engine/load/workspace';
 import { fold, repairsInLast12Months } from '../../engine/ledger/fold';

@@ -62,8 +62,13 @@ export function summarizeLicensesLog(log: LicensesLog): LicensesLogSummary {
     else if (e.kind === 'IN') f.in += e.count;
     else if (e.kind === 'EXPIRED') f.expired = true;
     else if (e.kind === 'DENIED' || e.kind === 'QUEUED' || e.kind === 'UNSUPPORTED') {
-      if (e.kind === 'QUEUED') (f.queued++, queued++);
-      else (f.denied++, denied++);
+      if (e.kind === 'QUEUED') {
+        f.queued++;
+        queued++;
+      } else {
+        f.denied++;
+        denied++;
+      }
       if (e.code === CLOCK_DIFFERENCE) clockDenials++;
       const who = e.user ? `${e.user}@${e.host ?? ''}` : '(unknown user)';
       const key = [e.feature, who, e.kind, e.code ?? e.reason ?? ''].join('\u0000');

@@ -2,7 +2,7 @@
 // or a saved output file. Failures are values whose message says what to do next.
 import { execFile, type ExecFileException } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { addressProblems } from '../rules/addresses';
+import { addressProblems } from '../flexnet/address';
 import { decodeLmstatBytes } from './decode';
 import { parseLmstat } from './parse';
 import type { LmstatResult } from './types';

@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic, type RelatedInformation } from '../diagnostics';
 import type { LicenseServer, Server, Site } from '../model';
 import { versionAtLeast } from '../model';
-import { addressHosts, addressProblems } from './addresses';
+import { addressHosts, addressProblems } from '../flexnet/address';
 import type { SiteRule } from './rule';
 import { andList, typeName } from './words';
 

@@ -1,7 +1,7 @@
 // BMS010–BMS013: every id a file names must exist — servers, License Servers, clients, activation ids, sites.
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Assignment, LicensePlan, Site, TargetKind } from '../model';
-import type { PlanRule, RuleContext, SiteRule } from './rule';
+import type { PlanRule, SiteRule } from './rule';
 import type { SiteLookup } from './lookup';
 import { didYouMean } from './suggest';
 import { kindName, nodeName } from './words';

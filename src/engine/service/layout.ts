@@ -52,7 +52,7 @@ export function layoutOf(text: string, knownLocal = false): DocumentLayout[] | u
   let builder = new LayoutBuilder(text, 0);
   let pos = 0;
   while (pos < text.length) {
-    let nl = text.indexOf('\n', pos);
+    const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
     const next = nl === -1 ? text.length : nl + 1;
     let line = text.slice(pos, lineEnd);

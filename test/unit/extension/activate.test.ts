@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TreeNode } from '../../../src/engine/tree/types';
 import { installFakeVscode, Uri, type FakeState } from './fake-vscode';
-import { EXAMPLE, targetNode } from './fixture';
+import { EXAMPLE } from './fixture';
 import { manifest } from './manifest';
 
 

@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import { buildSiteTree } from '../../../src/engine/tree/build';
 import { COMMANDS } from '../../../src/extension/commands/definitions';

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commands } from '../../../src/cli/commands';
 import { isTaskDefinition, TASK_COMMANDS, TASK_TYPE, taskCommandLine } from '../../../src/extension/tasks/commandLine';

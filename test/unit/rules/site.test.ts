@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { addressProblems } from '../../../src/engine/rules/addresses';
+import { addressProblems } from '../../../src/engine/flexnet/address';
 import { at, check, edit, one, PLAN_7, SITE, SITE_URI } from './fixtures';
 
 /** The base site with one more License Server that no ES/EC uses, at the given address. */

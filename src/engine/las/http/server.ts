@@ -34,7 +34,6 @@ export interface LasHttpServer {
   requests(method: LasMethod): number;
 }
 
-type Answer = { status: number; body: LasResult<unknown> };
 
 const offlinePath = '/v1/offline/respond';
 
