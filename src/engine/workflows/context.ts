@@ -137,7 +137,7 @@ export class LedgerWriter {
 }
 
 export function lasFailure(error: LasError, what: string): StepOutcome {
-  const stop = error.retryable === true || error.code === 'unavailable' || error.code === 'unauthorized';
+  const stop = error.retryable === true || error.code === 'unavailable' || error.code === 'unauthorized' || error.code === 'state-unreadable';
   return { status: 'failed', message: `${what}: ${error.message}`, code: error.code, stop };
 }
 
