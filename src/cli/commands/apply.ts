@@ -6,6 +6,7 @@ import * as readline from 'node:readline/promises';
 import { describeResult } from '../../engine/workflows/context';
 import { applyPlan, formatPlanText, summaryLine, type ApplyResult, type ReturnReview } from '../../engine/reconcile';
 import type { CliCommand, CliIO } from '../io';
+import { refusalExitCode } from '../siteLock';
 import { lasPublicKey } from './offline';
 import { clockOf } from './plan';
 import { flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
@@ -70,6 +71,8 @@ export const applyCommand: CliCommand = {
         }),
       io,
     );
+    const refusal = refusalExitCode(result);
+    if (refusal !== undefined) return io.err(describeResult(result)), refusal;
     if (result.plan.actions.length === 0) {
       io.out(`${summaryLine(result.plan.summary)} Nothing to apply.\n`);
       return 0;

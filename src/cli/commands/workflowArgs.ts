@@ -11,6 +11,7 @@ import { resolveTargets } from '../../engine/workflows/targets';
 import { describeResult, type WorkflowOptions, type WorkflowResult } from '../../engine/workflows/context';
 import type { Site } from '../../engine/model';
 import { UsageError, type CliIO } from '../io';
+import { refusalExitCode, siteLockOptions } from '../siteLock';
 
 export interface ParsedArgs {
   flags: Map<string, string | true>;
@@ -86,6 +87,7 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
     onProgress: (pr) => {
       if (pr.total > 0 && pr.done > 0) io.err(`[${pr.done}/${pr.total}] ${pr.message}\n`);
     },
+    ...siteLockOptions(io),
   };
   if (options.target !== undefined) {
     // A mistyped id is bad input: refused before anything runs, with the closest id of the site.
@@ -98,11 +100,11 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
   return { options, root };
 }
 
-/** Prints the summary (`nothing` when there was no step at all); exit code 0 when everything was done, 1 otherwise. */
+/** Prints the summary (`nothing` when there was no step at all); exit code 0 when everything was done, 1 otherwise (2: a ledger to resolve first). */
 export function finish(result: WorkflowResult, io: CliIO, nothing = 'Nothing to do.'): number {
   const text = describeResult(result);
   io.out(text.trim() ? text : `${nothing}\n`);
-  return result.ok ? 0 : 1;
+  return result.ok ? 0 : refusalExitCode(result) ?? 1;
 }
 
 /** Ctrl-C cancels between steps (what is done stays done and recorded) instead of killing mid-step. */

@@ -43,11 +43,30 @@ export interface LedgerProblem {
   /** 1-based line number in the file. */
   line: number;
   message: string;
+  /** A rule code when the problem is a finding of its own (BMS062: a doubled event). */
+  code?: string;
+  /** The 1-based line of the first copy, for a doubled event. */
+  sameAs?: number;
 }
 
 export interface LedgerRead {
   events: LedgerEvent[];
   problems: LedgerProblem[];
+  /** 1-based line of the first git conflict marker: such a ledger is refused by every command. */
+  conflict?: number;
+}
+
+/** A read that also knows the 1-based line of each event (for findings that point at a line). */
+export interface LedgerReadWithLines extends LedgerRead {
+  lineOf: number[];
+}
+
+/** `<<<<<<<`, `=======`, `>>>>>>>` (and diff3's `|||||||`) at the start of a line, as git writes them. */
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})( |$)/;
+
+/** What every command says, and does not write, when the ledger holds conflict markers. */
+export function conflictMessage(file: string, line: number): string {
+  return `merge conflict in ${file} at line ${line}: resolve it (keep the event lines of both sides and delete the <<<<<<<, ======= and >>>>>>> lines; with '*.ledger.jsonl merge=union' in .gitattributes git merges ledgers without conflicts), then run the command again. Nothing was written.`;
 }
 
 /** The Site's ledger: `spec.ledger` relative to the site file, default `<metadata.name>.ledger.jsonl` beside it. */
@@ -112,14 +131,34 @@ export function readLedger(file: string): LedgerRead {
 }
 
 export function parseLedger(text: string): LedgerRead {
+  const { lineOf: _lines, ...read } = parseLedgerWithLines(text);
+  return read;
+}
+
+export function parseLedgerWithLines(text: string): LedgerReadWithLines {
   const events: LedgerEvent[] = [];
   const problems: LedgerProblem[] = [];
   const lines = text.split('\n');
   const tornTail = lines[lines.length - 1] !== '';
+  const seen = new Map<string, number>();
+  const lineOf: number[] = [];
+  let conflict: number | undefined;
   lines.forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') return;
     const n = i + 1;
+    if (CONFLICT_MARKER.test(line)) {
+      conflict ??= n;
+      problems.push({ line: n, message: 'git conflict marker: resolve the merge conflict' });
+      return;
+    }
+    const first = seen.get(line);
+    if (first !== undefined) {
+      // A union merge of two branches that both carry this line (e.g. a cherry-pick) doubles it.
+      problems.push({ line: n, code: 'BMS062', sameAs: first, message: `the same event as line ${first} (doubled, e.g. by a merge): ignored; delete this line` });
+      return;
+    }
+    seen.set(line, n);
     const last = i === lines.length - 1 && tornTail;
     let value: unknown;
     try {
@@ -130,9 +169,12 @@ export function parseLedger(text: string): LedgerRead {
     }
     const why = invalidEvent(value);
     if (why) problems.push({ line: n, message: `${why}: ignored` });
-    else events.push(value as LedgerEvent);
+    else {
+      events.push(value as LedgerEvent);
+      lineOf.push(n);
+    }
   });
-  return { events, problems };
+  return conflict === undefined ? { events, problems, lineOf } : { events, problems, conflict, lineOf };
 }
 
 function invalidEvent(v: unknown): string | undefined {

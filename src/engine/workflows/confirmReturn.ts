@@ -2,9 +2,14 @@
 // are gone from the site; only then can they be activated again.
 import { transactionsOf } from '../ledger/fold';
 import { LedgerWriter, lasFailure, notStarted, runSteps, type Step, type WorkflowOptions, type WorkflowResult } from './context';
+import { withSiteLock } from './siteLock';
 import { formatLines, resolveTargets } from './targets';
 
-export async function confirmReturn(opts: WorkflowOptions): Promise<WorkflowResult> {
+export function confirmReturn(opts: WorkflowOptions): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'confirm-return', confirmLocked, (r) => r);
+}
+
+async function confirmLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const resolved = resolveTargets(opts);
   if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
   const ledger = new LedgerWriter(opts);

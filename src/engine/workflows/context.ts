@@ -4,6 +4,7 @@
 import { appendLedger, defaultActor, ledgerTime, readLedger, type LedgerEvent } from '../ledger/ledger';
 import { fold, type LedgerState } from '../ledger/fold';
 import type { Las, LasError, LicenseLine } from '../las/types';
+import type { HeldLock } from '../ledger/lock';
 import type { LicensePlan, Product, Site } from '../model';
 import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
 
@@ -42,6 +43,12 @@ export interface WorkflowOptions {
   mode?: 'online' | 'offline';
   /** Target types a product applies to when the plan gives none (the built-in catalog). */
   appliesTo?: (p: Product) => string[] | undefined;
+  /** How long to wait for another process working on the site (its lock); default 60 s, 0 = refuse at once. */
+  lockTimeoutMs?: number;
+  /** Told once when another process holds the site and this one waits: "Waiting for … (pid …)". */
+  onWait?: (message: string) => void;
+  /** The site's lock, when the caller holds it already (apply running its workflows). */
+  heldSiteLock?: HeldLock;
 }
 
 export interface StepReport {

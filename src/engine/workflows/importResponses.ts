@@ -7,6 +7,7 @@ import type { OfflineResponse } from '../las/offline/format';
 import { verifyResponse } from '../las/offline/verify';
 import { LedgerWriter, runSteps, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { describeChanges, reclaimEvents } from './reclaim';
+import { withSiteLock } from './siteLock';
 import { formatLines } from './targets';
 
 /** The response files named, or every `*.response.json` of a folder named, in name order. */
@@ -19,7 +20,11 @@ export function responseFiles(paths: string[]): string[] {
   });
 }
 
-export async function importResponses(opts: WorkflowOptions, files: string[], publicKeyPem: string): Promise<WorkflowResult> {
+export function importResponses(opts: WorkflowOptions, files: string[], publicKeyPem: string): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'import-responses', (o) => importLocked(o, files, publicKeyPem), (r) => r);
+}
+
+async function importLocked(opts: WorkflowOptions, files: string[], publicKeyPem: string): Promise<WorkflowResult> {
   const ledger = new LedgerWriter(opts);
   const steps: Step[] = files.map((file) => ({
     target: '',

@@ -5,6 +5,7 @@ import type { ReclaimResult } from '../las/types';
 import { lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { createRequest } from './offlineRequests';
 import { recordUnrecordedActivations } from './reconcile';
+import { withSiteLock } from './siteLock';
 import type { WorkflowTarget } from './targets';
 
 /** Ledger events for the changes a reclaim picked up (one `reclaim` line even when nothing changed). */
@@ -18,7 +19,11 @@ export function describeChanges(result: ReclaimResult): string {
   return `reclaimed: ${result.changes.map((c) => `${c.activationId} ${c.from} → ${c.to}`).join(', ')}`;
 }
 
-export async function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
+export function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'reclaim', reclaimLocked, (r) => r);
+}
+
+async function reclaimLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if ('refused' in start) return start.refused;
   const { path, targets, ledger } = start;

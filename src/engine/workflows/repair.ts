@@ -4,6 +4,7 @@ import { repairsInLast12Months, transactionsOf } from '../ledger/fold';
 import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
 import { LedgerWriter, lasFailure, notStarted, runSteps, startWorkflow, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { createRequest } from './offlineRequests';
+import { withSiteLock } from './siteLock';
 import { formatLines, resolveTargets, type WorkflowTarget } from './targets';
 
 /** Something that can be told about broken licenses (the simulator; a real LAS learns it from the repair). */
@@ -12,7 +13,11 @@ interface KnowsBroken {
 }
 
 /** Records that a transaction's licenses are broken on site (what the License Server reports). */
-export async function reportBroken(opts: WorkflowOptions, transaction: string): Promise<WorkflowResult> {
+export function reportBroken(opts: WorkflowOptions, transaction: string): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'repair --mark-broken', (o) => reportBrokenLocked(o, transaction), (r) => r);
+}
+
+async function reportBrokenLocked(opts: WorkflowOptions, transaction: string): Promise<WorkflowResult> {
   const resolved = resolveTargets(opts);
   if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
   if (!opts.target) return notStarted('Name the target whose licenses are broken.', 'bad-request');
@@ -35,7 +40,11 @@ export async function reportBroken(opts: WorkflowOptions, transaction: string): 
   ]);
 }
 
-export async function repair(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
+export function repair(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'repair', (o) => repairLocked(o, only), (r) => r);
+}
+
+async function repairLocked(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if ('refused' in start) return start.refused;
   const { path, targets, ledger } = start;

@@ -16,6 +16,7 @@ import {
 } from './context';
 import { createRequest } from './offlineRequests';
 import { lasActivations } from './reconcile';
+import { withSiteLock } from './siteLock';
 import { formatLines, type WorkflowTarget } from './targets';
 
 export function describeReturn(site: string, items: TransactionState[]): ReturnConfirmation {
@@ -27,7 +28,11 @@ export function describeReturn(site: string, items: TransactionState[]): ReturnC
 }
 
 /** `only.transactions`: return just these transactions (reconcile's apply), not every one of the target(s). */
-export async function returnLicenses(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
+export function returnLicenses(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'return', (o) => returnLocked(o, only), (r) => r);
+}
+
+async function returnLocked(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if ('refused' in start) return start.refused;
   const { path, targets, ledger } = start;
