@@ -43,10 +43,6 @@ export interface LedgerProblem {
   /** 1-based line number in the file. */
   line: number;
   message: string;
-  /** A rule code when the problem is a finding of its own (BMS062: a doubled event). */
-  code?: string;
-  /** The 1-based line of the first copy, for a doubled event. */
-  sameAs?: number;
 }
 
 export interface LedgerRead {
@@ -140,7 +136,6 @@ export function parseLedgerWithLines(text: string): LedgerReadWithLines {
   const problems: LedgerProblem[] = [];
   const lines = text.split('\n');
   const tornTail = lines[lines.length - 1] !== '';
-  const seen = new Map<string, number>();
   const lineOf: number[] = [];
   let conflict: number | undefined;
   lines.forEach((raw, i) => {
@@ -152,13 +147,6 @@ export function parseLedgerWithLines(text: string): LedgerReadWithLines {
       problems.push({ line: n, message: 'git conflict marker: resolve the merge conflict' });
       return;
     }
-    const first = seen.get(line);
-    if (first !== undefined) {
-      // A union merge of two branches that both carry this line (e.g. a cherry-pick) doubles it.
-      problems.push({ line: n, code: 'BMS062', sameAs: first, message: `the same event as line ${first} (doubled, e.g. by a merge): ignored; delete this line` });
-      return;
-    }
-    seen.set(line, n);
     const last = i === lines.length - 1 && tornTail;
     let value: unknown;
     try {

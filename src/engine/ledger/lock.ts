@@ -120,7 +120,7 @@ function exclusiveCreate(lockFile: string, text: string): boolean {
 function readHolder(lockFile: string): LockHolder | undefined {
   try {
     const h = JSON.parse(fs.readFileSync(lockFile, 'utf8')) as LockHolder;
-    return typeof h.pid === 'number' && typeof h.token === 'string' ? h : undefined;
+    return Number.isInteger(h.pid) && h.pid > 0 && typeof h.token === 'string' ? h : undefined;
   } catch {
     return undefined;
   }
