@@ -9,7 +9,7 @@ import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS, sim
 
 export function lasPublicKey(p: ParsedArgs, io: CliIO, root: string): { pem: string } | { error: string } {
   const file = flag(p, 'public-key') ?? io.env.BMSLICENSE_LAS_PUBLIC_KEY;
-  if (!file) return { pem: simulatorFor(root).publicKeyPem() };
+  if (!file) return simulatorFor(root).publicKey();
   try {
     return { pem: fs.readFileSync(path.resolve(io.cwd, file), 'utf8') };
   } catch (e) {

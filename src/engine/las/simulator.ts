@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { acquireLock, describeHolder } from '../ledger/lock';
 import { countInWindow, REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
 import { loadOrCreateSigningKey, type SigningKey } from './simulatorKeys';
+import { restoreInto, type RestoreInput, type RestoreReport } from './simulatorRestore';
 import { checkActivation, checkTarget, err, findTx, plainLine, repairDates, usedQuantity, view } from './simulatorRules';
 import { loadState, stateFile, writeState, type SimState, type SimTransaction } from './simulatorState';
 import type {
@@ -204,6 +205,11 @@ export class LasSimulator implements Las {
       const txs = s.transactions.filter((t) => t.site === site && (target === undefined || t.target === target) && (t.status === 'active' || t.status === 'broken'));
       return ok(txs.map(view));
     });
+  }
+
+  /** Rebuilds the simulator's record of a site from its ledger (`bmslicense las restore`). */
+  restoreSite(input: RestoreInput): Promise<LasResult<RestoreReport>> {
+    return this.mutate((s) => ok(restoreInto(s, input)));
   }
 
   /** Simulates what breaks licenses on site (backup restored, clock set back, hardware change). */

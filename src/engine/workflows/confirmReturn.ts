@@ -2,6 +2,7 @@
 // are gone from the site; only then can they be activated again.
 import { transactionsOf } from '../ledger/fold';
 import { LedgerWriter, lasFailure, notStarted, runSteps, type Step, type WorkflowOptions, type WorkflowResult } from './context';
+import { disagreement, isUnknownTransaction } from './disagree';
 import { withSiteLock } from './siteLock';
 import { formatLines, resolveTargets } from './targets';
 
@@ -22,6 +23,7 @@ async function confirmLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
         label: `confirm the return of ${tx.transaction} from ${target.id}`,
         run: async () => {
           const r = await opts.las.confirmReturn(target.las, tx.transaction);
+          if (!r.ok && isUnknownTransaction(r.error)) return disagreement(opts, target.id, tx.transaction, `confirming the return of ${tx.transaction}`);
           if (!r.ok) return lasFailure(r.error, `confirming the return of ${tx.transaction}`);
           ledger.append([ledger.event('return-confirmed', { target: target.id, transaction: tx.transaction, lines: tx.lines })]);
           return { status: 'done', message: `return of ${tx.transaction} confirmed: ${formatLines(tx.lines)} can be activated again` };

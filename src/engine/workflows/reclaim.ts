@@ -3,6 +3,7 @@
 import { transactionsOf } from '../ledger/fold';
 import type { ReclaimResult } from '../las/types';
 import { lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { disagreement } from './disagree';
 import { createRequest } from './offlineRequests';
 import { recordUnrecordedActivations } from './reconcile';
 import { withSiteLock } from './siteLock';
@@ -47,6 +48,9 @@ async function reclaimLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
 async function reclaimOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget): Promise<StepOutcome> {
   const recovered = await recordUnrecordedActivations(opts, ledger, target);
   if ('failure' in recovered) return recovered.failure;
+  // A reclaim of licenses the LAS does not hold would record a refresh that never happened.
+  const lost = transactionsOf(ledger.state(), target.id, ['activated']).find((t) => !recovered.txs.some((x) => x.transaction === t.transaction));
+  if (lost) return disagreement(opts, target.id, lost.transaction, `reclaiming on ${target.id}`);
   const r = await opts.las.reclaim(target.las);
   if (!r.ok) return lasFailure(r.error, `reclaiming on ${target.id}`);
   ledger.append(reclaimEvents(ledger, target.id, r.value, 'online'));

@@ -14,6 +14,7 @@ import {
   type WorkflowOptions,
   type WorkflowResult,
 } from './context';
+import { disagreement, isUnknownTransaction } from './disagree';
 import { createRequest } from './offlineRequests';
 import { lasActivations } from './reconcile';
 import { withSiteLock } from './siteLock';
@@ -76,12 +77,13 @@ async function returnOnline(opts: WorkflowOptions, ledger: LedgerWriter, target:
   const listed = await lasActivations(opts, target);
   if ('failure' in listed) return listed.failure;
   const returnEvent = (lines = tx.lines) => ledger.event('return', { target: target.id, transaction: tx.transaction, lines, mode: 'online' });
-  if (!listed.txs.some((t) => t.transaction === tx.transaction)) {
-    // The LAS no longer holds it: returned before the ledger line could be written (crash). Record it.
-    ledger.append([returnEvent()]);
-    return { status: 'done', message: `transaction ${tx.transaction} was already returned on the LAS; recorded in the ledger` };
-  }
   const r = await opts.las.returnTransaction(target.las, tx.transaction, false);
+  if (!r.ok && r.error.code === 'already-returned' && !listed.txs.some((t) => t.transaction === tx.transaction)) {
+    // The LAS's own record says it was returned: before the ledger line could be written (a crash). Record it.
+    ledger.append([returnEvent()]);
+    return { status: 'done', message: `transaction ${tx.transaction} was already returned on the LAS (${r.error.message}); recorded in the ledger` };
+  }
+  if (!r.ok && isUnknownTransaction(r.error)) return disagreement(opts, target.id, tx.transaction, `returning ${tx.transaction} from ${target.id}`);
   if (!r.ok) return lasFailure(r.error, `returning ${tx.transaction} from ${target.id}`);
   ledger.append([returnEvent(r.value.lines)]);
   return { status: 'done', message: `returned transaction ${tx.transaction}: ${formatLines(r.value.lines)}` };

@@ -28,6 +28,7 @@ export async function withSiteLock<R extends WorkflowResult>(
   what: string,
   work: (locked: WorkflowOptions) => Promise<R>,
   refused: (r: WorkflowResult) => R,
+  checks: { lasRecord: boolean } = { lasRecord: true },
 ): Promise<R> {
   const lockFile = lockFileOf(opts.ledgerPath);
   if (opts.heldSiteLock?.file === lockFile) return work(opts);
@@ -49,7 +50,7 @@ export async function withSiteLock<R extends WorkflowResult>(
     );
   }
   try {
-    const problem = preflight(opts);
+    const problem = preflight(opts, checks.lasRecord);
     if (problem) return refused(problem);
     return await work({ ...opts, heldSiteLock: got.lock });
   } finally {
@@ -58,9 +59,10 @@ export async function withSiteLock<R extends WorkflowResult>(
 }
 
 /** Refusals that need the lock to be true: the ledger and the LAS record as they are now. */
-function preflight(opts: WorkflowOptions): WorkflowResult | undefined {
+function preflight(opts: WorkflowOptions, lasRecord: boolean): WorkflowResult | undefined {
   const read = readLedger(opts.ledgerPath);
   if (read.conflict !== undefined) return notStarted(conflictMessage(opts.ledgerPath, read.conflict), REFUSAL_CODES.conflict);
+  if (!lasRecord) return undefined;
   const las = opts.las as Partial<KnowsItsRecord>;
   if (typeof las.stateInfo !== 'function') return undefined;
   const info = las.stateInfo();
