@@ -32,11 +32,13 @@ export function loadOrCreateSigningKey(dataDir: string, recorded: string | undef
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The LAS simulator signing key ${privFile} cannot be read (${(e as NodeJS.ErrnoException).code}): make it readable.` };
   }
+  const pubFile = path.join(dataDir, PUBLIC_KEY_FILE);
   if (privatePem === undefined) {
-    if (recorded) {
+    // Made before: the state recorded it, or its public half (written with it) is still there.
+    if (recorded || fs.existsSync(pubFile)) {
       return {
         ok: false,
-        message: `The LAS simulator signing key ${privFile} is missing, but its state shows it signed with a key before: a new key would make those responses unverifiable. Restore the file from a backup (or move the whole folder ${dataDir} away to start the simulator afresh, then run 'bmslicense las restore --site NAME').`,
+        message: `The LAS simulator signing key ${privFile} is missing, but the simulator made a key before (its state or ${PUBLIC_KEY_FILE} says so): a new key would make those responses unverifiable. Restore the file from a backup (or move the whole folder ${dataDir} away to start the simulator afresh, then run 'bmslicense las restore --site NAME').`,
       };
     }
     privatePem = createExclusively(privFile);
@@ -52,7 +54,6 @@ export function loadOrCreateSigningKey(dataDir: string, recorded: string | undef
   if (recorded && recorded !== fingerprint) {
     return { ok: false, message: `The LAS simulator signing key ${privFile} is not the key its state recorded: it was replaced. Restore the original file from a backup.` };
   }
-  const pubFile = path.join(dataDir, PUBLIC_KEY_FILE);
   if (!fs.existsSync(pubFile) || fs.readFileSync(pubFile, 'utf8') !== publicKeyPem) writeFileAtomic(pubFile, publicKeyPem);
   return { ok: true, key: { privateKey, publicKeyPem, fingerprint } };
 }
