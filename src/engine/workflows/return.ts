@@ -81,7 +81,7 @@ async function returnOnline(opts: WorkflowOptions, ledger: LedgerWriter, target:
   if (!r.ok && r.error.code === 'already-returned' && !listed.txs.some((t) => t.transaction === tx.transaction)) {
     // The LAS's own record says it was returned: before the ledger line could be written (a crash). Record it.
     ledger.append([returnEvent()]);
-    return { status: 'done', message: `transaction ${tx.transaction} was already returned on the LAS (${r.error.message}); recorded in the ledger` };
+    return { status: 'done', message: `transaction ${tx.transaction} was already returned on the LAS; recorded in the ledger (the LAS says: ${r.error.message})` };
   }
   if (!r.ok && isUnknownTransaction(r.error)) return disagreement(opts, target.id, tx.transaction, `returning ${tx.transaction} from ${target.id}`);
   if (!r.ok) return lasFailure(r.error, `returning ${tx.transaction} from ${target.id}`);
