@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../../engine/load/files';
-import { defaultActor, ledgerPathFor } from '../../engine/ledger/ledger';
+import { conflictMessage, defaultActor, ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
 import { LasSimulator, simulatorDataDir } from '../../engine/las/simulator';
 import { applicableTargets } from '../../engine/rules/catalog';
 import { didYouMean } from '../../engine/rules/suggest';
@@ -89,6 +89,9 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
     },
     ...siteLockOptions(io),
   };
+  // Conflict markers: refused by every command before anything is read from (or appended to) the ledger.
+  const conflict = readLedger(options.ledgerPath).conflict;
+  if (conflict !== undefined) return { error: conflictMessage(path.relative(io.cwd, options.ledgerPath) || options.ledgerPath, conflict) };
   if (options.target !== undefined) {
     // A mistyped id is bad input: refused before anything runs, with the closest id of the site.
     const resolved = resolveTargets(options);

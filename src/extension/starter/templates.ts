@@ -60,3 +60,19 @@ export function withGitignoreLine(existing: string | undefined): string | undefi
   const sep = base === '' || base.endsWith('\n') ? '' : '\n';
   return `${base}${sep}# BMS License Workbench: the LAS simulator's state and other local files\n${GITIGNORE_LINE}\n`;
 }
+
+/**
+ * The line the starter adds to `.gitattributes`: git's built-in union merge for ledgers. Two branches that
+ * each appended events merge without a conflict, in every clone, with no driver to install; the engine
+ * reports (BMS062) the one thing a union can do wrong, a line both branches carry twice.
+ */
+export const GITATTRIBUTES_LINE = '*.ledger.jsonl merge=union';
+
+/** `.gitattributes` text with the union-merge line added, or undefined when ledgers already have a merge setting. */
+export function withGitattributesLine(existing: string | undefined): string | undefined {
+  const lines = (existing ?? '').split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => /^\S*\.ledger\.jsonl\s.*\bmerge\b/.test(l))) return undefined;
+  const base = existing ?? '';
+  const sep = base === '' || base.endsWith('\n') ? '' : '\n';
+  return `${base}${sep}# BMS License Workbench: ledgers are append-only, so a merge keeps the lines of both sides\n${GITATTRIBUTES_LINE}\n`;
+}
