@@ -1,5 +1,6 @@
 // What the license commands share: their options, finding the site and its plans in the workspace, the
 // LAS to talk to (the workspace's simulator), and printing progress and the summary.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../../engine/load/files';
@@ -88,6 +89,7 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
       if (pr.total > 0 && pr.done > 0) io.err(`[${pr.done}/${pr.total}] ${pr.message}\n`);
     },
     ...siteLockOptions(io),
+    workspaceRoot: root,
   };
   // Conflict markers: refused by every command before anything is read from (or appended to) the ledger.
   const conflict = readLedger(options.ledgerPath).conflict;
@@ -130,6 +132,9 @@ export function offlineDir(p: ParsedArgs, io: CliIO, site?: Site): string | unde
   const dir = flag(p, 'offline');
   if (dir === undefined && site?.connectivity === 'offline') {
     throw new UsageError(`site '${site.name}' is offline: add --offline DIR, the folder to write the request files to`);
+  }
+  if (dir !== undefined && fs.existsSync(path.resolve(io.cwd, dir)) && !fs.statSync(path.resolve(io.cwd, dir)).isDirectory()) {
+    throw new UsageError(`--offline ${dir} is a file, not a folder: name the folder to write the request files to`);
   }
   return dir === undefined ? undefined : path.resolve(io.cwd, dir);
 }

@@ -5,6 +5,7 @@ import { appendLedger, defaultActor, ledgerTime, readLedger, type LedgerEvent } 
 import { fold, type LedgerState } from '../ledger/fold';
 import type { Las, LasError, LicenseLine } from '../las/types';
 import type { HeldLock } from '../ledger/lock';
+import { statSync } from 'node:fs';
 import type { LicensePlan, Product, Site } from '../model';
 import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
 
@@ -47,6 +48,8 @@ export interface WorkflowOptions {
   lockTimeoutMs?: number;
   /** Told once when another process holds the site and this one waits: "Waiting for … (pid …)". */
   onWait?: (message: string) => void;
+  /** The workspace folder: offline response files reached through a link that leaves it are refused (default: the ledger's folder). */
+  workspaceRoot?: string;
   /** The site's lock, when the caller holds it already (apply running its workflows). */
   heldSiteLock?: HeldLock;
 }
@@ -96,7 +99,16 @@ export function choosePath(opts: WorkflowOptions): { path: Path } | { error: str
     return { error: `Site '${opts.site.name}' is offline: it cannot reach the LAS. Create offline request files instead (pick a folder).` };
   }
   if (path === 'offline' && !opts.offlineDir) return { error: `Site '${opts.site.name}' uses offline request files: pick the folder to write them to.` };
+  if (path === 'offline' && isFile(opts.offlineDir!)) return { error: `${opts.offlineDir} is a file, not a folder: pick the folder to write the offline request files to.` };
   return { path };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return !statSync(p).isDirectory();
+  } catch {
+    return false; // not there yet: made on first write
+  }
 }
 
 /** What a workflow acts on once it may start: the path, the targets in scope and the ledger. */
