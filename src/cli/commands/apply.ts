@@ -43,7 +43,7 @@ export function describeApply(r: ApplyResult): string {
 export const applyCommand: CliCommand = {
   name: 'apply',
   summary: 'do what `plan` shows: activate, reclaim, repair, return (asks for --yes), offline steps',
-  usage: 'bmslicense apply --site NAME [--yes] [--offline DIR] [--responses DIR] [--public-key FILE] [--workspace DIR] [--by USER]',
+  usage: 'bmslicense apply --site NAME [--yes] [--offline DIR] [--responses DIR] [--public-key FILE] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, yes: false, offline: true, responses: true, 'public-key': true });
     const w = siteWorkflow(p, io);

@@ -9,7 +9,7 @@ import { UsageError, type CliCommand, type CliIO } from '../io';
 import { driftText, planDrift, withDrift } from '../drift';
 import { flag, parseArgs, siteWorkflow, SITE_OPTIONS, type ParsedArgs } from './workflowArgs';
 
-const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [--detailed-exitcode] [--workspace DIR]';
+const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [--detailed-exitcode] [--las URL] [--workspace DIR]';
 
 /** The clock: `BMSLICENSE_NOW` (an ISO time, for reproducible output) or the real one. */
 export function clockOf(io: CliIO): (() => Date) | { error: string } {

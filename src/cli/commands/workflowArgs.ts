@@ -12,6 +12,7 @@ import { resolveTargets } from '../../engine/workflows/targets';
 import { describeResult, type WorkflowOptions, type WorkflowResult } from '../../engine/workflows/context';
 import type { Site } from '../../engine/model';
 import { UsageError, type CliIO } from '../io';
+import { LAS_OPTIONS, lasFor } from '../lasChoice';
 import { refusalExitCode, siteLockOptions } from '../siteLock';
 
 export interface ParsedArgs {
@@ -46,7 +47,7 @@ export function flag(p: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-export const SITE_OPTIONS = { site: true, target: true, workspace: true, by: true } as const;
+export const SITE_OPTIONS = { site: true, target: true, workspace: true, by: true, ...LAS_OPTIONS } as const;
 
 /** The workspace root: `--workspace DIR`, else the current folder. */
 export function workspaceRoot(p: ParsedArgs, io: CliIO): string {
@@ -74,8 +75,10 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
     return { error: `No Site named '${name}' in ${root}${known.length ? ` (sites: ${known.join(', ')})` : ' (no *.bms.yaml Site found)'}.` };
   }
   const siteFile = paths.get(site.uri) ?? (site.uri.startsWith('file:') ? fileURLToPath(site.uri) : site.uri);
+  const chosen = lasFor(p, io, root);
+  if ('error' in chosen) return chosen;
   const options: WorkflowOptions = {
-    las: simulatorFor(root),
+    las: chosen.las,
     site,
     plans: index.plansFor(site.name),
     ledgerPath: ledgerPathFor(site, siteFile),
