@@ -101,6 +101,20 @@ describe('hardening: two processes on one site (the lock)', function () {
     console.log(`      ${RUNS} runs × 2 concurrent apply: ${dups} with duplicates, ${apart} disagreements; ${waited} waited for the other (longest process ${maxWait} ms)`);
   });
 
+  it('5 × activate and apply started together: no duplicate, ledger = LAS', async () => {
+    for (let run = 0; run < 5; run++) {
+      const dir = copyExample(tmp);
+      const ledger = path.join(dir, 'hospital-north.ledger.jsonl');
+      const both = await Promise.all([['activate', '--site', 'hospital-north'], ['apply', '--site', 'hospital-north', '--yes']].map((argv) => cli(script, dir, argv)));
+      for (const r of both) assert.equal(r.code, 0, `run ${run + 1}: ${r.out}${r.err}`);
+      assert.deepEqual(duplicates(ledger), []);
+      const a = await disagreement(dir, ledger);
+      assert.deepEqual(a.ledger, a.las);
+      assert.equal(a.las.length, 11);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a busy site with BMSLICENSE_LOCK_TIMEOUT=0: refused at once with who holds it and what to do, nothing written', async () => {
     const dir = copyExample(tmp);
     const ledger = path.join(dir, 'hospital-north.ledger.jsonl');
