@@ -40,5 +40,6 @@ export function lasFor(p: ParsedArgs, io: CliIO, root: string): { las: Las } | {
   if (named && !token) return { error: `The environment variable ${named} (--las-token-env) is empty or not set: put the activation server token in it.` };
   const seconds = Number(io.env.BMSLICENSE_LAS_TIMEOUT);
   const timeoutMs = io.env.BMSLICENSE_LAS_TIMEOUT && seconds > 0 ? seconds * 1000 : undefined;
-  return { las: new HttpLas({ url, token: async () => token, timeoutMs }) };
+  const hints = { token: `Put the activation server's token in ${variable}.`, url: 'the --las URL' };
+  return { las: new HttpLas({ url, token: async () => token, timeoutMs, hints }) };
 }

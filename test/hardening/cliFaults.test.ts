@@ -100,7 +100,7 @@ describe('hardening: the CLI on the HTTP LAS, with injected faults', function ()
   it('the token: from BMSLICENSE_LAS_TOKEN or the variable --las-token-env names; a missing one is refused by the server; never a flag', async () => {
     await serve([]);
     assert.equal(await cli({ BMSLICENSE_LAS_TOKEN: '' }, 'activate', '--site', 'hospital-north', '--las', url), 1);
-    assert.match(out, /needs a token and none is set/);
+    assert.match(out, /The activation server needs a token and none is set\. Put the activation server's token in BMSLICENSE_LAS_TOKEN\./);
     assert.equal(await cli({ BMSLICENSE_LAS_TOKEN: '', CI_LAS_TOKEN: TOKEN }, 'activate', '--site', 'hospital-north', '--target', 'es-01', '--las', url, '--las-token-env', 'CI_LAS_TOKEN'), 0, out + err);
     assert.equal(await cli({}, 'activate', '--site', 'hospital-north', '--las', url, '--token', TOKEN), 2);
     assert.match(err, /The activation server token is never given as a flag .*: put it in the environment variable BMSLICENSE_LAS_TOKEN\./);
