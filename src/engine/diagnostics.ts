@@ -30,11 +30,13 @@ export interface RuleInfo {
 export const RULES = {
   BMS001: { severity: 'error', summary: 'YAML syntax error (the file still yields every diagnostic it can)' },
   BMS002: { severity: 'error', summary: 'schema violation (wrong type, unknown key, bad enum, bad id or date pattern)' },
+  BMS003: { severity: 'error', summary: 'YAML anchor, alias or merge key (<<) in a site or plan: write each node out' },
   BMS010: { severity: 'error', summary: 'unknown server referenced' },
   BMS011: { severity: 'error', summary: 'unknown License Server referenced' },
   BMS012: { severity: 'error', summary: 'unknown activation id referenced' },
   BMS013: { severity: 'error', summary: "plan's metadata.site names no Site in the workspace" },
   BMS014: { severity: 'error', summary: 'duplicate id within a site (servers, License Servers, clients share one namespace)' },
+  BMS015: { severity: 'error', summary: 'two Site documents with one metadata.name in the workspace' },
   BMS020: { severity: 'error', summary: "license not applicable to the target's type" },
   BMS021: { severity: 'error', summary: 'entitlement product over-allocated (sum of assignments > quantity)' },
   BMS022: { severity: 'error', summary: 'the same activation id assigned twice to the same target (duplicate activation)' },

@@ -138,6 +138,8 @@ export interface LicensePlan extends Located {
   stage?: Stage | string;
   entitlements: Entitlement[];
   assignments: Assignment[];
+  /** An unclosed quote swallowed part of the plan: rules that judge by absence (BMS050) cannot judge it. */
+  incomplete?: boolean;
 }
 
 export type BmsDocument = Site | LicensePlan;

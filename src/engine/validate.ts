@@ -18,11 +18,12 @@ export function validateFile(index: WorkspaceIndex, uri: string, options: Valida
   const file = index.file(uri);
   if (!file) return [];
   const ctx = run.context ?? new RuleContext(index, options);
-  const out: Diagnostic[] = [...file.diagnostics];
+  const out: Diagnostic[] = [...(file.checked ?? file.diagnostics)];
   for (const doc of file.documents) {
     if (!doc.kind) continue;
+    if (doc.swallowed) continue; // an unclosed quote: the BMS001 on it says all that can be said
     try {
-      out.push(...validateSchema(doc.yaml, doc.kind, uri));
+      if (!file.checked) out.push(...validateSchema(doc.yaml, doc.kind, uri));
     } catch (error) {
       run.failures?.push({ codes: ['BMS002'], uri, error });
     }

@@ -9,6 +9,7 @@ import { BMS_FILE } from '../engine/load/files';
 import { WorkspaceIndex } from '../engine/load/workspace';
 import { IncrementalParser } from '../engine/service/parsedFile';
 import type { LicensePlan, Site } from '../engine/model';
+import { checkSite, type SiteCheck } from '../engine/siteCheck';
 import { buildSiteTree } from '../engine/tree/build';
 import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
 import type { SiteTree } from '../engine/tree/types';
@@ -27,6 +28,8 @@ export interface SiteFiles {
   ledgerPath: string;
   /** The workspace folder holding the site file: the simulator keeps its state under it. */
   root: string;
+  /** What validate says about the site's files: problems that stop every command, findings that block one license. */
+  check: SiteCheck;
 }
 
 export class SiteWorkspace implements vscode.Disposable {
@@ -176,6 +179,7 @@ export class SiteWorkspace implements vscode.Disposable {
       siteFile,
       ledgerPath: ledgerPathFor(site, siteFile),
       root: folder?.uri.fsPath ?? path.dirname(siteFile),
+      check: checkSite(this.index, site, { displayPath: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) }),
     };
   }
 

@@ -56,6 +56,20 @@ describe('incremental parsing equals a full parse', function () {
     });
   }
 
+  it('validateFile on an index of incrementally parsed files (the extension host) equals a fresh index: no schema findings of skeletons', () => {
+    const uri = 'file:///w/site.bms.yaml';
+    const parser = new IncrementalParser(uri);
+    parser.parse(SITE);
+    const edited = SITE.replace('as-02', 'as-22');
+    const live = new WorkspaceIndex();
+    live.setFile(parser.parse(edited).file);
+    assert.equal(parser.parse(edited).stats.whole, false, 'the edit went through the item path');
+    const fresh = new WorkspaceIndex();
+    fresh.setText(uri, edited);
+    const today = new Date('2026-11-23T00:00:00Z');
+    assert.deepEqual(validateFile(live, uri, { today }), validateFile(fresh, uri, { today }));
+  });
+
   it('on valid YAML, the workspace diagnostics equal the engine pipeline (whole-file parse, rules)', () => {
     const next = random(42);
     const ws = new LiveWorkspace();

@@ -8,8 +8,7 @@ import { applyPlan, formatPlanText, summaryLine, type ApplyResult, type ReturnRe
 import type { CliCommand, CliIO } from '../io';
 import { refusalExitCode } from '../siteLock';
 import { lasPublicKey } from './offline';
-import { clockOf } from './plan';
-import { flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { clockOf, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
 
 async function askOnTerminal(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });

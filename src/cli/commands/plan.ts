@@ -7,18 +7,10 @@ import { readLedger } from '../../engine/ledger/ledger';
 import { formatPlanJson, formatPlanText, reconcile, type ReconcilePlan } from '../../engine/reconcile';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { driftText, planDrift, withDrift } from '../drift';
-import { flag, parseArgs, siteWorkflow, SITE_OPTIONS, type ParsedArgs } from './workflowArgs';
+import { clockOf, flag, parseArgs, siteWorkflow, SITE_OPTIONS, type ParsedArgs } from './workflowArgs';
 
 const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [--detailed-exitcode] [--las URL] [--workspace DIR]';
 
-/** The clock: `BMSLICENSE_NOW` (an ISO time, for reproducible output) or the real one. */
-export function clockOf(io: CliIO): (() => Date) | { error: string } {
-  const fixed = io.env.BMSLICENSE_NOW;
-  if (!fixed) return () => new Date();
-  const t = Date.parse(fixed);
-  if (Number.isNaN(t)) return { error: `BMSLICENSE_NOW='${fixed}' is not a date: use an ISO time such as 2026-11-23T10:00:00Z, or unset it.` };
-  return () => new Date(t);
-}
 
 /** Loads the site, its plans and its ledger and computes the plan; a message when that cannot be done. */
 export function sitePlan(p: ParsedArgs, io: CliIO): { plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState } | { error: string } {
@@ -29,7 +21,7 @@ export function sitePlan(p: ParsedArgs, io: CliIO): { plan: ReconcilePlan; ledge
   const read = readLedger(w.options.ledgerPath);
   const warnings = read.problems.map((x) => `Ledger ${path.basename(w.options.ledgerPath)} line ${x.line}: ${x.message}`);
   const state = fold(read.events);
-  const plan = reconcile(w.options.site, w.options.plans, state, { today: clock() });
+  const plan = reconcile(w.options.site, w.options.plans, state, { today: clock(), blockerOf: w.options.blockerOf });
   const target = w.options.target;
   if (target) plan.actions = plan.actions.filter((a) => a.target === target);
   return { plan, ledgerPath: w.options.ledgerPath, warnings, las: w.options.las, state };

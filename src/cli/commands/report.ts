@@ -1,6 +1,7 @@
 // `bmslicense report --site NAME --format md|html|csv [--out FILE]`: the handover report of one site.
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseDay } from '../../engine/calendar';
 import { collectSiteReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../../engine/report';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { flag, parseArgs, workspaceRoot } from './workflowArgs';
@@ -9,8 +10,9 @@ const OPTIONS = { site: true, format: true, out: true, workspace: true, lmstat: 
 
 function parseToday(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`--today must be a date yyyy-mm-dd (got '${value}')`);
-  return new Date(`${value}T00:00:00Z`);
+  const day = parseDay(value);
+  if (!day) throw new UsageError(`--today must be a date yyyy-mm-dd (got '${value}')`);
+  return day;
 }
 
 export const reportCommand: CliCommand = {

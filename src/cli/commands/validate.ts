@@ -1,5 +1,6 @@
 // `bmslicense validate [paths…]`: every diagnostic of the site and plan files, for people and for CI.
 import * as path from 'node:path';
+import { parseDay } from '../../engine/calendar';
 import type { Diagnostic } from '../../engine/diagnostics';
 import { loadWorkspace } from '../../engine/load/files';
 import type { WorkspaceIndex } from '../../engine/load/workspace';
@@ -8,31 +9,15 @@ import { conflictMessage, ledgerPathFor, readLedger } from '../../engine/ledger/
 import { ledgerDiagnostics } from '../ledgerDiagnostics';
 import { usageReaderForSites } from '../../engine/lmstat/cache';
 import type { RuleFailure } from '../../engine/rules';
-import { LineIndex } from '../../engine/text';
 import { validateWorkspace } from '../../engine/validate';
+import { diagnosticLine, reportDiagnostics, type ReportedDiagnostic } from '../diagnosticLines';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { flag, parseArgs } from './workflowArgs';
 
-export interface ReportedDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Diagnostic['severity'];
-  code: string;
-  message: string;
-}
+export type { ReportedDiagnostic };
 
 const USAGE = 'bmslicense validate [FILE|FOLDER…] [--format text|json] [--today YYYY-MM-DD] [--expiry-warning-days N]';
 
-/** `YYYY-MM-DD` as that calendar day, local time (expiry counts calendar days where the engineer is). */
-export function parseDay(text: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.getFullYear() === Number(m[1]) && d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]) ? d : undefined;
-}
 
 /** Repairs per site and target from each site's ledger; notes for ledger lines that were skipped; the ledgers' own findings (BMS062-064). */
 function ledgerRepairs(index: WorkspaceIndex, paths: Map<string, string>, today: Date, io: CliIO, found: ReportedDiagnostic[], conflicts: string[]) {
@@ -53,19 +38,6 @@ function ledgerRepairs(index: WorkspaceIndex, paths: Map<string, string>, today:
   };
 }
 
-function report(index: WorkspaceIndex, byUri: Map<string, Diagnostic[]>, paths: Map<string, string>, cwd: string): ReportedDiagnostic[] {
-  const out: ReportedDiagnostic[] = [];
-  const files = [...byUri.keys()].map((uri) => ({ uri, rel: path.relative(cwd, paths.get(uri) ?? uri) })).sort((a, b) => a.rel.localeCompare(b.rel));
-  for (const { uri, rel } of files) {
-    const lines = new LineIndex(index.file(uri)?.text ?? '');
-    for (const d of byUri.get(uri) ?? []) {
-      const s = lines.positionAt(d.span.start);
-      const e = lines.positionAt(d.span.end);
-      out.push({ file: rel, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: d.severity, code: d.code, message: d.message });
-    }
-  }
-  return out;
-}
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -109,12 +81,12 @@ export const validateCommand: CliCommand = {
       const where = path.relative(io.cwd, paths.get(f.uri) ?? f.uri);
       io.err(`bmslicense validate: internal error in the ${f.codes.join('/')} check of ${where}: ${f.error instanceof Error ? f.error.message : String(f.error)}. The other checks ran; please report this.\n`);
     }
-    const found = [...report(index, byUri, paths, io.cwd), ...fromLedgers];
+    const found = [...reportDiagnostics(index, byUri, paths, io.cwd), ...fromLedgers];
     const errors = found.filter((d) => d.severity === 'error').length;
     if (format === 'json') {
       io.out(`${JSON.stringify(found, null, 2)}\n`);
     } else {
-      for (const d of found) io.out(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}\n`);
+      for (const d of found) io.out(`${diagnosticLine(d)}\n`);
       const warnings = found.filter((d) => d.severity === 'warning').length;
       const information = found.length - errors - warnings;
       io.out(`${count(paths.size, 'file')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${information} information\n`);

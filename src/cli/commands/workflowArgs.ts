@@ -10,7 +10,11 @@ import { applicableTargets } from '../../engine/rules/catalog';
 import { didYouMean } from '../../engine/rules/suggest';
 import { resolveTargets } from '../../engine/workflows/targets';
 import { describeResult, type WorkflowOptions, type WorkflowResult } from '../../engine/workflows/context';
+import type { Diagnostic } from '../../engine/diagnostics';
+import type { WorkspaceIndex } from '../../engine/load/workspace';
 import type { Site } from '../../engine/model';
+import { checkSite, type SiteCheck } from '../../engine/siteCheck';
+import { diagnosticLine, reportDiagnostics } from '../diagnosticLines';
 import { UsageError, type CliIO } from '../io';
 import { LAS_OPTIONS, lasFor } from '../lasChoice';
 import { refusalExitCode, siteLockOptions } from '../siteLock';
@@ -74,6 +78,11 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
     const known = index.sites().map((s) => s.name);
     return { error: `No Site named '${name}' in ${root}${known.length ? ` (sites: ${known.join(', ')})` : ' (no *.bms.yaml Site found)'}.` };
   }
+  const clock = clockOf(io);
+  if (typeof clock !== 'function') return clock;
+  // Validate first: what validate rejects is never acted on (syntax and schema errors stop everything).
+  const check = checkSite(index, site, { today: clock(), displayPath: (uri) => path.relative(io.cwd, paths.get(uri) ?? uri) });
+  if (check.stopping.length > 0) return { error: stoppingMessage(site.name, index, check, paths, io) };
   const siteFile = paths.get(site.uri) ?? (site.uri.startsWith('file:') ? fileURLToPath(site.uri) : site.uri);
   const chosen = lasFor(p, io, root);
   if ('error' in chosen) return chosen;
@@ -88,6 +97,7 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
       const t = applicableTargets(product);
       return t ? [...t] : undefined;
     },
+    blockerOf: check.blockerOf,
     onProgress: (pr) => {
       if (pr.total > 0 && pr.done > 0) io.err(`[${pr.done}/${pr.total}] ${pr.message}\n`);
     },
@@ -106,6 +116,28 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
     }
   }
   return { options, root };
+}
+
+/** The problems that stop every command, as validate prints them, and what to do. */
+function stoppingMessage(site: string, index: WorkspaceIndex, check: SiteCheck, paths: Map<string, string>, io: CliIO): string {
+  const stopping = new Map<string, Diagnostic[]>();
+  for (const d of check.stopping) stopping.set(d.uri, [...(stopping.get(d.uri) ?? []), d]);
+  const lines = reportDiagnostics(index, stopping, paths, io.cwd).map(diagnosticLine);
+  const n = lines.length;
+  return [
+    `Site ${site}: validate finds ${n} problem${n === 1 ? '' : 's'} in its files that stop${n === 1 ? 's' : ''} every command (syntax, schema, duplicate ids or sites):`,
+    ...lines,
+    'Nothing was done. Fix these (bmslicense validate lists every problem), then run the command again.',
+  ].join('\n');
+}
+
+/** The clock: `BMSLICENSE_NOW` (an ISO time, for reproducible output) or the real one. */
+export function clockOf(io: CliIO): (() => Date) | { error: string } {
+  const fixed = io.env.BMSLICENSE_NOW;
+  if (!fixed) return () => new Date();
+  const t = Date.parse(fixed);
+  if (Number.isNaN(t)) return { error: `BMSLICENSE_NOW='${fixed}' is not a date: use an ISO time such as 2026-11-23T10:00:00Z, or unset it.` };
+  return () => new Date(t);
 }
 
 /** Prints the summary (`nothing` when there was no step at all); exit code 0 when everything was done, 1 otherwise (2: a ledger to resolve first). */

@@ -1,7 +1,8 @@
 // Finding and reading `*.bms.yaml` files on disk (the CLI; the language server reads from its documents).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ignore, { type Ignore } from 'ignore';
 import { WorkspaceIndex } from './workspace';
 
 export const BMS_FILE = /\.bms\.ya?ml$/i;
@@ -9,11 +10,32 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.bmslicense', '.cache', 'dis
 
 export type LoadProblem = { path: string; message: string };
 
-/** Every `*.bms.yaml` under the given files or folders, sorted; problems for paths that cannot be read. */
+/** The `.gitignore` rules of the folders above a path in the walk, each with the folder it is relative to. */
+type IgnoreRules = { base: string; rules: Ignore }[];
+
+function gitignoreOf(dir: string, above: IgnoreRules): IgnoreRules {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return above;
+  }
+  return [...above, { base: dir, rules: ignore().add(text) }];
+}
+
+function ignored(p: string, isDir: boolean, rules: IgnoreRules): boolean {
+  return rules.some((r) => r.rules.ignores(relative(r.base, p).split('\\').join('/') + (isDir ? '/' : '')));
+}
+
+/**
+ * Every `*.bms.yaml` under the given files or folders, sorted; problems for paths that cannot be read.
+ * A folder walk skips what its `.gitignore` files ignore (copies, build output) and `node_modules`; a file
+ * named on its own is always read.
+ */
 export function findBmsFiles(paths: string[]): { files: string[]; problems: LoadProblem[] } {
   const files = new Set<string>();
   const problems: LoadProblem[] = [];
-  const walk = (dir: string) => {
+  const walk = (dir: string, above: IgnoreRules) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -21,11 +43,12 @@ export function findBmsFiles(paths: string[]): { files: string[]; problems: Load
       problems.push({ path: dir, message: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return;
     }
+    const rules = gitignoreOf(dir, above);
     for (const entry of entries) {
       const p = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) walk(p);
-      } else if (entry.isFile() && BMS_FILE.test(entry.name)) files.add(p);
+        if (!SKIP_DIRS.has(entry.name) && !ignored(p, true, rules)) walk(p, rules);
+      } else if (entry.isFile() && BMS_FILE.test(entry.name) && !ignored(p, false, rules)) files.add(p);
     }
   };
   for (const raw of paths) {
@@ -37,7 +60,7 @@ export function findBmsFiles(paths: string[]): { files: string[]; problems: Load
       problems.push({ path: raw, message: 'no such file or folder' });
       continue;
     }
-    if (st.isDirectory()) walk(p);
+    if (st.isDirectory()) walk(p, []);
     else files.add(p);
   }
   return { files: [...files].sort(), problems };

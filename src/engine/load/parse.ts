@@ -6,6 +6,8 @@ import { API_VERSION, type BmsDocument, type Span } from '../model';
 import { excessiveNesting, MAX_NESTING } from './depth';
 import { extractPlan, extractSite } from './extract';
 import { spanOf } from './nodes';
+import { unclosedOf } from './unclosed';
+import { yamlFeatureDiagnostics } from './yamlFeatures';
 
 export const KINDS = ['Site', 'LicensePlan'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -17,6 +19,8 @@ export interface ParsedDocument {
   yaml: Document;
   /** The document's extent in the file. */
   span: Span;
+  /** An unclosed quote swallowed the rest of the document: its schema findings would only be noise. */
+  swallowed?: boolean;
 }
 
 export interface BmsFile {
@@ -25,6 +29,11 @@ export interface BmsFile {
   documents: ParsedDocument[];
   /** BMS001 (syntax) and BMS002 for documents that are not ours (no or unknown apiVersion/kind). */
   diagnostics: Diagnostic[];
+  /**
+   * Syntax and schema diagnostics, when the parser worked them out already: the incremental parser's
+   * documents hold skeletons (its list items are checked on their own), so they cannot be schema-checked again.
+   */
+  checked?: Diagnostic[];
 }
 
 // logLevel 'error': the yaml package would otherwise print warnings (e.g. collection keys) on stderr; our diagnostics say it.
@@ -48,11 +57,14 @@ export function parseBmsText(uri: string, text: string): BmsFile {
     return { uri, text, documents, diagnostics };
   }
   for (const doc of docs) {
-    for (const err of doc.errors) diagnostics.push(syntaxDiagnostic(uri, text, err.pos, err.message));
+    const syntax = syntaxDiagnostics(doc, uri, text);
+    diagnostics.push(...syntax.diagnostics, ...yamlFeatureDiagnostics(doc, uri));
     const span: Span = { start: doc.range[0], end: doc.range[2] };
     const kind = kindOf(doc, uri, text, diagnostics);
     const parsed: ParsedDocument = { yaml: doc, span, kind };
+    if (syntax.swallowed) parsed.swallowed = true;
     if (kind) parsed.model = kind === 'Site' ? extractSite(doc.contents as Node, uri, text) : extractPlan(doc.contents as Node, uri, text);
+    if (parsed.model?.kind === 'LicensePlan' && syntax.swallowed) parsed.model.incomplete = true;
     documents.push(parsed);
   }
   return { uri, text, documents, diagnostics };
@@ -98,6 +110,16 @@ function parseWithinBudget(text: string, uri: string, out: Diagnostic[]): Docume
     }
   }
   return docs;
+}
+
+/** A document's syntax errors as BMS001: an unclosed quote, bracket or brace on its opening character. */
+export function syntaxDiagnostics(doc: Document, uri: string, text: string): { diagnostics: Diagnostic[]; swallowed: boolean } {
+  const found = doc.errors.map((err) => ({ err, unclosed: unclosedOf(doc, err, text) }));
+  // Past an unclosed quote the parser only sees the quote's value: every later error follows from it.
+  const quote = found.find((f) => f.unclosed?.swallows);
+  const kept = quote ? found.filter((f) => f === quote || f.err.pos[0] <= quote.unclosed!.span.start) : found;
+  const diagnostics = kept.map(({ err, unclosed }) => (unclosed ? diagnostic('BMS001', uri, unclosed.span, unclosed.message) : syntaxDiagnostic(uri, text, err.pos, err.message)));
+  return { diagnostics, swallowed: quote !== undefined };
 }
 
 export function syntaxDiagnostic(uri: string, text: string, pos: [number, number], raw: string): Diagnostic {

@@ -54,9 +54,9 @@ export function reviewReturns(plan: ReconcilePlan): ReturnReview {
   return { returns, message };
 }
 
-export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now'>): ReconcilePlan {
+export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now' | 'blockerOf'>): ReconcilePlan {
   const state = fold(readLedger(opts.ledgerPath).events);
-  return reconcile(opts.site, opts.plans, state, { today: opts.now ? opts.now() : new Date() });
+  return reconcile(opts.site, opts.plans, state, { today: opts.now ? opts.now() : new Date(), blockerOf: opts.blockerOf });
 }
 
 /** Under the site's lock: the plan is computed from the ledger as it is once the lock is held, never before. */
@@ -92,11 +92,14 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyResult> {
     const out = await r.run({ ...workflow, target: a.target, mode, confirm: async () => true });
     result.done.push(...out.done);
     result.requestFiles.push(...out.requestFiles);
-    result.notDone.push(...out.notDone);
-    const short = out.ok && a.kind === 'reclaim' ? stillShort(opts, r.actions) : undefined;
+    // Blocked licenses are listed once, with the plan's blocked actions (skipped); the rest of the run goes on.
+    const failed = out.notDone.filter((n) => n.code !== 'blocked');
+    result.notDone.push(...failed);
+    const clean = failed.length === 0 && !out.cancelled;
+    const short = clean && a.kind === 'reclaim' ? stillShort(opts, r.actions) : undefined;
     if (short) result.notDone.push(short);
-    opts.onProgress?.({ done: i + 1, total, message: out.ok && !short ? `${r.label}: done` : `${r.label}: failed` });
-    if (!out.ok || short) {
+    opts.onProgress?.({ done: i + 1, total, message: clean && !short ? `${r.label}: done` : `${r.label}: failed` });
+    if (!clean || short) {
       result.cancelled = out.cancelled;
       for (const rest of runs.slice(i + 1)) result.notDone.push({ target: rest.actions[0]!.target, message: `${rest.label}: not attempted after the failure above`, code: 'not-attempted' });
       break;

@@ -1,5 +1,6 @@
 // The reconcile plan as text to review (Terraform-like: + activate, ~ reclaim/repair, - return, > offline
 // step, ! cannot be applied) and as JSON for scripts.
+import { blockerText } from '../siteCheck';
 import type { ReconcileAction, ReconcilePlan, ReconcileSummary } from './types';
 
 const SIGN: Record<ReconcileAction['kind'], string> = { activate: '+', reclaim: '~', return: '-', repair: '~', 'confirm-return': '>', 'import-response': '>' };
@@ -16,7 +17,21 @@ function lines(a: ReconcileAction): string {
 
 /** One line per action, without the sign. */
 export function describeAction(a: ReconcileAction): string {
+  if (a.finding) return `blocked  ${whatOf(a, targetLabel(a))} — ${blockerText(a.finding)}`;
   const on = targetLabel(a);
+  let text = `${whatOf(a, on)} — ${a.workflow} — ${a.reason}`;
+  if (a.kind === 'repair' && a.repairsLeft !== undefined) text += `; ${a.repairsLeft} repair${a.repairsLeft === 1 ? '' : 's'} left in 12 months`;
+  if (a.kind === 'return' && a.takesAlong?.length) {
+    const again = a.workflow === 'online' ? 'activated again below' : 'activate again once the return is confirmed';
+    text += `  (also returns: ${a.takesAlong.map((l) => `${l.activationId} ×${l.quantity}${l.stillPlanned ? ` [still planned: ${again}]` : ''}`).join(', ')})`;
+  }
+  if (a.waitsFor) text += `; next: ${a.waitsFor}`;
+  if (a.blocked) text += ` — cannot be applied: ${a.blocked}`;
+  return text;
+}
+
+/** The action itself: `activate ACT-… ×1 on es-01 (enterprise-server)`. */
+function whatOf(a: ReconcileAction, on: string): string {
   let what: string;
   switch (a.kind) {
     case 'activate':
@@ -38,15 +53,7 @@ export function describeAction(a: ReconcileAction): string {
       what = `import-response ${a.requestId} (${a.request}) for ${on}`;
       break;
   }
-  let text = `${what} — ${a.workflow} — ${a.reason}`;
-  if (a.kind === 'repair' && a.repairsLeft !== undefined) text += `; ${a.repairsLeft} repair${a.repairsLeft === 1 ? '' : 's'} left in 12 months`;
-  if (a.kind === 'return' && a.takesAlong?.length) {
-    const again = a.workflow === 'online' ? 'activated again below' : 'activate again once the return is confirmed';
-    text += `  (also returns: ${a.takesAlong.map((l) => `${l.activationId} ×${l.quantity}${l.stillPlanned ? ` [still planned: ${again}]` : ''}`).join(', ')})`;
-  }
-  if (a.waitsFor) text += `; next: ${a.waitsFor}`;
-  if (a.blocked) text += ` — cannot be applied: ${a.blocked}`;
-  return text;
+  return what;
 }
 
 export function actionSign(a: ReconcileAction): string {

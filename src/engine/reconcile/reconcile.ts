@@ -2,6 +2,7 @@
 import { licenseState, repairsInLast12Months, transactionsOf, type LedgerState, type TransactionState } from '../ledger/fold';
 import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
 import type { LicensePlan, Site } from '../model';
+import { blockerText } from '../siteCheck';
 import { plannedKey, plannedLicenses, siteTargets, workflowFor, type PlannedLicense } from './desired';
 import type { ActionKind, AssignmentRef, ReconcileAction, ReconcileOptions, ReconcilePlan, ReconcileSummary } from './types';
 
@@ -23,6 +24,15 @@ export function reconcile(site: Site, plans: LicensePlan[], ledger: LedgerState,
   const base = (kind: ActionKind, target: string, activationId: string, quantity: number, reason: string): ReconcileAction => {
     const t = targets.get(target);
     return { kind, target, targetKind: t?.kind ?? 'unknown', targetType: t?.type, activationId, quantity, workflow: workflowOf(target), reason, executable: true };
+  };
+  // An activation or reclaim that breaks an error rule of validate is shown, never attempted.
+  const findings = (a: ReconcileAction) => {
+    const b = a.executable ? options.blockerOf?.(a.target, a.activationId) : undefined;
+    if (!b) return a;
+    a.executable = false;
+    a.finding = b;
+    a.blocked = blockerText(b);
+    return a;
   };
   const unknownTarget = (a: ReconcileAction) => {
     if (a.targetKind !== 'unknown') return;
@@ -67,7 +77,7 @@ export function reconcile(site: Site, plans: LicensePlan[], ledger: LedgerState,
     if (a.executable && a.workflow === 'online') {
       for (const l of along.filter((x) => x.stillPlanned)) {
         const p = planned.get(plannedKey(tx.target, l.activationId))!;
-        actions.push(activation(base, p, `${label(p.assignments)}: taken back by the return of ${tx.transaction}, still planned: activate again`));
+        actions.push(findings(activation(base, p, `${label(p.assignments)}: taken back by the return of ${tx.transaction}, still planned: activate again`)));
       }
     }
   }
@@ -105,16 +115,16 @@ export function reconcile(site: Site, plans: LicensePlan[], ledger: LedgerState,
     if (!l || l.status === 'returned') {
       if (l?.pendingRequest) continue; // a request about it is under way
       const why = l ? `${label(p.assignments)}: returned ${day(l.at)}, planned again` : `${label(p.assignments)} not activated`;
-      actions.push(activation(base, p, why));
+      actions.push(findings(activation(base, p, why)));
     } else if (l.status === 'return-pending') {
-      actions.push(activation(base, p, `${label(p.assignments)}: activate again once the offline return of ${l.transaction} is confirmed`));
+      actions.push(findings(activation(base, p, `${label(p.assignments)}: activate again once the offline return of ${l.transaction} is confirmed`)));
     } else if (l.status === 'activated' && l.quantity < p.quantity && !l.pendingRequest && !returning.has(`${p.target}\u0000${l.transaction}`)) {
       const a = base('reclaim', p.target, p.activationId, p.quantity, `${label(p.assignments)} asks for ${p.quantity}, ${l.quantity} activated: reclaim picks up the grown entitlement`);
       a.activeQuantity = l.quantity;
       a.assignments = p.assignments;
       a.transaction = l.transaction;
       unknownTarget(a);
-      actions.push(a);
+      actions.push(findings(a));
     }
   }
 

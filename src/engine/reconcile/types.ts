@@ -1,6 +1,7 @@
 // The plan is the desired state, the ledger what is: the actions that close the gap, as plain data for the
 // CLI (`bmslicense plan` / `apply`), the tree's "Pending changes" node and the extension's review document.
 import type { TargetKind } from '../model';
+import type { Blocker, BlockerOf } from '../siteCheck';
 
 export const ACTION_KINDS = ['activate', 'reclaim', 'return', 'confirm-return', 'import-response', 'repair'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -53,6 +54,8 @@ export interface ReconcileAction {
   /** False when apply cannot do it (no repair budget, unknown target, no entitlement); `blocked` says why. */
   executable: boolean;
   blocked?: string;
+  /** The error finding of `validate` behind `blocked`, when that is why. */
+  finding?: Blocker;
   /** An outside step must happen first (an offline response to carry back); apply does it only when given the file. */
   waitsFor?: string;
 }
@@ -60,6 +63,8 @@ export interface ReconcileAction {
 export interface ReconcileOptions {
   /** For the repair budget (rolling 12 months). */
   today: Date;
+  /** Error findings of `validate` (checkSite): the activations and reclaims they concern are blocked, never attempted. */
+  blockerOf?: BlockerOf;
 }
 
 export interface ReconcileSummary {

@@ -2,6 +2,7 @@
 // feature, entitlements, expiries, ledger history and open problems, as plain JSON.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dayText } from '../calendar';
 import type { Diagnostic } from '../diagnostics';
 import { eventLines, type LedgerState } from '../ledger/fold';
 import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
@@ -61,9 +62,7 @@ function cachedUsage(read: UsageReader | undefined, site: string, servers: { id:
   return byLicenseServer.size > 0 ? { byLicenseServer } : undefined;
 }
 
-function dateOnly(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
+const dateOnly = dayText;
 
 /** The view model of the site named `siteName`; undefined when the index has no such Site. */
 export function siteReport(index: WorkspaceIndex, siteName: string, options: SiteReportOptions): SiteReport | undefined {

@@ -2,6 +2,7 @@
 // history and the open problems.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { daysUntil } from '../calendar';
 import type { Diagnostic } from '../diagnostics';
 import { eventLines, type LedgerState } from '../ledger/fold';
 import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
@@ -11,8 +12,6 @@ import type { WorkspaceIndex } from '../load/workspace';
 import { expiryOf } from '../tree/licenses';
 import type { EntitlementRow, ExpiryItem, HistoryItem, ProblemItem, ReportLocation } from './types';
 
-const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function productRef(activationId: string): string {
   return `product:${activationId}`;
@@ -57,14 +56,13 @@ export function entitlementRows(plans: LicensePlan[], ledger: LedgerState | unde
 
 /** Dated licenses only: `permanent` never expires and stays off the timeline. Soonest first. */
 export function expiryItems(entitlements: EntitlementRow[], today: Date): ExpiryItem[] {
-  const day = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return entitlements
-    .filter((e) => DATE.test(e.expires) && !Number.isNaN(Date.parse(`${e.expires}T00:00:00Z`)))
+    .filter((e) => daysUntil(e.expires, today) !== undefined)
     .map((e) => ({
       activationId: e.activationId,
       feature: e.feature,
       expires: e.expires,
-      daysLeft: Math.round((Date.parse(`${e.expires}T00:00:00Z`) - day) / DAY_MS),
+      daysLeft: daysUntil(e.expires, today)!,
       status: e.expiry,
       targets: e.targets,
       ref: e.ref,

@@ -13,6 +13,8 @@ export const baseLicensePlanned: SiteRule = {
     const group = ctx.plansForSite(site.name);
     // A site with no plan yet has nothing planned: one warning per server would only be noise.
     if (group.plans.length === 0) return [];
+    // A plan an unclosed quote cut short may hold the base licenses: its BMS001 comes first.
+    if (group.plans.some((p) => p.incomplete)) return [];
     const needing = new Map<string, string[]>();
     for (const s of site.servers) {
       const features = baseFeaturesOf(s.type);

@@ -1,31 +1,12 @@
 // BMS040/BMS041: expired and soon-expiring licenses, counted in calendar days from today; `permanent` never warns.
+import { daysUntil } from '../calendar';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { productsOf } from '../model';
 import type { PlanRule } from './rule';
 import { plural } from './words';
 
-const DAY = 86_400_000;
-
-/** Days since the epoch of a calendar date written `yyyy-mm-dd`; undefined when it is not a real date. */
-export function dayOf(date: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  if (!m) return undefined;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const d = new Date(t);
-  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return undefined;
-  return t / DAY;
-}
-
-/** Today's calendar date where the engineer is (local time), as days since the epoch. */
-export function today(now: Date): number {
-  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY;
-}
-
 /** Days from today to the expiry date: negative once expired, 0 on its last day. */
-export function daysLeft(expires: string, now: Date): number | undefined {
-  const d = dayOf(expires);
-  return d === undefined ? undefined : d - today(now);
-}
+export const daysLeft = daysUntil;
 
 export const expiry: PlanRule = {
   codes: ['BMS040', 'BMS041'],

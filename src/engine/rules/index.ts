@@ -6,6 +6,7 @@ import { duplicateActivation, localOnOneComputer, overAllocation } from './alloc
 import { applicability, uncataloguedFeatures } from './applicability';
 import { baseLicensePlanned } from './baseLicense';
 import { duplicateIds } from './duplicates';
+import { duplicateSites } from './duplicateSites';
 import { expiry } from './expiry';
 import { licenseServerPlacement, licenseServerRequired, licenseServerShared } from './licenseServers';
 import { demoAtHandover, semiOnlineIsOnline } from './plan';
@@ -20,6 +21,7 @@ export { CATALOG, applicableTargets, baseFeaturesOf, catalogFeature, LICENSE_SER
 
 export const SITE_RULES: readonly SiteRule[] = [
   duplicateIds,
+  duplicateSites,
   siteLicenseServerRefs,
   licenseServerAddresses,
   licenseServerRequired,

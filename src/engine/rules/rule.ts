@@ -37,6 +37,7 @@ export class RuleContext {
   private readonly lookups = new Map<Site, SiteLookup>();
   private readonly groups = new Map<string | LicensePlan, PlanGroup>();
   private readonly siteByName = new Map<string, Site | undefined>();
+  private sitesByName?: Map<string, Site[]>;
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -62,6 +63,19 @@ export class RuleContext {
     if (name === undefined) return undefined;
     if (!this.siteByName.has(name)) this.siteByName.set(name, this.index.site(name));
     return this.siteByName.get(name);
+  }
+
+  /** Every Site document with that name (more than one is BMS015). */
+  sitesNamed(name: string): Site[] {
+    if (!this.sitesByName) {
+      this.sitesByName = new Map();
+      for (const s of this.index.sites()) {
+        const list = this.sitesByName.get(s.name);
+        if (list) list.push(s);
+        else this.sitesByName.set(s.name, [s]);
+      }
+    }
+    return this.sitesByName.get(name) ?? [];
   }
 
   lookup(site: Site): SiteLookup {

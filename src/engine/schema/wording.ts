@@ -6,6 +6,7 @@ import { closest } from './closest';
 import { keyText as keyOf, locate, pairOf, pointerSegments, spanOf, type Located } from './locate';
 import { resolve } from './describe';
 import type { JsonSchema, SchemaKind } from './schemas';
+import { MERGE_KEY } from '../load/yamlFeatures';
 
 export interface SchemaFinding {
   span: Span;
@@ -58,6 +59,8 @@ export function findingsOf(
   for (const error of wrongKind ? [wrongKind] : errors) {
     // the errors inside oneOf/anyOf branches are summed up by the oneOf/anyOf error itself
     if (/\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath) || error.keyword === 'if') continue;
+    // A merge key is BMS003 (load/yamlFeatures.ts), not an unknown key.
+    if (error.keyword === 'additionalProperties' && (error.params as { additionalProperty?: unknown }).additionalProperty === MERGE_KEY) continue;
     const finding = word(error, root, kind, wholeDocument);
     if (error.keyword === 'required') {
       // several keys missing from one mapping are one problem: list them in one message

@@ -3,7 +3,7 @@
 import { isSeq, parseAllDocuments, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { extractAssignment, extractClient, extractEntitlement, extractLicenseServer, extractServers } from '../load/extract';
-import { PARSE_OPTIONS, syntaxDiagnostic, type Kind } from '../load/parse';
+import { PARSE_OPTIONS, syntaxDiagnostic, syntaxDiagnostics, type Kind } from '../load/parse';
 import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../model';
 import { validateFragment } from '../schema';
 import { validatorFor } from '../schema/schemas';
@@ -20,6 +20,8 @@ export interface ItemResult {
   clients: Client[];
   /** Syntax and schema diagnostics. */
   diagnostics: Diagnostic[];
+  /** An unclosed quote in the item: the whole-file parse reads the rest of the document as part of it. */
+  swallowed?: boolean;
 }
 
 /** Lists that belong to each kind; items of other lists are only checked for syntax. */
@@ -50,7 +52,9 @@ export function parseItem(kind: Kind | undefined, list: string, text: string, ur
   }
   if (!Array.isArray(docs)) return out;
   for (const doc of docs) {
-    for (const err of doc.errors) out.diagnostics.push(syntaxDiagnostic(uri, text, err.pos, err.message));
+    const syntax = syntaxDiagnostics(doc, uri, text);
+    out.diagnostics.push(...syntax.diagnostics);
+    if (syntax.swallowed) out.swallowed = true;
     const seq = doc.contents;
     if (!isSeq(seq)) continue;
     const nodes = seq.items.filter((n) => n && typeof n === 'object') as Node[];
@@ -100,6 +104,7 @@ export function placeItem(r: ItemResult, d: number, uri: string, firstIndex: num
     licenseServers: r.licenseServers.map((s) => shiftLocated(s, d)),
     clients: r.clients.map((c) => ({ ...shiftLocated(c, d), licenseServerSpans: c.licenseServerSpans.map((s) => shiftSpan(s, d)) })),
     diagnostics: r.diagnostics.map((x) => ({ ...x, uri, span: shiftSpan(x.span, d) })),
+    ...(r.swallowed ? { swallowed: true } : {}),
   };
 }
 

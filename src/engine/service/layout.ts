@@ -38,7 +38,7 @@ const KEY_LINE = /^( *)([A-Za-z_][\w-]*) *:(?: *(?:#.*)?)$/;
 const KEY_ANY = /^( *)([A-Za-z_][\w-]*) *:(?:\s|$)/;
 const DOC_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
 /** YAML that a per-item parse could read differently from a whole-file parse. */
-const NOT_LOCAL = /^[\t%]|^ *\t|(?:^|[\s[{,])[&*!][^\s]/m;
+const NOT_LOCAL = /^[\t%]|^ *\t|(?:^|[\s[{,])[&*!][^\s]|(?:^|[\s[{,])<<\s*:/m;
 
 /** Whether items of this text read the same parsed alone as in the whole file (no anchors, tags, tabs, directives). */
 export function isLocal(text: string): boolean {

@@ -4,7 +4,7 @@ import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml
 import type { Diagnostic } from '../diagnostics';
 import { excessiveNesting } from '../load/depth';
 import { extractPlan, extractSite } from '../load/extract';
-import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
+import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostics, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
 import type { LicensePlan, Site, Span } from '../model';
 import { validateSchema } from '../schema';
 import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './items';
@@ -54,8 +54,8 @@ export class IncrementalParser {
     this.previous = { text, local: false, items: new Map() };
     const file = parseBmsText(this.uri, text);
     const diagnostics = [...file.diagnostics];
-    for (const d of file.documents) if (d.kind) diagnostics.push(...validateSchema(d.yaml, d.kind, this.uri));
-    return { file, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
+    for (const d of file.documents) if (d.kind && !d.swallowed) diagnostics.push(...validateSchema(d.yaml, d.kind, this.uri));
+    return { file: { ...file, checked: diagnostics }, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
   }
 
   private parseLayouts(text: string, layouts: DocumentLayout[], ends: CommonEnds | undefined): ParsedText | undefined {
@@ -75,7 +75,8 @@ export class IncrementalParser {
       if (docs.length === 0) continue;
       const doc = docs[0];
       remap(doc, layout.pieces);
-      const syntax = doc.errors.map((err) => syntaxDiagnostic(uri, text, err.pos, err.message));
+      const skeleton = syntaxDiagnostics(doc, uri, text);
+      let syntax = skeleton.diagnostics;
       const kindDiagnostics: Diagnostic[] = [];
       const kind = kindOf(doc, uri, text, kindDiagnostics);
       const counters: Record<string, number> = {};
@@ -90,17 +91,27 @@ export class IncrementalParser {
         counters[chunk.list] = first + entry.r.nodeCount;
         items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp) });
       }
+      // An unclosed quote in an item: as in the whole-file parse, what follows it is not judged.
+      const cut = items.findIndex((it) => it.r.swallowed);
+      if (cut >= 0) {
+        const end = items[cut]!.span.end;
+        items.length = cut + 1;
+        syntax = syntax.filter((d) => d.span.start < end);
+      }
+      const swallowed = skeleton.swallowed || cut >= 0;
       const itemSyntax: Diagnostic[] = [];
-      for (const it of items) for (const d of it.r.diagnostics) (d.code === 'BMS001' ? itemSyntax : diagnostics).push(d);
+      for (const it of items) for (const d of it.r.diagnostics) if (!swallowed || d.code === 'BMS001') (d.code === 'BMS001' ? itemSyntax : diagnostics).push(d);
       const kept = withinBudget(budget, syntax, itemSyntax);
       fileDiagnostics.push(...kept.skeleton, ...kindDiagnostics);
       diagnostics.push(...kept.items);
       const end = Math.max(doc.range[2], layout.items.length ? layout.items[layout.items.length - 1].end : 0);
       const parsed: ParsedDocument = { yaml: doc, kind, span: { start: doc.range[0], end } };
+      if (swallowed) parsed.swallowed = true;
       if (kind) {
         parsed.model = kind === 'Site' ? extractSite(doc.contents as Node, uri, text) : extractPlan(doc.contents as Node, uri, text);
         fill(parsed.model, items, text);
-        diagnostics.push(...validateSchema(doc, kind, uri, skeletonValue(doc, items)));
+        if (parsed.model.kind === 'LicensePlan' && swallowed) parsed.model.incomplete = true;
+        if (!swallowed) diagnostics.push(...validateSchema(doc, kind, uri, skeletonValue(doc, items)));
       }
       documents.push(parsed);
       if (budget.spent) {
@@ -111,7 +122,8 @@ export class IncrementalParser {
     }
     this.previous = { text, local: true, items: seen };
     if (this.cached > 2 * seen.size + 1000) this.compact();
-    return { file: { uri, text, documents, diagnostics: fileDiagnostics }, diagnostics: [...fileDiagnostics, ...diagnostics], stats };
+    const all = [...fileDiagnostics, ...diagnostics];
+    return { file: { uri, text, documents, diagnostics: fileDiagnostics, checked: all }, diagnostics: all, stats };
   }
 
   /** The entry of the same item in the last parse, when it lies wholly before or after the changed part. */

@@ -80,7 +80,11 @@ export class LiveWorkspace {
     const state = this.files.get(uri);
     if (!state) return [];
     const out = [...state.parsed.diagnostics];
-    for (const doc of this.documents(uri)) out.push(...(isPlan(doc) ? this.planRules.check(doc, ctx) : runRules(doc, ctx)));
+    for (const d of this.index.file(uri)?.documents ?? []) {
+      const doc = d.model;
+      if (!doc || d.swallowed) continue; // an unclosed quote: its BMS001 says all that can be said
+      out.push(...(isPlan(doc) ? this.planRules.check(doc, ctx) : runRules(doc, ctx)));
+    }
     return out.sort(compareDiagnostics);
   }
 

@@ -6,6 +6,7 @@ import type { Server, Site, Span } from '../model';
 import { statusLabel, typeLabel } from './labels';
 import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } from './licenses';
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
+import { checkSite } from '../siteCheck';
 import { pendingChangesNode, withPendingChanges } from './pending';
 import type { NodeStatus, SiteTree, TreeNode } from './types';
 import { addUsage } from './usage';
@@ -121,7 +122,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     children.push(rollUp(group));
   }
 
-  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today)));
+  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today, checkSite(input.index, site, { today: ctx.today }))));
   const all = [...byId.values()].filter((n) => ids.has(n.id) && n.target !== undefined);
   const planned = sum(all, (n) => n.planned);
   const activated = sum(all, (n) => n.activated);

@@ -1,5 +1,6 @@
 // Plan against ledger for one target: which licenses are planned there, which are activated, pending,
 // broken or expiring, and the status the target shows in the tree.
+import { daysUntil } from '../calendar';
 import type { LedgerState, LicenseState } from '../ledger/fold';
 import type { Assignment, LicensePlan, Product, Site } from '../model';
 import { productsOf } from '../model';
@@ -16,16 +17,12 @@ export interface LicenseContext {
   expiryWarningDays: number;
 }
 
-const DAY_MS = 86_400_000;
-
 /** `expired` after the expiry day, `expiring` within the warning days; `permanent` or unreadable dates are `ok`. */
 export function expiryOf(expires: string | undefined, today: Date, warningDays: number): 'expired' | 'expiring' | 'ok' {
-  if (!expires || !/^\d{4}-\d{2}-\d{2}$/.test(expires)) return 'ok';
-  const end = Date.parse(`${expires}T00:00:00Z`);
-  if (Number.isNaN(end)) return 'ok';
-  const day = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  if (day > end) return 'expired';
-  return (end - day) / DAY_MS <= warningDays ? 'expiring' : 'ok';
+  const left = expires === undefined ? undefined : daysUntil(expires, today);
+  if (left === undefined) return 'ok';
+  if (left < 0) return 'expired';
+  return left <= warningDays ? 'expiring' : 'ok';
 }
 
 /** Lookups built once per site, so each target costs only its own assignments and ledger lines. */

@@ -5,6 +5,7 @@ import { fold } from '../ledger/fold';
 import type { LicensePlan, Site } from '../model';
 import { actionSign, describeAction, summaryLine } from '../reconcile/format';
 import { reconcile } from '../reconcile/reconcile';
+import type { SiteCheck } from '../siteCheck';
 import type { TreeNode } from './types';
 
 /** Adds the node (and its children) to the tree's lookup and returns it. */
@@ -13,10 +14,11 @@ export function withPendingChanges(byId: Map<string, TreeNode>, node: TreeNode):
   return node;
 }
 
-export function pendingChangesNode(site: Site, siteId: string, plans: LicensePlan[], ledger: LedgerState | undefined, today: Date): TreeNode {
-  const plan = reconcile(site, plans, ledger ?? fold([]), { today });
+export function pendingChangesNode(site: Site, siteId: string, plans: LicensePlan[], ledger: LedgerState | undefined, today: Date, check?: SiteCheck): TreeNode {
   const id = `${siteId}/pendingChanges`;
   const common = { site: site.name, connectivity: site.connectivity, planned: 0, activated: 0, licenses: [], children: [] as TreeNode[] };
+  if (check && check.stopping.length > 0) return stoppedNode(site, siteId, id, common, check);
+  const plan = reconcile(site, plans, ledger ?? fold([]), { today, blockerOf: check?.blockerOf });
   const children = plan.actions.map((a, i): TreeNode => {
     const ref = a.assignments?.[0];
     const assignment = ref ? plans.find((p) => p.name === ref.plan)?.assignments.find((x) => x.index === ref.index) : undefined;
@@ -29,10 +31,11 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
       kind: 'pendingAction',
       type: a.kind,
       label: `${actionSign(a)} ${a.kind} ${a.kind === 'import-response' ? a.requestId : a.activationId}${a.quantity ? ` ×${a.quantity}` : ''}`,
-      description: a.blocked ? `${a.target} · cannot be applied` : a.target,
+      description: a.finding ? `${a.target} · blocked by ${a.finding.code}` : a.blocked ? `${a.target} · cannot be applied` : a.target,
       status: a.blocked ? 'violation' : a.waitsFor || a.kind === 'confirm-return' ? 'pending-offline' : 'planned',
       tooltip: describeAction(a),
-      location: assignment && planUri ? { uri: planUri, span: assignment.span, focus: assignment.span } : undefined,
+      // A blocked action opens the finding that blocks it; the others their assignment.
+      location: a.finding ? { uri: a.finding.uri, span: a.finding.span, focus: a.finding.span } : assignment && planUri ? { uri: planUri, span: assignment.span, focus: assignment.span } : undefined,
       contextValue: `bms.pendingAction.${a.kind}`,
       target: a.target,
     };
@@ -48,5 +51,24 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
     tooltip: `**Pending changes** of site ${site.name}: what Review and Apply would do.\n\n${summaryLine(plan.summary)}`,
     contextValue: children.length > 0 ? 'bms.pendingChanges' : 'bms.pendingChanges.none',
     children,
+  };
+}
+
+/** Validate finds problems that stop every command: the node says so instead of listing actions apply would refuse. */
+function stoppedNode(site: Site, siteId: string, id: string, common: Pick<TreeNode, 'site' | 'connectivity' | 'planned' | 'activated' | 'licenses' | 'children'>, check: SiteCheck): TreeNode {
+  const n = check.stopping.length;
+  const first = check.stopping[0]!;
+  const list = check.stopping.slice(0, 10).map((d) => `- ${d.code}: ${d.message}`).join('\n');
+  return {
+    ...common,
+    id,
+    parentId: siteId,
+    kind: 'pendingChanges',
+    label: 'Pending changes',
+    description: `stopped: ${n} problem${n === 1 ? '' : 's'} to fix`,
+    status: 'violation',
+    tooltip: `**Pending changes** of site ${site.name} cannot be worked out: validate finds ${n} problem${n === 1 ? '' : 's'} that stop${n === 1 ? 's' : ''} every command (syntax, schema, duplicate ids or sites). Fix ${n === 1 ? 'it' : 'them'} first (Problems panel).\n\n${list}`,
+    location: { uri: first.uri, span: first.span, focus: first.span },
+    contextValue: 'bms.pendingChanges.stopped',
   };
 }

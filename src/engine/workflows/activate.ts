@@ -2,11 +2,11 @@
 // Online it asks the LAS; offline it writes a request file. A retry only does what is still missing.
 import { licenseState, type LedgerState } from '../ledger/fold';
 import type { LicenseLine } from '../las/types';
-import { lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { blockedStep, lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { createRequest } from './offlineRequests';
 import { recordUnrecordedActivations } from './reconcile';
 import { withSiteLock } from './siteLock';
-import { formatLines, plannedLines, type WorkflowTarget } from './targets';
+import { blockedLines, formatLines, plannedLines, type WorkflowTarget } from './targets';
 
 interface Split {
   todo: LicenseLine[];
@@ -41,6 +41,7 @@ async function activateLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const state = ledger.state();
   const steps: Step[] = [];
   for (const target of targets) {
+    for (const b of blockedLines(opts, target)) steps.push(blockedStep(target.id, `activate ${b.line.activationId} on ${target.id}`, b.blocker));
     const planned = plannedLines(opts, target);
     if (planned.length === 0) continue;
     const first = split(state, target, planned);

@@ -7,6 +7,7 @@ import type { Las, LasError, LicenseLine } from '../las/types';
 import type { HeldLock } from '../ledger/lock';
 import { statSync } from 'node:fs';
 import type { LicensePlan, Product, Site } from '../model';
+import { blockerText, type Blocker, type BlockerOf } from '../siteCheck';
 import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
 
 export interface Progress {
@@ -52,6 +53,8 @@ export interface WorkflowOptions {
   workspaceRoot?: string;
   /** The site's lock, when the caller holds it already (apply running its workflows). */
   heldSiteLock?: HeldLock;
+  /** Error findings of `validate` (checkSite): the licenses they concern are reported as blocked, never sent to the LAS. */
+  blockerOf?: BlockerOf;
 }
 
 export interface StepReport {
@@ -153,6 +156,11 @@ export class LedgerWriter {
   append(events: LedgerEvent[]): void {
     appendLedger(this.opts.ledgerPath, events);
   }
+}
+
+/** A step that an error finding of validate keeps from running: reported with the finding, the next steps still run. */
+export function blockedStep(target: string, label: string, blocker: Blocker): Step {
+  return { target, label, run: async () => ({ status: 'failed', code: 'blocked', message: `${label}: blocked by ${blockerText(blocker)}` }) };
 }
 
 export function lasFailure(error: LasError, what: string): StepOutcome {

@@ -2,7 +2,7 @@
 // Online/semi-online directly; offline through a request file. Reclaiming twice changes nothing.
 import { transactionsOf } from '../ledger/fold';
 import type { ReclaimResult } from '../las/types';
-import { lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { blockedStep, lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { disagreement } from './disagree';
 import { createRequest } from './offlineRequests';
 import { recordUnrecordedActivations } from './reconcile';
@@ -36,6 +36,11 @@ async function reclaimLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
     const active = transactionsOf(state, target.id, ['activated']);
     if (active.length === 0) continue;
     const ids = active.flatMap((t) => t.lines.map((l) => l.activationId));
+    const blocker = ids.map((id) => opts.blockerOf?.(target.id, id)).find((b) => b !== undefined);
+    if (blocker) {
+      steps.push(blockedStep(target.id, `reclaim on ${target.id}`, blocker));
+      continue;
+    }
     steps.push({
       target: target.id,
       label: `reclaim on ${target.id}`,

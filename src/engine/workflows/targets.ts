@@ -1,6 +1,7 @@
 // The computers a workflow acts on, as the LAS sees them, and what the plans say about each.
 import type { EntitledProduct, LasTarget, LicenseLine } from '../las/types';
 import { productsOf, type Assignment, type Product, type TargetKind } from '../model';
+import type { Blocker } from '../siteCheck';
 import type { WorkflowOptions } from './context';
 
 export interface WorkflowTarget {
@@ -31,11 +32,25 @@ export function assignmentsOf(opts: WorkflowOptions, target: WorkflowTarget): As
     .filter((a) => a.target === target.id && a.activationId !== undefined && (a.targetKind === undefined || a.targetKind === target.kind));
 }
 
-/** The planned lines of a target: one per activation id, quantities of repeated assignments added up. */
-export function plannedLines(opts: WorkflowOptions, target: WorkflowTarget): LicenseLine[] {
+/** Every planned line of a target: one per activation id, quantities of repeated assignments added up. */
+function allPlannedLines(opts: WorkflowOptions, target: WorkflowTarget): LicenseLine[] {
   const byId = new Map<string, number>();
   for (const a of assignmentsOf(opts, target)) byId.set(a.activationId!, (byId.get(a.activationId!) ?? 0) + (a.quantity ?? 1));
   return [...byId].map(([activationId, quantity]) => ({ activationId, quantity }));
+}
+
+/** The planned lines of a target that may be sent to the LAS: those no error finding of validate blocks. */
+export function plannedLines(opts: WorkflowOptions, target: WorkflowTarget): LicenseLine[] {
+  return allPlannedLines(opts, target).filter((l) => !opts.blockerOf?.(target.id, l.activationId));
+}
+
+/** The planned lines of a target that an error finding blocks, with the finding: reported, never attempted. */
+export function blockedLines(opts: WorkflowOptions, target: WorkflowTarget): { line: LicenseLine; blocker: Blocker }[] {
+  if (!opts.blockerOf) return [];
+  return allPlannedLines(opts, target).flatMap((line) => {
+    const blocker = opts.blockerOf!(target.id, line.activationId);
+    return blocker ? [{ line, blocker }] : [];
+  });
 }
 
 /** The plans' products as the LAS knows them; applicability from the product, else from the catalog. */

@@ -7,7 +7,7 @@ import { activate, confirmReturn, describeResult, importResponses, reclaim, repa
 import type { ReturnConfirmation, WorkflowOptions, WorkflowResult } from '../../engine/workflows';
 import type { Log } from '../log';
 import { connectLas } from '../las';
-import type { SiteWorkspace } from '../sites';
+import type { SiteFiles, SiteWorkspace } from '../sites';
 import { VERB_WORDS, type WorkflowVerb } from './definitions';
 import { outcomeOf } from './outcome';
 import { progressTitle, refusalFor, scopeFromArgument, siteNode, sitePicks, targetPicks, type Scope } from './scope';
@@ -47,6 +47,7 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   if (!(await saveBmsDocuments())) return;
   s.sites.flush();
   const fresh = s.sites.siteFiles(scope.site) ?? files;
+  if (await refuseInvalid(fresh)) return;
   const conn = connectLas(fresh.root, s.secrets);
   if ('error' in conn) {
     const open = await vscode.window.showErrorMessage(conn.error, 'Open Settings');
@@ -98,6 +99,7 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
         signal: abort.signal,
         offlineDir,
         mode,
+        blockerOf: fresh.check.blockerOf,
         appliesTo: (p) => {
           const t = applicableTargets(p);
           return t ? [...t] : undefined;
@@ -211,3 +213,16 @@ async function saveBmsDocuments(): Promise<boolean> {
   return (await Promise.all(dirty.map((d) => d.save()))).every(Boolean);
 }
 
+/** Validate first: a site whose files have syntax or schema errors (or duplicate ids or sites) is not acted on. */
+export async function refuseInvalid(files: SiteFiles): Promise<boolean> {
+  const stopping = files.check.stopping;
+  if (stopping.length === 0) return false;
+  const n = stopping.length;
+  const first = stopping[0]!;
+  const answer = await vscode.window.showErrorMessage(
+    `Site ${files.site.name}: nothing was done. Its files have ${n} problem${n === 1 ? '' : 's'} that stop${n === 1 ? 's' : ''} every command (${first.code}: ${first.message}). Fix ${n === 1 ? 'it' : 'them'} first.`,
+    'Show Problems',
+  );
+  if (answer === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  return true;
+}

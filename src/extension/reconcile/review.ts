@@ -6,6 +6,7 @@ import { applyPlan, planNow, reviewReturns, reviewText, summaryLine, type Reconc
 import { applicableTargets } from '../../engine/rules/catalog';
 import { describeResult } from '../../engine/workflows/context';
 import { requireTrust } from '../commands/trust';
+import { refuseInvalid } from '../commands/workflow';
 import { connectLas } from '../las';
 import type { Log } from '../log';
 import type { SiteWorkspace } from '../sites';
@@ -64,8 +65,9 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   deps.sites.flush();
   const files = deps.sites.siteFiles(name);
   if (!files) return void vscode.window.showErrorMessage(`No site named '${name}' in this workspace (or it is not a file on disk). Refresh the BMS Licenses view and try again.`);
+  if (await refuseInvalid(files)) return;
   const ledgerName = path.basename(files.ledgerPath);
-  const plan = planNow(files);
+  const plan = planNow({ ...files, blockerOf: files.check.blockerOf });
   const uri = docs.show(name, reviewText(plan, ledgerName));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true, preserveFocus: false });
   const runnable = plan.actions.filter((a) => a.executable);
@@ -100,6 +102,7 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
           ledgerPath: files.ledgerPath,
           offlineDir,
           signal: abort.signal,
+          blockerOf: files.check.blockerOf,
           appliesTo: (p) => {
             const t = applicableTargets(p);
             return t ? [...t] : undefined;
@@ -120,7 +123,7 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   );
   for (const line of describeResult(result).trimEnd().split('\n')) if (line.trim()) deps.log.info(line);
   deps.sites.rebuild();
-  const after = planNow(files);
+  const after = planNow({ ...files, blockerOf: deps.sites.siteFiles(name)?.check.blockerOf ?? files.check.blockerOf });
   docs.show(name, reviewText(after, ledgerName));
   await showOutcome(deps, name, result.ok, result.cancelled, result.done.length, after);
 }

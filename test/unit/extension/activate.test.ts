@@ -1,6 +1,6 @@
 // activate(), the tree provider and the command runner against a stand-in `vscode` module.
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TreeNode } from '../../../src/engine/tree/types';
@@ -25,7 +25,7 @@ describe('extension host (stand-in vscode)', () => {
   beforeEach(() => {
     rmSync(root, { recursive: true, force: true });
     cpSync(EXAMPLE, root, { recursive: true });
-    Object.assign(fake, { trusted: true, messages: [], findFilesCalls: 0, treeViews: [], languageClientStarts: 0, answers: [], progressTitles: [], documents: [] });
+    Object.assign(fake, { trusted: true, messages: [], logged: [], findFilesCalls: 0, treeViews: [], languageClientStarts: 0, answers: [], progressTitles: [], documents: [] });
     fake.contextKeys.clear();
     subscriptions = [];
     ext.activate({ subscriptions, secrets: {}, asAbsolutePath: (p: string) => join(root, p) } as never);
@@ -106,6 +106,41 @@ describe('extension host (stand-in vscode)', () => {
     assert.match(last.message, /^Activate, es-01 \(site hospital-north\): es-01: activated ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2 \(transaction .+\)\.$/);
     const after = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
     assert.equal(after.status, 'activated');
+  });
+
+  it('validates first: a site file with a syntax error is not acted on, from the tree or for Review and Apply', async () => {
+    const site = join(root, 'site.bms.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace('  connectivity: semi-online\n', '  connectivity: semi-online\n  connectivity: online\n'));
+    const all = await nodes();
+    const es01 = [...all.values()].find((n) => n.target === 'es-01')!;
+    const pending = [...all.values()].find((n) => n.kind === 'pendingChanges')!;
+    assert.match(pending.description ?? '', /^stopped: 1 problem to fix$/);
+    assert.equal(pending.contextValue, 'bms.pendingChanges.stopped', 'no Review and Apply on it');
+    await fake.commands.get('bmsLicense.activate')!(es01);
+    const last = fake.messages.at(-1)!;
+    assert.equal(last.severity, 'error');
+    assert.match(last.message, /^Site hospital-north: nothing was done\. Its files have 1 problem that stops every command \(BMS001: YAML syntax error: Map keys must be unique/);
+    await fake.commands.get('bmsLicense.reviewAndApply')!('hospital-north');
+    assert.match(fake.messages.at(-1)!.message, /^Site hospital-north: nothing was done\./);
+    assert.equal(fake.progressTitles.length, 0);
+    assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
+    assert.ok(!existsSync(join(root, '.bmslicense')));
+  });
+
+  it('validates first: a license that breaks an error rule is reported as blocked, the others on the node are activated', async () => {
+    const plan = join(root, 'plan.bms.yaml');
+    const text = readFileSync(plan, 'utf8')
+      .replace('        - { activationId: ACT-9C21-0005', '        - { activationId: ACT-DEMO-0001, feature: client.graphiceditor, licenseType: demo, quantity: 1, expires: permanent }\n        - { activationId: ACT-9C21-0005')
+      .replace('    - { licenseServer: ls-main, activationId: ACT-7F3A-0003, quantity: 5 }', '    - { licenseServer: ls-main, activationId: ACT-DEMO-0001, quantity: 1 }\n    - { licenseServer: ls-main, activationId: ACT-7F3A-0003, quantity: 5 }');
+    writeFileSync(plan, text);
+    const all = await nodes();
+    const blocked = [...all.values()].filter((n) => n.kind === 'pendingAction' && n.description?.includes('blocked'));
+    assert.deepEqual(blocked.map((n) => `${n.label} · ${n.description}`), ['! activate ACT-DEMO-0001 ×1 · ls-main · blocked by BMS020']);
+    assert.equal(blocked[0]!.location?.uri, Uri.file(plan).toString());
+    await fake.commands.get('bmsLicense.activate')!([...all.values()].find((n) => n.target === 'ls-main' && n.kind === 'licenseServer'));
+    const ledger = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(ledger.map((e) => [e.op, e.target, e.activationId]), [['activate', 'ls-main', 'ACT-7F3A-0003']]);
+    assert.match(fake.logged.join('\n'), /NOT DONE {2}ls-main: activate ACT-DEMO-0001 on ls-main: blocked by BMS020 plan\.bms\.yaml:\d+:/);
   });
 
   it('asks before a return and returns nothing when the answer is no', async () => {

@@ -1,0 +1,153 @@
+// Never act on what `validate` refuses: site and plan files with syntax or schema errors stop every site
+// command (exit 2, nothing written); an action that breaks an error rule is shown as blocked and never
+// attempted, while the independent actions still run.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../../src/cli/main';
+
+const ROOT = path.resolve(__dirname, '../..');
+const NOW = '2026-11-23T10:00:00Z';
+const LEDGER = 'hospital-north.ledger.jsonl';
+
+describe('site commands validate first', () => {
+  let dir: string;
+  let out = '';
+  let err = '';
+  const cli = (...argv: string[]) => {
+    out = '';
+    err = '';
+    return runCli(argv, { cwd: dir, env: { BMSLICENSE_NOW: NOW, BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: (t) => void (err += t) });
+  };
+  const file = (name: string) => path.join(dir, name);
+  const edit = (name: string, from: string | RegExp, to: string) => {
+    const text = fs.readFileSync(file(name), 'utf8');
+    const next = text.replace(from, to);
+    assert.notEqual(next, text, `the edit of ${name} must change it`);
+    fs.writeFileSync(file(name), next);
+  };
+  const ledgerLines = () => (fs.existsSync(file(LEDGER)) ? fs.readFileSync(file(LEDGER), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { target: string; activationId: string }) : []);
+  const nothingWritten = () => {
+    assert.equal(fs.existsSync(file(LEDGER)), false, 'no ledger written');
+    assert.equal(fs.existsSync(file('.bmslicense')), false, 'no simulator state written');
+  };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-first-'));
+    fs.cpSync(path.join(ROOT, 'examples/hospital-north'), dir, { recursive: true });
+    fs.rmSync(file(LEDGER), { force: true });
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const brokenSites: [string, string | RegExp, string][] = [
+    ['a duplicate key', '  connectivity: semi-online\n', '  connectivity: semi-online\n  connectivity: online\n'],
+    ['a tab as indentation', /^  connectivity: semi-online$/m, '\tconnectivity: semi-online'],
+    ['a merge key', '    - id: ls-eng\n', '    - <<: { host: eng01.hospital.local }\n      id: ls-eng\n'],
+    ['an unknown key', '  connectivity: semi-online\n', '  connectivity: semi-online\n  conectivity: online\n'],
+  ];
+  for (const [what, from, to] of brokenSites) {
+    it(`a site file with ${what}: plan, apply and activate exit 2, list the problems as validate does, write nothing`, async () => {
+      edit('site.bms.yaml', from, to);
+      assert.equal(await cli('validate', '.'), 1);
+      const problems = out.split('\n').filter((l) => / error BMS00[123] /.test(l));
+      assert.ok(problems.length > 0, out);
+      for (const argv of [['plan'], ['plan', '--detailed-exitcode'], ['apply', '--yes'], ['activate']]) {
+        const code = await cli(...argv, '--site', 'hospital-north');
+        assert.equal(code, argv.includes('--detailed-exitcode') ? 1 : 2, `${argv.join(' ')}: ${err}`);
+        assert.match(err, /^Site hospital-north: validate finds \d+ problems? in its files that stops? every command/);
+        for (const p of problems) assert.ok(err.includes(p), `${argv.join(' ')} lists ${p}\n${err}`);
+        assert.match(err, /Nothing was done\./);
+        assert.equal(out, '');
+      }
+      nothingWritten();
+    });
+  }
+
+  it('a plan file with a schema error stops the site commands too', async () => {
+    edit('plan.bms.yaml', '{ server: es-02, activationId: ACT-7F3A-0002, quantity: 1 }', '{ server: es-02, activationId: ACT-7F3A-0002, quantity: one }');
+    assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 2);
+    assert.match(err, /plan\.bms\.yaml:\d+:\d+: error BMS002 /);
+    nothingWritten();
+  });
+
+  describe('an assignment that breaks an error rule (BMS020: a demo Graphics Editor license on a License Server)', () => {
+    beforeEach(() => {
+      edit('plan.bms.yaml', '        - { activationId: ACT-9C21-0005', '        - { activationId: ACT-DEMO-0001, feature: client.graphiceditor, licenseType: demo, quantity: 1, expires: permanent }\n        - { activationId: ACT-9C21-0005');
+      edit('plan.bms.yaml', '    - { licenseServer: ls-main, activationId: ACT-7F3A-0003, quantity: 5 }', '    - { licenseServer: ls-main, activationId: ACT-DEMO-0001, quantity: 1 }\n    - { licenseServer: ls-main, activationId: ACT-7F3A-0003, quantity: 5 }');
+    });
+    const line = () => fs.readFileSync(file('plan.bms.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('licenseServer: ls-main, activationId: ACT-DEMO-0001')) + 1;
+
+    it('plan shows it blocked with its code and line; the rest is planned as usual', async () => {
+      assert.equal(await cli('validate', '.'), 1);
+      assert.match(out, new RegExp(`^plan\\.bms\\.yaml:${line()}:\\d+: error BMS020 `, 'm'));
+      assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 2);
+      assert.match(out, new RegExp(`^  ! blocked  activate ACT-DEMO-0001 ×1 on ls-main \\(License Server\\) — BMS020 plan\\.bms\\.yaml:${line()}: ACT-DEMO-0001 \\(client\\.graphiceditor\\) is a demo license`, 'm'));
+      assert.equal(out.split('\n').filter((l) => l.startsWith('  + activate ')).length, 16);
+      assert.match(out, /Plan: 17 to activate, .* 1 cannot be applied \(marked !\)\./);
+      assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
+      const blocked = (JSON.parse(out) as { actions: { activationId: string; executable: boolean; finding?: { code: string; where: string } }[] }).actions.filter((a) => !a.executable);
+      assert.deepEqual(
+        blocked.map((a) => [a.activationId, a.finding?.code, a.finding?.where]),
+        [['ACT-DEMO-0001', 'BMS020', `plan.bms.yaml:${line()}`]],
+      );
+    });
+
+    it('apply never attempts it, does every independent action, exits 1 and sums up what was blocked', async () => {
+      assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 1);
+      const ledger = ledgerLines();
+      assert.equal(ledger.length, 16, out);
+      assert.ok(!ledger.some((e) => e.activationId === 'ACT-DEMO-0001'));
+      assert.ok(ledger.some((e) => e.target === 'ls-main' && e.activationId === 'ACT-7F3A-0003'), 'the valid license of the same License Server is activated');
+      assert.doesNotMatch(out, /not attempted after the failure/);
+      assert.match(out, /Cannot be applied \(fix the plan or the site, then run apply again\):\n {2}! blocked {2}activate ACT-DEMO-0001 ×1 on ls-main/);
+      // Run again: nothing left but the blocked action, still exit 1.
+      assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 1);
+      assert.equal(ledgerLines().length, 16);
+    });
+
+    it('activate --target reports it as not done (blocked) and activates the valid license beside it', async () => {
+      assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'ls-main'), 1);
+      assert.match(out, /done {6}ls-main: activated ACT-7F3A-0003 ×5/);
+      assert.match(out, /NOT DONE {2}ls-main: activate ACT-DEMO-0001 on ls-main: blocked by BMS020 plan\.bms\.yaml:\d+:/);
+      assert.deepEqual(ledgerLines().map((e) => e.activationId), ['ACT-7F3A-0003']);
+    });
+  });
+
+  it('an error on a server node (BMS031, below 7.0 without a License Server) blocks the licenses of that server only', async () => {
+    edit('site.bms.yaml', 'version: "7.0"', 'version: "6.0"');
+    assert.equal(await cli('validate', '.'), 1);
+    const bms031 = out.split('\n').filter((l) => / error BMS031 /.test(l));
+    assert.ok(bms031.length >= 1, out);
+    assert.equal(await cli('plan', '--site', 'hospital-north'), 0);
+    const blocked = out.split('\n').filter((l) => l.startsWith('  ! blocked'));
+    assert.ok(blocked.length >= 1 && blocked.every((l) => / on e[cs]-0\d .* — BMS031 site\.bms\.yaml:\d+:/.test(l)), out);
+    assert.ok(out.includes('  + activate ACT-9C21-0001 ×2 on as-01 (as-p)'), 'the automation servers are still planned');
+  });
+
+  it('two Site documents with one name: BMS015 in validate naming both files, and the site commands stop', async () => {
+    fs.mkdirSync(file('copy'));
+    fs.copyFileSync(file('site.bms.yaml'), file('copy/site.bms.yaml'));
+    assert.equal(await cli('validate', '.'), 1);
+    const bms015 = out.split('\n').filter((l) => / error BMS015 /.test(l));
+    assert.equal(bms015.length, 1, out);
+    assert.match(bms015[0]!, /^site\.bms\.yaml:7:9: error BMS015 Site 'hospital-north' is also defined in copy\/site\.bms\.yaml: /);
+    assert.equal(await cli('plan', '--site', 'hospital-north'), 2);
+    assert.match(err, /BMS015/);
+    nothingWritten();
+  });
+
+  it('the folder walk skips what .gitignore ignores (and node_modules)', async () => {
+    for (const sub of ['backup', 'node_modules/pkg']) {
+      fs.mkdirSync(file(sub), { recursive: true });
+      fs.copyFileSync(file('site.bms.yaml'), file(`${sub}/site.bms.yaml`));
+    }
+    fs.writeFileSync(file('.gitignore'), '# copies\nbackup/\n');
+    assert.equal(await cli('validate', '.'), 0, out);
+    assert.match(out, /^2 files checked/m);
+    assert.equal(await cli('plan', '--site', 'hospital-north'), 0, err);
+    // Named on its own, an ignored file is read.
+    assert.equal(await cli('validate', '.', 'backup/site.bms.yaml'), 1);
+    assert.match(out, /BMS015/);
+  });
+});
