@@ -4,12 +4,12 @@
 // processes (CLI, extension, `las serve`) see one LAS and never lose each other's changes.
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { acquireLock, describeHolder } from '../ledger/lock';
 import { countInWindow, REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
 import { loadOrCreateSigningKey, type SigningKey } from './simulatorKeys';
 import { restoreInto, type RestoreInput, type RestoreReport } from './simulatorRestore';
 import { checkActivation, checkTarget, err, findTx, plainLine, repairDates, usedQuantity, view } from './simulatorRules';
 import { loadState, stateFile, writeState, type SimState, type SimTransaction } from './simulatorState';
+import { StateStore } from './simulatorStore';
 import type {
   ActivationTransaction,
   EntitledProduct,
@@ -44,17 +44,15 @@ const fail = <T>(code: LasErrorCode, message: string): LasResult<T> => ({ ok: fa
 export class LasSimulator implements Las {
   readonly dataDir: string;
   private readonly now: () => Date;
-  private queue: Promise<unknown> = Promise.resolve();
   private key: SigningKey | undefined;
-  private readonly lockTimeoutMs: number;
-  /** Set while `answerOnce` holds the state lock across the operations it runs. */
-  private heldByAnswer = false;
+  private readonly store: StateStore;
   private readonly answering = new Map<string, Promise<unknown>>();
+  private answers: Promise<unknown> = Promise.resolve();
 
   constructor(options: LasSimulatorOptions) {
     this.dataDir = options.dataDir;
     this.now = options.now ?? (() => new Date());
-    this.lockTimeoutMs = options.lockTimeoutMs ?? 30_000;
+    this.store = new StateStore(this.dataDir, options.lockTimeoutMs ?? 30_000, () => this.key?.fingerprint);
   }
 
   /** The state file, and whether it exists (a site whose ledger has activations needs it). */
@@ -96,7 +94,7 @@ export class LasSimulator implements Las {
   }
 
   syncEntitlements(products: EntitledProduct[]): Promise<LasResult<void>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       for (const p of products) {
         if (!p.activationId || !(p.quantity >= 0)) return fail('bad-request', `Entitlement product '${p.activationId}' needs an activation id and a quantity of 0 or more.`);
       }
@@ -106,7 +104,7 @@ export class LasSimulator implements Las {
   }
 
   activate(target: LasTarget, lines: LicenseLine[]): Promise<LasResult<ActivationTransaction>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const bad = checkTarget(target) ?? (lines.length === 0 ? err('bad-request', 'An activation needs at least one license line.') : undefined);
       if (bad) return { ok: false, error: bad };
       for (const line of lines) {
@@ -129,7 +127,7 @@ export class LasSimulator implements Las {
   }
 
   returnTransaction(target: LasTarget, transaction: string, offline: boolean): Promise<LasResult<ReturnResult>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const tx = findTx(s, target, transaction);
       if (!tx) return fail('unknown-transaction', `No activation transaction '${transaction}' on '${target.id}' (site ${target.site}): check the ledger, or reclaim to see what is active.`);
       if (tx.status === 'returned') return fail('already-returned', `Transaction '${transaction}' on '${target.id}' was already returned (${tx.returnedAt ?? 'date unknown'}).`);
@@ -142,7 +140,7 @@ export class LasSimulator implements Las {
   }
 
   confirmReturn(target: LasTarget, transaction: string): Promise<LasResult<void>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const tx = findTx(s, target, transaction);
       if (!tx) return fail('unknown-transaction', `No activation transaction '${transaction}' on '${target.id}' (site ${target.site}).`);
       if (tx.status === 'returned') return ok(undefined); // confirming twice is harmless
@@ -153,7 +151,7 @@ export class LasSimulator implements Las {
   }
 
   reclaim(target: LasTarget): Promise<LasResult<ReclaimResult>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const bad = checkTarget(target);
       if (bad) return { ok: false, error: bad };
       const changes: ReclaimResult['changes'] = [];
@@ -177,7 +175,7 @@ export class LasSimulator implements Las {
   }
 
   repair(target: LasTarget, transaction: string): Promise<LasResult<RepairResult>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const tx = findTx(s, target, transaction);
       if (!tx || tx.status === 'returned') return fail('unknown-transaction', `No active transaction '${transaction}' on '${target.id}' to repair.`);
       if (tx.status === 'return-pending') return fail('return-unconfirmed', `Transaction '${transaction}' on '${target.id}' was returned offline; it cannot be repaired.`);
@@ -198,7 +196,7 @@ export class LasSimulator implements Las {
   }
 
   activations(site: string, target?: string): Promise<LasResult<ActivationTransaction[]>> {
-    return this.serial(() => {
+    return this.store.serial(() => {
       const loaded = loadState(this.dataDir);
       if (!loaded.ok) return fail<ActivationTransaction[]>('state-unreadable', loaded.message);
       const s = loaded.state;
@@ -209,12 +207,12 @@ export class LasSimulator implements Las {
 
   /** Rebuilds the simulator's record of a site from its ledger (`bmslicense las restore`). */
   restoreSite(input: RestoreInput): Promise<LasResult<RestoreReport>> {
-    return this.mutate((s) => ok(restoreInto(s, input)));
+    return this.store.mutate((s) => ok(restoreInto(s, input)));
   }
 
   /** Simulates what breaks licenses on site (backup restored, clock set back, hardware change). */
   markBroken(target: LasTarget, transaction: string): Promise<LasResult<void>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const tx = findTx(s, target, transaction);
       if (!tx || tx.status !== 'active') return fail('unknown-transaction', `No active transaction '${transaction}' on '${target.id}'.`);
       tx.status = 'broken';
@@ -229,28 +227,29 @@ export class LasSimulator implements Las {
   answerOnce<T>(requestId: string, answer: () => Promise<T>): Promise<T> {
     const running = this.answering.get(requestId);
     if (running) return running as Promise<T>;
-    const work = (async () => {
+    // One answer at a time per instance; the lock is taken in the operations' queue, so no operation of
+    // this instance is left waiting for a lock this instance holds.
+    const work = this.answers.then(async () => {
       const key = this.loadKey(); // made (and recorded below) before the first response is signed
       if ('error' in key) throw new Error(key.error);
-      const lock = await this.lockState();
+      const lock = await this.store.holdForAnswer();
       if ('error' in lock) throw new Error(lock.error);
-      this.heldByAnswer = true;
       try {
-        const stored = this.readOrThrow().answered[requestId];
+        const stored = this.store.readOrThrow().answered[requestId];
         if (stored !== undefined) return stored as T;
         const value = await answer();
-        await this.serial(() => {
-          const s = this.readOrThrow();
+        await this.store.serial(() => {
+          const s = this.store.readOrThrow();
           s.answered[requestId] = value;
           s.signingKey ??= key.fingerprint;
           writeState(this.dataDir, s);
         });
         return value;
       } finally {
-        this.heldByAnswer = false;
-        lock.release();
+        this.store.letGo(lock);
       }
-    })();
+    });
+    this.answers = work.catch(() => undefined);
     this.answering.set(requestId, work);
     return work.finally(() => this.answering.delete(requestId));
   }
@@ -260,41 +259,5 @@ export class LasSimulator implements Las {
     return `T-${String(s.counter).padStart(4, '0')}-${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
   }
 
-  /** Read, change, write: one at a time in this process, under the state lock across processes; the file is replaced atomically. */
-  private mutate<T>(change: (s: SimState) => LasResult<T>): Promise<LasResult<T>> {
-    return this.serial(async () => {
-      const lock = this.heldByAnswer ? undefined : await this.lockState();
-      if (lock && 'error' in lock) return fail<T>('unavailable', lock.error);
-      try {
-        const loaded = loadState(this.dataDir);
-        if (!loaded.ok) return fail<T>('state-unreadable', loaded.message);
-        const s = loaded.state;
-        const result = change(s);
-        if (this.key) s.signingKey ??= this.key.fingerprint;
-        if (result.ok) writeState(this.dataDir, s);
-        return result;
-      } finally {
-        lock?.release();
-      }
-    });
-  }
 
-  private async lockState(): Promise<{ release(): void } | { error: string }> {
-    const file = stateFile(this.dataDir);
-    const got = await acquireLock(file, { what: `the LAS simulator (pid ${process.pid})`, timeoutMs: this.lockTimeoutMs });
-    if (got.ok) return got.lock;
-    return { error: `The LAS simulator state ${file} stayed locked by ${describeHolder(got.holder)} for ${Math.round(got.waitedMs / 1000)} s. Try again; if that process is gone, delete ${file}.lock.` };
-  }
-
-  private readOrThrow(): SimState {
-    const loaded = loadState(this.dataDir);
-    if (!loaded.ok) throw new Error(loaded.message);
-    return loaded.state;
-  }
-
-  private serial<T>(work: () => T | Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
 }
