@@ -11,6 +11,7 @@ import { buildSync } from 'esbuild';
 import { LasSimulator, simulatorDataDir } from '../../src/engine/las/simulator';
 import { transactionsOf, fold } from '../../src/engine/ledger/fold';
 import { readLedger } from '../../src/engine/ledger/ledger';
+import { planYaml, siteYaml } from '../unit/workflows/fixture';
 
 export const RUNS = 20;
 const example = path.join(__dirname, '../../examples/hospital-north');
@@ -111,6 +112,24 @@ describe('hardening: two processes on one site (the lock)', function () {
       const a = await disagreement(dir, ledger);
       assert.deepEqual(a.ledger, a.las);
       assert.equal(a.las.length, 11);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('two `las respond` of the same request files at once: each license activated once, both answers the same', async () => {
+    for (let run = 0; run < 5; run++) {
+      const dir = fs.mkdtempSync(path.join(tmp, 'respond-'));
+      fs.writeFileSync(path.join(dir, 'site.bms.yaml'), siteYaml('north', 'offline'));
+      fs.writeFileSync(path.join(dir, 'plan.bms.yaml'), planYaml('north'));
+      const made = await cli(script, dir, ['activate', '--site', 'north', '--offline', 'req']);
+      assert.equal(made.code, 0, made.out + made.err);
+      const requests = fs.readdirSync(path.join(dir, 'req')).map((f) => path.join('req', f));
+      const both = await Promise.all(['out-a', 'out-b'].map((out) => cli(script, dir, ['las', 'respond', ...requests, '--out', out])));
+      for (const r of both) assert.equal(r.code, 0, r.out + r.err);
+      const answers = (out: string) => fs.readdirSync(path.join(dir, out)).map((f) => JSON.parse(fs.readFileSync(path.join(dir, out, f), 'utf8')).outcome);
+      assert.deepEqual(answers('out-a'), answers('out-b'), 'the same answer to the same request');
+      const state = JSON.parse(fs.readFileSync(path.join(simulatorDataDir(dir), 'state.json'), 'utf8')) as { transactions: unknown[] };
+      assert.equal(state.transactions.length, requests.length, 'one activation per request');
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

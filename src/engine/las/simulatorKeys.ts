@@ -26,16 +26,18 @@ export function fingerprintOf(publicKeyPem: string): string {
 /** `recorded`: the fingerprint the state holds (a key was made before), or undefined (first use). */
 export function loadOrCreateSigningKey(dataDir: string, recorded: string | undefined): LoadedKey {
   const privFile = path.join(dataDir, PRIVATE_KEY_FILE);
+  const pubFile = path.join(dataDir, PUBLIC_KEY_FILE);
+  // Looked at before the private key is read: the public half is written after it, so when the public half
+  // was there first, a missing private key was deleted (not just being made by another process).
+  const madeBefore = recorded !== undefined || fs.existsSync(pubFile);
   let privatePem: string | undefined;
   try {
     privatePem = fs.readFileSync(privFile, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The LAS simulator signing key ${privFile} cannot be read (${(e as NodeJS.ErrnoException).code}): make it readable.` };
   }
-  const pubFile = path.join(dataDir, PUBLIC_KEY_FILE);
   if (privatePem === undefined) {
-    // Made before: the state recorded it, or its public half (written with it) is still there.
-    if (recorded || fs.existsSync(pubFile)) {
+    if (madeBefore) {
       return {
         ok: false,
         message: `The LAS simulator signing key ${privFile} is missing, but the simulator made a key before (its state or ${PUBLIC_KEY_FILE} says so): a new key would make those responses unverifiable. Restore the file from a backup (or move the whole folder ${dataDir} away to start the simulator afresh, then run 'bmslicense las restore --site NAME').`,
