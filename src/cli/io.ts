@@ -5,6 +5,8 @@ export interface CliIO {
   err(text: string): void;
   /** Environment (for `BMSLICENSE_*` settings); never printed. */
   env: NodeJS.ProcessEnv;
+  /** Standard input, read whole (a FILE argument of `-`). */
+  stdin?: () => Promise<Buffer>;
 }
 
 /** A sub-command: returns the process exit code (0 ok, 1 findings/failure, 2 usage or unreadable input). */

@@ -1,13 +1,15 @@
 // `bmslicense`: the command-line face of the engine.
+import { asksForHelp, HelpRequest } from './args';
 import type { CliCommand, CliIO } from './io';
 import { UsageError } from './io';
 import { commands } from './commands';
+import { commandHelp } from './help';
 
 function help(io: CliIO): void {
   io.out('Usage: bmslicense <command> [options]\n\nCommands:\n');
   const width = Math.max(...commands.map((c) => c.name.length));
   for (const c of commands) io.out(`  ${c.name.padEnd(width)}  ${c.summary}\n`);
-  io.out('\nRun `bmslicense <command> --help` for the options of one command.\n');
+  io.out('\nRun `bmslicense <command> --help` for the options of one command, with examples.\n');
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -16,7 +18,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     help(io);
     return name ? 0 : 2;
   }
-  if (name === '--version') {
+  if (name === '--version' || name === '-V') {
     io.out(`${require('../../package.json').version}\n`);
     return 0;
   }
@@ -25,13 +27,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.err(`bmslicense: unknown command '${name}'. Run 'bmslicense --help' for the list of commands.\n`);
     return 2;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(`Usage: ${command.usage}\n`);
-    return 0;
-  }
   try {
     return await command.run(args, io);
   } catch (e) {
+    // The parser owns --help: it hands back the command's option table instead of running anything.
+    if (e instanceof HelpRequest || (e instanceof UsageError && asksForHelp(args))) {
+      io.out(commandHelp(command, e instanceof HelpRequest ? e.options : undefined));
+      return 0;
+    }
     if (e instanceof UsageError) {
       io.err(`bmslicense ${name}: ${e.message}\nUsage: ${command.usage}\n`);
       return 2;
@@ -52,6 +55,11 @@ export function main(): void {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     env: process.env,
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {

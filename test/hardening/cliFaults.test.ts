@@ -103,7 +103,8 @@ describe('hardening: the CLI on the HTTP LAS, with injected faults', function ()
     assert.match(out, /The activation server needs a token and none is set\. Put the activation server's token in BMSLICENSE_LAS_TOKEN\./);
     assert.equal(await cli({ BMSLICENSE_LAS_TOKEN: '', CI_LAS_TOKEN: TOKEN }, 'activate', '--site', 'hospital-north', '--target', 'es-01', '--las', url, '--las-token-env', 'CI_LAS_TOKEN'), 0, out + err);
     assert.equal(await cli({}, 'activate', '--site', 'hospital-north', '--las', url, '--token', TOKEN), 2);
-    assert.match(err, /The activation server token is never given as a flag .*: put it in the environment variable BMSLICENSE_LAS_TOKEN\./);
+    assert.match(err, /unknown option --token/);
+    assert.equal(err.includes(TOKEN), false, 'the refusal does not echo the token');
     assert.equal(await cli({}, 'plan', '--site', 'hospital-north', '--las', 'ftp://example'), 2);
     assert.match(err, /--las must be an http\(s\) URL such as http:\/\/127\.0\.0\.1:8471/);
   });

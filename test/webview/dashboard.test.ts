@@ -4,6 +4,7 @@ import type { SiteReport } from '../../src/engine/report/types';
 import { exampleWorkspace, HOSTILE, hostileWorkspace } from '../unit/report/fixture';
 import { join } from 'node:path';
 import { renderReport } from '../../src/engine/report';
+import { needs } from '../support/tools';
 import { OUTPUT, startHarness, type DashboardPage, type Harness } from './harness';
 
 /** Texts of the cells of each row of a table, by its aria-label. */
@@ -22,6 +23,7 @@ describe('license dashboard webview (headless Chromium)', function () {
   let hostile: SiteReport;
   const cleanups: (() => void)[] = [];
 
+  before(needs('chromium'));
   before(async () => {
     const e = exampleWorkspace();
     const h = hostileWorkspace();

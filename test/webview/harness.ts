@@ -1,7 +1,7 @@
 // Renders the dashboard bundle in headless Chromium: the real page HTML and CSP (served on loopback), a
 // stub `acquireVsCodeApi` that records what the webview posts and keeps its state, and VS Code's theme
 // variables set the way VS Code sets them.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dashboardHtml, makeNonce } from '../../src/extension/dashboard/html';
 import type { SiteReport } from '../../src/engine/report/types';
+import { chromiumPath, type ToolsOptions } from '../support/tools';
 import { THEMES } from './themes';
 
 const ROOT = join(__dirname, '../..');
@@ -16,15 +17,6 @@ export const OUTPUT = join(ROOT, 'test-output/webview');
 const BUNDLE = join(ROOT, 'dist/webview.js');
 
 export type Theme = keyof typeof THEMES;
-
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(`Chromium is not installed (looked for ${candidates.join(', ')}). Run \`npm run e2e:setup\` (or \`apt-get install chromium\`), or set CHROMIUM_PATH.`);
-  }
-  return found;
-}
 
 /** Builds `dist/webview.js` from `webview/main.ts` exactly as esbuild.mjs does, so the test never sees a stale bundle. */
 export async function buildWebview(): Promise<void> {
@@ -60,8 +52,10 @@ export interface DashboardPage {
   screenshot(name: string): Promise<string>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const executablePath = chromiumPath();
+/** `tools`: where the set-up caches Chromium and which CHROMIUM_PATH to try (default: the environment's). */
+export async function startHarness(tools: ToolsOptions & { override?: string } = {}): Promise<Harness> {
+  // Installs Chromium (scripts/e2e-setup chromium) if this is the first suite of the run to need it.
+  const executablePath = await chromiumPath(tools);
   await buildWebview();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

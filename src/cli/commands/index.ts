@@ -2,6 +2,7 @@
 import type { CliCommand } from '../io';
 import { activateCommand } from './activate';
 import { applyCommand } from './apply';
+import { completionCommand } from './completion';
 import { lasCommand } from './las';
 import { lmstatCommand } from './lmstat';
 import { planCommand } from './plan';
@@ -30,4 +31,6 @@ export const commands: CliCommand[] = [
   lmstatCommand,
   // The handover
   reportCommand,
+  // The shell
+  completionCommand(() => commands),
 ];

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseRequest, responseFileName } from '../../engine/las/offline/format';
 import { answerRequest } from '../../engine/las/offline/respond';
 import { writeFileAtomic } from '../../engine/las/simulatorState';
+import { asksForHelp, HelpRequest } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { LasSimulator } from '../../engine/las/simulator';
 import { restoreLasRecord } from '../../engine/workflows/restoreLas';
@@ -89,6 +90,9 @@ async function restore(args: string[], io: CliIO): Promise<number> {
   return finish(await restoreLasRecord({ ...w.options, las }), io);
 }
 
+/** `las serve` parses its own options (src/engine/las/http/serve.ts); for its help. */
+const SERVE_OPTIONS = { port: true, data: true, 'token-env': true };
+
 const subVerbs: Record<string, SubVerb> = { respond, 'public-key': publicKey, serve, restore };
 
 export const lasCommand: CliCommand = {
@@ -97,6 +101,7 @@ export const lasCommand: CliCommand = {
   usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [--port P] [--data DIR] [--token-env VAR] [--quiet]\n       bmslicense las restore --site NAME [--workspace DIR]',
   async run(args, io) {
     const [verb, ...rest] = args;
+    if (verb === 'serve' && asksForHelp(rest)) throw new HelpRequest(SERVE_OPTIONS);
     const run = verb ? subVerbs[verb] : undefined;
     if (!run) throw new UsageError(verb ? `unknown sub-command '${verb}'` : 'name a sub-command: respond, public-key, serve or restore');
     return run(rest, io);

@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decodeLmstatBytes, explainFlexNetError, parseLmstat, type FlexNetError, type LmstatResult } from '../../engine/lmstat';
+import { flag, parseArgs } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../io';
+
+const noStdin = async (): Promise<Buffer> => {
+  throw new Error('standard input is not available here');
+};
 
 /** Text output lists at most this many users; the JSON output has them all. */
 const MAX_USERS_SHOWN = 200;
@@ -82,38 +87,32 @@ export function lmstatSummary(file: string, r: LmstatResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function parseArgs(args: string[]): { file: string; format: 'json' | 'text' } {
-  let file: string | undefined;
-  let format = 'text';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format') format = args[++i] ?? '';
-    else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
-    else if (file === undefined) file = a;
-    else throw new UsageError(`one FILE only (got '${file}' and '${a}')`);
-  }
+function readArgs(args: string[]): { file: string; format: 'json' | 'text' } {
+  const p = parseArgs(args, { format: true });
+  const format = flag(p, 'format') ?? 'text';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text (got '${format}')`);
-  if (!file) throw new UsageError('missing FILE: the saved output of `lmutil lmstat -a` (or `-i`)');
+  const [file, extra] = p.positional;
+  if (extra !== undefined) throw new UsageError(`one FILE only (got '${file}' and '${extra}')`);
+  if (!file) throw new UsageError('missing FILE: the saved output of `lmutil lmstat -a` (or `-i`), or - for standard input');
   return { file, format };
 }
 
 export const lmstatCommand: CliCommand = {
   name: 'lmstat',
   summary: 'read a saved `lmutil lmstat -a` / `-i` output: servers, seats in use, users, errors explained',
-  usage: 'bmslicense lmstat FILE [--format json|text]   (exit 1 when a License Server or vendor daemon is down)',
+  usage: 'bmslicense lmstat FILE|- [--format json|text]   (exit 1 when a License Server or vendor daemon is down)',
   async run(args: string[], io: CliIO): Promise<number> {
-    const { file, format } = parseArgs(args);
+    const { file, format } = readArgs(args);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(resolve(io.cwd, file));
+      bytes = file === '-' ? await (io.stdin ?? noStdin)() : readFileSync(resolve(io.cwd, file));
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
       io.err(`bmslicense lmstat: cannot read '${file}': ${reason}. Save the output first, e.g. \`lmutil lmstat -a -c 27000@localhost > lmstat.txt\`.\n`);
       return 2;
     }
     const result = parseLmstat(decodeLmstatBytes(bytes));
-    io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : lmstatSummary(file, result));
+    io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : lmstatSummary(file === '-' ? 'standard input' : file, result));
     return reportsTrouble(result) ? 1 : 0;
   },
 };

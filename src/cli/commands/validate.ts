@@ -1,8 +1,9 @@
 // `bmslicense validate [paths…]`: every diagnostic of the site and plan files, for people and for CI.
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDay } from '../../engine/calendar';
 import type { Diagnostic } from '../../engine/diagnostics';
-import { loadWorkspace } from '../../engine/load/files';
+import { findBmsFiles, loadWorkspace, uriOf } from '../../engine/load/files';
 import type { WorkspaceIndex } from '../../engine/load/workspace';
 import { fold, repairsInLast12Months } from '../../engine/ledger/fold';
 import { conflictMessage, ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
@@ -16,7 +17,7 @@ import { flag, parseArgs } from './workflowArgs';
 
 export type { ReportedDiagnostic };
 
-const USAGE = 'bmslicense validate [FILE|FOLDER…] [--format text|json] [--today YYYY-MM-DD] [--expiry-warning-days N]';
+const USAGE = 'bmslicense validate [FILE|FOLDER…] [--format text|json] [--today YYYY-MM-DD] [--expiry-warning-days N] [--workspace DIR]';
 
 
 /** Repairs per site and target from each site's ledger; notes for ledger lines that were skipped; the ledgers' own findings (BMS062-064). */
@@ -46,7 +47,7 @@ export const validateCommand: CliCommand = {
   summary: 'Check site and license plan files: schema and licensing rules (exit 1 on errors)',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseArgs(args, { format: true, today: true, 'expiry-warning-days': true });
+    const parsed = parseArgs(args, { format: true, today: true, 'expiry-warning-days': true, workspace: true });
     const format = flag(parsed, 'format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${format}'`);
     const todayArg = flag(parsed, 'today');
@@ -59,10 +60,14 @@ export const validateCommand: CliCommand = {
     }
 
     const inputs = parsed.positional.length > 0 ? parsed.positional : ['.'];
-    const { index, paths, problems } = loadWorkspace(inputs.map((p) => path.resolve(io.cwd, p)));
+    const asked = inputs.map((p) => path.resolve(io.cwd, p));
+    // A file named alone (a pre-commit hook) is judged with its workspace: its site, its plans.
+    const workspace = flag(parsed, 'workspace');
+    const { index, paths, problems } = loadWorkspace([...asked, ...contextFolders(asked, workspace === undefined ? undefined : path.resolve(io.cwd, workspace))]);
+    const reported = new Set(findBmsFiles(asked).files.map(uriOf));
     for (const p of problems) io.err(`bmslicense validate: ${path.relative(io.cwd, p.path) || p.path}: ${p.message}\n`);
     if (problems.length > 0) return 2;
-    if (paths.size === 0) {
+    if (reported.size === 0) {
       io.err(`bmslicense validate: no *.bms.yaml files found in ${inputs.join(', ')}. Name the site and plan files, or the folder that holds them.\n`);
       return 2;
     }
@@ -76,7 +81,8 @@ export const validateCommand: CliCommand = {
       return 2;
     }
     // BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/ above each Site file.
-    const byUri = validateWorkspace(index, { today, expiryWarningDays, repairsOf, usageOf: usageReaderForSites(index) }, { failures });
+    const all = validateWorkspace(index, { today, expiryWarningDays, repairsOf, usageOf: usageReaderForSites(index) }, { failures });
+    const byUri = new Map([...all].filter(([uri]) => reported.has(uri)));
     for (const f of failures) {
       const where = path.relative(io.cwd, paths.get(f.uri) ?? f.uri);
       io.err(`bmslicense validate: internal error in the ${f.codes.join('/')} check of ${where}: ${f.error instanceof Error ? f.error.message : String(f.error)}. The other checks ran; please report this.\n`);
@@ -89,8 +95,30 @@ export const validateCommand: CliCommand = {
       for (const d of found) io.out(`${diagnosticLine(d)}\n`);
       const warnings = found.filter((d) => d.severity === 'warning').length;
       const information = found.length - errors - warnings;
-      io.out(`${count(paths.size, 'file')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${information} information\n`);
+      io.out(`${count(reported.size, 'file')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${information} information\n`);
     }
     return errors > 0 ? 1 : 0;
   },
 };
+
+/** The folders that give named files their context: `--workspace`, else the enclosing git repository, else the file's folder. */
+function contextFolders(asked: string[], workspace: string | undefined): string[] {
+  const out = new Set<string>();
+  for (const p of asked) {
+    let isFile = false;
+    try {
+      isFile = statSync(p).isFile();
+    } catch {
+      continue; // reported as a problem by the load
+    }
+    if (isFile) out.add(workspace ?? gitRoot(path.dirname(p)) ?? path.dirname(p));
+  }
+  return [...out];
+}
+
+function gitRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}

@@ -15,41 +15,12 @@ import type { WorkspaceIndex } from '../../engine/load/workspace';
 import type { Site } from '../../engine/model';
 import { checkSite, type SiteCheck } from '../../engine/siteCheck';
 import { diagnosticLine, reportDiagnostics } from '../diagnosticLines';
+import { flag, type ParsedArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import { LAS_OPTIONS, lasFor } from '../lasChoice';
 import { refusalExitCode, siteLockOptions } from '../siteLock';
 
-export interface ParsedArgs {
-  flags: Map<string, string | true>;
-  positional: string[];
-}
-
-/** `--name value` and `--flag` options; `known` maps each option to whether it takes a value. */
-export function parseArgs(args: string[], known: Record<string, boolean>): ParsedArgs {
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!(name in known)) throw new UsageError(`unknown option --${name}`);
-    if (!known[name]) flags.set(name, true);
-    else {
-      const value = inline ?? args[++i];
-      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
-    }
-  }
-  return { flags, positional };
-}
-
-export function flag(p: ParsedArgs, name: string): string | undefined {
-  const v = p.flags.get(name);
-  return typeof v === 'string' ? v : undefined;
-}
+export { flag, parseArgs, type ParsedArgs } from '../args';
 
 export const SITE_OPTIONS = { site: true, target: true, workspace: true, by: true, ...LAS_OPTIONS } as const;
 

@@ -6,7 +6,7 @@ import { API_VERSION, type BmsDocument, type Span } from '../model';
 import { excessiveNesting, MAX_NESTING } from './depth';
 import { extractPlan, extractSite } from './extract';
 import { spanOf } from './nodes';
-import { unclosedOf } from './unclosed';
+import { openersOf, unclosedOf } from './unclosed';
 import { yamlFeatureDiagnostics } from './yamlFeatures';
 
 export const KINDS = ['Site', 'LicensePlan'] as const;
@@ -114,7 +114,9 @@ function parseWithinBudget(text: string, uri: string, out: Diagnostic[]): Docume
 
 /** A document's syntax errors as BMS001: an unclosed quote, bracket or brace on its opening character. */
 export function syntaxDiagnostics(doc: Document, uri: string, text: string): { diagnostics: Diagnostic[]; swallowed: boolean } {
-  const found = doc.errors.map((err) => ({ err, unclosed: unclosedOf(doc, err, text) }));
+  let openers: ReturnType<typeof openersOf> | undefined;
+  const lazy = () => (openers ??= openersOf(doc));
+  const found = doc.errors.map((err) => ({ err, unclosed: unclosedOf(lazy, err, text) }));
   // Past an unclosed quote the parser only sees the quote's value: every later error follows from it.
   const quote = found.find((f) => f.unclosed?.swallows);
   const kept = quote ? found.filter((f) => f === quote || f.err.pos[0] <= quote.unclosed!.span.start) : found;

@@ -17,29 +17,50 @@ const WHAT = {
   MAP: { open: '{', what: 'mapping opened with {', close: 'the closing }' },
 } as const;
 
+/** Candidates looked at per error: the opener is nearly always the last one before it. */
+const MAX_LOOK_BACK = 1000;
+
+type Opener = { node: Node; kind: keyof typeof WHAT };
+
+/** Every quoted scalar and flow collection of the document by start offset, for `unclosedOf` (one walk per document). */
+export function openersOf(doc: Document): Opener[] {
+  const out: Opener[] = [];
+  visit(doc, {
+    Scalar(_, n) {
+      if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') out.push({ node: n, kind: n.type });
+    },
+    Seq(_, n) {
+      if (n.flow) out.push({ node: n, kind: 'SEQ' });
+    },
+    Map(_, n) {
+      if (n.flow) out.push({ node: n, kind: 'MAP' });
+    },
+  });
+  return out.filter((o) => o.node.range).sort((a, b) => a.node.range![0] - b.node.range![0]);
+}
+
 /** The unclosed construct a parser error is about, or undefined for every other error. */
-export function unclosedOf(doc: Document, err: YAMLError, text: string): Unclosed | undefined {
+export function unclosedOf(openers: () => Opener[], err: YAMLError, text: string): Unclosed | undefined {
   const quote = err.code === 'MISSING_CHAR' && /closing ["']quote/.test(err.message);
   const flow = err.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection/.test(err.message);
   if (!quote && !flow) return undefined;
   const at = err.pos[0];
-  let found: { node: Node; kind: keyof typeof WHAT } | undefined;
-  const consider = (node: Node, kind: keyof typeof WHAT) => {
-    const r = node.range;
-    if (!r || r[0] >= at || r[1] < at - 1 || text[r[0]] !== WHAT[kind].open) return;
-    if (!found || r[0] > found.node.range![0]) found = { node, kind };
-  };
-  visit(doc, {
-    Scalar(_, n) {
-      if (quote && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE')) consider(n, n.type);
-    },
-    Seq(_, n) {
-      if (flow && n.flow) consider(n, 'SEQ');
-    },
-    Map(_, n) {
-      if (flow && n.flow) consider(n, 'MAP');
-    },
-  });
+  const list = openers();
+  // The innermost candidate: the one that starts last before the error and reaches it.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.node.range![0] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  let found: Opener | undefined;
+  for (let i = lo - 1; i >= 0 && i >= lo - MAX_LOOK_BACK && !found; i--) {
+    const o = list[i]!;
+    const r = o.node.range!;
+    const fits = quote ? o.kind === 'QUOTE_DOUBLE' || o.kind === 'QUOTE_SINGLE' : o.kind === 'SEQ' || o.kind === 'MAP';
+    if (fits && r[1] >= at - 1 && text[r[0]] === WHAT[o.kind].open) found = o;
+  }
   if (!found) return undefined;
   const start = found.node.range![0];
   const lineEnd = text.indexOf('\n', start);

@@ -13,6 +13,17 @@ describe('README', () => {
     assert.ok(readme.indexOf('```sh') < readme.indexOf('\n## '), 'the commands come before the first section');
   });
 
+  it('says at the test command what its first run installs, and names a fast-suites script that exists', () => {
+    const block = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const testLine = block.split('\n').find((l) => l.startsWith('npm test')) ?? '';
+    assert.match(testLine, /first run installs Chromium and code-server \(a few minutes, needs apt-get/);
+    const fast = /npm run (test:[a-z]+)/.exec(block)?.[1];
+    assert.ok(fast, 'the set-up block names the fast suites\' script');
+    const scripts = JSON.parse(readFileSync(`${__dirname}/../../../package.json`, 'utf8')).scripts as Record<string, string>;
+    assert.ok(scripts[fast], `package.json has the ${fast} script`);
+    assert.doesNotMatch(scripts[fast], /test\/(webview|e2e)/, `${fast} runs no suite that needs Chromium or code-server`);
+  });
+
   it('documents every rule code with its severity and an anchor the diagnostics link to', () => {
     for (const [code, info] of Object.entries(RULES)) {
       const row = readme.split('\n').find((l) => l.includes(`<a id="${code.toLowerCase()}"></a>${code}`));

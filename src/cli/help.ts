@@ -1,0 +1,66 @@
+// What `bmslicense <command> --help` prints: the usage, what the command does, every option it knows with
+// what it is for, and examples to copy.
+import { SHORT_OPTIONS, type OptionTable } from './args';
+import type { CliCommand } from './io';
+
+/** Every option of every command, in the engineer's words (the value's name, then what it does). */
+const OPTION_HELP: Record<string, [string, string]> = {
+  site: ['NAME', "the Site's metadata.name"],
+  target: ['ID', 'one server, License Server or client of the site (default: the whole site)'],
+  workspace: ['DIR', 'the folder holding the *.bms.yaml files (default: the current folder)'],
+  by: ['USER', 'who does it, for the ledger (default: your user name)'],
+  format: ['FORMAT', 'the output format (see the usage line)'],
+  'detailed-exitcode': ['', 'exit 0 when nothing is to do, 2 when there is drift, 1 on an error (for CI)'],
+  yes: ['', 'do returns without asking (apply and return never return licenses without it)'],
+  offline: ['DIR', 'the folder to write offline request files to (required on an offline site)'],
+  responses: ['DIR', 'a folder of offline response files to import while applying'],
+  'public-key': ['FILE', "the LAS's public key (PEM) that offline responses are verified against"],
+  out: ['FILE', 'write to this file (or folder, where the usage says DIR) instead of standard output'],
+  today: ['YYYY-MM-DD', 'judge expiry and repair budgets as on this day (local calendar)'],
+  'expiry-warning-days': ['N', 'warn (BMS041) this many days before a license expires, unless the plan says'],
+  lmstat: ['FILE[,FILE…]', 'saved `lmutil lmstat -a` outputs, for the Used column'],
+  transaction: ['T', 'the activation transaction to repair'],
+  'mark-broken': ['', 'record that the transaction is broken (the server reports its licenses invalid)'],
+  las: ['URL', 'an HTTP License Activation Server instead of the built-in simulator (token: BMSLICENSE_LAS_TOKEN)'],
+  'las-token-env': ['VAR', 'the environment variable holding the --las token (default BMSLICENSE_LAS_TOKEN)'],
+  to: ['VERSION', 'the EBO version to upgrade to'],
+  port: ['P', 'the port to listen on, on 127.0.0.1'],
+  data: ['DIR', "the simulator's state folder (default: .bmslicense/las-sim of the workspace)"],
+  'token-env': ['VAR', 'the environment variable holding the bearer token clients must send'],
+};
+
+const EXAMPLES: Record<string, string[]> = {
+  validate: ['bmslicense validate', 'bmslicense validate examples/hospital-north --format json', 'bmslicense validate plan.bms.yaml   # one file: its site is found in the workspace'],
+  plan: ['bmslicense plan --site hospital-north', 'bmslicense plan --site hospital-north --detailed-exitcode   # CI: exit 2 on drift'],
+  apply: ['bmslicense apply --site hospital-north', 'bmslicense apply --site hospital-north --yes   # also does the returns the plan lists'],
+  activate: ['bmslicense activate --site hospital-north --target es-01', 'bmslicense activate --site plant-b --offline requests/'],
+  reclaim: ['bmslicense reclaim --site hospital-north --target as-01'],
+  return: ['bmslicense return --site hospital-north --target as-01            # lists what would go back', 'bmslicense return --site hospital-north --target as-01 --yes'],
+  'confirm-return': ['bmslicense confirm-return --site plant-b --target es-01'],
+  repair: ['bmslicense repair --site hospital-north --target es-01'],
+  'import-responses': ['bmslicense import-responses responses/ --site plant-b'],
+  las: ['bmslicense las respond requests/*.json --out responses/', 'bmslicense las public-key --out las.pem', 'bmslicense las serve --port 8411', 'bmslicense las restore --site hospital-north   # rebuild the simulator from the ledger'],
+  lmstat: ['bmslicense lmstat lmstat.txt', 'lmutil lmstat -a -c 27000@localhost | bmslicense lmstat -   # from standard input'],
+  report: ['bmslicense report --site hospital-north --format html --out handover.html'],
+  completion: ['bmslicense completion bash > /etc/bash_completion.d/bmslicense', 'bmslicense completion zsh > "${fpath[1]}/_bmslicense"', 'bmslicense completion pwsh >> $PROFILE'],
+};
+
+/** The help of one command; with `options` (from its parser), every option it knows. */
+export function commandHelp(command: CliCommand, options?: OptionTable): string {
+  const out = [`Usage: ${command.usage}`, '', `${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.`];
+  const names = Object.keys(options ?? {});
+  if (names.length > 0) {
+    const rows = [...names.map((n) => optionRow(n, options![n]!)), ['-h, --help', 'show this help']];
+    const width = Math.max(...rows.map((r) => r[0]!.length));
+    out.push('', 'Options:', ...rows.map(([left, right]) => `  ${left!.padEnd(width)}  ${right}`));
+  }
+  const examples = EXAMPLES[command.name];
+  if (examples) out.push('', 'Examples:', ...examples.map((e) => `  ${e}`));
+  return `${out.join('\n')}\n`;
+}
+
+function optionRow(name: string, takesValue: boolean): [string, string] {
+  const [value, what] = OPTION_HELP[name] ?? [takesValue ? 'VALUE' : '', ''];
+  const short = SHORT_OPTIONS[name] ? `-${SHORT_OPTIONS[name]}, ` : '    ';
+  return [`${short}--${name}${takesValue && value ? ` ${value}` : ''}`, what];
+}

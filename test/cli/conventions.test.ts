@@ -1,0 +1,118 @@
+// The CLI by clig.dev conventions: help per command (usage, description, every option, examples) that runs
+// nothing, -V, short options, `--`, `-` for standard input, usage errors on stderr, shell completion, and
+// one file validated alone with its workspace (a pre-commit hook).
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { commands } from '../../src/cli/commands';
+import type { CliIO } from '../../src/cli/io';
+import { runCli } from '../../src/cli/main';
+
+const ROOT = path.resolve(__dirname, '../..');
+const LMSTAT = path.join(ROOT, '../shared/fixtures/lmstat');
+
+async function cli(argv: string[], cwd = ROOT, stdin?: Buffer) {
+  let out = '';
+  let err = '';
+  const io: CliIO = { cwd, env: { BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: (t) => void (err += t), ...(stdin ? { stdin: async () => stdin } : {}) };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+describe('bmslicense conventions', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-conv-'));
+    fs.cpSync(path.join(ROOT, 'examples/hospital-north'), dir, { recursive: true });
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('every command has help on -h and --help: usage, what it does, its options, exit 0, and it runs nothing', async () => {
+    for (const c of commands) {
+      for (const h of ['-h', '--help']) {
+        const r = await cli([c.name, ...(c.name === 'las' ? ['respond'] : []), h, '--site', 'hospital-north', '--yes'], dir);
+        assert.equal(r.code, 0, `${c.name} ${h}: ${r.err}`);
+        assert.equal(r.err, '', `${c.name} ${h} prints to stdout`);
+        assert.ok(r.out.startsWith(`Usage: ${c.usage}\n\n`), `${c.name}: usage first\n${r.out}`);
+        if (c.name !== 'completion') assert.match(r.out, /\nOptions:\n[\s\S]*  -h, --help +show this help\n/, c.name);
+      }
+    }
+    assert.equal(fs.existsSync(path.join(dir, 'hospital-north.ledger.jsonl')), false, '--help ran no workflow');
+    const plan = await cli(['plan', '--help']);
+    assert.match(plan.out, /^ {2}-f, --format FORMAT +the output format/m);
+    assert.match(plan.out, /^ {6}--detailed-exitcode +exit 0 when nothing is to do, 2 when there is drift/m);
+    assert.match(plan.out, /\nExamples:\n {2}bmslicense plan --site hospital-north\n/);
+  });
+
+  it('-V prints the version; a usage error goes to stderr with the usage, exit 2, and names the closest option', async () => {
+    const v = await cli(['-V']);
+    assert.equal(v.out, `${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    const r = await cli(['plan', '--sit', 'hospital-north'], dir);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^bmslicense plan: unknown option --sit\. Did you mean '--site'\?\nUsage: bmslicense plan /);
+    const missing = await cli(['plan', '--site'], dir);
+    assert.match(missing.err, /^bmslicense plan: --site needs a value\n/);
+    const flagValue = await cli(['apply', '--site', 'hospital-north', '--yes=no'], dir);
+    assert.match(flagValue.err, /^bmslicense apply: --yes takes no value\n/);
+  });
+
+  it('short options -f and -o, and -- before a positional that starts with a dash', async () => {
+    const json = await cli(['validate', '-f', 'json', '.'], dir);
+    assert.equal(json.code, 0, json.err);
+    assert.doesNotThrow(() => JSON.parse(json.out));
+    const out = path.join(dir, 'report.md');
+    const report = await cli(['report', '--site', 'hospital-north', '-o', out], dir);
+    assert.equal(report.code, 0, report.err);
+    assert.match(fs.readFileSync(out, 'utf8'), /License report/);
+    fs.copyFileSync(path.join(dir, 'site.bms.yaml'), path.join(dir, '-odd.bms.yaml'));
+    const dashed = await cli(['validate', '--', '-odd.bms.yaml'], dir);
+    assert.match(dashed.out, /^1 file checked/m, dashed.err);
+  });
+
+  it('lmstat - reads standard input (lmutil lmstat -a | bmslicense lmstat -), the same as the file', async () => {
+    const file = path.join(LMSTAT, fs.readdirSync(LMSTAT).find((f) => f.endsWith('.txt'))!);
+    const fromFile = await cli(['lmstat', file, '-f', 'json']);
+    const fromStdin = await cli(['lmstat', '-', '--format', 'json'], ROOT, fs.readFileSync(file));
+    assert.equal(fromStdin.code, fromFile.code);
+    assert.equal(fromStdin.out, fromFile.out);
+    const text = await cli(['lmstat', '-'], ROOT, fs.readFileSync(file));
+    assert.match(text.out, /^lmstat output standard input/);
+  });
+
+  it('completion bash|zsh|pwsh: every command and its options; the bash script is valid bash', async () => {
+    for (const shell of ['bash', 'zsh', 'pwsh']) {
+      const r = await cli(['completion', shell]);
+      assert.equal(r.code, 0, r.err);
+      for (const c of commands) assert.ok(r.out.includes(c.name), `${shell} completes ${c.name}`);
+      assert.match(r.out, /--detailed-exitcode/);
+    }
+    const bash = (await cli(['completion', 'bash'])).out;
+    assert.match(bash, /^ {4}plan\) opts="--site --target --workspace --by --las --las-token-env --format -f --detailed-exitcode --help" ;;$/m);
+    const script = path.join(dir, 'bmslicense.bash');
+    fs.writeFileSync(script, bash);
+    const check = spawnSync('bash', ['-n', script], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    const bad = await cli(['completion', 'fish']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /name one shell: bash, zsh, pwsh/);
+  });
+
+  it('validate FILE alone finds its site in the workspace (the git repository holding it): no false BMS013', async () => {
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.mkdirSync(path.join(dir, 'plans'));
+    fs.renameSync(path.join(dir, 'plan.bms.yaml'), path.join(dir, 'plans/plan.bms.yaml'));
+    const alone = await cli(['validate', 'plan.bms.yaml'], path.join(dir, 'plans'));
+    assert.equal(alone.code, 0, alone.out);
+    assert.equal(alone.out, '1 file checked: 0 errors, 0 warnings, 0 information\n');
+    // Its problems are still found, and only its own are reported.
+    const plan = path.join(dir, 'plans/plan.bms.yaml');
+    fs.writeFileSync(plan, fs.readFileSync(plan, 'utf8').replace('{ server: as-02,', '{ server: as-22,'));
+    const broken = await cli(['validate', 'plans/plan.bms.yaml'], dir);
+    assert.equal(broken.code, 1);
+    assert.match(broken.out, /^plans\/plan\.bms\.yaml:\d+:\d+: error BMS010 Site 'hospital-north' has no server 'as-22'/m);
+    assert.match(broken.out, /^1 file checked: 1 error/m);
+  });
+});
