@@ -3,10 +3,9 @@
 import { lasDrift, type Drift } from '../engine/las/drift';
 import type { LedgerState } from '../engine/ledger/fold';
 import type { Las } from '../engine/las/types';
-import type { CliIO } from './io';
 import type { ParsedArgs } from './commands/workflowArgs';
 
-export async function planDrift(r: { las: Las; state: LedgerState; plan: { site: string } }, p: ParsedArgs, _io: CliIO): Promise<{ drift: Drift[] } | { error: string }> {
+export async function planDrift(r: { las: Las; state: LedgerState; plan: { site: string } }, p: ParsedArgs): Promise<{ drift: Drift[] } | { error: string }> {
   const found = await lasDrift(r.las, r.plan.site, r.state);
   if ('error' in found) return found;
   const target = p.flags.get('target');

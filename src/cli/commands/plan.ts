@@ -40,7 +40,7 @@ export const planCommand: CliCommand = {
       const r = sitePlan(p, io);
       if ('error' in r) return io.err(`${r.error}\n`), detailed ? 1 : 2;
       for (const w of r.warnings) io.err(`${w}\n`);
-      const drift = await planDrift(r, p, io);
+      const drift = await planDrift(r, p);
       if ('error' in drift) io.err(`${drift.error}\n`);
       io.out(format === 'json' ? withDrift(formatPlanJson(r.plan), drift) : formatPlanText(r.plan, path.basename(r.ledgerPath)) + driftText(drift));
       if ('error' in drift) return detailed ? 1 : 0;

@@ -4,7 +4,7 @@
 // Under the lock, before anything runs: a ledger with git conflict markers is refused, and so is a LAS
 // simulator with no record at all of a site whose ledger records activations.
 import { transactionsOf, fold } from '../ledger/fold';
-import { acquireLock, describeHolder, lockFileOf, type HeldLock } from '../ledger/lock';
+import { acquireLock, describeHolder, lockFileOf } from '../ledger/lock';
 import { conflictMessage, defaultActor, readLedger } from '../ledger/ledger';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './context';
 
@@ -74,5 +74,3 @@ function preflight(opts: WorkflowOptions, lasRecord: boolean): WorkflowResult | 
     REFUSAL_CODES.lasRecord,
   );
 }
-
-export type { HeldLock };
