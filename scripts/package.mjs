@@ -29,7 +29,7 @@ mkdirSync(stage, { recursive: true });
 // Sources are linked (read only by esbuild); what ships is copied.
 const linked = ['src', 'webview', 'node_modules', 'tsconfig.json'].filter((p) => existsSync(join(root, p)));
 for (const path of linked) symlinkSync(join(root, path), join(stage, path));
-for (const path of ['esbuild.mjs', 'package.json', 'README.md', 'LICENSE', '.vscodeignore', 'schemas', 'media']) {
+for (const path of ['esbuild.mjs', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'schemas', 'syntaxes', 'media']) {
   if (existsSync(join(root, path))) cpSync(join(root, path), join(stage, path), { recursive: true });
 }
 
@@ -37,13 +37,12 @@ run('esbuild --production', ['esbuild.mjs', '--production']);
 for (const path of linked) unlinkSync(join(stage, path));
 
 // Everything the extension needs at runtime is bundled into dist/, so node_modules stays out of the .vsix.
+// vsce rewrites the README's relative links against package.json's `repository` (images: raw/HEAD), so
+// they show on the Marketplace page and in the Extensions view while GitHub renders the relative form.
 run('vsce package', [
   join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
   'package',
   '--no-dependencies',
-  '--allow-missing-repository',
-  // No public repository yet: keep README links relative instead of failing on them.
-  '--no-rewrite-relative-links',
   '--out',
   vsix,
 ]);

@@ -30,7 +30,7 @@ const OPTION_HELP: Record<string, [string, string]> = {
 };
 
 const EXAMPLES: Record<string, string[]> = {
-  validate: ['bmslicense validate', 'bmslicense validate examples/hospital-north --format json', 'bmslicense validate plan.bms.yaml   # one file: its site is found in the workspace'],
+  validate: ['bmslicense validate', 'bmslicense validate examples/hospital-north --format json', 'bmslicense validate --format sarif > bms.sarif   # CI: GitHub code scanning (junit: test reports)', 'bmslicense validate plan.bms.yaml   # one file: its site is found in the workspace'],
   plan: ['bmslicense plan --site hospital-north', 'bmslicense plan --site hospital-north --detailed-exitcode   # CI: exit 2 on drift'],
   apply: ['bmslicense apply --site hospital-north', 'bmslicense apply --site hospital-north --yes   # also does the returns the plan lists'],
   activate: ['bmslicense activate --site hospital-north --target es-01', 'bmslicense activate --site plant-b --offline requests/'],

@@ -64,6 +64,14 @@ export const RULES = {
 
 export type RuleCode = keyof typeof RULES;
 
+/** The repository package.json declares (`repository`, `bugs`, `homepage`); its README has one anchor a rule. */
+export const REPOSITORY_URL = 'https://github.com/bms-tools/bms-license-workbench';
+
+/** Where a rule is explained: the README's rules table, `#bms021`. */
+export function ruleHelpUrl(code: RuleCode): string {
+  return `${REPOSITORY_URL}#${code.toLowerCase()}`;
+}
+
 /** Builds a diagnostic with the rule's registered severity. */
 export function diagnostic(
   code: RuleCode,

@@ -1,7 +1,8 @@
-// The VS Code side of the language server: starts dist/server.js over IPC for `*.bms.yaml` files and
+// The VS Code side of the language server: starts dist/server.js over IPC for `*.bms.yaml`/`.yml` files and
 // shows the server's state as a language status item.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { BMS_DOCUMENTS } from './documents';
 
 
 let client: LanguageClient | undefined;
@@ -14,12 +15,12 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', pattern: '**/*.bms.yaml' }],
+    documentSelector: BMS_DOCUMENTS,
     synchronize: { configurationSection: 'bmsLicense' },
     initializationOptions: settings(),
     diagnosticCollectionName: 'bms-license',
   };
-  const status = vscode.languages.createLanguageStatusItem('bmsLicense.server', { language: 'yaml', pattern: '**/*.bms.yaml' });
+  const status = vscode.languages.createLanguageStatusItem('bmsLicense.server', BMS_DOCUMENTS);
   status.name = 'BMS License language server';
   status.text = '$(sync~spin) BMS License: starting';
   context.subscriptions.push(status);

@@ -9,6 +9,7 @@ import { registerReconcile } from './reconcile';
 import { LanguageServer } from './languageServer';
 import { Log } from './log';
 import { isBmsDocument, SiteWorkspace } from './sites';
+import { registerTasks } from './tasks/provider';
 import { SiteTreeProvider } from './tree/provider';
 import { registerUsage } from './usage';
 
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerUsage(context, { sites, log });
   registerDashboard(context, { sites, log });
   registerReconcile(context, { sites, log, secrets: context.secrets });
+  registerTasks(context);
 
   if (view.visible) server.start();
   context.subscriptions.push(

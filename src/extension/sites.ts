@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerPathFor } from '../engine/ledger/ledger';
 import { usageReaderForSites } from '../engine/lmstat/cache';
-import { BMS_FILE } from '../engine/load/files';
+import { BMS_FILE, BMS_GLOB, EXCLUDED_GLOB, LEDGER_GLOB } from '../engine/load/globs';
 import { WorkspaceIndex } from '../engine/load/workspace';
 import { IncrementalParser } from '../engine/service/parsedFile';
 import type { LicensePlan, Site } from '../engine/model';
@@ -15,10 +15,9 @@ import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
 import type { SiteTree } from '../engine/tree/types';
 import type { Log } from './log';
 
-const SITE_GLOB = '**/*.bms.{yaml,yml}';
-const EXCLUDE = '**/{node_modules,.git,.bmslicense,dist,out}/**';
-/** Ledgers may be named anything by `spec.ledger`; only known ledger paths trigger a rebuild. */
-const LEDGER_GLOB = '**/*.jsonl';
+// Ledgers may be named anything by `spec.ledger`; only known ledger paths trigger a rebuild.
+const SITE_GLOB = BMS_GLOB;
+const EXCLUDE = EXCLUDED_GLOB;
 const REBUILD_MS = 250;
 
 export interface SiteFiles {

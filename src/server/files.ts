@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import { ledgerPathFor } from '../engine/ledger/ledger';
 import { BMS_FILE, findBmsFiles, uriOf } from '../engine/load/files';
+import type { WorkspaceIndex } from '../engine/load/workspace';
 import type { LiveWorkspace } from '../engine/service/workspace';
 
 /** Folder uris → every `*.bms.yaml` below them, parsed into the workspace. Returns the uris to publish. */
@@ -44,4 +46,11 @@ function read(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The uri of every site's ledger (`spec.ledger`, or `<name>.ledger.jsonl` beside the site file). */
+export function ledgerUris(index: WorkspaceIndex): Set<string> {
+  const out = new Set<string>();
+  for (const site of index.sites()) if (site.uri.startsWith('file:')) out.add(uriOf(ledgerPathFor(site, fileURLToPath(site.uri))));
+  return out;
 }

@@ -4,10 +4,15 @@ import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { warmValidators } from '../engine/service/warm';
 import { LiveWorkspace } from '../engine/service/workspace';
-import { applyFileEvents, loadFolders, readDisk } from './files';
+import { BMS_GLOB, LEDGER_GLOB, USAGE_FILE, USAGE_GLOB } from '../engine/load/globs';
+import { applyFileEvents, ledgerUris, loadFolders, readDisk } from './files';
+import { refreshCodeLenses } from './codeLens';
 import { registerFeatures } from './features';
 import { DEFAULT_SETTINGS, pullSettings, settingsFrom, type ServerSettings } from './settings';
 import { ValidationQueue } from './validation';
+
+// The version users report: read from package.json at build time (esbuild inlines the JSON).
+const SERVER_VERSION: string = (require('../../package.json') as { version: string }).version;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -16,6 +21,8 @@ let settings: ServerSettings = DEFAULT_SETTINGS;
 let folders: string[] = [];
 let canPullConfiguration = false;
 let canWatchDynamically = false;
+let canFollowFolders = false;
+let canRefreshLenses = false;
 
 const isOpen = (uri: string) => documents.get(uri) !== undefined;
 const queue = new ValidationQueue(
@@ -39,6 +46,8 @@ connection.onInitialize((params) => {
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
+  canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   settings = settingsFrom(params.initializationOptions, DEFAULT_SETTINGS);
   return {
     capabilities: {
@@ -50,9 +59,13 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
-      workspace: { workspaceFolders: { supported: true } },
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'bms-license-server', version: '0.1.0' },
+    serverInfo: { name: 'bms-license-server', version: SERVER_VERSION },
   };
 });
 
@@ -60,9 +73,10 @@ connection.onInitialized(async () => {
   if (canPullConfiguration) settings = await pullSettings(connection, settings);
   if (canWatchDynamically) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.bms.yaml' }, { globPattern: '**/*.bms.yml' }, { globPattern: '**/*.ledger.jsonl' }, { globPattern: '**/.bmslicense/lmstat/**/*.json' }],
+      watchers: [{ globPattern: BMS_GLOB }, { globPattern: LEDGER_GLOB }, { globPattern: USAGE_GLOB }],
     });
   }
+  if (canFollowFolders) followWorkspaceFolders();
   queue.publishSoon(loadFolders(workspace, folders, isOpen));
   setImmediate(() => guardedWarm());
 });
@@ -73,6 +87,19 @@ function guardedWarm(): void {
   } catch (e) {
     connection.console.error(`Schema compilation failed: ${(e as Error).message}`);
   }
+}
+
+/** Folders added later are read like the first ones; a removed folder's files (not open) are forgotten. */
+function followWorkspaceFolders(): void {
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const added = e.added.map((f) => f.uri);
+    const gone = e.removed.map((f) => f.uri);
+    folders = [...folders.filter((f) => !gone.includes(f)), ...added];
+    const dropped = workspace.uris().filter((u) => !isOpen(u) && gone.some((f) => u.startsWith(f.endsWith('/') ? f : `${f}/`)));
+    const publish = dropped.flatMap((u) => workspace.remove(u));
+    queue.publishSoon([...loadFolders(workspace, added, isOpen), ...publish]);
+    for (const u of dropped) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
+  });
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -95,8 +122,11 @@ documents.onDidClose((e) => {
 connection.onDidChangeWatchedFiles((params) => {
   const { publish, removed } = applyFileEvents(workspace, params.changes, isOpen);
   // A ledger changed (a repair was recorded) or a usage reading: BMS061 and BMS080-082 of every file may change.
-  const ledger = params.changes.some((c) => c.uri.endsWith('.ledger.jsonl') || /\/\.bmslicense\/lmstat\/.*\.json$/.test(c.uri));
+  // spec.ledger may name any file: a change counts when it is the ledger of a site of the workspace.
+  const ledgers = ledgerUris(workspace.index);
+  const ledger = params.changes.some((c) => ledgers.has(c.uri) || USAGE_FILE.test(c.uri));
   queue.publishSoon([...publish, ...removed, ...(ledger ? workspace.uris() : [])]);
+  if (ledger && canRefreshLenses) refreshCodeLenses(connection);
 });
 
 registerFeatures(connection, workspace, (uri) => queue.flush(uri));

@@ -70,7 +70,7 @@ describe('bmslicense validate', () => {
   it('--format json: 1-based positions of each diagnostic', async () => {
     const r = await cli(['--format', 'json', 'examples/broken', `--today=${BROKEN_TODAY}`]);
     assert.equal(r.code, 1);
-    const found = JSON.parse(r.out) as ReportedDiagnostic[];
+    const found = (JSON.parse(r.out) as { diagnostics: ReportedDiagnostic[] }).diagnostics;
     assert.deepEqual([...new Set(found.map((d) => d.code))].sort(), FILE_RULES);
     const orphan = readFileSync(path.join(ROOT, 'examples/broken/orphan-plan.bms.yaml'), 'utf8').split('\n');
     const line = orphan.findIndex((l) => l.includes('harbour-veiw'));
@@ -85,13 +85,14 @@ describe('bmslicense validate', () => {
       severity: 'error',
       code: 'BMS013',
       message: d.message,
+      helpUri: 'https://github.com/bms-tools/bms-license-workbench#bms013',
     });
     assert.match(d.message, /Did you mean 'harbour-view'\?/);
   });
 
   it('reads the site ledger: no BMS061 once the repairs are over a year old', async () => {
     const r = await cli(['examples/broken', '--format', 'json', '--today', '2027-11-23']);
-    const codes = (JSON.parse(r.out) as ReportedDiagnostic[]).map((d) => d.code);
+    const codes = (JSON.parse(r.out) as { diagnostics: ReportedDiagnostic[] }).diagnostics.map((d) => d.code);
     assert.ok(!codes.includes('BMS061'));
     assert.ok(codes.includes('BMS040'));
   });
@@ -104,7 +105,7 @@ describe('bmslicense validate', () => {
 
   const usage: [string, string[], RegExp][] = [
     ['an unknown option', ['--strict'], /unknown option --strict/],
-    ['a bad --format', ['--format', 'xml'], /--format must be 'text' or 'json'/],
+    ['a bad --format', ['--format', 'xml'], /--format must be 'text', 'json', 'sarif' or 'junit'/],
     ['a bad --today', ['--today', '2026-02-30'], /--today must be a date written YYYY-MM-DD/],
     ['a missing --today value', ['--today'], /--today needs a value/],
     ['a path that does not exist', ['examples/nope'], /examples\/nope: no such file or folder/],

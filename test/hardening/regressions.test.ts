@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { MAX_NESTING } from '../../src/engine/load/depth';
 import { MAX_SYNTAX_ERRORS, parseBmsText } from '../../src/engine/load/parse';
-import { closestId } from '../../src/engine/rules/suggest';
+import { closest as closestId } from '../../src/engine/closest';
 import { caretContext } from '../../src/engine/service/context';
 import { IncrementalParser } from '../../src/engine/service/parsedFile';
 import { LiveWorkspace } from '../../src/engine/service/workspace';

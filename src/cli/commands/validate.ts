@@ -14,10 +14,18 @@ import { validateWorkspace } from '../../engine/validate';
 import { diagnosticLine, reportDiagnostics, type ReportedDiagnostic } from '../diagnosticLines';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { flag, parseArgs } from './workflowArgs';
+import { jsonReport, type ValidateReport } from './validateReport';
+import { junitReport } from './validateJunit';
+import { sarifReport } from './validateSarif';
 
 export type { ReportedDiagnostic };
 
-const USAGE = 'bmslicense validate [FILE|FOLDER…] [--format text|json] [--today YYYY-MM-DD] [--expiry-warning-days N] [--workspace DIR]';
+const USAGE = 'bmslicense validate [FILE|FOLDER…] [--format text|json|sarif|junit] [--today YYYY-MM-DD] [--expiry-warning-days N] [--workspace DIR]';
+
+/** Output formats: text for people, the others for CI (versioned JSON, SARIF 2.1.0, JUnit XML). */
+const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+const WRITERS: Record<Exclude<Format, 'text'>, (report: ValidateReport) => string> = { json: jsonReport, sarif: sarifReport, junit: junitReport };
 
 
 /** Repairs per site and target from each site's ledger; notes for ledger lines that were skipped; the ledgers' own findings (BMS062-064). */
@@ -48,8 +56,8 @@ export const validateCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { format: true, today: true, 'expiry-warning-days': true, workspace: true });
-    const format = flag(parsed, 'format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${format}'`);
+    const format = (flag(parsed, 'format') ?? 'text') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be 'text', 'json', 'sarif' or 'junit', not '${format}'`);
     const todayArg = flag(parsed, 'today');
     const today = todayArg === undefined ? new Date() : parseDay(todayArg);
     if (!today) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${todayArg}'`);
@@ -89,8 +97,9 @@ export const validateCommand: CliCommand = {
     }
     const found = [...reportDiagnostics(index, byUri, paths, io.cwd), ...fromLedgers];
     const errors = found.filter((d) => d.severity === 'error').length;
-    if (format === 'json') {
-      io.out(`${JSON.stringify(found, null, 2)}\n`);
+    if (format !== 'text') {
+      const files = [...reported].map((uri) => path.relative(io.cwd, paths.get(uri) ?? uri)).sort((a, b) => a.localeCompare(b));
+      io.out(WRITERS[format]({ files, found, cwd: io.cwd }));
     } else {
       for (const d of found) io.out(`${diagnosticLine(d)}\n`);
       const warnings = found.filter((d) => d.severity === 'warning').length;

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import ignore, { type Ignore } from 'ignore';
 import { WorkspaceIndex } from './workspace';
 
-export const BMS_FILE = /\.bms\.ya?ml$/i;
+export { BMS_FILE } from './globs';
+import { BMS_FILE } from './globs';
 const SKIP_DIRS = new Set(['node_modules', '.git', '.bmslicense', '.cache', 'dist', 'out']);
 
 export type LoadProblem = { path: string; message: string };

@@ -2,5 +2,5 @@
 export { validateSchema, validateFragment } from './validate';
 export { describeKey, keysAt, enumAt, schemaAt, resolve, type KeyDescription, type AllowedKey } from './describe';
 export { definitionsOf, schemaOf, type SchemaKind, type JsonSchema } from './schemas';
-export { closest, editDistance } from './closest';
+export { closest, editDistance } from '../closest';
 export type { PathSegment } from './locate';

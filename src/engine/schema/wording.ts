@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Span } from '../model';
-import { closest } from './closest';
+import { closest } from '../closest';
 import { keyText as keyOf, locate, pairOf, pointerSegments, spanOf, type Located } from './locate';
 import { resolve } from './describe';
 import type { JsonSchema, SchemaKind } from './schemas';

@@ -1,13 +1,12 @@
 // Engine values → LSP-shaped values (plain objects; the server sends them as they are).
 import type { Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver-types';
-import type { Diagnostic } from '../diagnostics';
+import { ruleHelpUrl, type Diagnostic } from '../diagnostics';
 import type { Span } from '../model';
 import type { LineIndex } from '../text';
 
 /** Offset ↔ position for one text: our LineIndex, or the editor's own document (kept up to date per edit). */
 export type Lines = Pick<LineIndex, 'positionAt' | 'offsetAt'>;
 
-export const RULES_PAGE = 'https://github.com/bms-tools/bms-license-workbench';
 export const SOURCE = 'bms-license';
 
 const SEVERITY = { error: 1, warning: 2, information: 3 } as const;
@@ -22,7 +21,7 @@ export function toLspDiagnostic(d: Diagnostic, lines: Lines, linesOf: (uri: stri
     range: rangeOf(lines, d.span),
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: `${RULES_PAGE}#${d.code.toLowerCase()}` },
+    codeDescription: { href: ruleHelpUrl(d.code) },
     source: SOURCE,
     message: d.message,
   };

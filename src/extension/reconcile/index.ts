@@ -1,19 +1,15 @@
-// Reconcile in VS Code: the "Review and Apply Plan…" command, its read-only review documents, and the
-// CodeLens of each assignment's state in plan files.
+// Reconcile in VS Code: the "Review and Apply Plan…" command and its read-only review documents. The
+// CodeLens of each assignment's state comes from the language server (src/engine/service/codeLens.ts).
 import * as vscode from 'vscode';
-import { AssignmentStateLenses } from './codeLens';
 import { reviewAndApply, REVIEW_SCHEME, ReviewDocuments, type ReconcileDeps } from './review';
 
 export const REVIEW_AND_APPLY = 'bmsLicense.reviewAndApply';
 
 export function registerReconcile(context: vscode.ExtensionContext, deps: ReconcileDeps): void {
   const docs = new ReviewDocuments();
-  const lenses = new AssignmentStateLenses(deps.sites);
   context.subscriptions.push(
     docs,
-    lenses,
     vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, docs),
-    vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: '**/*.bms.{yaml,yml}' }, lenses),
     vscode.commands.registerCommand(REVIEW_AND_APPLY, async (arg: unknown) => {
       try {
         await reviewAndApply(deps, docs, arg);

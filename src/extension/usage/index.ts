@@ -1,4 +1,5 @@
 // License Server usage in the extension: the two commands, and a tree rebuild when a reading changes on disk.
+import { USAGE_GLOB } from '../../engine/load/globs';
 import * as vscode from 'vscode';
 import { importLmstatOutput, refreshUsage, type UsageServices } from './commands';
 
@@ -12,7 +13,7 @@ export function registerUsage(context: vscode.ExtensionContext, s: UsageServices
     }
   };
   // Readings written by the CLI or another window show up too.
-  const readings = vscode.workspace.createFileSystemWatcher('**/.bmslicense/lmstat/**/*.json');
+  const readings = vscode.workspace.createFileSystemWatcher(USAGE_GLOB);
   const changed = () => s.sites.schedule();
   context.subscriptions.push(
     vscode.commands.registerCommand('bmsLicense.refreshUsage', failSafe('Refresh License Server Usage', (arg) => refreshUsage(s, arg))),

@@ -80,6 +80,8 @@ export interface FakeState {
   /** Open documents (`workspace.textDocuments`); fire `documentChanged` after editing one. */
   documents: { uri: Uri; getText(): string; isDirty: boolean }[];
   documentChanged: EventEmitter<{ document: unknown }>;
+  /** Task providers by task type (`tasks.registerTaskProvider`). */
+  taskProviders: Map<string, any>;
 }
 
 let installed: FakeState | undefined;
@@ -114,6 +116,7 @@ function fresh(root: string): FakeState {
     progressTitles: [],
     documents: [],
     documentChanged: installed?.documentChanged ?? new EventEmitter<{ document: unknown }>(),
+    taskProviders: new Map(),
   };
 }
 
@@ -170,6 +173,31 @@ function build(state: FakeState): void {
       ) {}
     },
     ProgressLocation: { Notification: 15 },
+    TaskGroup: { Test: { id: 'test' } },
+    ProcessExecution: class {
+      constructor(
+        public process: string,
+        public args: string[],
+        public options: unknown,
+      ) {}
+    },
+    Task: class {
+      group: unknown;
+      constructor(
+        public definition: unknown,
+        public scope: unknown,
+        public name: string,
+        public source: string,
+        public execution: unknown,
+        public problemMatchers: string[],
+      ) {}
+    },
+    tasks: {
+      registerTaskProvider: (type: string, provider: unknown) => {
+        state.taskProviders.set(type, provider);
+        return new Disposable(() => state.taskProviders.delete(type));
+      },
+    },
     TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
     LanguageStatusSeverity: { Information: 0, Warning: 1, Error: 2 },
     window: {
