@@ -7,7 +7,8 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { ledgerFindings } from '../engine/ledger/findings';
 import { ledgerPathFor } from '../engine/ledger/ledger';
 import type { WorkspaceIndex } from '../engine/load/workspace';
-import { RULES_PAGE, SOURCE } from '../engine/service/lsp';
+import { ruleHelpUrl } from '../engine/diagnostics';
+import { SOURCE } from '../engine/service/lsp';
 
 const SEVERITY = { error: 1, warning: 2, information: 3 } as const;
 
@@ -57,7 +58,7 @@ function diagnosticsOf(file: string, site: string): LspDiagnostic[] {
     range: { start: { line: f.line - 1, character: 0 }, end: { line: f.line - 1, character: lines[f.line - 1]?.replace(/\r$/, '').length ?? 0 } },
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: `${RULES_PAGE}#${f.code.toLowerCase()}` },
+    codeDescription: { href: ruleHelpUrl(f.code) },
     source: SOURCE,
     message: f.message,
   }));

@@ -97,7 +97,7 @@ describe('the ledger in git: merges and conflict markers', function () {
     assert.match(found[1]!, /^hospital-north\.ledger\.jsonl:3:1: error BMS063 return of transaction T-0099-FFFF on fdp-01, which no line of this ledger activated/);
     assert.match(found[2]!, /^hospital-north\.ledger\.jsonl:4:1: error BMS064 an event of site 'harbour-view' in the ledger of site 'hospital-north'/);
     assert.equal(await cli('validate', '--format', 'json'), 1);
-    const json = (JSON.parse(out) as { file: string; code: string; line: number }[]).filter((d) => d.file === LEDGER);
+    const json = (JSON.parse(out) as { diagnostics: { file: string; code: string; line: number }[] }).diagnostics.filter((d) => d.file === LEDGER);
     assert.deepEqual(json.map((d) => `${d.code}@${d.line}`), ['BMS062@2', 'BMS063@3', 'BMS064@4']);
   });
 });

@@ -98,7 +98,9 @@ export const validateCommand: CliCommand = {
     const found = [...reportDiagnostics(index, byUri, paths, io.cwd), ...fromLedgers];
     const errors = found.filter((d) => d.severity === 'error').length;
     if (format !== 'text') {
-      const files = [...reported].map((uri) => path.relative(io.cwd, paths.get(uri) ?? uri)).sort((a, b) => a.localeCompare(b));
+      // A ledger with findings is a file of the report too (a JUnit suite, a SARIF artifact).
+      const ledgers = fromLedgers.map((d) => d.file);
+      const files = [...new Set([...[...reported].map((uri) => path.relative(io.cwd, paths.get(uri) ?? uri)), ...ledgers])].sort((a, b) => a.localeCompare(b));
       io.out(WRITERS[format]({ files, found, cwd: io.cwd }));
     } else {
       for (const d of found) io.out(`${diagnosticLine(d)}\n`);
