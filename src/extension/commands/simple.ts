@@ -98,7 +98,7 @@ export async function createStarter(s: CommandServices): Promise<void> {
   const gitattributes = vscode.Uri.joinPath(folder.uri, '.gitattributes');
   const attrs = withGitattributesLine((await exists(gitattributes)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(gitattributes)) : undefined);
   if (attrs !== undefined) await vscode.workspace.fs.writeFile(gitattributes, encode(attrs));
-  s.log.info(`Starter written: ${site.fsPath}, ${plan.fsPath}${after !== undefined ? `, ${GITIGNORE_LINE} added to .gitignore` : ''}${attrs !== undefined ? `, ${GITATTRIBUTES_LINE} added to .gitattributes` : ''}.`);
+  s.log.info(`Starter written: ${site.fsPath}, ${plan.fsPath}${after !== undefined ? `, local files (${GITIGNORE_LINE}, site locks) ignored in .gitignore` : ''}${attrs !== undefined ? `, ${GITATTRIBUTES_LINE} added to .gitattributes` : ''}.`);
   await s.sites.reload();
   await vscode.window.showTextDocument(plan);
   void vscode.window.showInformationMessage(`Created ${STARTER_SITE_FILE} and ${STARTER_PLAN_FILE}. Replace the ids with those of the site and the entitlement e-mail, then run Activate from the BMS Licenses view.`);
