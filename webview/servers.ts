@@ -1,9 +1,15 @@
 // Servers and License Servers: Required / Planned / Activated / Used / Available per feature, violations first.
-import type { SiteReport } from '../src/engine/report/types';
+import type { FeatureRow, SiteReport } from '../src/engine/report/types';
 import { el, num, revealRow, table } from './dom';
 
 /** Row look per feature status; the classes are ours, never taken from data. */
 const ROW_CLASS: Record<string, string> = { violation: 'violation', broken: 'violation', expired: 'violation', expiring: 'expiring', 'pending-offline': 'pending' };
+
+/** Required with where a computed figure came from (devices counted, attached automation servers) on hover and in words. */
+function required(f: FeatureRow): string | HTMLTableCellElement {
+  if (!f.requiredFrom) return num(f.required);
+  return el('td', { class: 'n computed', title: `Computed: ${f.requiredFrom}`, 'aria-label': `${f.required}, computed: ${f.requiredFrom}` }, `${f.required} (computed)`);
+}
 
 export function serversView(r: SiteReport): HTMLElement {
   const section = el('section', { id: 'servers' });
@@ -27,9 +33,21 @@ export function serversView(r: SiteReport): HTMLElement {
     t.features.forEach((f, i) => {
       const cls = [i === 0 ? 'first' : 'more', ROW_CLASS[f.status]].filter(Boolean).join(' ');
       rows.push(
-        revealRow(t.ref, cls, [...cells(i === 0), f.feature, num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), el('td', { class: 'status' }, f.violation ?? f.statusLabel)], [3, 4, 5, 6, 7]),
+        revealRow(t.ref, cls, [...cells(i === 0), f.feature, required(f), num(f.planned), num(f.activated), num(f.used), num(f.available), el('td', { class: 'status' }, f.violation ?? f.statusLabel)], [3, 4, 5, 6, 7]),
       );
     });
+  }
+  const logs = r.targets.filter((t) => t.licensesLog && t.licensesLog.problems.length > 0);
+  if (logs.length > 0) {
+    section.append(
+      el('h2', {}, 'Licenses logs'),
+      table(
+        ['License Server', 'Feature', 'User', 'What', 'Count', 'When', 'Reason', 'What to do'],
+        [4],
+        logs.flatMap((t) => t.licensesLog!.problems.map((p) => revealRow(t.ref, p.reason.includes('(-34)') ? 'violation' : undefined, [t.id, p.feature, p.who, p.what, String(p.count), p.when, p.reason, el('td', { class: 'status' }, p.advice)], [4]))),
+        'Licenses logs',
+      ),
+    );
   }
   const usage = r.summary.usageKnown ? 'Used comes from License Server usage (lmstat).' : 'Used is not known: refresh License Server usage (lmstat) to fill it in.';
   section.append(

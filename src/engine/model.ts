@@ -66,11 +66,42 @@ export interface LicenseServer extends Located {
   hostId?: string;
 }
 
+/** Kinds of field-bus device a Site may list per server (`devices:`), for the connected-devices count (help 16220). */
+export const DEVICE_KINDS = [
+  'bacnet',
+  'modbus',
+  'lonworks',
+  'mbus',
+  'knx',
+  'dali',
+  'other',
+  'mp-controller',
+  'rp-controller',
+  'inet-sublan',
+  'under-mp-rp',
+  'lonworks-local-node',
+  'se-central-io',
+  'automation-server',
+] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** A count of field-bus devices of one kind on a server, or one listed device (count 1) with what is behind it. */
+export interface DeviceEntry {
+  kind: DeviceKind | string;
+  count: number;
+  name?: string;
+  /** Devices listed behind this one (e.g. under an MP/RP controller). */
+  behind: DeviceEntry[];
+  span: Span;
+}
+
 export interface Server extends Located {
   id: string;
   type?: ServerType | string;
   host?: string;
   licenseServer?: string;
+  /** Field-bus devices hosted by this server, when the site lists them (`devices:`). */
+  devices?: DeviceEntry[];
   /** Id of the enclosing server in the hierarchy, undefined at the top. */
   parent?: string;
   /** Ids of the servers nested under `children`, in source order. */

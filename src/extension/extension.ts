@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../engine/tree/types';
 import { registerCommands } from './commands/register';
 import { registerDashboard } from './dashboard/register';
+import { registerUpgradeReport } from './dashboard/upgrade';
 import { registerReconcile } from './reconcile';
 import { LanguageServer } from './languageServer';
 import { Log } from './log';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(...registerCommands({ sites, log, secrets: context.secrets }, view, () => server.start()));
   registerUsage(context, { sites, log });
   registerDashboard(context, { sites, log });
+  registerUpgradeReport(context, { sites, log });
   registerReconcile(context, { sites, log, secrets: context.secrets });
   registerTasks(context);
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerPathFor } from '../engine/ledger/ledger';
 import { usageReaderForSites } from '../engine/lmstat/cache';
+import { licensesLogReaderForSites } from '../engine/lmstat/licensesLogCache';
 import { BMS_FILE, BMS_GLOB, EXCLUDED_GLOB, LEDGER_GLOB } from '../engine/load/globs';
 import { WorkspaceIndex } from '../engine/load/workspace';
 import { IncrementalParser } from '../engine/service/parsedFile';
@@ -35,6 +36,7 @@ export class SiteWorkspace implements vscode.Disposable {
   private readonly index = new WorkspaceIndex();
   /** One reader for the life of the index: it re-reads a usage reading only when its file changed. */
   private readonly usageOf = usageReaderForSites(this.index);
+  private readonly licensesLogOf = licensesLogReaderForSites(this.index);
   private tree: SiteTree = { roots: [], byId: new Map() };
   private ledgers: SiteLedgers = { states: new Map(), paths: new Map(), notes: new Map() };
   private loading: Promise<void> | undefined;
@@ -154,7 +156,7 @@ export class SiteWorkspace implements vscode.Disposable {
   rebuild(): void {
     this.ledgers = readSiteLedgers(this.index);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
-    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: this.usageOf, expiryWarningDays, pendingChanges: true });
+    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: this.usageOf, licensesLogOf: this.licensesLogOf, expiryWarningDays, pendingChanges: true });
     // Said once per distinct problem, not on every rebuild.
     for (const [site, note] of this.ledgers.notes) {
       if (this.saidNotes.has(`${site}\u0000${note}`)) continue;

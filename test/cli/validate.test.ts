@@ -64,7 +64,7 @@ describe('bmslicense validate', () => {
       assert.ok(lines.some((l) => l.startsWith(`${e.file}:${e.line}:`) && l.includes(` ${e.code} `)), `${e.code} at ${e.file}:${e.line}\n${r.out}`);
     }
     const bySeverity = (s: string) => expected.filter((e) => RULES[e.code].severity === s).length;
-    assert.equal(summary, `5 files checked: ${bySeverity('error')} errors, ${bySeverity('warning')} warnings, ${bySeverity('information')} information`);
+    assert.equal(summary, `6 files checked: ${bySeverity('error')} errors, ${bySeverity('warning')} warnings, ${bySeverity('information')} information`);
   });
 
   it('--format json: 1-based positions of each diagnostic', async () => {

@@ -4,6 +4,7 @@ import { activateCommand } from './activate';
 import { applyCommand } from './apply';
 import { completionCommand } from './completion';
 import { lasCommand } from './las';
+import { licensesLogCommand } from './licensesLog';
 import { lmstatCommand } from './lmstat';
 import { planCommand } from './plan';
 import { importResponsesCommand } from './offline';
@@ -11,6 +12,7 @@ import { reclaimCommand } from './reclaim';
 import { repairCommand } from './repair';
 import { confirmReturnCommand, returnCommand } from './return';
 import { reportCommand } from './report';
+import { upgradeReportCommand } from './upgradeReport';
 import { validateCommand } from './validate';
 
 export const commands: CliCommand[] = [
@@ -29,8 +31,10 @@ export const commands: CliCommand[] = [
   lasCommand,
   // License Server usage
   lmstatCommand,
+  licensesLogCommand,
   // The handover
   reportCommand,
+  upgradeReportCommand,
   // The shell
   completionCommand(() => commands),
 ];

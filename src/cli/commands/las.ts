@@ -97,7 +97,7 @@ const subVerbs: Record<string, SubVerb> = { respond, 'public-key': publicKey, se
 
 export const lasCommand: CliCommand = {
   name: 'las',
-  summary: 'the License Activation Server: respond to offline requests, export its public key, serve over HTTP, restore its record from a ledger',
+  summary: 'the built-in License Activation Server simulator: respond to our offline request files, export its public key, serve over HTTP, restore its record from a ledger',
   usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [--port P] [--data DIR] [--token-env VAR] [--quiet]\n       bmslicense las restore --site NAME [--workspace DIR]',
   async run(args, io) {
     const [verb, ...rest] = args;

@@ -21,7 +21,7 @@ export function lasPublicKey(p: ParsedArgs, io: CliIO, root: string): { pem: str
 
 export const importResponsesCommand: CliCommand = {
   name: 'import-responses',
-  summary: 'verify and import offline response files from the LAS (a folder or files)',
+  summary: 'verify and import offline response files of this tool\'s activation server (our own signed format, not the vendor\'s)',
   usage: 'bmslicense import-responses DIR|FILE… --site NAME [--public-key FILE] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, 'public-key': true });

@@ -25,6 +25,16 @@ const KNOWN: Record<string, Omit<FlexNetErrorExplanation, 'code'>> = {
     title: 'The license has expired.',
     action: 'Activate a current entitlement (or remove the expired demo/engineering license) on the License Server.',
   },
+  '-18': {
+    title: 'The License Server does not support this feature.',
+    action: 'The client asked for a feature this License Server does not serve: activate it there, or point the client at the License Server that holds it.',
+  },
+  // LM_CLOCKBAD: FlexNet denies a checkout when the client's and the server's clocks differ by more than 24 hours
+  // (FlexNet Publisher documentation, "License Denials"; Flexera knowledge base on -88/-34).
+  '-34': {
+    title: 'Clock difference too large between the client and the License Server (more than 24 hours): the checkout was denied.',
+    action: "Set the client computer's date, time and time zone right (use the domain's time source, NTP) and start the client again. Never set the License Server's clock back: that breaks its licenses.",
+  },
   '-15': {
     title: 'Cannot connect to the License Server.',
     action: 'Check that the License Server is running on that computer, that the address (@host or port@host) is right, and that the firewall lets the port through.',
@@ -32,6 +42,10 @@ const KNOWN: Record<string, Omit<FlexNetErrorExplanation, 'code'>> = {
   '-16': {
     title: 'Cannot read data from the License Server.',
     action: 'The License Server answered but the exchange failed: check the network and the versions of lmutil and the License Server, then retry.',
+  },
+  '-88': {
+    title: 'The system clock has been set back: FlexNet refuses the license.',
+    action: 'Put the clock of that computer right; if the licenses on the License Server are now broken, repair them from License Administrator (at most 4 repairs a year).',
   },
   '-96': {
     title: 'The License Server is down or not responding.',

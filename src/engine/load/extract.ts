@@ -1,6 +1,6 @@
 // YAML AST → the typed model. Tolerant: whatever is malformed is left out here and reported by the schema.
-import { isMap, type Node } from 'yaml';
-import type { Assignment, Client, Entitlement, LicensePlan, LicenseServer, Product, Server, Site, Span } from '../model';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Assignment, Client, DeviceEntry, Entitlement, LicensePlan, LicenseServer, Product, Server, Site, Span } from '../model';
 import { fieldsOf, spanOf, type Fields } from './nodes';
 
 const NO_SPAN: Span = { start: 0, end: 0 };
@@ -29,6 +29,7 @@ export function extractServers(nodes: Node[], text: string, parent: string | und
       type: f.string('type'),
       host: f.string('host'),
       licenseServer: f.string('licenseServer'),
+      devices: f.node('devices') ? extractDevices(f.node('devices')!, text) : undefined,
       parent,
       children: [],
     };
@@ -37,6 +38,32 @@ export function extractServers(nodes: Node[], text: string, parent: string | und
     server.children = extractServers(f.items('children'), text, id, out);
   }
   return ids;
+}
+
+/** `devices:` as counts per kind (`{ bacnet: 40 }`) or a list (`- { kind: mp-controller, name: MP-1, devices: [...] }`). */
+function extractDevices(node: Node, text: string): DeviceEntry[] {
+  if (isMap(node)) {
+    const out: DeviceEntry[] = [];
+    for (const pair of node.items) {
+      const kind = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const value = pair.value as Node | null;
+      const count = isScalar(value) && typeof value.value === 'number' ? value.value : undefined;
+      const span = spanOf(value) ?? spanOf(pair.key as Node);
+      if (kind !== undefined && count !== undefined && Number.isFinite(count) && span) out.push({ kind, count, behind: [], span });
+    }
+    return out;
+  }
+  if (!isSeq(node)) return [];
+  const out: DeviceEntry[] = [];
+  for (const item of node.items) {
+    const f = fieldsOf(item as Node, text);
+    const kind = f.string('kind');
+    const span = spanOf(item as Node);
+    if (kind === undefined || !span) continue;
+    const behind = f.node('devices') ? extractDevices(f.node('devices')!, text) : [];
+    out.push({ kind, count: f.number('count') ?? 1, name: f.string('name'), behind, span });
+  }
+  return out;
 }
 
 export function extractClient(node: Node, text: string): Client | undefined {

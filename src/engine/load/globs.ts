@@ -12,3 +12,5 @@ export const LEDGER_GLOB = '**/*.jsonl';
 /** License Server usage readings cached by the extension and the CLI. */
 export const USAGE_GLOB = '**/.bmslicense/lmstat/**/*.json';
 export const USAGE_FILE = /\/\.bmslicense\/lmstat\/.*\.json$/;
+/** Licenses logs imported for a License Server (Import Licenses Log…, `bmslicense licenses-log --site`). */
+export const LICENSES_LOG_GLOB = '**/.bmslicense/licenses-log/**/*.json';

@@ -10,10 +10,13 @@ import { isReadingOf, type UsageReader } from '../lmstat/cache';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
 import { versionAtLeast } from '../model';
+import { siteRequirements, type Requirement } from '../rules/required';
 import { buildSiteTree } from '../tree/build';
 import type { TreeNode } from '../tree/types';
 import { entitlementRows, expiryItems, historyItems, problemItems } from './sections';
 import { featureRows, licenseRows, targetRow, type UsageLookup } from './targets';
+import type { LicensesLogReader } from '../lmstat/licensesLogCache';
+import { licensesLogRow } from './licensesLog';
 import type { ReportLocation, SiteReport, TargetRow } from './types';
 
 export interface SiteReportOptions {
@@ -29,6 +32,8 @@ export interface SiteReportOptions {
   usage?: ReadonlyMap<string, FeatureSeats> | { byLicenseServer: ReadonlyMap<string, ReadonlyMap<string, FeatureSeats>> };
   /** The cached usage readings (lmstat) per License Server, used when `usage` is not given. */
   usageOf?: UsageReader;
+  /** The last imported licenses log of each License Server. */
+  licensesLogOf?: LicensesLogReader;
   /** Diagnostics of the workspace (a list or by uri); only the site's and its plans' files are kept. */
   diagnostics: Iterable<Diagnostic> | ReadonlyMap<string, Diagnostic[]>;
   today: Date;
@@ -84,6 +89,8 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   for (const n of lsNodes) for (const l of n.licenses) if (l.feature) owners.set(l.feature, (owners.get(l.feature) ?? new Set()).add(n.target!));
   const usage = usageLookup(options.usage ?? cachedUsage(options.usageOf, site.name, site.licenseServers), owners);
   const topType = site.servers.find((s) => s.parent === undefined)?.type;
+  const required = new Map<string, Requirement[]>();
+  for (const r of siteRequirements(site)) required.set(r.server, [...(required.get(r.server) ?? []), r]);
 
   // The last activation of each (target, activation id), for "activated on".
   const activations = new Map<string, string>();
@@ -97,7 +104,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
     const row = targetRow(n, depth, parent, extra);
     const loc = at(n);
     if (loc) locations[row.ref] = loc;
-    const features = featureRows(n, topType === 'enterprise-central', usage);
+    const features = featureRows(n, topType === 'enterprise-central', usage, n.kind === 'server' ? (required.get(n.target ?? '') ?? []) : []);
     const licenses = licenseRows(n, (l) => {
       if (!l.assignment) return undefined;
       const ref = `assignment:${n.target}:${l.activationId}`;
@@ -108,7 +115,8 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   };
   for (const n of lsNodes) {
     const ls = site.licenseServers.find((x) => x.id === n.target);
-    add(n, 0, undefined, { host: ls?.host, address: ls?.address });
+    const log = options.licensesLogOf?.(site.name, n.target ?? '');
+    add(n, 0, undefined, { host: ls?.host, address: ls?.address, ...(log ? { licensesLog: licensesLogRow(log) } : {}) });
   }
   const walk = (n: TreeNode, depth: number, parent: string | undefined) => {
     const s = site.servers.find((x) => x.id === n.target);

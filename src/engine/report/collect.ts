@@ -8,6 +8,7 @@ import { loadWorkspace } from '../load/files';
 import type { WorkspaceIndex } from '../load/workspace';
 import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
 import { usageReaderForSites } from '../lmstat/cache';
+import { licensesLogReaderForSites } from '../lmstat/licensesLogCache';
 import { validateWorkspace } from '../validate';
 import { siteReport, type SiteReportOptions } from './build';
 import type { SiteReport } from './types';
@@ -64,6 +65,7 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
     ledgerPath,
     usage,
     usageOf: usageReaderForSites(index),
+    licensesLogOf: licensesLogReaderForSites(index),
     diagnostics,
     today,
     expiryWarningDays: options.expiryWarningDays,

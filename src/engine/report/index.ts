@@ -9,6 +9,8 @@ export { collectSiteReport, type CollectOptions, type CollectResult } from './co
 export { escapeHtml } from './render/html';
 export { csvCell } from './render/csv';
 export type * from './types';
+export { upgradeReport, type UpgradeReport, type UpgradeItem, type DeviceCount } from './upgrade';
+export { renderUpgradeMarkdown } from './render/upgradeMarkdown';
 
 export const REPORT_FORMATS = ['md', 'html', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -2,6 +2,7 @@
 // versus-ledger lines (the tree computes them; this only groups them by feature and adds usage).
 import type { FeatureSeats } from '../lmstat/usage';
 import { catalogFeature, baseFeaturesOf } from '../rules/catalog';
+import type { Requirement } from '../rules/required';
 import { statusLabel, typeLabel } from '../tree/labels';
 import { targetStatus } from '../tree/licenses';
 import type { NodeStatus, TargetLicense, TreeNode } from '../tree/types';
@@ -25,7 +26,7 @@ export function featureOf(l: { feature?: string; activationId: string }): string
 }
 
 /** The node's licenses grouped by feature, with the base license row a server needs even when unplanned. */
-export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageLookup): FeatureRow[] {
+export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageLookup, computed: readonly Requirement[] = []): FeatureRow[] {
   const rows = new Map<string, FeatureRow>();
   const lines = new Map<string, TargetLicense[]>();
   const base = node.kind === 'server' ? baseFeaturesOf(node.type) : [];
@@ -54,6 +55,14 @@ export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageL
         row.available = row.activated - seats.inUse;
       }
     }
+  }
+  // A figure the site itself implies (devices counted, attached automation servers) replaces "as planned".
+  for (const r of computed) {
+    const row = rows.get(r.feature) ?? blank(r.feature);
+    rows.set(r.feature, row);
+    row.required = r.required;
+    row.requiredFrom = r.from;
+    if (row.activated < r.required) row.violation = `${row.activated} of ${r.required} required ${r.feature} activated`;
   }
   // One base license licenses the server, whichever of the alternatives it is.
   if (baseRows.length > 0) {

@@ -13,8 +13,10 @@ export type ExpiryStatus = 'expired' | 'expiring' | 'ok';
 /** One feature on one target: the numbers the BMS shows per server, plus the plan's. */
 export interface FeatureRow {
   feature: string;
-  /** What the target needs: its base license (1) or what the plan puts there. */
+  /** What the target needs: its base license (1), a figure computed from the site (see `requiredFrom`), or what the plan puts there. */
   required: number;
+  /** Where a computed Required came from (connected devices counted from the site, attach licenses), with its help topic. */
+  requiredFrom?: string;
   planned: number;
   /** Activated and usable (broken or returned licenses do not count). */
   activated: number;
@@ -67,6 +69,24 @@ export interface TargetRow {
   statusLabel: string;
   features: FeatureRow[];
   licenses: LicenseRow[];
+  /** A License Server's last imported licenses log (help 6953), when there is one. */
+  licensesLog?: LicensesLogRow;
+}
+
+/** What a License Server's licenses log says: denials and queued checkouts per feature and user. */
+export interface LicensesLogRow {
+  file: string;
+  /** yyyy-mm-dd of the import. */
+  imported: string;
+  events: number;
+  from?: string;
+  to?: string;
+  denied: number;
+  queued: number;
+  clockDenials: number;
+  /** `4 denied (2 clock difference) · 1 queued`. */
+  label: string;
+  problems: { feature: string; who: string; what: 'denied' | 'queued' | 'unsupported'; count: number; when: string; reason: string; advice: string }[];
 }
 
 export interface EntitlementRow {

@@ -3,7 +3,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Assignment, LicenseType, Product } from '../model';
 import { productsOf } from '../model';
-import { applicableTargets, catalogFeature, LICENSE_SERVER } from './catalog';
+import { applicableTargets, catalogFeature, eraOf, LICENSE_SERVER, namesClients } from './catalog';
 import type { SiteLookup } from './lookup';
 import type { PlanRule } from './rule';
 import { nodeName, typeName, typeNames } from './words';
@@ -21,7 +21,7 @@ export const applicability: PlanRule = {
       const at = a.at.activationId;
       const product = group.productFor(plan, a.activationId)?.product;
       if (!at || !product) continue;
-      const why = notApplicable(a, product, lookup);
+      const why = notApplicable(a, product, lookup, site.version);
       if (why) out.push(diagnostic('BMS020', plan.uri, at, why, { data: { targetType: lookup.targetType(a) } }));
     }
     return out;
@@ -29,15 +29,19 @@ export const applicability: PlanRule = {
 };
 
 /** Why the product cannot go on the assignment's target, or undefined when it can (or cannot be told). */
-function notApplicable(a: Assignment, product: Product, lookup: SiteLookup): string | undefined {
+function notApplicable(a: Assignment, product: Product, lookup: SiteLookup, version: string | undefined): string | undefined {
   const target = lookup.target(a);
   const type = lookup.targetType(a);
-  const targets = applicableTargets(product);
+  const targets = applicableTargets(product, version);
   if (!target || type === undefined || !targets) return undefined;
   const what = `${product.activationId}${product.feature ? ` (${product.feature})` : ''}`;
   const entry = product.appliesTo ? undefined : catalogFeature(product.feature);
   if (!targets.includes(type)) {
-    if (entry && entry.appliesTo.includes(type)) return wrongLicenseType(what, product, type, targets);
+    const era = entry ? eraOf(entry, version) : undefined;
+    if (era?.appliesTo && !era.appliesTo.includes(type) && entry!.appliesTo.includes(type)) {
+      return `${what} does not apply to ${nodeName(target)} on EBO ${version}: ${era.rule}. Assign it to ${typeNames(targets)}, or check spec.version in the site file.`;
+    }
+    if ((entry && entry.appliesTo.includes(type)) || (namesClients(product) && product.appliesTo!.includes(type))) return wrongLicenseType(what, product, type, targets);
     return `${what} does not apply to ${nodeName(target)}: it goes on ${typeNames(targets)}. Device Administrator would refuse this assignment; assign it to a matching target or check the activation id.`;
   }
   if (entry?.underEnterpriseCentral && target.kind === 'server' && !lookup.underEnterpriseCentral(target.node)) {

@@ -1,6 +1,7 @@
-// The built-in feature catalog (DOMAIN.md): which feature goes on which kind of target, and which
-// feature is a server's base license. A plan's `appliesTo` always wins over the catalog.
-import { CLIENT_TYPES, type LicenseType, type Product, type ServerType } from '../model';
+// The built-in feature catalog (DOMAIN.md): which feature goes on which kind of target, on which EBO
+// version with which license type, and which feature is a server's base license. A plan's `appliesTo`
+// always wins over the catalog's targets.
+import { CLIENT_TYPES, versionAtLeast, type LicenseType, type Product, type ServerType } from '../model';
 
 /** The target type of a License Server in `appliesTo` and in the catalog. */
 export const LICENSE_SERVER = 'license-server';
@@ -18,9 +19,47 @@ export interface CatalogFeature {
   underEnterpriseCentral?: boolean;
   /** One line for hovers and completion. */
   summary: string;
+  /**
+   * What holds on which EBO version; absent = the same on every version. A version no era covers does
+   * not have this feature (`outside` says why, BMS024).
+   */
+  eras?: readonly CatalogEra[];
+  outside?: string;
 }
 
+/** The feature on a range of EBO versions `[from, before)`: its license types and targets there. */
+export interface CatalogEra {
+  from?: string;
+  before?: string;
+  licenseTypes: readonly LicenseType[];
+  appliesTo?: readonly string[];
+  byLicenseType?: Partial<Record<LicenseType, readonly string[]>>;
+  /** The version rule in words, with its help topic, for BMS020 and BMS024. */
+  rule: string;
+  /** The vendor's help does not say how the feature is licensed in this era (the upgrade report says so). */
+  undocumented?: boolean;
+}
+
+/** The licensing regime changes at 7.0: License Server (network) below, Device Administrator (centralized) from it. */
+export const CENTRALIZED_FROM = '7.0';
+
 const AUTOMATION: readonly ServerType[] = ['as-p', 'as-p-3', 'as-b', 'edge-server'];
+/** The servers whose connected devices are counted (help 16220). */
+const COUNTED: readonly ServerType[] = ['enterprise-server', 'as-p', 'as-p-3', 'as-b'];
+
+/** Licensed features of an Enterprise Server before 7.0 (h12865 v3.3); from 7.0 the help does not say, both types pass. */
+function licensedOnEs(feature: string, name: string): CatalogFeature {
+  return {
+    feature,
+    licenseTypes: ['network', 'centralized'],
+    appliesTo: ['enterprise-server'],
+    eras: [
+      { before: CENTRALIZED_FROM, licenseTypes: ['network'], rule: `below 7.0 ${name} is a licensed feature of the Enterprise Server, served by its License Server (help 12865)` },
+      { from: CENTRALIZED_FROM, licenseTypes: ['centralized', 'network'], rule: `the help does not say how ${name} is licensed from 7.0: network and centralized are both accepted`, undocumented: true },
+    ],
+    summary: `${name}: a licensed feature of the Enterprise Server (network below 7.0).`,
+  };
+}
 
 function clientFeature(feature: string, clients: readonly string[], summary: string): CatalogFeature {
   return {
@@ -32,10 +71,18 @@ function clientFeature(feature: string, clients: readonly string[], summary: str
   };
 }
 
+/** ES/EC licenses: network (License Administrator + License Server) below 7.0, centralized from it (h12730, h12486 v7.0). */
+function serverEras(what: string): CatalogEra[] {
+  return [
+    { before: CENTRALIZED_FROM, licenseTypes: ['network'], rule: `below 7.0 ${what} is a network license, activated with License Administrator on the License Server (help 12730)` },
+    { from: CENTRALIZED_FROM, licenseTypes: ['centralized'], rule: `from 7.0 ${what} is a centralized license, assigned with Device Administrator from the top server (help 12730, 12486)` },
+  ];
+}
+
 export const CATALOG: readonly CatalogFeature[] = [
-  { feature: 'server.enterprise.central', licenseTypes: ['network'], appliesTo: ['enterprise-central'], baseOf: ['enterprise-central'], summary: 'Base license of an Enterprise Central.' },
-  { feature: 'server.enterprise.base', licenseTypes: ['network'], appliesTo: ['enterprise-server'], baseOf: ['enterprise-server'], summary: 'Base license of an Enterprise Server.' },
-  { feature: 'server.ec.es', licenseTypes: ['network'], appliesTo: ['enterprise-server'], baseOf: ['enterprise-server'], underEnterpriseCentral: true, summary: 'Base license of an Enterprise Server under an Enterprise Central (alternative to server.enterprise.base).' },
+  { feature: 'server.enterprise.central', licenseTypes: ['network', 'centralized'], appliesTo: ['enterprise-central'], baseOf: ['enterprise-central'], eras: serverEras('the Enterprise Central base license'), summary: 'Base license of an Enterprise Central: network below 7.0, centralized from 7.0.' },
+  { feature: 'server.enterprise.base', licenseTypes: ['network', 'centralized'], appliesTo: ['enterprise-server'], baseOf: ['enterprise-server'], eras: serverEras('the Enterprise Server base license'), summary: 'Base license of an Enterprise Server: network below 7.0, centralized from 7.0.' },
+  { feature: 'server.ec.es', licenseTypes: ['network', 'centralized'], appliesTo: ['enterprise-server'], baseOf: ['enterprise-server'], underEnterpriseCentral: true, eras: serverEras('the Enterprise Server base license'), summary: 'Base license of an Enterprise Server under an Enterprise Central (alternative to server.enterprise.base).' },
   clientFeature('client.station', ['workstation', 'workstation-pro'], 'WorkStation seat: network seats on a License Server, or a local/demo license on one computer.'),
   clientFeature('client.graphiceditor', ['graphics-editor', 'workstation-pro'], 'Graphics Editor: network seats on a License Server, or a local/demo license on one computer.'),
   clientFeature('client.script', ['script-editor', 'workstation-pro'], 'Script Editor: network seats on a License Server, or a local/demo license on one computer.'),
@@ -58,7 +105,29 @@ export const CATALOG: readonly CatalogFeature[] = [
   { feature: 'change-control', licenseTypes: ['inherited'], appliesTo: ['enterprise-server'], summary: 'Change Control: activated on an Enterprise Server, inherited by its automation servers.' },
   { feature: 'timescaledb', licenseTypes: ['centralized', 'inherited'], appliesTo: [...AUTOMATION, 'enterprise-server'], summary: 'TimescaleDB on an automation server or an Enterprise Server.' },
   { feature: 'mqtt', licenseTypes: ['centralized', 'inherited'], appliesTo: [...AUTOMATION, 'enterprise-server'], summary: 'MQTT on an automation server or an Enterprise Server.' },
-  { feature: 'connected-devices', licenseTypes: ['centralized'], appliesTo: ['enterprise-server', 'as-p', 'as-p-3', 'as-b'], summary: 'Connected devices (7.x), counted per Enterprise Server or automation server.' },
+  {
+    feature: 'connected-devices',
+    licenseTypes: ['network', 'centralized'],
+    appliesTo: COUNTED,
+    eras: [
+      // Which network/centralized split applies to an ES before 7.0 is not in the help (inferred): both are accepted.
+      { from: '3.0', before: '4.0', licenseTypes: ['network', 'centralized'], appliesTo: ['enterprise-server'], rule: 'in EBO 3.x every field-bus device hosted by an Enterprise Server needs a license, and automation servers take none (help 11031, 12865)' },
+      { from: '4.0', before: CENTRALIZED_FROM, licenseTypes: ['network', 'centralized'], appliesTo: COUNTED, rule: 'from EBO 2022 (4.0) connected devices are counted per Enterprise Server and automation server (help 16220)' },
+      { from: CENTRALIZED_FROM, licenseTypes: ['centralized'], appliesTo: COUNTED, rule: 'from 7.0 connected-devices licenses are centralized, assigned with Device Administrator (help 12730, 16220)' },
+    ],
+    outside: 'connected-devices licenses start with EBO 3.0 in the catalog (help 11031)',
+    summary: 'Connected devices: from 4.0 counted per Enterprise Server or automation server; in 3.x every field-bus device of an ES.',
+  },
+  {
+    feature: 'automation-server-attach',
+    licenseTypes: ['network'],
+    appliesTo: ['enterprise-server'],
+    eras: [{ before: CENTRALIZED_FROM, licenseTypes: ['network'], rule: 'below 7.0 an Enterprise Server needs one attach license per automation server attached to it (help 12865)' }],
+    outside: 'from 7.0 there is no attach license: every server is licensed centrally from the top server through Device Administrator (help 12730)',
+    summary: 'Attach license (before 7.0): one per automation server attached to an Enterprise Server.',
+  },
+  licensedOnEs('web-services', 'Web Services'),
+  licensedOnEs('sign-pdf', 'Sign PDF'),
   { feature: 'fdp.server', licenseTypes: ['centralized'], appliesTo: ['fdp-server'], baseOf: ['fdp-server'], summary: 'Base license of an Esmi Sense FDP fire server.' },
 ];
 
@@ -68,12 +137,45 @@ export function catalogFeature(feature: string | undefined): CatalogFeature | un
   return feature === undefined ? undefined : BY_FEATURE.get(feature);
 }
 
-/** Target types the product may go on: its `appliesTo`, else the catalog's; undefined when neither says (BMS070). */
-export function applicableTargets(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>): readonly string[] | undefined {
-  if (product.appliesTo) return product.appliesTo;
+/** Target types the product may go on: its `appliesTo`, else the catalog's (on the site's EBO version when given); undefined when neither says (BMS070). */
+export function applicableTargets(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>, version?: string): readonly string[] | undefined {
+  if (product.appliesTo) return product.licenseType === 'network' ? seatHolders(product.appliesTo) : product.appliesTo;
   const entry = catalogFeature(product.feature);
   if (!entry) return undefined;
-  return entry.byLicenseType?.[product.licenseType as LicenseType] ?? entry.appliesTo;
+  const era = eraOf(entry, version);
+  return era?.byLicenseType?.[product.licenseType as LicenseType] ?? era?.appliesTo ?? entry.byLicenseType?.[product.licenseType as LicenseType] ?? entry.appliesTo;
+}
+
+/**
+ * The era of a feature on an EBO version; undefined when the feature is the same on every version, or the
+ * version is unknown. `null` when no era covers the version (the feature does not exist there).
+ */
+export function eraOf(entry: CatalogFeature, version: string | undefined): CatalogEra | null | undefined {
+  if (!entry.eras || !version || versionAtLeast(version, 0) === undefined) return undefined;
+  return entry.eras.find((e) => (e.from === undefined || atLeast(version, e.from)) && (e.before === undefined || !atLeast(version, e.before))) ?? null;
+}
+
+function atLeast(version: string, bound: string): boolean {
+  const [major, minor] = bound.split('.').map(Number);
+  return versionAtLeast(version, major, minor) === true;
+}
+
+/**
+ * A network license's `appliesTo` may name the clients that check its seats out: the seats themselves are
+ * held by a License Server, so client types stand for `license-server` (DOMAIN.md, license type network).
+ */
+function seatHolders(appliesTo: readonly string[]): readonly string[] {
+  if (!appliesTo.some(isClientType)) return appliesTo;
+  return [...new Set(appliesTo.map((t) => (isClientType(t) ? LICENSE_SERVER : t)))];
+}
+
+/** Whether `appliesTo` of a network license names client computers (the seats then go on a License Server). */
+export function namesClients(product: Pick<Product, 'licenseType' | 'appliesTo'>): boolean {
+  return product.licenseType === 'network' && !!product.appliesTo?.some(isClientType);
+}
+
+function isClientType(t: string): boolean {
+  return (CLIENT_TYPES as readonly string[]).includes(t);
 }
 
 /** The features any of which licenses a server of that type as its base; empty when the type has none. */

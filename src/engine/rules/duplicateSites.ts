@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnostic } from '../diagnostics';
 import type { Site } from '../model';
 import type { SiteRule } from './rule';
+import { t } from '../l10n';
 
 const SHOWN = 3;
 
@@ -24,14 +25,14 @@ export const duplicateSites: SiteRule = {
     // Named and linked: the first few others (a thousand copies must not make a million links).
     const others = all.filter((s) => !same(s)).slice(0, SHOWN + 1);
     const more = all.length - 1 - Math.min(others.length, SHOWN);
-    const where = [...new Set(others.slice(0, SHOWN).map((s) => fileName(s.uri)))].join(', ') + (more > 0 ? ` and ${more} more` : '');
+    const where = [...new Set(others.slice(0, SHOWN).map((s) => fileName(s.uri)))].join(', ') + (more > 0 ? t(' and {0} more', more) : '');
     return [
       diagnostic(
         'BMS015',
         site.uri,
         at,
-        `Site '${site.name}' is also defined in ${where}: plans, ledgers and commands find a site by its name, so two sites cannot share one. Rename one of them, or open the folder of one site only (bmslicense --workspace DIR).`,
-        { related: others.slice(0, SHOWN).map((s) => ({ uri: s.uri, span: s.at['metadata.name'] ?? s.span, message: `another Site '${site.name}'` })) },
+        t("Site '{0}' is also defined in {1}: plans, ledgers and commands find a site by its name, so two sites cannot share one. Rename one of them, or open the folder of one site only (bmslicense --workspace DIR).", site.name, where),
+        { related: others.slice(0, SHOWN).map((s) => ({ uri: s.uri, span: s.at['metadata.name'] ?? s.span, message: t("another Site '{0}'", site.name) })) },
       ),
     ];
   },

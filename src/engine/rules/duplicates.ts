@@ -4,6 +4,7 @@ import type { Span } from '../model';
 import type { SiteRule } from './rule';
 import { kindName } from './words';
 import type { SiteNode } from '../load/workspace';
+import { t } from '../l10n';
 
 export const duplicateIds: SiteRule = {
   codes: ['BMS014'],
@@ -27,8 +28,8 @@ export const duplicateIds: SiteRule = {
           'BMS014',
           site.uri,
           n.at,
-          `The id '${n.id}' is already used by a ${kindName(before.kind)} of this site: servers, License Servers and clients need distinct ids, or plans cannot tell them apart. Rename this ${kindName(n.kind)}.`,
-          { related: [{ uri: site.uri, span: before.at, message: `'${n.id}' is first defined here` }] },
+          t("The id '{0}' is already used by a {1} of this site: servers, License Servers and clients need distinct ids, or plans cannot tell them apart. Rename this {2}.", n.id, kindName(before.kind), kindName(n.kind)),
+          { related: [{ uri: site.uri, span: before.at, message: t("'{0}' is first defined here", n.id) }] },
         ),
       );
     }

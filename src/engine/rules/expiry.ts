@@ -3,7 +3,7 @@ import { daysUntil } from '../calendar';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { productsOf } from '../model';
 import type { PlanRule } from './rule';
-import { plural } from './words';
+import { days, t } from '../l10n';
 
 /** Days from today to the expiry date: negative once expired, 0 on its last day. */
 export const daysLeft = daysUntil;
@@ -22,14 +22,14 @@ export const expiry: PlanRule = {
       const what = `${p.activationId}${p.feature ? ` (${p.feature})` : ''}`;
       if (left < 0) {
         out.push(
-          diagnostic('BMS040', plan.uri, at, `${what} expired on ${p.expires}, ${plural(-left, 'day')} ago: it cannot be activated and stops working where it is active. Renew it with the vendor and update the entitlement here, or remove it from the plan.`, {
+          diagnostic('BMS040', plan.uri, at, t('{0} expired on {1}, {2} ago: it cannot be activated and stops working where it is active. Renew it with the vendor and update the entitlement here, or remove it from the plan.', what, p.expires, days(-left)), {
             data: { daysLeft: left },
           }),
         );
       } else if (left <= warnDays) {
-        const when = left === 0 ? 'today (its last day)' : `in ${plural(left, 'day')}, on ${p.expires}`;
+        const when = left === 0 ? t('today (its last day)') : t('in {0}, on {1}', days(left), p.expires);
         out.push(
-          diagnostic('BMS041', plan.uri, at, `${what} expires ${when}. Renew it before then, or it will show as expired on the server (warning threshold: ${plural(warnDays, 'day')}).`, {
+          diagnostic('BMS041', plan.uri, at, t('{0} expires {1}. Renew it before then, or it will show as expired on the server (warning threshold: {2}).', what, when, days(warnDays)), {
             data: { daysLeft: left },
           }),
         );

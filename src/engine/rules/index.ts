@@ -9,15 +9,17 @@ import { duplicateIds } from './duplicates';
 import { duplicateSites } from './duplicateSites';
 import { expiry } from './expiry';
 import { licenseServerPlacement, licenseServerRequired, licenseServerShared } from './licenseServers';
-import { demoAtHandover, semiOnlineIsOnline } from './plan';
+import { demoAtHandover, engineeringAtHandover, semiOnlineIsOnline } from './plan';
 import { activationIds, assignmentTargets, planSite, siteLicenseServerRefs } from './references';
 import { registrationDetails } from './registration';
 import { repairBudget } from './repairs';
+import { requiredPlanned } from './requiredPlanned';
 import type { PlanRule, Rule, RuleContext, SiteRule } from './rule';
 import { licenseServerDown, usageAgainstPlan } from './usage';
+import { licenseTypeForVersion } from './versions';
 
 export { RuleContext, DEFAULT_EXPIRY_WARNING_DAYS, type Rule, type ValidationOptions } from './rule';
-export { CATALOG, applicableTargets, baseFeaturesOf, catalogFeature, LICENSE_SERVER, TARGET_TYPES, type CatalogFeature } from './catalog';
+export { CATALOG, CENTRALIZED_FROM, eraOf, applicableTargets, baseFeaturesOf, catalogFeature, LICENSE_SERVER, TARGET_TYPES, type CatalogEra, type CatalogFeature } from './catalog';
 
 export const SITE_RULES: readonly SiteRule[] = [
   duplicateIds,
@@ -29,6 +31,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   licenseServerShared,
   registrationDetails,
   baseLicensePlanned,
+  requiredPlanned,
   licenseServerDown,
 ];
 
@@ -37,11 +40,13 @@ export const PLAN_RULES: readonly PlanRule[] = [
   assignmentTargets,
   activationIds,
   applicability,
+  licenseTypeForVersion,
   overAllocation,
   duplicateActivation,
   localOnOneComputer,
   expiry,
   demoAtHandover,
+  engineeringAtHandover,
   semiOnlineIsOnline,
   repairBudget,
   uncataloguedFeatures,

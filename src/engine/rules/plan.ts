@@ -1,6 +1,7 @@
-// BMS051 and BMS060: what the plan's stage and the site's connectivity allow.
+// BMS051, BMS052 and BMS060: what the plan's stage and the site's connectivity allow.
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { productsOf } from '../model';
+import { catalogFeature, eraOf } from './catalog';
 import type { PlanRule } from './rule';
 
 export const demoAtHandover: PlanRule = {
@@ -18,6 +19,34 @@ export const demoAtHandover: PlanRule = {
           plan.uri,
           at,
           `${p.activationId} is a demo license in a plan at handover. Demo licenses are removed at commissioning (on 7.0, returned from every server first): replace it with a commercial license, or remove it.`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+/** Engineering licenses are free and time-limited; the same entitlement becomes commercial before handover (help 16221). */
+export const engineeringAtHandover: PlanRule = {
+  codes: ['BMS052'],
+  kind: 'LicensePlan',
+  check(plan, ctx) {
+    if (plan.stage !== 'handover') return [];
+    const version = ctx.siteOf(plan)?.version;
+    const out: Diagnostic[] = [];
+    for (const p of productsOf(plan)) {
+      const at = p.at.licenseType;
+      if (p.licenseType !== 'engineering' || !at) continue;
+      const entry = catalogFeature(p.feature);
+      const era = entry ? eraOf(entry, version) : undefined;
+      const commercial = era ? era.licenseTypes[0] : entry?.licenseTypes[0];
+      out.push(
+        diagnostic(
+          'BMS052',
+          plan.uri,
+          at,
+          `${p.activationId}${p.feature ? ` (${p.feature})` : ''} is an engineering license of entitlement ${p.entitlementId || '(no id)'} in a plan at handover. Engineering licenses are free and time-limited: have the same entitlement converted to commercial in Software Companion (help 16221), then set licenseType${commercial ? ` to '${commercial}'` : ' to its commercial type'} and its expiry, or remove it.`,
+          commercial ? { data: { fix: commercial } } : {},
         ),
       );
     }

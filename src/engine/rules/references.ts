@@ -5,6 +5,7 @@ import type { PlanRule, RuleContext, SiteRule } from './rule';
 import type { SiteLookup } from './lookup';
 import { didYouMean } from './suggest';
 import { kindName, nodeName } from './words';
+import { t } from '../l10n';
 
 /** BMS013: the plan's `metadata.site` names a Site of the workspace. */
 export const planSite: PlanRule = {
@@ -19,7 +20,7 @@ export const planSite: PlanRule = {
         'BMS013',
         plan.uri,
         at,
-        `No Site named '${plan.site}' in the workspace.${hint} Open the folder that holds the site file, or set 'metadata.site' to the site's 'metadata.name'.`,
+        t("No Site named '{0}' in the workspace.{1} Open the folder that holds the site file, or set 'metadata.site' to the site's 'metadata.name'.", plan.site, hint),
         data ? { data } : {},
       ),
     ];
@@ -54,7 +55,7 @@ function unknownTarget(a: Assignment, plan: LicensePlan, site: Site, lookup: Sit
   if (found && found.kind === a.targetKind) return undefined;
   if (found) {
     const key = found.kind;
-    return diagnostic(code, plan.uri, at, `'${a.target}' is a ${kindName(found.kind)} (${nodeName(found)}), not a ${kindName(a.targetKind)}: write '${key}: ${a.target}' instead of '${a.targetKind}: ${a.target}'.`, {
+    return diagnostic(code, plan.uri, at, t("'{0}' is a {1} ({2}), not a {3}: write '{4}: {0}' instead of '{5}: {0}'.", a.target, kindName(found.kind), nodeName(found), kindName(a.targetKind), key, a.targetKind), {
       data: { key },
     });
   }
@@ -63,7 +64,7 @@ function unknownTarget(a: Assignment, plan: LicensePlan, site: Site, lookup: Sit
     code,
     plan.uri,
     at,
-    `Site '${site.name}' has no ${kindName(a.targetKind)} '${a.target}'.${hint} Fix the id, or add the ${kindName(a.targetKind)} to the site file.`,
+    t("Site '{0}' has no {1} '{2}'.{3} Fix the id, or add the {1} to the site file.", site.name, kindName(a.targetKind), a.target, hint),
     data ? { data } : {},
   );
 }
@@ -84,7 +85,7 @@ export const activationIds: PlanRule = {
           'BMS012',
           plan.uri,
           at,
-          `No entitlement product has activation id '${a.activationId}'.${hint} Copy the activation id from the entitlement e-mail, and list its product under 'spec.entitlements'.`,
+          t("No entitlement product has activation id '{0}'.{1} Copy the activation id from the entitlement e-mail, and list its product under 'spec.entitlements'.", a.activationId, hint),
           data ? { data } : {},
         ),
       );
@@ -104,11 +105,11 @@ export const siteLicenseServerRefs: SiteRule = {
     const check = (id: string, at: { start: number; end: number } | undefined, who: string) => {
       if (!at || lookup.nodes.get(id)?.kind === 'licenseServer') return;
       const { hint, data } = didYouMean(id, known);
-      const what = lookup.nodes.get(id) ? `'${id}' is a ${kindName(lookup.nodes.get(id)!.kind)}, not a License Server.` : `Site '${site.name}' has no License Server '${id}'.`;
-      out.push(diagnostic('BMS011', site.uri, at, `${what}${hint} ${who} must name an entry of 'spec.licenseServers'.`, data ? { data } : {}));
+      const what = lookup.nodes.get(id) ? t("'{0}' is a {1}, not a License Server.", id, kindName(lookup.nodes.get(id)!.kind)) : t("Site '{0}' has no License Server '{1}'.", site.name, id);
+      out.push(diagnostic('BMS011', site.uri, at, t("{0}{1} {2} must name an entry of 'spec.licenseServers'.", what, hint, who), data ? { data } : {}));
     };
-    for (const s of site.servers) if (s.licenseServer !== undefined) check(s.licenseServer, s.at.licenseServer, `Server '${s.id}'`);
-    for (const c of site.clients) c.licenseServers.forEach((id, i) => check(id, c.licenseServerSpans[i], `Client '${c.id}'`));
+    for (const s of site.servers) if (s.licenseServer !== undefined) check(s.licenseServer, s.at.licenseServer, t("Server '{0}'", s.id));
+    for (const c of site.clients) c.licenseServers.forEach((id, i) => check(id, c.licenseServerSpans[i], t("Client '{0}'", c.id)));
     return out;
   },
 };

@@ -1,5 +1,6 @@
 // How the engine names things to a commissioning engineer: product names, not YAML enums.
 import type { SiteNode } from '../load/workspace';
+import { t } from '../l10n';
 
 const TYPE_NAMES: Record<string, string> = {
   'enterprise-central': 'Enterprise Central',
@@ -41,12 +42,12 @@ export function andList(items: readonly string[]): string {
 
 /** What kind of thing an id names: `server`, `License Server`, `client computer`. */
 export function kindName(kind: SiteNode['kind']): string {
-  return kind === 'server' ? 'server' : kind === 'licenseServer' ? 'License Server' : 'client computer';
+  return kind === 'server' ? t('server') : kind === 'licenseServer' ? t('License Server') : t('client computer');
 }
 
 /** `Enterprise Server 'es-01'`, `License Server 'ls-main'`, `WorkStation 'ws-1'`. */
 export function nodeName(n: SiteNode): string {
-  if (n.kind === 'licenseServer') return `License Server '${n.node.id}'`;
+  if (n.kind === 'licenseServer') return t("License Server '{0}'", n.node.id);
   if (n.node.type === undefined) return `${kindName(n.kind)} '${n.node.id}'`;
   return `${typeName(n.node.type)} '${n.node.id}'`;
 }

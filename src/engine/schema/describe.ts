@@ -42,13 +42,21 @@ export function schemaAt(kind: SchemaKind, path: readonly PathSegment[]): JsonSc
   let here = resolve(kind, schemaOf(kind));
   for (const segment of path) {
     if (!here) return undefined;
-    if (typeof segment === 'number' || /^\d+$/.test(segment)) {
+    const index = typeof segment === 'number' || /^\d+$/.test(segment);
+    here = branch(kind, here, index);
+    if (index) {
       here = here.type === 'array' ? resolve(kind, here.items as JsonSchema | undefined) : undefined;
     } else {
       here = resolve(kind, (here.properties as Record<string, JsonSchema> | undefined)?.[segment]);
     }
   }
   return here;
+}
+
+/** `if: {type: object}, then: mapping, else: list` (a server's `devices`): the branch the next segment goes into. */
+function branch(kind: SchemaKind, schema: JsonSchema, intoList: boolean): JsonSchema {
+  if (schema.type !== undefined || schema.properties || !schema.if) return schema;
+  return resolve(kind, (intoList ? schema.else : schema.then) as JsonSchema | undefined) ?? schema;
 }
 
 /** What the key (or list item) at `path` means, for hover. */
@@ -67,6 +75,7 @@ export function describeKey(kind: SchemaKind, path: readonly PathSegment[]): Key
 /** The keys a mapping at `path` may hold (a list at `path` means its items), for completion. */
 export function keysAt(kind: SchemaKind, path: readonly PathSegment[]): AllowedKey[] {
   let schema = schemaAt(kind, path);
+  if (schema) schema = branch(kind, schema, false);
   if (schema?.type === 'array') schema = resolve(kind, schema.items as JsonSchema | undefined);
   const properties = (schema?.properties as Record<string, JsonSchema> | undefined) ?? {};
   const required = new Set((schema?.required as string[] | undefined) ?? []);

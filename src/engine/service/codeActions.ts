@@ -1,4 +1,4 @@
-// Quick fixes where the fix is mechanical: `@localhost` (BMS032), a base-license assignment stub
+// Quick fixes where the fix is mechanical: `@localhost` (BMS032), the license type of the site's version (BMS024), a base-license assignment stub
 // (BMS050), and the closest known id for an unknown one (BMS010/011/012/013).
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver-types';
 import { isPlan, isSite, productsOf, type LicensePlan } from '../model';
@@ -15,6 +15,8 @@ export function codeActions(ws: LiveWorkspace, uri: string, diagnostics: LspDiag
     } else if (d.code === 'BMS032' && typeof data.fix === 'string') {
       const edit = addressEdit(ws, uri, d, data.fix);
       if (edit) out.push(fix(`Set the address to '${data.fix}'`, { [uri]: [edit] }));
+    } else if ((d.code === 'BMS024' || d.code === 'BMS052') && typeof data.fix === 'string') {
+      out.push(fix(`Set licenseType to '${data.fix}'`, { [uri]: [{ range: d.range, newText: data.fix }] }));
     } else if (d.code === 'BMS050' && typeof data.plan === 'string' && typeof data.server === 'string') {
       const edit = baseLicenseStub(ws, data.plan, data.server, typeof data.feature === 'string' ? data.feature : undefined);
       if (edit) out.push(fix(`Assign a base license to '${data.server}' in the plan`, { [data.plan]: [edit] }));

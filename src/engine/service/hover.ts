@@ -2,7 +2,8 @@
 // licenses), and what an activation id holds and how much of it is assigned.
 import type { Hover } from 'vscode-languageserver-types';
 import { productsOf, type Site } from '../model';
-import { catalogFeature } from '../rules';
+import { catalogFeature, eraOf } from '../rules';
+import { siteRequirements } from '../rules/required';
 import { describeKey, type SchemaKind } from '../schema';
 import { kindName, typeName } from '../rules/words';
 import { caretContext } from './context';
@@ -67,6 +68,10 @@ function describeId(ws: LiveWorkspace, o: Occurrence): string | undefined {
   const label = kindName(node.kind);
   const out = [`**${label[0].toUpperCase()}${label.slice(1)}** \`${o.id}\` (site \`${site.name}\`)`, facts.join(' · ')];
   out.push(planned(ws, site, o.id), activated(site, o.id));
+  if (node.kind === 'server') {
+    const required = siteRequirements(site).filter((r) => r.server === o.id);
+    if (required.length) out.push(`Required (computed):\n${required.map((r) => `- ${r.required} × ${r.feature}: ${r.from}`).join('\n')}`);
+  }
   return out.filter(Boolean).join('\n\n');
 }
 
@@ -106,10 +111,14 @@ function describeActivation(ws: LiveWorkspace, site: string, activationId: strin
   }
   if (!product) return `**Activation ID** \`${activationId}\`: no entitlement product of site \`${site}\` has it.`;
   const feature = catalogFeature(product.feature);
+  const version = site ? ws.index.site(site)?.version : undefined;
+  const era = feature ? eraOf(feature, version) : undefined;
+  const onVersion = era === null ? `Not licensed on EBO ${version}: ${feature?.outside ?? ''}` : era ? `On EBO ${version}: ${era.licenseTypes.join(' or ')} — ${era.rule}` : undefined;
   return [
     `**Activation ID** \`${activationId}\` (entitlement \`${product.entitlementId}\`)`,
     `${product.feature ?? '?'}${feature ? `: ${feature.summary}` : ''}`,
     `${product.licenseType ?? '?'} · quantity ${product.quantity ?? '?'} · expires ${product.expires ?? 'permanent'}`,
     `Assigned: ${assigned} of ${product.quantity ?? '?'} (${count} assignment${count === 1 ? '' : 's'})`,
+    ...(onVersion ? [onVersion] : []),
   ].join('\n\n');
 }

@@ -10,6 +10,8 @@ import { checkSite } from '../siteCheck';
 import { pendingChangesNode, withPendingChanges } from './pending';
 import type { NodeStatus, SiteTree, TreeNode } from './types';
 import { addUsage } from './usage';
+import { addLicensesLog } from './licensesLog';
+import type { LicensesLogReader } from '../lmstat/licensesLogCache';
 
 export interface TreeInput {
   index: WorkspaceIndex;
@@ -24,6 +26,8 @@ export interface TreeInput {
   pendingChanges?: boolean;
   /** The last cached lmstat reading of each License Server: shown under its node. */
   usageOf?: UsageReader;
+  /** The last imported licenses log of each License Server: its denials, under its node. */
+  licensesLogOf?: LicensesLogReader;
 }
 
 /** Statuses that are worth a word in the description; the others show by counts alone. */
@@ -95,6 +99,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
       const servedBy = [...site.servers.filter((s) => s.licenseServer === ls.id), ...site.clients.filter((c) => c.licenseServers.includes(ls.id))].map((x) => x.id);
       node.tooltip = licenseServerTooltip(ls, node.status, node.licenses, servedBy);
       if (input.usageOf) addUsage(node, input.usageOf(site.name, ls.id), ls, byId);
+      if (input.licensesLogOf) addLicensesLog(node, input.licensesLogOf(site.name, ls.id), byId);
       group.children.push(node);
     }
     children.push(rollUp(group));

@@ -2,7 +2,7 @@
 // ledger fold. No `vscode` here: the extension maps each node to a TreeItem, tests read it directly.
 import type { Span } from '../model';
 
-/** `usage`: what a License Server reported at the last usage refresh (type `status`, `feature` or `user`). */
+/** `usage`: what a License Server reported at the last usage refresh (type `status`, `feature` or `user`), or its licenses log (`log`, `denial`). */
 export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server' | 'clients' | 'client' | 'usage' | 'pendingChanges' | 'pendingAction';
 
 /**

@@ -2,7 +2,7 @@
 // then record it in the ledger (request-created) with its digest, so the response can be matched to it.
 import * as path from 'node:path';
 import type { RequestOp } from '../ledger/ledger';
-import { newRequestId, REQUEST_FORMAT, requestDigest, requestFileName, type OfflineRequest } from '../las/offline/format';
+import { newRequestId, OFFLINE_NOTICE, REQUEST_FORMAT, requestDigest, requestFileName, type OfflineRequest } from '../las/offline/format';
 import { writeFileAtomic } from '../las/simulatorState';
 import type { LicenseLine } from '../las/types';
 import type { LedgerWriter, StepOutcome, WorkflowOptions } from './context';
@@ -19,6 +19,7 @@ export function createRequest(opts: WorkflowOptions, ledger: LedgerWriter, targe
   const dir = opts.offlineDir!;
   const request: OfflineRequest = {
     format: REQUEST_FORMAT,
+    notice: OFFLINE_NOTICE,
     requestId: newRequestId(ledger.now()),
     createdAt: ledger.now().toISOString(),
     op,

@@ -15,15 +15,16 @@ import {
   type WorkflowResult,
 } from './context';
 import { disagreement, isUnknownTransaction } from './disagree';
+import { restartNote } from './localLicense';
 import { createRequest } from './offlineRequests';
 import { lasActivations } from './reconcile';
 import { withSiteLock } from './siteLock';
 import { formatLines, type WorkflowTarget } from './targets';
 
-export function describeReturn(site: string, items: TransactionState[]): ReturnConfirmation {
+export function describeReturn(site: string, items: TransactionState[], note: (t: TransactionState) => string | undefined = () => undefined): ReturnConfirmation {
   const message = [
     `Return from site ${site} (each transaction is returned whole):`,
-    ...items.map((t) => `  ${t.target}: transaction ${t.transaction}: ${formatLines(t.lines)}`),
+    ...items.map((t) => `  ${t.target}: transaction ${t.transaction}: ${formatLines(t.lines)}${note(t) ? `; then ${note(t)}` : ''}`),
   ].join('\n');
   return { site, items: items.map((t) => ({ target: t.target, transaction: t.transaction, lines: t.lines })), message };
 }
@@ -48,7 +49,9 @@ async function returnLocked(opts: WorkflowOptions, only?: { transactions?: strin
     run: async (): Promise<StepOutcome> => ({ status: 'failed', code: 'not-repairable', message: `transaction ${t.transaction} on ${t.target} is broken: repair it first, then return it` }),
   }));
   if (items.length > 0) {
-    if (!opts.confirm || !(await opts.confirm(describeReturn(opts.site.name, items)))) {
+    const kindOf = new Map(targets.map((t) => [t.id, t.kind]));
+    const note = (t: TransactionState) => restartNote(opts, t.target, kindOf.get(t.target) ?? '', t.lines);
+    if (!opts.confirm || !(await opts.confirm(describeReturn(opts.site.name, items, note)))) {
       return notStarted('Return not confirmed: nothing was returned.', 'cancelled');
     }
   }
@@ -86,5 +89,6 @@ async function returnOnline(opts: WorkflowOptions, ledger: LedgerWriter, target:
   if (!r.ok && isUnknownTransaction(r.error)) return disagreement(opts, target.id, tx.transaction, `returning ${tx.transaction} from ${target.id}`);
   if (!r.ok) return lasFailure(r.error, `returning ${tx.transaction} from ${target.id}`);
   ledger.append([returnEvent(r.value.lines)]);
-  return { status: 'done', message: `returned transaction ${tx.transaction}: ${formatLines(r.value.lines)}` };
+  const restart = restartNote(opts, target.id, target.kind, r.value.lines);
+  return { status: 'done', message: `returned transaction ${tx.transaction}: ${formatLines(r.value.lines)}${restart ? `; ${restart}` : ''}` };
 }

@@ -1,6 +1,7 @@
 // The computers a workflow acts on, as the LAS sees them, and what the plans say about each.
 import type { EntitledProduct, LasTarget, LicenseLine } from '../las/types';
 import { productsOf, type Assignment, type Product, type TargetKind } from '../model';
+import { applicableTargets } from '../rules/catalog';
 import type { Blocker } from '../siteCheck';
 import type { WorkflowOptions } from './context';
 
@@ -74,7 +75,8 @@ function toEntitled(p: Product, opts: WorkflowOptions): EntitledProduct {
     licenseType: p.licenseType,
     quantity: p.quantity ?? 0,
     expires: p.expires,
-    appliesTo: p.appliesTo ?? opts.appliesTo?.(p) ?? [],
+    // An explicit appliesTo as the catalog reads it: a network license naming clients goes on a License Server.
+    appliesTo: p.appliesTo ? [...(applicableTargets(p) ?? [])] : (opts.appliesTo?.(p) ?? []),
   };
 }
 

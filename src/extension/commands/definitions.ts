@@ -28,7 +28,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { id: 'bmsLicense.exportReport', title: 'Export License Report', needsTrust: true },
   { id: 'bmsLicense.refreshUsage', title: 'Refresh License Server Usage', needsTrust: true },
   { id: 'bmsLicense.importLmstat', title: 'Import lmstat Output…', needsTrust: true },
+  { id: 'bmsLicense.importLicensesLog', title: 'Import Licenses Log…', needsTrust: true },
   { id: 'bmsLicense.reviewAndApply', title: 'Review and Apply Plan…', needsTrust: true },
+  { id: 'bmsLicense.upgradeReport', title: 'Show 7.0 Upgrade Report', needsTrust: false },
 ];
 
 /** What a workflow command says it does, in messages ("Activate on es-01: …"). */

@@ -26,7 +26,7 @@ function list(items: StepReport[]): string {
 function offlineNext(verb: WorkflowVerb, count: number, folder: string | undefined): string {
   const where = folder ? ` in ${folder}` : '';
   const then = verb === 'return' ? ' After the import, run "Confirm Offline Return" from a computer that reaches the LAS: until then these licenses cannot be activated again.' : '';
-  return `${count} request file(s) written${where}. Next: carry them to a computer that reaches the License Activation Server, upload them, bring the response files back and run "Import Offline Response Files".${then}`;
+  return `${count} request file(s) written${where}. Next: carry them to a computer that reaches this workspace's activation server (the built-in simulator: bmslicense las respond), answer them there, bring the response files back and run "Import Offline Response Files". They are BMS License Workbench's own format, not Device Administrator files: the vendor's License Activation Server does not read them.${then}`;
 }
 
 function failureHint(codes: (string | undefined)[]): string {

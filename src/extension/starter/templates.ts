@@ -43,7 +43,8 @@ spec:
   entitlements:
     - id: ENT-0000-0001
       products:
-        - { activationId: ACT-0000-0001, feature: server.enterprise.base, licenseType: network, quantity: 1, expires: permanent }
+        # EBO 7.0: the Enterprise Server's base license is centralized (Device Administrator); below 7.0 it is network.
+        - { activationId: ACT-0000-0001, feature: server.enterprise.base, licenseType: centralized, quantity: 1, expires: permanent }
         - { activationId: ACT-0000-0002, feature: client.station, licenseType: network, quantity: 3, expires: permanent }
         - { activationId: ACT-0000-0003, feature: smartdriver, licenseType: centralized, quantity: 1, expires: permanent }
   assignments:

@@ -41,6 +41,8 @@ export function iconOf(node: Pick<TreeNode, 'kind' | 'type'>): string {
     case 'pendingAction':
       return node.type === 'return' ? 'arrow-left' : node.type === 'repair' ? 'wrench' : node.type === 'activate' ? 'add' : 'sync';
     case 'usage':
+      if (node.type === 'log') return 'output';
+      if (node.type === 'denial') return 'circle-slash';
       return node.type === 'user' ? 'person' : node.type === 'feature' ? 'symbol-constant' : 'pulse';
     default:
       // Kinds added later (e.g. pending plan changes) still get an icon.

@@ -18,7 +18,7 @@ const IMPORT = 'Import lmstat Output…';
 const OPEN_SETTINGS = 'Open Settings';
 const IMPORT_INSTEAD = 'Import lmstat Output…';
 
-async function chooseTargets(s: UsageServices, arg: unknown, allOfSite: boolean, title: string): Promise<UsageTarget[] | undefined> {
+export async function chooseTargets(s: UsageServices, arg: unknown, allOfSite: boolean, title: string): Promise<UsageTarget[] | undefined> {
   await s.sites.load();
   s.sites.flush();
   const index = s.sites.workspaceIndex;

@@ -59,7 +59,7 @@ describe('package.json contributions', () => {
         continue;
       }
       const offline = node.connectivity === 'offline' ? ['createOfflineRequests', ...(node.kind === 'site' ? ['importOfflineResponses'] : []), 'confirmReturn'] : [];
-      const usage = node.kind === 'licenseServer' ? ['refreshUsage', 'importLmstat'] : node.kind === 'site' ? ['refreshUsage'] : [];
+      const usage = node.kind === 'licenseServer' ? ['refreshUsage', 'importLmstat', 'importLicensesLog'] : node.kind === 'site' ? ['refreshUsage'] : [];
       const report = node.kind === 'site' ? ['openDashboard', 'exportReport', 'reviewAndApply'] : [];
       assert.deepEqual(menu.sort(), [...online, ...offline, ...usage, ...report].sort(), `${node.id} (${node.contextValue})`);
     }

@@ -80,6 +80,8 @@ export interface FakeState {
   /** Open documents (`workspace.textDocuments`); fire `documentChanged` after editing one. */
   documents: { uri: Uri; getText(): string; isDirty: boolean }[];
   documentChanged: EventEmitter<{ document: unknown }>;
+  /** Untitled documents opened with content (`workspace.openTextDocument({ content, language })`). */
+  opened: { content?: string; language?: string }[];
   /** Task providers by task type (`tasks.registerTaskProvider`). */
   taskProviders: Map<string, any>;
 }
@@ -115,6 +117,7 @@ function fresh(root: string): FakeState {
     inputBox: undefined,
     progressTitles: [],
     documents: [],
+    opened: [],
     documentChanged: installed?.documentChanged ?? new EventEmitter<{ document: unknown }>(),
     taskProviders: new Map(),
   };
@@ -263,7 +266,10 @@ function build(state: FakeState): void {
       getConfiguration: (section: string) => ({ get: (key: string, d: unknown) => state.config[`${section}.${key}`] ?? d }),
       getWorkspaceFolder: () => ({ uri: Uri.file(state.root) }),
       asRelativePath: (u: Uri | string) => path.relative(state.root, typeof u === 'string' ? u : u.fsPath),
-      openTextDocument: async () => ({ positionAt: (o: number) => o }),
+      openTextDocument: async (arg?: unknown) => {
+        if (arg && typeof arg === 'object' && 'content' in arg) state.opened.push(arg as { content?: string; language?: string });
+        return { positionAt: (o: number) => o };
+      },
     },
     languages: {
       registerCodeLensProvider: () => new Disposable(() => {}),

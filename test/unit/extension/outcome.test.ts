@@ -21,7 +21,7 @@ describe('workflow outcome messages', () => {
   it('tells where the request files are and what to do with them; a return adds the confirmation step', () => {
     const r = result({ done: [{ target: 'as-1', message: 'return of T-1: request R written' }], requestFiles: ['/tmp/out/a.request.json'] });
     const o = outcomeOf('return', site, r, '/tmp/out');
-    assert.match(o.message, /1 request file\(s\) written in \/tmp\/out\. Next: carry them to a computer that reaches the License Activation Server.*"Import Offline Response Files"\./);
+    assert.match(o.message, /1 request file\(s\) written in \/tmp\/out\. Next: carry them to a computer that reaches this workspace's activation server \(the built-in simulator: bmslicense las respond\).*"Import Offline Response Files"\. They are BMS License Workbench's own format, not Device Administrator files: the vendor's License Activation Server does not read them\./);
     assert.match(o.message, /run "Confirm Offline Return"/);
     assert.doesNotMatch(outcomeOf('activate', site, r, '/tmp/out').message, /Confirm Offline Return/);
   });

@@ -64,7 +64,9 @@ describe('rules: applicability and allocation (BMS020–BMS023, BMS070)', () => 
   it('BMS022 does not fire for the same activation id on two targets', () => {
     const plan = edit(edit(PLAN, SD_LINE, '    - { server: as-01, activationId: ACT-SD, quantity: 1 }\n'), '    - { server: fdp-01', '    - { server: as-02, activationId: ACT-SD, quantity: 1 }\n    - { server: fdp-01');
     const site = edit(SITE, '            - { id: fdp-01', '            - { id: as-02, type: as-b }\n            - { id: fdp-01');
-    assert.deepEqual(check({ site, plan }).all, []);
+    // A second automation server under es-01 needs a second attach license (BMS053).
+    const attach = edit(edit(plan, 'automation-server-attach, licenseType: network, quantity: 1', 'automation-server-attach, licenseType: network, quantity: 2'), 'ACT-ATT, quantity: 1 }', 'ACT-ATT, quantity: 2 }');
+    assert.deepEqual(check({ site, plan: attach }).all, []);
   });
 
   it('BMS023: a local license on a second computer, on that assignment', () => {

@@ -1,12 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { applicableTargets, baseFeaturesOf, CATALOG, TARGET_TYPES } from '../../../src/engine/rules/catalog';
+import { applicableTargets, baseFeaturesOf, CATALOG, catalogFeature, eraOf, TARGET_TYPES } from '../../../src/engine/rules/catalog';
 
 describe('the built-in feature catalog', () => {
-  it('holds every feature of the table in DOMAIN.md', () => {
-    const features = ['server.enterprise.central', 'server.enterprise.base', 'server.ec.es', 'client.station', 'client.graphiceditor', 'client.script', 'client.functionblock.view', 'smartdriver', 'snmp-notification', 'personal-dashboard', 'change-control', 'timescaledb', 'mqtt', 'connected-devices', 'fdp.server'];
+  it('holds every feature of the table in DOMAIN.md, and the pre-7.0 Enterprise Server features of its second round', () => {
+    const features = ['server.enterprise.central', 'server.enterprise.base', 'server.ec.es', 'client.station', 'client.graphiceditor', 'client.script', 'client.functionblock.view', 'smartdriver', 'snmp-notification', 'personal-dashboard', 'change-control', 'timescaledb', 'mqtt', 'connected-devices', 'fdp.server', 'automation-server-attach', 'web-services', 'sign-pdf'];
     assert.deepEqual(CATALOG.map((f) => f.feature).sort(), features.sort());
     for (const f of CATALOG) for (const t of f.appliesTo) assert.ok(TARGET_TYPES.includes(t), `${f.feature}: ${t} is a target type`);
+    for (const f of CATALOG) for (const e of f.eras ?? []) for (const t of e.appliesTo ?? []) assert.ok(f.appliesTo.includes(t), `${f.feature}: an era's ${t} is one of the feature's targets`);
+    for (const f of CATALOG) for (const e of f.eras ?? []) assert.match(e.rule, /help \d+|does not say/, `${f.feature}: the era cites its help topic`);
   });
 
   it('names the same target types as the plan schema', () => {
@@ -35,5 +37,33 @@ describe('the built-in feature catalog', () => {
     assert.deepEqual(baseFeaturesOf('fdp-server'), ['fdp.server']);
     assert.deepEqual(baseFeaturesOf('as-p'), []);
     assert.deepEqual(baseFeaturesOf(undefined), []);
+  });
+});
+
+describe('the catalog by EBO version', () => {
+  const era = (feature: string, version: string) => eraOf(catalogFeature(feature)!, version);
+
+  it('ES/EC base licenses: network below 7.0, centralized from 7.0 (help 12730)', () => {
+    for (const f of ['server.enterprise.central', 'server.enterprise.base', 'server.ec.es']) {
+      assert.deepEqual(era(f, '6.0')?.licenseTypes, ['network']);
+      assert.deepEqual(era(f, '6.2.1')?.licenseTypes, ['network']);
+      assert.deepEqual(era(f, '7.0')?.licenseTypes, ['centralized']);
+      assert.deepEqual(era(f, '7.1')?.licenseTypes, ['centralized']);
+    }
+  });
+
+  it('connected devices: ES only in 3.x, ES and automation servers from 4.0, absent before 3.0', () => {
+    assert.deepEqual(applicableTargets({ feature: 'connected-devices', licenseType: 'centralized' }, '3.3'), ['enterprise-server']);
+    assert.deepEqual(applicableTargets({ feature: 'connected-devices', licenseType: 'centralized' }, '4.0'), ['enterprise-server', 'as-p', 'as-p-3', 'as-b']);
+    assert.deepEqual(era('connected-devices', '7.0')?.licenseTypes, ['centralized']);
+    assert.equal(era('connected-devices', '2.0'), null);
+  });
+
+  it('attach licenses exist below 7.0 only; features without eras and unknown versions have no era', () => {
+    assert.deepEqual(era('automation-server-attach', '6.0')?.licenseTypes, ['network']);
+    assert.equal(era('automation-server-attach', '7.0'), null);
+    assert.equal(era('smartdriver', '6.0'), undefined);
+    assert.equal(eraOf(catalogFeature('server.enterprise.base')!, undefined), undefined);
+    assert.equal(eraOf(catalogFeature('server.enterprise.base')!, 'latest'), undefined);
   });
 });

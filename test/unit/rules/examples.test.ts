@@ -18,6 +18,18 @@ describe('the examples', () => {
     assert.deepEqual(failures, []);
   });
 
+  for (const example of ['riverside-plant', 'lakeside-campus']) {
+    it(`examples/${example} (the second-round domain: versions, devices, attach and engineering licenses) gives no diagnostic at all`, () => {
+      const { index, problems } = loadWorkspace([`examples/${example}`]);
+      assert.deepEqual(problems, []);
+      const failures: RuleFailure[] = [];
+      const all = [...validateWorkspace(index, { repairsOf: () => 0, today: new Date(2026, 11, 2) }, { failures }).values()].flat();
+      assert.deepEqual(all.map((d) => `${d.code} ${d.message}`), []);
+      assert.deepEqual(failures, []);
+      assert.ok(index.sites()[0].servers.some((s) => s.devices && s.devices.length > 0), 'it lists field-bus devices');
+    });
+  }
+
   it('examples/broken fires every rule BMS001–BMS070, and no rule throws', () => {
     const { index } = loadWorkspace(['examples/broken']);
     const state = fold(readLedger(path.resolve('examples/broken/harbour-view.ledger.jsonl')).events);

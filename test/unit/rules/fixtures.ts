@@ -56,6 +56,7 @@ spec:
         - { activationId: ACT-SC, feature: client.script, licenseType: local, quantity: 1, expires: "2027-06-30" }
         - { activationId: ACT-SD, feature: smartdriver, licenseType: centralized, quantity: 2, expires: permanent }
         - { activationId: ACT-FDP, feature: fdp.server, licenseType: centralized, quantity: 1, expires: permanent }
+        - { activationId: ACT-ATT, feature: automation-server-attach, licenseType: network, quantity: 1, expires: permanent }
   assignments:
     - { server: ec-01, activationId: ACT-EC, quantity: 1 }
     - { server: es-01, activationId: ACT-ES, quantity: 1 }
@@ -63,7 +64,12 @@ spec:
     - { client: ed-01, activationId: ACT-SC, quantity: 1 }
     - { server: as-01, activationId: ACT-SD, quantity: 2 }
     - { server: fdp-01, activationId: ACT-FDP, quantity: 1 }
+    - { server: es-01, activationId: ACT-ATT, quantity: 1 }
 `;
+
+/** The plan as it reads on a 7.0 site: centralized ES/EC base licenses, no attach license. */
+export const PLAN_7 = PLAN.replace(/(server\.enterprise\.central|server\.ec\.es), licenseType: network/g, '$1, licenseType: centralized')
+  .replace(/.*ACT-ATT.*\n/g, '');
 
 /** Replaces exactly one occurrence, so a typo in a test fails loudly instead of testing the base text. */
 export function edit(text: string, from: string, to: string): string {

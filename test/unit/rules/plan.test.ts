@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { at, check, codes, edit, one, PLAN, PLAN_URI, SITE, SITE_URI } from './fixtures';
+import { at, check, codes, edit, one, PLAN, PLAN_7, PLAN_URI, SITE, SITE_URI } from './fixtures';
 
 const EXPIRES = '"2027-06-30"';
 
@@ -75,5 +75,22 @@ describe('rules: the plan over time (BMS040–BMS070)', () => {
     const d = one(check({}, { repairsOf: repairs(4) }), 'BMS061', PLAN_URI, at(PLAN, 'as-01'));
     assert.match(d.message, /4 repairs of 'as-01'/);
     assert.deepEqual(codes(check({}, { repairsOf: repairs(5) })), ['BMS061']);
+  });
+});
+
+describe('rules: engineering licenses at handover (BMS052)', () => {
+  const ENG = '        - { activationId: ACT-ENG, feature: smartdriver, licenseType: engineering, quantity: 1, expires: "2026-06-30" }\n';
+  const withEng = (stage: string, base = PLAN) => edit(edit(base, '  assignments:\n', `${ENG}  assignments:\n`), 'spec:\n', `spec:\n  stage: ${stage}\n`);
+  const ON_7 = edit(SITE, 'version: "6.0"', 'version: "7.0"');
+
+  it('warns on the licenseType of an engineering product at handover, naming its entitlement and the commercial type', () => {
+    const plan = withEng('handover', PLAN_7);
+    const d = one(check({ site: ON_7, plan }), 'BMS052', PLAN_URI, at(plan, 'engineering'));
+    assert.match(d.message, /^ACT-ENG \(smartdriver\) is an engineering license of entitlement ENT-1 in a plan at handover\. .*converted to commercial in Software Companion \(help 16221\), then set licenseType to 'centralized'/);
+    assert.deepEqual(d.data, { fix: 'centralized' });
+  });
+
+  it('is silent while commissioning', () => {
+    assert.deepEqual(check({ plan: withEng('commissioning') }).of('BMS052'), []);
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { addressProblems } from '../../../src/engine/rules/addresses';
-import { at, check, edit, one, SITE, SITE_URI } from './fixtures';
+import { at, check, edit, one, PLAN_7, SITE, SITE_URI } from './fixtures';
 
 /** The base site with one more License Server that no ES/EC uses, at the given address. */
 const withSpareServer = (address: string) =>
@@ -44,7 +44,7 @@ describe('rules: the site (BMS030–BMS034)', () => {
 
   it('BMS031 does not fire from 7.0 on', () => {
     const site = edit(edit(SITE, '          licenseServer: ls-es\n', ''), 'version: "6.0"', 'version: "7.0"');
-    assert.deepEqual(check({ site }).all, []);
+    assert.deepEqual(check({ site, plan: PLAN_7 }).all, []);
   });
 
   it('BMS032: a License Server on another host than the ES it serves, on its address, with the @localhost fix', () => {

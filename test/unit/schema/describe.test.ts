@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CLIENT_TYPES, CONNECTIVITY, LICENSE_TYPES, MODES, SERVER_TYPES, STAGES } from '../../../src/engine/model';
+import { CLIENT_TYPES, CONNECTIVITY, DEVICE_KINDS, LICENSE_TYPES, MODES, SERVER_TYPES, STAGES } from '../../../src/engine/model';
 import { closest, describeKey, enumAt, keysAt, schemaOf, resolve, type JsonSchema, type SchemaKind } from '../../../src/engine/schema';
 
 describe('schema for hover and completion', () => {
@@ -23,7 +23,7 @@ describe('schema for hover and completion', () => {
     const keys = keysAt('Site', ['spec', 'servers', 0, 'children', 1]);
     assert.deepEqual(
       keys.map((k) => [k.key, k.required]),
-      [['id', true], ['type', true], ['host', false], ['licenseServer', false], ['children', false]],
+      [['id', true], ['type', true], ['host', false], ['licenseServer', false], ['devices', false], ['children', false]],
     );
     assert.ok(keys.every((k) => k.description.length > 10));
     assert.deepEqual(keysAt('LicensePlan', []).map((k) => k.key), ['apiVersion', 'kind', 'metadata', 'spec']);
@@ -71,5 +71,16 @@ describe('schema for hover and completion', () => {
     assert.equal(closest('licenceServer', ['licenseServer', 'licenseServers']), 'licenseServer');
     assert.equal(closest('activationID', ['activationId', 'quantity']), 'activationId');
     assert.equal(closest('phone', ['name', 'customer', 'contact']), undefined);
+  });
+});
+
+describe('schema for hover and completion: a server’s devices (counts or a list)', () => {
+  const server = ['spec', 'servers', 0];
+  it('offers the device kinds as keys of the counts, and kind/name/count/devices in a list item', () => {
+    assert.deepEqual(keysAt('Site', [...server, 'devices']).map((k) => k.key).slice(0, 3), ['bacnet', 'modbus', 'lonworks']);
+    assert.deepEqual(keysAt('Site', [...server, 'devices', 0]).map((k) => [k.key, k.required]), [['kind', true], ['name', false], ['count', false], ['devices', false]]);
+    assert.match(describeKey('Site', [...server, 'devices', 'under-mp-rp'])!.description, /Not counted from EBO 4\.0 \(help 16220\)/);
+    assert.deepEqual(enumAt('Site', [...server, 'devices', 0, 'kind']), [...DEVICE_KINDS]);
+    assert.deepEqual(keysAt('Site', [...server, 'devices']).map((k) => k.key), [...DEVICE_KINDS]);
   });
 });

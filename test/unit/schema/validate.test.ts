@@ -12,7 +12,7 @@ describe('schema validation (BMS002)', () => {
   it('names an unknown key on the key, with the closest allowed key', () => {
     const text = edit(SITE, 'host: es01.hospital.local\n      licenseServer', 'hots: es01.hospital.local\n      licenseServer');
     const d = onlyOne(text, 'Site', 'hots');
-    assert.equal(d.message, "Unknown key 'hots' in a server. Did you mean 'host'? Allowed keys: id, type, host, licenseServer, children.");
+    assert.equal(d.message, "Unknown key 'hots' in a server. Did you mean 'host'? Allowed keys: id, type, host, licenseServer, devices, children.");
     assert.equal(d.data?.suggestion, 'host');
   });
 

@@ -7,8 +7,17 @@ import type { ActivationTransaction, EntitledProduct, LasError, LasTarget, Licen
 export const REQUEST_FORMAT = 'bms.license/offline-request/v1';
 export const RESPONSE_FORMAT = 'bms.license/offline-response/v1';
 
+/**
+ * Written into every request and response file. The vendor's Device Administrator request, response and
+ * "license information" files (help 15174, 15217) have a format that is not public: ours is our own.
+ */
+export const OFFLINE_NOTICE =
+  "BMS License Workbench's own offline file format, not the vendor's: answer it with this workspace's activation server (the built-in simulator, 'bmslicense las respond', or the configured HTTP server). Do not upload it to Schneider Electric's License Activation Server or open it in Device Administrator: they use their own files.";
+
 export interface OfflineRequest {
   format: typeof REQUEST_FORMAT;
+  /** OFFLINE_NOTICE: what this file is, for whoever opens it (absent in files of earlier versions). */
+  notice?: string;
   requestId: string;
   createdAt: string;
   op: RequestOp;
@@ -33,6 +42,8 @@ export interface OfflineOutcome {
 
 export interface OfflineResponse {
   format: typeof RESPONSE_FORMAT;
+  /** OFFLINE_NOTICE, signed with the rest (absent in files of earlier versions). */
+  notice?: string;
   requestId: string;
   /** SHA-256 of the canonical request: ties the response to that very request. */
   requestDigest: string;

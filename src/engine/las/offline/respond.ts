@@ -2,7 +2,7 @@
 // request twice gives the same response (the simulator keeps its answers), never a second activation.
 import type { LasSimulator } from '../simulator';
 import type { Las } from '../types';
-import { RESPONSE_FORMAT, requestDigest, signedBytes, type OfflineOutcome, type OfflineRequest, type OfflineResponse } from './format';
+import { OFFLINE_NOTICE, RESPONSE_FORMAT, requestDigest, signedBytes, type OfflineOutcome, type OfflineRequest, type OfflineResponse } from './format';
 
 /** What answering needs: the LAS operations, a signer, and (simulator) a memory of answers. */
 export type ResponderLas = Las & Pick<LasSimulator, 'sign' | 'answerOnce'>;
@@ -11,6 +11,7 @@ export async function answerRequest(las: ResponderLas, request: OfflineRequest, 
   const answer = await las.answerOnce(request.requestId, async () => ({ issuedAt: now().toISOString(), outcome: await perform(las, request) }));
   const content: Omit<OfflineResponse, 'signature'> = {
     format: RESPONSE_FORMAT,
+    notice: OFFLINE_NOTICE,
     requestId: request.requestId,
     requestDigest: requestDigest(request),
     site: request.target.site,

@@ -1,7 +1,7 @@
 // The handover report as one self-contained HTML file: inline CSS, no script, no external resource, a CSP
 // that forbids everything else, and a print layout. Every string from YAML or the ledger is escaped.
 import type { SiteReport } from '../types';
-import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, summaryLines } from './words';
+import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -63,11 +63,13 @@ export function renderHtml(r: SiteReport): string {
     if (tg.features.length === 0) return [{ cells: [name, e(tg.typeLabel), '—', '', '', '', '', '', e(tg.statusLabel)] }];
     return tg.features.map((f) => ({
       cls: cls(f.status) || undefined,
-      cells: [name, e(tg.typeLabel), e(f.feature), num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? tag(`violation: ${f.violation}`, 'violation') : tag(f.statusLabel, f.status)],
+      cells: [name, e(tg.typeLabel), e(f.feature), f.requiredFrom ? `<span title="${e(`Computed: ${f.requiredFrom}`)}">${num(f.required)} (computed)</span>` : num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? tag(`violation: ${f.violation}`, 'violation') : tag(f.statusLabel, f.status)],
     }));
   });
   parts.push(`<h2>Servers and License Servers</h2>\n<p class="muted">Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.</p>\n`);
   parts.push(table(['Target', 'Type', 'Feature', 'Required', 'Planned', 'Activated', 'Used', 'Available', 'Status'], featureRows, [3, 4, 5, 6, 7]));
+  const computed = requiredNotes(r);
+  if (computed.length > 0) parts.push(`<p class="muted">Required, computed from the site file (elsewhere Required is the base license, or what the plan assigns):</p>\n<ul>\n${computed.map(([id, f, n, from]) => `<li><strong>${e(id)}</strong>, ${e(f)}: ${n}, ${e(from)}.</li>`).join('\n')}\n</ul>\n`);
 
   parts.push('<h2>Licenses per server</h2>\n');
   for (const tg of r.targets) {
@@ -80,6 +82,13 @@ export function renderHtml(r: SiteReport): string {
     parts.push(`<section class="target"><h3>${e(tg.id)}</h3>\n<p class="muted">${e(where)}. Status: ${e(tg.statusLabel)}.</p>\n${body}</section>\n`);
   }
 
+  const logs = r.targets.filter((x) => x.licensesLog);
+  if (logs.length > 0) parts.push('<h2>Licenses logs</h2>\n');
+  for (const tg of logs) {
+    const l = tg.licensesLog!;
+    const rows = l.problems.map((p) => ({ cls: p.reason.includes('(-34)') ? cls('violation') || undefined : undefined, cells: [e(p.feature), e(p.who), e(p.what), num(p.count), e(p.when), e(p.reason), e(p.advice)] }));
+    parts.push(`<section class="target"><h3>${e(tg.id)}: ${e(l.label)}</h3>\n<p class="muted">${e(l.file)}, imported ${e(l.imported)}: ${l.events} checkout events.</p>\n${rows.length ? table(['Feature', 'User', 'What', 'Count', 'When', 'Reason', 'What to do'], rows, [3]) : ''}</section>\n`);
+  }
   parts.push('<h2>License violations</h2>\n');
   parts.push(r.violations.length === 0 ? '<p>None.</p>\n' : `<ul>${r.violations.map((v) => `<li><strong>${e(v.target)}</strong>, ${e(v.feature)}: ${e(v.message)}</li>`).join('\n')}</ul>\n`);
 

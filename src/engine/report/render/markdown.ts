@@ -1,6 +1,6 @@
 // The handover report as Markdown: every string from YAML or the ledger shown literally (escaped).
 import type { SiteReport } from '../types';
-import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, summaryLines } from './words';
+import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
 
 /** Text shown literally in Markdown, on one line (table cells cannot hold line breaks). */
 function t(text: string | undefined): string {
@@ -26,10 +26,12 @@ export function renderMarkdown(r: SiteReport): string {
     const name = `${'\u00a0\u00a0'.repeat(tg.depth)}${t(tg.id)}`;
     if (tg.features.length === 0) rows.push([name, t(tg.typeLabel), '—', '', '', '', '', '', t(tg.statusLabel)]);
     for (const f of tg.features) {
-      rows.push([name, t(tg.typeLabel), t(f.feature), num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? `**violation:** ${t(f.violation)}` : t(f.statusLabel)]);
+      rows.push([name, t(tg.typeLabel), t(f.feature), `${num(f.required)}${f.requiredFrom ? ' (computed)' : ''}`, num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? `**violation:** ${t(f.violation)}` : t(f.statusLabel)]);
     }
   }
   out.push(...table(['Target', 'Type', 'Feature', 'Required', 'Planned', 'Activated', 'Used', 'Available', 'Status'], rows));
+  const computed = requiredNotes(r);
+  if (computed.length > 0) out.push('Required, computed from the site file (elsewhere Required is the base license, or what the plan assigns):', '', ...computed.map(([id, f, n, from]) => `- **${t(id)}**, ${t(f)}: ${n}, ${t(from)}.`), '');
 
   out.push('## Licenses per server', '');
   for (const tg of r.targets) {
@@ -45,6 +47,16 @@ export function renderMarkdown(r: SiteReport): string {
         tg.licenses.map((l) => [t(l.activationId), t(l.feature), t(l.licenseType), num(l.planned), num(l.activated), t(l.activatedOn ?? ''), t(l.transaction ?? ''), `${t(l.expires)}${l.expiry === 'ok' ? '' : ` (${EXPIRY_WORDS[l.expiry]})`}`, t(l.state)]),
       ),
     );
+  }
+
+  const logs = r.targets.filter((tg) => tg.licensesLog);
+  if (logs.length > 0) {
+    out.push('## Licenses logs', '');
+    for (const tg of logs) {
+      const l = tg.licensesLog!;
+      out.push(`### ${t(tg.id)}: ${t(l.label)}`, '', `${t(l.file)}, imported ${l.imported}: ${l.events} checkout events${l.from ? `, ${t(l.from)} to ${t(l.to)}` : ''}.`, '');
+      out.push(...table(['Feature', 'User', 'What', 'Count', 'When', 'Reason', 'What to do'], l.problems.map((p) => [t(p.feature), t(p.who), p.what, String(p.count), t(p.when), t(p.reason), t(p.advice)])));
+    }
   }
 
   out.push('## License violations', '');
@@ -76,3 +88,5 @@ export function renderMarkdown(r: SiteReport): string {
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
+
+export { t as mdText, table as mdTable };

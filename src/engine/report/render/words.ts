@@ -53,3 +53,8 @@ export function registrationLines(r: SiteReport): [string, string][] {
     ['Report date', r.today],
   ];
 }
+
+/** Every Required figure computed from the site file: [target, feature, required, where it came from]. */
+export function requiredNotes(r: SiteReport): [string, string, number, string][] {
+  return r.targets.flatMap((tg) => tg.features.flatMap((f): [string, string, number, string][] => (f.requiredFrom ? [[tg.id, f.feature, f.required, f.requiredFrom]] : [])));
+}

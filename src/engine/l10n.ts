@@ -1,0 +1,23 @@
+// The engine's words in the engineer's language. Messages go through @vscode/l10n's `t()`, which returns
+// the English text with its arguments filled in unless a bundle was loaded: the extension host and the
+// language server load VS Code's bundle for the display language; the CLI never does, so its output and
+// `--format json` stay the stable English contract (rule codes never change).
+import * as l10n from '@vscode/l10n';
+
+export const t = l10n.t;
+
+/** Loads the translations of `l10n/bundle.l10n.<language>.json` (VS Code's `l10n.uri`); without one, English. */
+export function useBundle(fsPath: string | undefined): boolean {
+  if (!fsPath) return false;
+  try {
+    l10n.config({ fsPath });
+    return true;
+  } catch {
+    return false; // an unreadable bundle leaves the English text, never a broken message
+  }
+}
+
+/** `1 day`, `3 days`, in the bundle's language. */
+export function days(n: number): string {
+  return n === 1 ? t('1 day') : t('{0} days', n);
+}

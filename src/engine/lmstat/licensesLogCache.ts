@@ -1,0 +1,85 @@
+// The last imported licenses log of each License Server, kept per site under
+// `.bmslicense/licenses-log/<site>/<ls>.json`, so the tree and the dashboard show its denials without
+// reading the log again. Written atomically (temp file + rename), read tolerantly.
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Site } from '../model';
+import type { LicensesLogSummary } from './licensesLogSummary';
+
+export const LICENSES_LOG_CACHE_VERSION = 1;
+
+export interface CachedLicensesLog extends LicensesLogSummary {
+  version: typeof LICENSES_LOG_CACHE_VERSION;
+  /** ISO time of the import. */
+  at: string;
+  site: string;
+  licenseServer: string;
+  /** The log file as it was named at the import. */
+  file: string;
+}
+
+export type LicensesLogReader = (site: string, licenseServer: string) => CachedLicensesLog | undefined;
+
+function part(id: string): string {
+  return encodeURIComponent(id).replace(/\*/g, '%2A').replace(/^\.+$/, (dots) => '%2E'.repeat(dots.length));
+}
+
+export function licensesLogFile(workspaceRoot: string, site: string, licenseServer: string): string {
+  return path.join(workspaceRoot, '.bmslicense', 'licenses-log', part(site), `${part(licenseServer)}.json`);
+}
+
+export function writeLicensesLog(workspaceRoot: string, entry: CachedLicensesLog): { ok: true; file: string } | { ok: false; message: string } {
+  const file = licensesLogFile(workspaceRoot, entry.site, entry.licenseServer);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, `${JSON.stringify(entry)}\n`);
+    renameSync(tmp, file);
+    return { ok: true, file };
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    return { ok: false, message: `Could not save the licenses log of '${entry.licenseServer}' to ${file}: ${(e as Error).message}. Check that the workspace folder is writable.` };
+  }
+}
+
+export function readLicensesLog(workspaceRoot: string, site: string, licenseServer: string): CachedLicensesLog | undefined {
+  try {
+    const v = JSON.parse(readFileSync(licensesLogFile(workspaceRoot, site, licenseServer), 'utf8')) as Partial<CachedLicensesLog>;
+    const ok = v?.version === LICENSES_LOG_CACHE_VERSION && v.site === site && v.licenseServer === licenseServer && Array.isArray(v.problems) && Array.isArray(v.features);
+    return ok ? (v as CachedLicensesLog) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finds each site's entries in the nearest folder above its Site file that has them (like the lmstat cache). */
+export function licensesLogReaderForSites(sites: { site(name: string): Site | undefined }): LicensesLogReader {
+  // The tree is rebuilt on every edit: a file is read again only when it changed.
+  const memo = new Map<string, { mtimeMs: number; size: number; entry: CachedLicensesLog | undefined }>();
+  return (siteName, licenseServer) => {
+    const site = sites.site(siteName);
+    if (!site || !site.uri.startsWith('file:')) return undefined;
+    let dir: string;
+    try {
+      dir = path.dirname(fileURLToPath(site.uri));
+    } catch {
+      return undefined;
+    }
+    for (;;) {
+      const file = licensesLogFile(dir, siteName, licenseServer);
+      try {
+        const stat = statSync(file);
+        const seen = memo.get(file);
+        if (seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) return seen.entry;
+        const entry = readLicensesLog(dir, siteName, licenseServer);
+        memo.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, entry });
+        return entry;
+      } catch {
+        const up = path.dirname(dir);
+        if (up === dir) return undefined;
+        dir = up;
+      }
+    }
+  };
+}

@@ -1,0 +1,58 @@
+// BMS024: a product whose license type (or whose very feature) does not exist on the site's EBO version.
+// The version rules are the catalog's eras (catalog.ts), each citing its help topic.
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { LICENSE_TYPES, productsOf, versionAtLeast, type LicenseType, type Product, type Site } from '../model';
+import { catalogFeature, CENTRALIZED_FROM, eraOf } from './catalog';
+import type { PlanRule } from './rule';
+import { orList } from './words';
+
+export const licenseTypeForVersion: PlanRule = {
+  codes: ['BMS024'],
+  kind: 'LicensePlan',
+  check(plan, ctx) {
+    const site = ctx.siteOf(plan);
+    if (!site?.version || versionAtLeast(site.version, 0) === undefined) return [];
+    const out: Diagnostic[] = [];
+    for (const p of productsOf(plan)) {
+      const found = conflict(p, site);
+      const at = found?.onFeature ? p.at.feature : p.at.licenseType;
+      if (found && at) out.push(diagnostic('BMS024', plan.uri, at, found.message, found.fix ? { data: { fix: found.fix } } : {}));
+    }
+    return out;
+  },
+};
+
+interface Conflict {
+  message: string;
+  /** The license type that fits, for a quick fix. */
+  fix?: LicenseType;
+  /** The feature itself does not exist on this version (the diagnostic goes on `feature`). */
+  onFeature?: boolean;
+}
+
+/** Why the product's license type contradicts the site's version, or undefined when it does not. */
+export function conflict(p: Product, site: Pick<Site, 'name' | 'version'>): Conflict | undefined {
+  const lt = p.licenseType as LicenseType;
+  if (!LICENSE_TYPES.includes(lt)) return undefined;
+  const what = `${p.activationId}${p.feature ? ` (${p.feature})` : ''}`;
+  const on = `site '${site.name}' is EBO ${site.version}`;
+  const centralized = versionAtLeast(site.version, 7) === true;
+  if (lt === 'engineering' && !centralized) {
+    return {
+      message: `${what} is an engineering license, but ${on}: engineering licenses (free, time-limited, from Software Companion) come with EBO ${CENTRALIZED_FROM} (help 16221). Below ${CENTRALIZED_FROM} use a demo license while the site is built, or check spec.version in the site file.`,
+      fix: 'demo',
+    };
+  }
+  const entry = catalogFeature(p.feature);
+  const era = entry ? eraOf(entry, site.version) : undefined;
+  if (!entry || era === undefined) return undefined;
+  if (era === null) {
+    return { message: `${what} is not licensed on EBO ${site.version} (${on}): ${entry.outside}. Remove it from the plan, or check spec.version in the site file.`, onFeature: true };
+  }
+  // Engineering licenses become the commercial license later (help 16221): any feature on 7.0+ may be one.
+  if (lt === 'engineering' || era.licenseTypes.includes(lt)) return undefined;
+  return {
+    message: `${what} is a ${lt} license, but ${on}: ${era.rule}. Set licenseType to ${orList(era.licenseTypes.map((t) => `'${t}'`))}, or check spec.version in the site file.`,
+    fix: era.licenseTypes[0],
+  };
+}

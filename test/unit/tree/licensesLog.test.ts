@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkspaceIndex } from '../../../src/engine/load/workspace';
+import { parseLicensesLog } from '../../../src/engine/lmstat/licensesLog';
+import { LICENSES_LOG_CACHE_VERSION, type CachedLicensesLog } from '../../../src/engine/lmstat/licensesLogCache';
+import { summarizeLicensesLog } from '../../../src/engine/lmstat/licensesLogSummary';
+import { buildSiteTree } from '../../../src/engine/tree/build';
+
+const EXAMPLE = join(__dirname, '../../../examples/hospital-north');
+const LOG = join(__dirname, '../lmstat/licenses-log/04-bms-site-clock-difference-constructed.log');
+
+describe('site tree: the licenses log on its License Server', () => {
+  const index = new WorkspaceIndex();
+  index.setText('file:///w/site.bms.yaml', readFileSync(join(EXAMPLE, 'site.bms.yaml'), 'utf8'));
+  index.setText('file:///w/plan.bms.yaml', readFileSync(join(EXAMPLE, 'plan.bms.yaml'), 'utf8'));
+  const entry: CachedLicensesLog = { version: LICENSES_LOG_CACHE_VERSION, at: '2026-11-24T08:00:00Z', site: 'hospital-north', licenseServer: 'ls-main', file: 'licenses.log', ...summarizeLicensesLog(parseLicensesLog(readFileSync(LOG, 'utf8'))) };
+
+  it('shows the denials on the node, a Licenses log row, and one row per feature and user with what to do', () => {
+    const tree = buildSiteTree({ index, licensesLogOf: (site, ls) => (site === 'hospital-north' && ls === 'ls-main' ? entry : undefined) });
+    const ls = tree.byId.get('site:hospital-north/licenseServer:ls-main') ?? [...tree.byId.values()].find((n) => n.kind === 'licenseServer' && n.target === 'ls-main')!;
+    assert.match(ls.description, / · log: 4 denied \(2 clock difference\) · 1 queued$/);
+    const row = ls.children.find((c) => c.type === 'log')!;
+    assert.equal(row.label, 'Licenses log');
+    assert.equal(row.description, '4 denied (2 clock difference) · 1 queued · licenses.log');
+    assert.match(row.tooltip, /2 checkout\(s\) denied because a client's clock is more than 24 hours off the License Server's \(FlexNet -34\)/);
+    assert.deepEqual(row.children.map((c) => [c.label, c.description]).slice(0, 2), [
+      ['client.station', 'denied · ops@ws-lobby · 2× 2026-11-23 8:03:12 – 2026-11-23 8:03:40'],
+      ['client.graphiceditor', 'denied · eng2@eng-02 · at 2026-11-23 8:11:30'],
+    ]);
+    assert.match(row.children[0].tooltip, /the clock of ws-lobby is more than 24 hours off the License Server's/);
+    const other = [...tree.byId.values()].find((n) => n.kind === 'licenseServer' && n.target === 'ls-eng')!;
+    assert.ok(!other.children.some((c) => c.type === 'log'), 'the other License Server has no log');
+  });
+});
