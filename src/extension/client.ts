@@ -17,7 +17,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector: BMS_DOCUMENTS,
     synchronize: { configurationSection: 'bmsLicense' },
-    initializationOptions: settings(),
+    // The server loads the same translations as the extension (none for English).
+    initializationOptions: { ...settings(), l10nBundle: vscode.l10n?.uri?.fsPath },
     diagnosticCollectionName: 'bms-license',
   };
   const status = vscode.languages.createLanguageStatusItem('bmsLicense.server', BMS_DOCUMENTS);

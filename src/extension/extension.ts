@@ -2,6 +2,7 @@
 // only registers things: files are read when the view asks for its rows, the language server starts
 // when a `*.bms.yaml` document is opened or the view is shown.
 import * as vscode from 'vscode';
+import { useBundle } from '../engine/l10n';
 import type { TreeNode } from '../engine/tree/types';
 import { registerCommands } from './commands/register';
 import { registerDashboard } from './dashboard/register';
@@ -15,6 +16,8 @@ import { SiteTreeProvider } from './tree/provider';
 import { registerUsage } from './usage';
 
 export function activate(context: vscode.ExtensionContext): void {
+  // The engine's words (tree, findings) in VS Code's display language: the same bundle as vscode.l10n.
+  useBundle(vscode.l10n?.uri?.fsPath);
   const log = new Log();
   const sites = new SiteWorkspace(log);
   const provider = new SiteTreeProvider(sites);

@@ -2,6 +2,7 @@
 // Runs on its own: `node dist/server.js --stdio` (or --node-ipc) for any LSP client.
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { useBundle } from '../engine/l10n';
 import { warmValidators } from '../engine/service/warm';
 import { LiveWorkspace } from '../engine/service/workspace';
 import { BMS_GLOB, LEDGER_GLOB, USAGE_FILE, USAGE_GLOB } from '../engine/load/globs';
@@ -49,6 +50,7 @@ connection.onInitialize((params) => {
   canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
   canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   settings = settingsFrom(params.initializationOptions, DEFAULT_SETTINGS);
+  useBundle((params.initializationOptions as { l10nBundle?: string } | undefined)?.l10nBundle);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -12,6 +12,7 @@ import type { NodeStatus, SiteTree, TreeNode } from './types';
 import { addUsage } from './usage';
 import { addLicensesLog } from './licensesLog';
 import type { LicensesLogReader } from '../lmstat/licensesLogCache';
+import { t } from '../l10n';
 
 export interface TreeInput {
   index: WorkspaceIndex;
@@ -74,7 +75,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
       kind,
       type,
       label: id,
-      description: describe(kind === 'licenseServer' ? 'License Server' : typeLabel(type), planned, activated, status),
+      description: describe(kind === 'licenseServer' ? t('License Server') : typeLabel(type), planned, activated, status),
       status,
       tooltip: '',
       location: { uri: site.uri, span, focus: focus ?? span },
@@ -93,7 +94,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
 
   const children: TreeNode[] = [];
   if (site.licenseServers.length > 0) {
-    const group = groupNode(siteId, 'licenseServers', 'License Servers', site, byId);
+    const group = groupNode(siteId, 'licenseServers', t('License Servers'), site, byId);
     for (const ls of site.licenseServers) {
       const node = target('licenseServer', ls.id, undefined, group.id, ls.span, ls.at.id);
       const servedBy = [...site.servers.filter((s) => s.licenseServer === ls.id), ...site.clients.filter((c) => c.licenseServers.includes(ls.id))].map((x) => x.id);
@@ -118,7 +119,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const seen = new Set<string>();
   for (const server of site.servers) if (server.parent === undefined) children.push(addServer(server, siteId, seen));
   if (site.clients.length > 0) {
-    const group = groupNode(siteId, 'clients', 'Clients', site, byId);
+    const group = groupNode(siteId, 'clients', t('Clients'), site, byId);
     for (const client of site.clients) {
       const node = target('client', client.id, client.type, group.id, client.span, client.at.id);
       node.tooltip = clientTooltip(client, node.status, node.licenses);
@@ -189,7 +190,7 @@ function rollUp(group: TreeNode): TreeNode {
 
 function describe(what: string, planned: number, activated: number, status: NodeStatus): string {
   const parts = [what];
-  if (planned > 0) parts.push(`${activated}/${planned} activated`);
+  if (planned > 0) parts.push(t('{0}/{1} activated', activated, planned));
   if (SAID.has(status)) parts.push(statusLabel(status));
   return parts.join(' · ');
 }

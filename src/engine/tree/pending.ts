@@ -7,6 +7,7 @@ import { actionSign, describeAction, summaryLine } from '../reconcile/format';
 import { reconcile } from '../reconcile/reconcile';
 import type { SiteCheck } from '../siteCheck';
 import type { TreeNode } from './types';
+import { t } from '../l10n';
 
 /** Adds the node (and its children) to the tree's lookup and returns it. */
 export function withPendingChanges(byId: Map<string, TreeNode>, node: TreeNode): TreeNode {
@@ -31,7 +32,7 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
       kind: 'pendingAction',
       type: a.kind,
       label: `${actionSign(a)} ${a.kind} ${a.kind === 'import-response' ? a.requestId : a.activationId}${a.quantity ? ` ×${a.quantity}` : ''}`,
-      description: a.finding ? `${a.target} · blocked by ${a.finding.code}` : a.blocked ? `${a.target} · cannot be applied` : a.target,
+      description: a.finding ? t('{0} · blocked by {1}', a.target, a.finding.code) : a.blocked ? t('{0} · cannot be applied', a.target) : a.target,
       status: a.blocked ? 'violation' : a.waitsFor || a.kind === 'confirm-return' ? 'pending-offline' : 'planned',
       tooltip: describeAction(a),
       // A blocked action opens the finding that blocks it; the others their assignment.
@@ -45,8 +46,8 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
     id,
     parentId: siteId,
     kind: 'pendingChanges',
-    label: 'Pending changes',
-    description: children.length > 0 ? `${children.length}` : 'none',
+    label: t('Pending changes'),
+    description: children.length > 0 ? `${children.length}` : t('none'),
     status: children.length > 0 ? 'planned' : 'none',
     tooltip: `**Pending changes** of site ${site.name}: what Review and Apply would do.\n\n${summaryLine(plan.summary)}`,
     contextValue: children.length > 0 ? 'bms.pendingChanges' : 'bms.pendingChanges.none',
@@ -64,8 +65,8 @@ function stoppedNode(site: Site, siteId: string, id: string, common: Pick<TreeNo
     id,
     parentId: siteId,
     kind: 'pendingChanges',
-    label: 'Pending changes',
-    description: `stopped: ${n} problem${n === 1 ? '' : 's'} to fix`,
+    label: t('Pending changes'),
+    description: n === 1 ? t('stopped: 1 problem to fix') : t('stopped: {0} problems to fix', n),
     status: 'violation',
     tooltip: `**Pending changes** of site ${site.name} cannot be worked out: validate finds ${n} problem${n === 1 ? '' : 's'} that stop${n === 1 ? 's' : ''} every command (syntax, schema, duplicate ids or sites). Fix ${n === 1 ? 'it' : 'them'} first (Problems panel).\n\n${list}`,
     location: { uri: first.uri, span: first.span, focus: first.span },

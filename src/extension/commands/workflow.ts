@@ -219,10 +219,12 @@ export async function refuseInvalid(files: SiteFiles): Promise<boolean> {
   if (stopping.length === 0) return false;
   const n = stopping.length;
   const first = stopping[0]!;
-  const answer = await vscode.window.showErrorMessage(
-    `Site ${files.site.name}: nothing was done. Its files have ${n} problem${n === 1 ? '' : 's'} that stop${n === 1 ? 's' : ''} every command (${first.code}: ${first.message}). Fix ${n === 1 ? 'it' : 'them'} first.`,
-    'Show Problems',
-  );
-  if (answer === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  const text =
+    n === 1
+      ? vscode.l10n.t('Site {0}: nothing was done. Its files have 1 problem that stops every command ({1}: {2}). Fix it first.', files.site.name, first.code, first.message)
+      : vscode.l10n.t('Site {0}: nothing was done. Its files have {1} problems that stop every command ({2}: {3}). Fix them first.', files.site.name, n, first.code, first.message);
+  const show = vscode.l10n.t('Show Problems');
+  const answer = await vscode.window.showErrorMessage(text, show);
+  if (answer === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
   return true;
 }

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import type { TreeNode } from '../../../src/engine/tree/types';
 import { installFakeVscode, Uri, type FakeState } from './fake-vscode';
 import { EXAMPLE, targetNode } from './fixture';
+import { manifest } from './manifest';
 
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
+
 
 describe('extension host (stand-in vscode)', () => {
   let root: string;

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BMS_FILE } from '../../../src/engine/load/files';
 import { BMS_DOCUMENTS, BMS_GLOB, BMS_LANGUAGE_ID } from '../../../src/extension/documents';
+import { manifest } from './manifest';
 
 const ROOT = join(__dirname, '../../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
 const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
 
 /** A `filenamePatterns` glob (`*` within a name) as VS Code matches it against a file's base name. */

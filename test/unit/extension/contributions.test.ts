@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import { buildSiteTree } from '../../../src/engine/tree/build';
 import { COMMANDS } from '../../../src/extension/commands/definitions';
+import { manifest } from './manifest';
 
 interface MenuItem {
   command: string;
   when?: string;
   group?: string;
 }
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
+
 const declared: { command: string; title: string; category?: string; enablement?: string }[] = manifest.contributes.commands;
 const itemMenus: MenuItem[] = manifest.contributes.menus['view/item/context'];
 

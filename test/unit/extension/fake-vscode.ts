@@ -141,6 +141,8 @@ function build(state: FakeState): void {
     EventEmitter,
     Uri,
     Disposable,
+    // English: the message with its {n} arguments filled in, as vscode.l10n.t does without a bundle.
+    l10n: { uri: undefined, t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
     TreeItem: class {
       [k: string]: unknown;
       constructor(

@@ -4,9 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPOSITORY_URL, RULES, ruleHelpUrl, type RuleCode } from '../../../src/engine/diagnostics';
 import { packagedVsix } from '../../e2e/harness/vsix';
+import { manifest } from './manifest';
 
 const ROOT = join(__dirname, '../../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {

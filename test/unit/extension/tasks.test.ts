@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { commands } from '../../../src/cli/commands';
 import { isTaskDefinition, TASK_COMMANDS, TASK_TYPE, taskCommandLine } from '../../../src/extension/tasks/commandLine';
 import { installFakeVscode } from './fake-vscode';
+import { manifest } from './manifest';
 
 const ROOT = join(__dirname, '../../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
 const TODAY = ['--today', '2026-11-23'];
 
 interface Matcher {

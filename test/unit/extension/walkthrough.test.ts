@@ -8,9 +8,10 @@ import type { LiveWorkspace } from '../../../src/engine/service/workspace';
 import { LineIndex } from '../../../src/engine/text';
 import { validateWorkspace } from '../../../src/engine/validate';
 import { STARTER_PLAN, STARTER_SITE } from '../../../src/extension/starter/templates';
+import { manifest } from './manifest';
 
 const ROOT = join(__dirname, '../../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
 interface Step {
   id: string;
   description: string;
