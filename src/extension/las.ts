@@ -23,7 +23,7 @@ export function connectLas(root: string, secrets: vscode.SecretStorage): LasConn
   const mode = config.get<string>('mode', 'simulator');
   if (mode !== 'http') {
     const sim = new LasSimulator({ dataDir: simulatorDataDir(root) });
-    return { las: sim, name: 'the built-in simulator', publicKeyPem: () => ({ pem: sim.publicKeyPem() }) };
+    return { las: sim, name: 'the built-in simulator', publicKeyPem: () => sim.publicKey() };
   }
   const url = config.get<string>('url', '').trim();
   if (!url) {

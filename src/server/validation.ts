@@ -6,6 +6,7 @@ import { repairsFrom } from '../engine/service/ledgers';
 import { usageReaderForSites } from '../engine/service/disk';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
+import { LedgerDiagnostics } from './ledgers';
 import type { ServerSettings } from './settings';
 
 export interface TextSource {
@@ -22,13 +23,17 @@ export class ValidationQueue {
   private generation = 0;
   /** License Server usage cached by 'Refresh License Server Usage' (BMS080-082); re-read only when a file changes. */
   private usage: ReturnType<typeof usageReaderForSites> | undefined;
+  /** BMS062-065 on the ledger files themselves. */
+  private readonly ledgers: LedgerDiagnostics;
 
   constructor(
     private readonly connection: Connection,
     private readonly workspace: LiveWorkspace,
     private readonly source: TextSource,
     private readonly settings: () => ServerSettings,
-  ) {}
+  ) {
+    this.ledgers = new LedgerDiagnostics(connection);
+  }
 
   /** An open file changed: parse and publish after the debounce. */
   changed(uri: string): void {
@@ -80,6 +85,7 @@ export class ValidationQueue {
       this.publish(uri, ctx);
       await new Promise((r) => setImmediate(r));
     }
+    if (generation === this.generation) this.ledgers.publish(index);
   }
 
   private publish(uri: string, ctx: LiveRuleContext): void {

@@ -90,7 +90,7 @@ describe('bmslicense conventions', () => {
       assert.match(r.out, /--detailed-exitcode/);
     }
     const bash = (await cli(['completion', 'bash'])).out;
-    assert.match(bash, /^ {4}plan\) opts="--site --target --workspace --by --format -f --detailed-exitcode --help" ;;$/m);
+    assert.match(bash, /^ {4}plan\) opts="--site --target --workspace --by --las --las-token-env --format -f --detailed-exitcode --help" ;;$/m);
     const script = path.join(dir, 'bmslicense.bash');
     fs.writeFileSync(script, bash);
     const check = spawnSync('bash', ['-n', script], { encoding: 'utf8' });

@@ -3,13 +3,14 @@
 // (test/unit/workflows/offline.test.ts covers the ledger side of the first refusals; this adds the rest.)
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { parseRequest, REQUEST_FORMAT, responseFileName, signedBytes, type OfflineRequest } from '../../src/engine/las/offline/format';
 import { answerRequest } from '../../src/engine/las/offline/respond';
 import { STATE_FILE } from '../../src/engine/las/simulatorState';
 import { activate } from '../../src/engine/workflows/activate';
-import { importResponses } from '../../src/engine/workflows/importResponses';
+import { importResponses, responseFiles } from '../../src/engine/workflows/importResponses';
 import { assertOk, bench, type Bench } from '../unit/workflows/fixture';
 
 /** Every file under `dir` with its bytes, so a refusal can be shown to change nothing at all. */
@@ -19,6 +20,7 @@ function snapshot(dir: string): Map<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
+      else if (e.isSymbolicLink()) out.set(path.relative(dir, p), `-> ${fs.readlinkSync(p)}`);
       else out.set(path.relative(dir, p), fs.readFileSync(p).toString('base64'));
     }
   };
@@ -122,5 +124,53 @@ describe('hardening: offline files that cannot be trusted change nothing', () =>
     assert.equal(code, 0, out.join(''));
     assert.deepEqual(fs.readdirSync(outDir), ['__.._evil.response.json']);
     assert.equal(fs.existsSync(path.resolve(outDir, '../../evil.response.json')), false);
+  });
+
+  describe('files that are not what they seem', () => {
+    let outside: string;
+    beforeEach(() => {
+      // A valid response, outside the workspace: only the way it is reached decides.
+      outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+      fs.copyFileSync(response, path.join(outside, path.basename(response)));
+      fs.rmSync(response);
+    });
+    afterEach(() => fs.rmSync(outside, { recursive: true, force: true }));
+
+    it('a response reached through a symbolic link that leaves the workspace is refused', async () => {
+      const link = path.join(b.responsesDir, path.basename(response));
+      fs.symlinkSync(path.join(outside, path.basename(response)), link);
+      await refused(link, 'unsafe-link', /is a symbolic link \(or in a linked folder\) that leads out of the workspace, to .*outside-/);
+    });
+
+    it('a linked folder that leaves the workspace: its responses are refused too', async () => {
+      const linked = path.join(b.dir, 'from-usb');
+      fs.symlinkSync(outside, linked);
+      const [file] = responseFiles([linked]);
+      await refused(file!, 'unsafe-link', /leads out of the workspace/);
+    });
+
+    it('the same file named where it really is (outside the workspace) is imported', async () => {
+      assertOk(await importResponses(b.options(), [path.join(outside, path.basename(response))], b.las.publicKeyPem()));
+    });
+
+    it('a file over 1 MiB is refused before it is read', async () => {
+      const big = path.join(b.responsesDir, 'big.response.json');
+      fs.writeFileSync(big, Buffer.alloc(2 * 1024 * 1024, 0x20));
+      await refused(big, 'too-large', /is 2\.0 MiB, and a response from the LAS is a few KiB \(at most 1 MiB\): it was not read/);
+    });
+
+    it('--offline naming a file: "is a file, not a folder", exit 2, not EEXIST', async () => {
+      const file = path.join(b.dir, 'requests.txt');
+      fs.writeFileSync(file, '');
+      const err: string[] = [];
+      fs.cpSync(path.join(__dirname, '../../examples/hospital-north'), path.join(b.dir, 'ws'), { recursive: true });
+      const code = await runCli(['activate', '--site', 'hospital-north', '--offline', file, '--workspace', path.join(b.dir, 'ws')], { cwd: b.dir, env: {}, out: () => undefined, err: (t) => void err.push(t) });
+      assert.equal(code, 2);
+      assert.match(err.join(''), /--offline .*requests\.txt is a file, not a folder: name the folder to write the request files to/);
+      assert.doesNotMatch(err.join(''), /EEXIST/);
+      // The engine says the same to any caller (the extension, apply).
+      const r = await activate(b.options({ offlineDir: file }));
+      assert.match(r.notDone[0]!.message, /requests\.txt is a file, not a folder: pick the folder to write the offline request files to/);
+    });
   });
 });

@@ -113,4 +113,20 @@ describe('lsp: diagnostics as you type', () => {
     assert.deepEqual(brief(down), [diag('BMS082', at.line, at.character, at.line, at.character + '"@localhost"'.length)]);
     assert.match(String(down[0].message), /-96/);
   });
+
+  it('a ledger with conflict markers and a doubled event: BMS065 and BMS062 on its lines, cleared once it is resolved', async () => {
+    const event = JSON.stringify({ at: '2026-11-23T10:15:00Z', op: 'activate', site: 'north', target: 'as-01', activationId: 'ACT-1', quantity: 1, transaction: 'T-1', by: 'anna' });
+    const { writeFileSync } = await import('node:fs');
+    const ledger = client.uri('north.ledger.jsonl');
+    const found = client.nextDiagnostics(ledger, (p) => p.diagnostics.length > 0);
+    writeFileSync(`${client.folder}/north.ledger.jsonl`, ['<<<<<<< HEAD', event, '=======', event, '>>>>>>> anna', ''].join('\n'));
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ledger, type: 1 }] });
+    const shown = (await found).diagnostics;
+    assert.deepEqual(shown.map((d) => `${d.code}@${d.range.start.line}`), ['BMS065@0', 'BMS065@2', 'BMS062@3', 'BMS065@4']);
+    assert.match(String(shown[0]!.message), /git conflict marker: keep the event lines of both sides/);
+    const cleared = client.nextDiagnostics(ledger, (p) => p.diagnostics.length === 0);
+    writeFileSync(`${client.folder}/north.ledger.jsonl`, `${event}\n`);
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ledger, type: 2 }] });
+    await cleared;
+  });
 });

@@ -6,7 +6,7 @@ import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTION
 export const activateCommand: CliCommand = {
   name: 'activate',
   summary: 'activate the planned licenses of a site or one target (online, or offline request files: our own format, not the vendor\'s)',
-  usage: 'bmslicense activate --site NAME [--target ID] [--offline DIR] [--workspace DIR] [--by USER]',
+  usage: 'bmslicense activate --site NAME [--target ID] [--offline DIR] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
     const w = siteWorkflow(p, io);

@@ -6,6 +6,7 @@ import * as readline from 'node:readline/promises';
 import { describeResult } from '../../engine/workflows/context';
 import { applyPlan, formatPlanText, summaryLine, type ApplyResult, type ReturnReview } from '../../engine/reconcile';
 import type { CliCommand, CliIO } from '../io';
+import { refusalExitCode } from '../siteLock';
 import { lasPublicKey } from './offline';
 import { clockOf, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
 
@@ -41,7 +42,7 @@ export function describeApply(r: ApplyResult): string {
 export const applyCommand: CliCommand = {
   name: 'apply',
   summary: 'do what `plan` shows: activate, reclaim, repair, return (asks for --yes), offline steps',
-  usage: 'bmslicense apply --site NAME [--yes] [--offline DIR] [--responses DIR] [--public-key FILE] [--workspace DIR] [--by USER]',
+  usage: 'bmslicense apply --site NAME [--yes] [--offline DIR] [--responses DIR] [--public-key FILE] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, yes: false, offline: true, responses: true, 'public-key': true });
     const w = siteWorkflow(p, io);
@@ -69,6 +70,8 @@ export const applyCommand: CliCommand = {
         }),
       io,
     );
+    const refusal = refusalExitCode(result);
+    if (refusal !== undefined) return io.err(describeResult(result)), refusal;
     if (result.plan.actions.length === 0) {
       io.out(`${summaryLine(result.plan.summary)} Nothing to apply.\n`);
       return 0;

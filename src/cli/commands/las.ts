@@ -8,7 +8,9 @@ import { answerRequest } from '../../engine/las/offline/respond';
 import { writeFileAtomic } from '../../engine/las/simulatorState';
 import { asksForHelp, HelpRequest } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../io';
-import { flag, parseArgs, simulatorFor, workspaceRoot } from './workflowArgs';
+import { LasSimulator } from '../../engine/las/simulator';
+import { restoreLasRecord } from '../../engine/workflows/restoreLas';
+import { finish, flag, parseArgs, simulatorFor, siteWorkflow, SITE_OPTIONS, workspaceRoot } from './workflowArgs';
 
 type SubVerb = (args: string[], io: CliIO) => Promise<number>;
 
@@ -18,6 +20,8 @@ async function respond(args: string[], io: CliIO): Promise<number> {
   if (!out) throw new UsageError('--out DIR is required');
   if (p.positional.length === 0) throw new UsageError('name the request files to answer');
   const las = simulatorFor(workspaceRoot(p, io));
+  const key = las.publicKey();
+  if ('error' in key) return io.err(`${key.error}\n`), 1;
   const outDir = path.resolve(io.cwd, out);
   let failed = 0;
   for (const f of p.positional) {
@@ -36,7 +40,15 @@ async function respond(args: string[], io: CliIO): Promise<number> {
       failed++;
       continue;
     }
-    const response = await answerRequest(las, request);
+    let response: Awaited<ReturnType<typeof answerRequest>>;
+    try {
+      response = await answerRequest(las, request);
+    } catch (e) {
+      // The simulator's state or key cannot be had: the message names the file.
+      io.err(`${f}: not answered: ${(e as Error).message}\n`);
+      failed++;
+      continue;
+    }
     const target = path.join(outDir, responseFileName(response.requestId));
     writeFileAtomic(target, `${JSON.stringify(response, null, 2)}\n`);
     const o = response.outcome;
@@ -47,7 +59,9 @@ async function respond(args: string[], io: CliIO): Promise<number> {
 
 async function publicKey(args: string[], io: CliIO): Promise<number> {
   const p = parseArgs(args, { out: true, workspace: true });
-  const pem = simulatorFor(workspaceRoot(p, io)).publicKeyPem();
+  const key = simulatorFor(workspaceRoot(p, io)).publicKey();
+  if ('error' in key) return io.err(`${key.error}\n`), 1;
+  const pem = key.pem;
   const out = flag(p, 'out');
   if (out) writeFileAtomic(path.resolve(io.cwd, out), pem);
   else io.out(pem);
@@ -67,20 +81,29 @@ async function serve(args: string[], io: CliIO): Promise<number> {
   return mod.runServe(args, io);
 }
 
+/** Rebuilds the simulator's record of a site from its ledger (its state lost, damaged, or from another clone). */
+async function restore(args: string[], io: CliIO): Promise<number> {
+  const w = siteWorkflow(parseArgs(args, SITE_OPTIONS), io);
+  if ('error' in w) return io.err(`${w.error}\n`), 2;
+  const las = w.options.las;
+  if (!(las instanceof LasSimulator)) return io.err('las restore rebuilds the built-in simulator only: an activation server keeps its own record (leave out --las).\n'), 2;
+  return finish(await restoreLasRecord({ ...w.options, las }), io);
+}
+
 /** `las serve` parses its own options (src/engine/las/http/serve.ts); for its help. */
 const SERVE_OPTIONS = { port: true, data: true, 'token-env': true };
 
-const subVerbs: Record<string, SubVerb> = { respond, 'public-key': publicKey, serve };
+const subVerbs: Record<string, SubVerb> = { respond, 'public-key': publicKey, serve, restore };
 
 export const lasCommand: CliCommand = {
   name: 'las',
-  summary: 'the built-in License Activation Server simulator: respond to our offline request files, export its public key, serve over HTTP',
-  usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [--port P] [--data DIR] [--token-env VAR] [--quiet]',
+  summary: 'the built-in License Activation Server simulator: respond to our offline request files, export its public key, serve over HTTP, restore its record from a ledger',
+  usage: 'bmslicense las respond REQUEST… --out DIR [--workspace DIR]\n       bmslicense las public-key [--out FILE] [--workspace DIR]\n       bmslicense las serve [--port P] [--data DIR] [--token-env VAR] [--quiet]\n       bmslicense las restore --site NAME [--workspace DIR]',
   async run(args, io) {
     const [verb, ...rest] = args;
     if (verb === 'serve' && asksForHelp(rest)) throw new HelpRequest(SERVE_OPTIONS);
     const run = verb ? subVerbs[verb] : undefined;
-    if (!run) throw new UsageError(verb ? `unknown sub-command '${verb}'` : 'name a sub-command: respond, public-key or serve');
+    if (!run) throw new UsageError(verb ? `unknown sub-command '${verb}'` : 'name a sub-command: respond, public-key, serve or restore');
     return run(rest, io);
   },
 };

@@ -5,11 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { importResponses, responseFiles } from '../../engine/workflows/importResponses';
 import { UsageError, type CliCommand, type CliIO } from '../io';
+import { lasUrl } from '../lasChoice';
 import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS, simulatorFor, type ParsedArgs } from './workflowArgs';
 
 export function lasPublicKey(p: ParsedArgs, io: CliIO, root: string): { pem: string } | { error: string } {
   const file = flag(p, 'public-key') ?? io.env.BMSLICENSE_LAS_PUBLIC_KEY;
-  if (!file) return { pem: simulatorFor(root).publicKeyPem() };
+  if (!file && lasUrl(p, io)) return { error: "With --las, name the activation server's public key (PEM) too: --public-key FILE, or BMSLICENSE_LAS_PUBLIC_KEY." };
+  if (!file) return simulatorFor(root).publicKey();
   try {
     return { pem: fs.readFileSync(path.resolve(io.cwd, file), 'utf8') };
   } catch (e) {
@@ -20,7 +22,7 @@ export function lasPublicKey(p: ParsedArgs, io: CliIO, root: string): { pem: str
 export const importResponsesCommand: CliCommand = {
   name: 'import-responses',
   summary: 'verify and import offline response files of this tool\'s activation server (our own signed format, not the vendor\'s)',
-  usage: 'bmslicense import-responses DIR|FILE… --site NAME [--public-key FILE] [--workspace DIR] [--by USER]',
+  usage: 'bmslicense import-responses DIR|FILE… --site NAME [--public-key FILE] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, 'public-key': true });
     if (p.positional.length === 0) throw new UsageError('name the folder or the response files to import');

@@ -1,27 +1,30 @@
 // `bmslicense plan`: what `apply` would do to bring the site's activations to its plans (Terraform-like).
 // With --detailed-exitcode: 0 nothing to do, 2 actions, 1 error, so CI can flag drift.
 import * as path from 'node:path';
-import { fold } from '../../engine/ledger/fold';
+import { fold, type LedgerState } from '../../engine/ledger/fold';
+import type { Las } from '../../engine/las/types';
 import { readLedger } from '../../engine/ledger/ledger';
 import { formatPlanJson, formatPlanText, reconcile, type ReconcilePlan } from '../../engine/reconcile';
 import { UsageError, type CliCommand, type CliIO } from '../io';
+import { driftText, planDrift, withDrift } from '../drift';
 import { clockOf, flag, parseArgs, siteWorkflow, SITE_OPTIONS, type ParsedArgs } from './workflowArgs';
 
-const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [--detailed-exitcode] [--workspace DIR]';
+const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [--detailed-exitcode] [--las URL] [--workspace DIR]';
 
 
 /** Loads the site, its plans and its ledger and computes the plan; a message when that cannot be done. */
-export function sitePlan(p: ParsedArgs, io: CliIO): { plan: ReconcilePlan; ledgerPath: string; warnings: string[] } | { error: string } {
+export function sitePlan(p: ParsedArgs, io: CliIO): { plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState } | { error: string } {
   const w = siteWorkflow(p, io);
   if ('error' in w) return w;
   const clock = clockOf(io);
   if (typeof clock !== 'function') return clock;
   const read = readLedger(w.options.ledgerPath);
   const warnings = read.problems.map((x) => `Ledger ${path.basename(w.options.ledgerPath)} line ${x.line}: ${x.message}`);
-  const plan = reconcile(w.options.site, w.options.plans, fold(read.events), { today: clock(), blockerOf: w.options.blockerOf });
+  const state = fold(read.events);
+  const plan = reconcile(w.options.site, w.options.plans, state, { today: clock(), blockerOf: w.options.blockerOf });
   const target = w.options.target;
   if (target) plan.actions = plan.actions.filter((a) => a.target === target);
-  return { plan, ledgerPath: w.options.ledgerPath, warnings };
+  return { plan, ledgerPath: w.options.ledgerPath, warnings, las: w.options.las, state };
 }
 
 export const planCommand: CliCommand = {
@@ -37,8 +40,11 @@ export const planCommand: CliCommand = {
       const r = sitePlan(p, io);
       if ('error' in r) return io.err(`${r.error}\n`), detailed ? 1 : 2;
       for (const w of r.warnings) io.err(`${w}\n`);
-      io.out(format === 'json' ? formatPlanJson(r.plan) : formatPlanText(r.plan, path.basename(r.ledgerPath)));
-      return detailed && r.plan.actions.length > 0 ? 2 : 0;
+      const drift = await planDrift(r, p);
+      if ('error' in drift) io.err(`${drift.error}\n`);
+      io.out(format === 'json' ? withDrift(formatPlanJson(r.plan), drift) : formatPlanText(r.plan, path.basename(r.ledgerPath)) + driftText(drift));
+      if ('error' in drift) return detailed ? 1 : 0;
+      return detailed && (r.plan.actions.length > 0 || drift.drift.length > 0) ? 2 : 0;
     } catch (e) {
       // With --detailed-exitcode, 2 means "changes": a usage error must say 1.
       if (!(e instanceof UsageError) || !detailed) throw e;

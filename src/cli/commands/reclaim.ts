@@ -6,7 +6,7 @@ import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTION
 export const reclaimCommand: CliCommand = {
   name: 'reclaim',
   summary: 'refresh the active licenses of a site or one target with the latest entitlement',
-  usage: 'bmslicense reclaim --site NAME [--target ID] [--offline DIR] [--workspace DIR] [--by USER]',
+  usage: 'bmslicense reclaim --site NAME [--target ID] [--offline DIR] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
     const w = siteWorkflow(p, io);

@@ -7,7 +7,7 @@ import { finish, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_
 export const repairCommand: CliCommand = {
   name: 'repair',
   summary: 'repair broken licenses of a site or one target (at most 4 repairs of a target in 12 months)',
-  usage: 'bmslicense repair --site NAME [--target ID] [--transaction T] [--offline DIR] [--workspace DIR] [--by USER]\n       bmslicense repair --site NAME --target ID --mark-broken T',
+  usage: 'bmslicense repair --site NAME [--target ID] [--transaction T] [--offline DIR] [--las URL] [--workspace DIR] [--by USER]\n       bmslicense repair --site NAME --target ID --mark-broken T',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, transaction: true, 'mark-broken': true });
     const w = siteWorkflow(p, io);

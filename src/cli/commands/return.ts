@@ -8,7 +8,7 @@ import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTION
 export const returnCommand: CliCommand = {
   name: 'return',
   summary: 'return the licenses of a site or one target (whole transactions; asks for --yes)',
-  usage: 'bmslicense return --site NAME [--target ID] [--offline DIR] [--yes] [--workspace DIR] [--by USER]',
+  usage: 'bmslicense return --site NAME [--target ID] [--offline DIR] [--yes] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, yes: false });
     const w = siteWorkflow(p, io);
@@ -39,7 +39,7 @@ export const returnCommand: CliCommand = {
 export const confirmReturnCommand: CliCommand = {
   name: 'confirm-return',
   summary: 'confirm offline returns on the LAS so the licenses can be activated again',
-  usage: 'bmslicense confirm-return --site NAME [--target ID] [--workspace DIR] [--by USER]',
+  usage: 'bmslicense confirm-return --site NAME [--target ID] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, SITE_OPTIONS);
     const w = siteWorkflow(p, io);

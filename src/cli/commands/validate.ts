@@ -5,7 +5,8 @@ import { parseDay } from '../../engine/calendar';
 import { findBmsFiles, loadWorkspace, uriOf } from '../../engine/load/files';
 import type { WorkspaceIndex } from '../../engine/load/workspace';
 import { fold, repairsInLast12Months } from '../../engine/ledger/fold';
-import { ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
+import { conflictMessage, ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
+import { ledgerDiagnostics } from '../ledgerDiagnostics';
 import { usageReaderForSites } from '../../engine/lmstat/cache';
 import type { RuleFailure } from '../../engine/rules';
 import { validateWorkspace } from '../../engine/validate';
@@ -26,15 +27,17 @@ type Format = (typeof FORMATS)[number];
 const WRITERS: Record<Exclude<Format, 'text'>, (report: ValidateReport) => string> = { json: jsonReport, sarif: sarifReport, junit: junitReport };
 
 
-/** Repairs per site and target from each site's ledger; notes for ledger lines that were skipped. */
-function ledgerRepairs(index: WorkspaceIndex, paths: Map<string, string>, today: Date, io: CliIO) {
+/** Repairs per site and target from each site's ledger; notes for ledger lines that were skipped; the ledgers' own findings (BMS062-064). */
+function ledgerRepairs(index: WorkspaceIndex, paths: Map<string, string>, today: Date, io: CliIO, found: ReportedDiagnostic[], conflicts: string[]) {
   const bySite = new Map<string, ReturnType<typeof fold>>();
   for (const site of index.sites()) {
     const sitePath = paths.get(site.uri);
     if (!site.name || !sitePath || bySite.has(site.name)) continue;
     const file = ledgerPathFor(site, sitePath);
     const read = readLedger(file);
-    for (const p of read.problems) io.err(`note: ${path.relative(io.cwd, file)}:${p.line}: ${p.message}\n`);
+    if (read.conflict !== undefined) conflicts.push(conflictMessage(path.relative(io.cwd, file), read.conflict));
+    for (const p of read.problems) if (!p.message.startsWith('git conflict marker')) io.err(`note: ${path.relative(io.cwd, file)}:${p.line}: ${p.message}\n`);
+    found.push(...ledgerDiagnostics(file, site.name, io.cwd));
     bySite.set(site.name, fold(read.events));
   }
   return (site: string, target: string) => {
@@ -77,7 +80,13 @@ export const validateCommand: CliCommand = {
     }
 
     const failures: RuleFailure[] = [];
-    const repairsOf = ledgerRepairs(index, paths, today, io);
+    const fromLedgers: ReportedDiagnostic[] = [];
+    const conflicts: string[] = [];
+    const repairsOf = ledgerRepairs(index, paths, today, io, fromLedgers, conflicts);
+    if (conflicts.length > 0) {
+      for (const c of conflicts) io.err(`bmslicense validate: ${c}\n`);
+      return 2;
+    }
     // BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/ above each Site file.
     const all = validateWorkspace(index, { today, expiryWarningDays, repairsOf, usageOf: usageReaderForSites(index) }, { failures });
     const byUri = new Map([...all].filter(([uri]) => reported.has(uri)));
@@ -85,10 +94,12 @@ export const validateCommand: CliCommand = {
       const where = path.relative(io.cwd, paths.get(f.uri) ?? f.uri);
       io.err(`bmslicense validate: internal error in the ${f.codes.join('/')} check of ${where}: ${f.error instanceof Error ? f.error.message : String(f.error)}. The other checks ran; please report this.\n`);
     }
-    const found = reportDiagnostics(index, byUri, paths, io.cwd);
+    const found = [...reportDiagnostics(index, byUri, paths, io.cwd), ...fromLedgers];
     const errors = found.filter((d) => d.severity === 'error').length;
     if (format !== 'text') {
-      const files = [...reported].map((uri) => path.relative(io.cwd, paths.get(uri) ?? uri)).sort((a, b) => a.localeCompare(b));
+      // A ledger with findings is a file of the report too (a JUnit suite, a SARIF artifact).
+      const ledgers = fromLedgers.map((d) => d.file);
+      const files = [...new Set([...[...reported].map((uri) => path.relative(io.cwd, paths.get(uri) ?? uri)), ...ledgers])].sort((a, b) => a.localeCompare(b));
       io.out(WRITERS[format]({ files, found, cwd: io.cwd }));
     } else {
       for (const d of found) io.out(`${diagnosticLine(d)}\n`);

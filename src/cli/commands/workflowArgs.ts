@@ -1,9 +1,10 @@
 // What the license commands share: their options, finding the site and its plans in the workspace, the
 // LAS to talk to (the workspace's simulator), and printing progress and the summary.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../../engine/load/files';
-import { defaultActor, ledgerPathFor } from '../../engine/ledger/ledger';
+import { conflictMessage, defaultActor, ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
 import { LasSimulator, simulatorDataDir } from '../../engine/las/simulator';
 import { applicableTargets } from '../../engine/rules/catalog';
 import { didYouMean } from '../../engine/rules/suggest';
@@ -16,10 +17,12 @@ import { checkSite, type SiteCheck } from '../../engine/siteCheck';
 import { diagnosticLine, reportDiagnostics } from '../diagnosticLines';
 import { flag, type ParsedArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
+import { LAS_OPTIONS, lasFor } from '../lasChoice';
+import { refusalExitCode, siteLockOptions } from '../siteLock';
 
 export { flag, parseArgs, type ParsedArgs } from '../args';
 
-export const SITE_OPTIONS = { site: true, target: true, workspace: true, by: true } as const;
+export const SITE_OPTIONS = { site: true, target: true, workspace: true, by: true, ...LAS_OPTIONS } as const;
 
 /** The workspace root: `--workspace DIR`, else the current folder. */
 export function workspaceRoot(p: ParsedArgs, io: CliIO): string {
@@ -52,8 +55,10 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
   const check = checkSite(index, site, { today: clock(), displayPath: (uri) => path.relative(io.cwd, paths.get(uri) ?? uri) });
   if (check.stopping.length > 0) return { error: stoppingMessage(site.name, index, check, paths, io) };
   const siteFile = paths.get(site.uri) ?? (site.uri.startsWith('file:') ? fileURLToPath(site.uri) : site.uri);
+  const chosen = lasFor(p, io, root);
+  if ('error' in chosen) return chosen;
   const options: WorkflowOptions = {
-    las: simulatorFor(root),
+    las: chosen.las,
     site,
     plans: index.plansFor(site.name),
     ledgerPath: ledgerPathFor(site, siteFile),
@@ -67,7 +72,12 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
     onProgress: (pr) => {
       if (pr.total > 0 && pr.done > 0) io.err(`[${pr.done}/${pr.total}] ${pr.message}\n`);
     },
+    ...siteLockOptions(io),
+    workspaceRoot: root,
   };
+  // Conflict markers: refused by every command before anything is read from (or appended to) the ledger.
+  const conflict = readLedger(options.ledgerPath).conflict;
+  if (conflict !== undefined) return { error: conflictMessage(path.relative(io.cwd, options.ledgerPath) || options.ledgerPath, conflict) };
   if (options.target !== undefined) {
     // A mistyped id is bad input: refused before anything runs, with the closest id of the site.
     const resolved = resolveTargets(options);
@@ -101,11 +111,11 @@ export function clockOf(io: CliIO): (() => Date) | { error: string } {
   return () => new Date(t);
 }
 
-/** Prints the summary (`nothing` when there was no step at all); exit code 0 when everything was done, 1 otherwise. */
+/** Prints the summary (`nothing` when there was no step at all); exit code 0 when everything was done, 1 otherwise (2: a ledger to resolve first). */
 export function finish(result: WorkflowResult, io: CliIO, nothing = 'Nothing to do.'): number {
   const text = describeResult(result);
   io.out(text.trim() ? text : `${nothing}\n`);
-  return result.ok ? 0 : 1;
+  return result.ok ? 0 : refusalExitCode(result) ?? 1;
 }
 
 /** Ctrl-C cancels between steps (what is done stays done and recorded) instead of killing mid-step. */
@@ -128,6 +138,9 @@ export function offlineDir(p: ParsedArgs, io: CliIO, site?: Site): string | unde
   const dir = flag(p, 'offline');
   if (dir === undefined && site?.connectivity === 'offline') {
     throw new UsageError(`site '${site.name}' is offline: add --offline DIR, the folder to write the request files to`);
+  }
+  if (dir !== undefined && fs.existsSync(path.resolve(io.cwd, dir)) && !fs.statSync(path.resolve(io.cwd, dir)).isDirectory()) {
+    throw new UsageError(`--offline ${dir} is a file, not a folder: name the folder to write the request files to`);
   }
   return dir === undefined ? undefined : path.resolve(io.cwd, dir);
 }

@@ -1,11 +1,15 @@
 // The built-in License Activation Server: zero set-up, enforces the vendor's rules (DOMAIN.md), and keeps
 // its state in a folder (by default `.bmslicense/las-sim/` of the workspace). Every operation reads the
-// state, applies the rule, and replaces the file atomically, so several processes see one LAS.
+// state, applies the rule, and replaces the file atomically, under a lock on the state file, so several
+// processes (CLI, extension, `las serve`) see one LAS and never lose each other's changes.
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { countInWindow, REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
 import { loadOrCreateSigningKey, type SigningKey } from './simulatorKeys';
-import { readState, writeState, type SimState, type SimTransaction } from './simulatorState';
+import { restoreInto, type RestoreInput, type RestoreReport } from './simulatorRestore';
+import { checkActivation, checkTarget, err, findTx, plainLine, repairDates, usedQuantity, view } from './simulatorRules';
+import { loadState, stateFile, writeState, type SimState, type SimTransaction } from './simulatorState';
+import { StateStore } from './simulatorStore';
 import type {
   ActivationTransaction,
   EntitledProduct,
@@ -25,6 +29,8 @@ export interface LasSimulatorOptions {
   dataDir: string;
   /** Injected clock (tests: repair budget over 12 months). */
   now?: () => Date;
+  /** How long a change waits for another process changing the state; default 30 s. */
+  lockTimeoutMs?: number;
 }
 
 /** Where the simulator of a workspace keeps its state. */
@@ -38,15 +44,30 @@ const fail = <T>(code: LasErrorCode, message: string): LasResult<T> => ({ ok: fa
 export class LasSimulator implements Las {
   readonly dataDir: string;
   private readonly now: () => Date;
-  private queue: Promise<unknown> = Promise.resolve();
   private key: SigningKey | undefined;
+  private readonly store: StateStore;
+  private readonly answering = new Map<string, Promise<unknown>>();
+  private answers: Promise<unknown> = Promise.resolve();
 
   constructor(options: LasSimulatorOptions) {
     this.dataDir = options.dataDir;
     this.now = options.now ?? (() => new Date());
+    this.store = new StateStore(this.dataDir, options.lockTimeoutMs ?? 30_000, () => this.key?.fingerprint);
   }
 
-  /** PEM (SPKI) of the key that signs offline responses; generated on first use. */
+  /** The state file, and whether it exists (a site whose ledger has activations needs it). */
+  stateInfo(): { file: string; exists: boolean } {
+    const loaded = loadState(this.dataDir);
+    return { file: stateFile(this.dataDir), exists: !loaded.ok || loaded.exists };
+  }
+
+  /** PEM (SPKI) of the key that signs offline responses, or why it cannot be had (missing or damaged key file). */
+  publicKey(): { pem: string } | { error: string } {
+    const k = this.loadKey();
+    return 'error' in k ? k : { pem: k.publicKeyPem };
+  }
+
+  /** As `publicKey()`; throws an Error naming the file when the key cannot be had. */
   publicKeyPem(): string {
     return this.signingKey().publicKeyPem;
   }
@@ -57,12 +78,23 @@ export class LasSimulator implements Las {
   }
 
   private signingKey(): SigningKey {
-    this.key ??= loadOrCreateSigningKey(this.dataDir);
-    return this.key;
+    const k = this.loadKey();
+    if ('error' in k) throw new Error(k.error);
+    return k;
+  }
+
+  private loadKey(): SigningKey | { error: string } {
+    if (this.key) return this.key;
+    const loaded = loadState(this.dataDir);
+    if (!loaded.ok) return { error: loaded.message };
+    const k = loadOrCreateSigningKey(this.dataDir, loaded.state.signingKey);
+    if (!k.ok) return { error: k.message };
+    this.key = k.key;
+    return k.key;
   }
 
   syncEntitlements(products: EntitledProduct[]): Promise<LasResult<void>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       for (const p of products) {
         if (!p.activationId || !(p.quantity >= 0)) return fail('bad-request', `Entitlement product '${p.activationId}' needs an activation id and a quantity of 0 or more.`);
       }
@@ -72,11 +104,11 @@ export class LasSimulator implements Las {
   }
 
   activate(target: LasTarget, lines: LicenseLine[]): Promise<LasResult<ActivationTransaction>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const bad = checkTarget(target) ?? (lines.length === 0 ? err('bad-request', 'An activation needs at least one license line.') : undefined);
       if (bad) return { ok: false, error: bad };
       for (const line of lines) {
-        const refused = this.checkActivation(s, target, line, lines);
+        const refused = checkActivation(s, target, line, lines);
         if (refused) return { ok: false, error: refused };
       }
       const tx: SimTransaction = {
@@ -95,10 +127,10 @@ export class LasSimulator implements Las {
   }
 
   returnTransaction(target: LasTarget, transaction: string, offline: boolean): Promise<LasResult<ReturnResult>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const tx = findTx(s, target, transaction);
       if (!tx) return fail('unknown-transaction', `No activation transaction '${transaction}' on '${target.id}' (site ${target.site}): check the ledger, or reclaim to see what is active.`);
-      if (tx.status === 'returned') return fail('unknown-transaction', `Transaction '${transaction}' on '${target.id}' was already returned.`);
+      if (tx.status === 'returned') return fail('already-returned', `Transaction '${transaction}' on '${target.id}' was already returned (${tx.returnedAt ?? 'date unknown'}).`);
       if (tx.status === 'return-pending') return fail('return-unconfirmed', `Transaction '${transaction}' on '${target.id}' was returned offline and waits for its confirmation: run Confirm offline return.`);
       if (tx.status === 'broken') return fail('not-repairable', `The licenses of transaction '${transaction}' on '${target.id}' are broken: repair them first, then return them.`);
       tx.status = offline ? 'return-pending' : 'returned';
@@ -108,7 +140,7 @@ export class LasSimulator implements Las {
   }
 
   confirmReturn(target: LasTarget, transaction: string): Promise<LasResult<void>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const tx = findTx(s, target, transaction);
       if (!tx) return fail('unknown-transaction', `No activation transaction '${transaction}' on '${target.id}' (site ${target.site}).`);
       if (tx.status === 'returned') return ok(undefined); // confirming twice is harmless
@@ -119,7 +151,7 @@ export class LasSimulator implements Las {
   }
 
   reclaim(target: LasTarget): Promise<LasResult<ReclaimResult>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const bad = checkTarget(target);
       if (bad) return { ok: false, error: bad };
       const changes: ReclaimResult['changes'] = [];
@@ -143,7 +175,7 @@ export class LasSimulator implements Las {
   }
 
   repair(target: LasTarget, transaction: string): Promise<LasResult<RepairResult>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const tx = findTx(s, target, transaction);
       if (!tx || tx.status === 'returned') return fail('unknown-transaction', `No active transaction '${transaction}' on '${target.id}' to repair.`);
       if (tx.status === 'return-pending') return fail('return-unconfirmed', `Transaction '${transaction}' on '${target.id}' was returned offline; it cannot be repaired.`);
@@ -164,16 +196,23 @@ export class LasSimulator implements Las {
   }
 
   activations(site: string, target?: string): Promise<LasResult<ActivationTransaction[]>> {
-    return this.serial(() => {
-      const s = readState(this.dataDir);
+    return this.store.serial(() => {
+      const loaded = loadState(this.dataDir);
+      if (!loaded.ok) return fail<ActivationTransaction[]>('state-unreadable', loaded.message);
+      const s = loaded.state;
       const txs = s.transactions.filter((t) => t.site === site && (target === undefined || t.target === target) && (t.status === 'active' || t.status === 'broken'));
       return ok(txs.map(view));
     });
   }
 
+  /** Rebuilds the simulator's record of a site from its ledger (`bmslicense las restore`). */
+  restoreSite(input: RestoreInput): Promise<LasResult<RestoreReport>> {
+    return this.store.mutate((s) => ok(restoreInto(s, input)));
+  }
+
   /** Simulates what breaks licenses on site (backup restored, clock set back, hardware change). */
   markBroken(target: LasTarget, transaction: string): Promise<LasResult<void>> {
-    return this.mutate((s) => {
+    return this.store.mutate((s) => {
       const tx = findTx(s, target, transaction);
       if (!tx || tx.status !== 'active') return fail('unknown-transaction', `No active transaction '${transaction}' on '${target.id}'.`);
       tx.status = 'broken';
@@ -181,40 +220,38 @@ export class LasSimulator implements Las {
     });
   }
 
-  /** Keeps the answer to an offline request, so answering it again gives the same answer. */
+  /**
+   * Keeps the answer to an offline request, so answering it again gives the same answer. The state lock is
+   * held from the look-up to the stored answer: two processes answering one request activate once.
+   */
   answerOnce<T>(requestId: string, answer: () => Promise<T>): Promise<T> {
-    const stored = readState(this.dataDir).answered[requestId];
-    if (stored !== undefined) return Promise.resolve(stored as T);
-    return answer().then((value) =>
-      this.serial(() => {
-        const s = readState(this.dataDir);
-        s.answered[requestId] = value;
-        writeState(this.dataDir, s);
+    const running = this.answering.get(requestId);
+    if (running) return running as Promise<T>;
+    // One answer at a time per instance; the lock is taken in the operations' queue, so no operation of
+    // this instance is left waiting for a lock this instance holds.
+    const work = this.answers.then(async () => {
+      const key = this.loadKey(); // made (and recorded below) before the first response is signed
+      if ('error' in key) throw new Error(key.error);
+      const lock = await this.store.holdForAnswer();
+      if ('error' in lock) throw new Error(lock.error);
+      try {
+        const stored = this.store.readOrThrow().answered[requestId];
+        if (stored !== undefined) return stored as T;
+        const value = await answer();
+        await this.store.serial(() => {
+          const s = this.store.readOrThrow();
+          s.answered[requestId] = value;
+          s.signingKey ??= key.fingerprint;
+          writeState(this.dataDir, s);
+        });
         return value;
-      }),
-    );
-  }
-
-  private checkActivation(s: SimState, target: LasTarget, line: LicenseLine, all: LicenseLine[]): LasError | undefined {
-    const id = line.activationId;
-    const product = s.products[id];
-    if (!product) return err('unknown-activation-id', `The LAS knows no activation id '${id}': check the entitlement e-mail and the plan.`);
-    if (!Number.isInteger(line.quantity) || line.quantity < 1) return err('bad-request', `Quantity of '${id}' must be a whole number of 1 or more.`);
-    if (all.filter((l) => l.activationId === id).length > 1) return err('duplicate-activation', `'${id}' appears twice in one activation: activate it once with the total quantity.`);
-    if (product.appliesTo.length > 0 && !product.appliesTo.includes(target.type)) {
-      return err('not-applicable', `'${id}'${product.feature ? ` (${product.feature})` : ''} does not apply to '${target.id}' of type ${target.type}; it applies to ${product.appliesTo.join(', ')}.`);
-    }
-    const onTarget = s.transactions.filter((t) => t.site === target.site && t.target === target.id && t.lines.some((l) => l.activationId === id));
-    if (onTarget.some((t) => t.status === 'active' || t.status === 'broken')) {
-      return err('duplicate-activation', `'${id}' is already active on '${target.id}': return it first, or reclaim to change its quantity.`);
-    }
-    const pending = s.transactions.find((t) => t.status === 'return-pending' && t.lines.some((l) => l.activationId === id));
-    if (pending) {
-      return err('return-unconfirmed', `'${id}' was returned offline from '${pending.target}' (transaction ${pending.transaction}) and cannot be activated until that return is confirmed on the LAS.`);
-    }
-    const left = product.quantity - usedQuantity(s, id);
-    if (line.quantity > left) return err('over-quantity', `Entitlement ${product.entitlementId} has ${left} of '${id}' left, ${line.quantity} asked.`);
-    return undefined;
+      } finally {
+        this.store.letGo(lock);
+      }
+    });
+    this.answers = work.catch(() => undefined);
+    this.answering.set(requestId, work);
+    return work.finally(() => this.answering.delete(requestId));
   }
 
   private nextTransactionId(s: SimState): string {
@@ -222,54 +259,5 @@ export class LasSimulator implements Las {
     return `T-${String(s.counter).padStart(4, '0')}-${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
   }
 
-  /** Read, change, write: one at a time in this process; the file is replaced atomically. */
-  private mutate<T>(change: (s: SimState) => LasResult<T>): Promise<LasResult<T>> {
-    return this.serial(() => {
-      const s = readState(this.dataDir);
-      const result = change(s);
-      if (result.ok) writeState(this.dataDir, s);
-      return result;
-    });
-  }
 
-  private serial<T>(work: () => T): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-}
-
-function err(code: LasErrorCode, message: string): LasError {
-  return { code, message };
-}
-
-function checkTarget(t: LasTarget): LasError | undefined {
-  if (!t || !t.site || !t.id || !t.type) return err('bad-request', 'A target needs a site, an id and a type.');
-  return undefined;
-}
-
-function findTx(s: SimState, target: LasTarget, transaction: string): SimTransaction | undefined {
-  return s.transactions.find((t) => t.transaction === transaction && t.site === target.site && t.target === target.id);
-}
-
-/** Licenses of an activation id held anywhere: active, broken, or returned offline but not confirmed. */
-function usedQuantity(s: SimState, activationId: string): number {
-  let used = 0;
-  for (const t of s.transactions) {
-    if (t.status === 'returned') continue;
-    for (const l of t.lines) if (l.activationId === activationId) used += l.quantity;
-  }
-  return used;
-}
-
-function repairDates(s: SimState, target: LasTarget): string[] {
-  return s.repairs.filter((r) => r.site === target.site && r.target === target.id).map((r) => r.at);
-}
-
-function plainLine(l: LicenseLine): LicenseLine {
-  return { activationId: l.activationId, quantity: l.quantity };
-}
-
-function view(t: SimTransaction): ActivationTransaction {
-  return { transaction: t.transaction, site: t.site, target: t.target, lines: t.lines.map(plainLine), at: t.at };
 }

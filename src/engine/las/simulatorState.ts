@@ -38,6 +38,8 @@ export interface SimState {
   /** Answers already given to offline requests, by request id: a request answered twice gets the same answer. */
   answered: Record<string, unknown>;
   counter: number;
+  /** SHA-256 of the public key the simulator signs with, once it has one: a missing key file is then an error. */
+  signingKey?: string;
 }
 
 export const STATE_FILE = 'state.json';
@@ -46,16 +48,45 @@ export function emptyState(): SimState {
   return { version: 1, products: {}, transactions: [], repairs: [], answered: {}, counter: 0 };
 }
 
-export function readState(dataDir: string): SimState {
+/** The state, or an error naming the file (the simulator never starts afresh over a file it cannot read). */
+export type LoadedState = { ok: true; state: SimState; exists: boolean } | { ok: false; file: string; message: string };
+
+export function stateFile(dataDir: string): string {
+  return path.join(dataDir, STATE_FILE);
+}
+
+export function loadState(dataDir: string): LoadedState {
+  const file = stateFile(dataDir);
   let text: string;
   try {
-    text = fs.readFileSync(path.join(dataDir, STATE_FILE), 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: true, state: emptyState(), exists: false };
+    return { ok: false, file, message: `The LAS simulator state ${file} cannot be read (${code ?? (e as Error).message}): make it readable and try again.` };
   }
-  const parsed = JSON.parse(text) as Partial<SimState>;
-  return { ...emptyState(), ...parsed, version: 1 };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, file, message: corrupt(file, (e as Error).message) };
+  }
+  const p = parsed as Partial<SimState> | null;
+  if (!p || typeof p !== 'object' || Array.isArray(p) || !Array.isArray(p.transactions ?? []) || typeof (p.products ?? {}) !== 'object') {
+    return { ok: false, file, message: corrupt(file, 'not a simulator state') };
+  }
+  return { ok: true, state: { ...emptyState(), ...p, version: 1 }, exists: true };
+}
+
+function corrupt(file: string, why: string): string {
+  return `The LAS simulator state ${file} is damaged (${why}). Nothing was changed. Restore it from a backup; or move it away and run 'bmslicense las restore --site NAME' to rebuild the simulator's record of each site from its ledger.`;
+}
+
+/** The state; throws an Error naming the file when it cannot be read (tests and tools; workflows use `loadState`). */
+export function readState(dataDir: string): SimState {
+  const loaded = loadState(dataDir);
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.state;
 }
 
 /** Writes `text` to `file` atomically: temp file beside it, fsync, rename, fsync of the folder. */

@@ -15,7 +15,9 @@ export type LasErrorCode =
   | 'wrong-license-server' // repair/move must come from the License Server that activated
   | 'bad-request' // malformed request
   | 'unavailable' // the LAS could not be reached (network, timeout, HTTP 5xx)
-  | 'unauthorized'; // the HTTP adapter's token was refused
+  | 'unauthorized' // the HTTP adapter's token was refused
+  | 'already-returned' // the transaction was returned before (a retry, or a ledger line lost in a crash)
+  | 'state-unreadable'; // the LAS's own record (the simulator's state file) is missing, damaged or unreadable
 
 export interface LasError {
   code: LasErrorCode;

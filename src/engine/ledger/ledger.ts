@@ -48,6 +48,21 @@ export interface LedgerProblem {
 export interface LedgerRead {
   events: LedgerEvent[];
   problems: LedgerProblem[];
+  /** 1-based line of the first git conflict marker: such a ledger is refused by every command. */
+  conflict?: number;
+}
+
+/** A read that also knows the 1-based line of each event (for findings that point at a line). */
+export interface LedgerReadWithLines extends LedgerRead {
+  lineOf: number[];
+}
+
+/** `<<<<<<<`, `=======`, `>>>>>>>` (and diff3's `|||||||`) at the start of a line, as git writes them. */
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})( |$)/;
+
+/** What every command says, and does not write, when the ledger holds conflict markers. */
+export function conflictMessage(file: string, line: number): string {
+  return `merge conflict in ${file} at line ${line}: resolve it (keep the event lines of both sides and delete the <<<<<<<, ======= and >>>>>>> lines; with '*.ledger.jsonl merge=union' in .gitattributes git merges ledgers without conflicts), then run the command again. Nothing was written.`;
 }
 
 /** The Site's ledger: `spec.ledger` relative to the site file, default `<metadata.name>.ledger.jsonl` beside it. */
@@ -112,14 +127,26 @@ export function readLedger(file: string): LedgerRead {
 }
 
 export function parseLedger(text: string): LedgerRead {
+  const { lineOf: _lines, ...read } = parseLedgerWithLines(text);
+  return read;
+}
+
+export function parseLedgerWithLines(text: string): LedgerReadWithLines {
   const events: LedgerEvent[] = [];
   const problems: LedgerProblem[] = [];
   const lines = text.split('\n');
   const tornTail = lines[lines.length - 1] !== '';
+  const lineOf: number[] = [];
+  let conflict: number | undefined;
   lines.forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') return;
     const n = i + 1;
+    if (CONFLICT_MARKER.test(line)) {
+      conflict ??= n;
+      problems.push({ line: n, message: 'git conflict marker: resolve the merge conflict' });
+      return;
+    }
     const last = i === lines.length - 1 && tornTail;
     let value: unknown;
     try {
@@ -130,9 +157,12 @@ export function parseLedger(text: string): LedgerRead {
     }
     const why = invalidEvent(value);
     if (why) problems.push({ line: n, message: `${why}: ignored` });
-    else events.push(value as LedgerEvent);
+    else {
+      events.push(value as LedgerEvent);
+      lineOf.push(n);
+    }
   });
-  return { events, problems };
+  return conflict === undefined ? { events, problems, lineOf } : { events, problems, conflict, lineOf };
 }
 
 function invalidEvent(v: unknown): string | undefined {

@@ -13,7 +13,8 @@ import { reclaim } from '../workflows/reclaim';
 import { repair } from '../workflows/repair';
 import { returnLicenses } from '../workflows/return';
 import { describeAction, targetLabel } from './format';
-import { reconcile } from './reconcile';
+import { withSiteLock } from '../workflows/siteLock';
+import { reconcile, summarize } from './reconcile';
 import type { ReconcileAction, ReconcilePlan } from './types';
 
 export interface ReturnReview {
@@ -58,7 +59,13 @@ export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath'
   return reconcile(opts.site, opts.plans, state, { today: opts.now ? opts.now() : new Date(), blockerOf: opts.blockerOf });
 }
 
-export async function applyPlan(opts: ApplyOptions): Promise<ApplyResult> {
+/** Under the site's lock: the plan is computed from the ledger as it is once the lock is held, never before. */
+export function applyPlan(opts: ApplyOptions): Promise<ApplyResult> {
+  const nothing = (r: WorkflowResult): ApplyResult => ({ ...r, plan: { site: opts.site.name, connectivity: opts.site.connectivity ?? 'online', actions: [], summary: summarize([]) }, skipped: [] });
+  return withSiteLock(opts, 'apply', (locked) => applyLocked({ ...opts, heldSiteLock: locked.heldSiteLock }), nothing);
+}
+
+async function applyLocked(opts: ApplyOptions): Promise<ApplyResult> {
   const plan = planNow(opts);
   const result: ApplyResult = { ok: true, cancelled: false, done: [], notDone: [], requestFiles: [], plan, skipped: [] };
   const stop = (message: string, code: string) => ({ ...result, ok: false, cancelled: code === 'cancelled', notDone: [{ target: '', message, code }] });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fold, repairsInLast12Months } from '../ledger/fold';
-import { ledgerPathFor, readLedger } from '../ledger/ledger';
+import { conflictMessage, ledgerPathFor, readLedger } from '../ledger/ledger';
 import { loadWorkspace } from '../load/files';
 import type { WorkspaceIndex } from '../load/workspace';
 import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
@@ -24,7 +24,7 @@ export interface CollectOptions {
   index?: WorkspaceIndex;
 }
 
-export type CollectResult = { ok: true; report: SiteReport; ledgerPath?: string; siteFile?: string } | { ok: false; code: 'no-site' | 'lmstat-unreadable'; message: string };
+export type CollectResult = { ok: true; report: SiteReport; ledgerPath?: string; siteFile?: string } | { ok: false; code: 'no-site' | 'lmstat-unreadable' | 'ledger-conflict'; message: string };
 
 /** Loads the folders, finds the site, validates, folds its ledger and builds the report. Never throws for bad input. */
 export function collectSiteReport(roots: string[], siteName: string, options: CollectOptions = {}): CollectResult {
@@ -42,6 +42,7 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   const siteFile = site.uri.startsWith('file:') ? fileURLToPath(site.uri) : undefined;
   const ledgerPath = siteFile ? ledgerPathFor(site, siteFile) : undefined;
   const read = ledgerPath ? readLedger(ledgerPath) : { events: [], problems: [] };
+  if (ledgerPath && read.conflict !== undefined) return { ok: false, code: 'ledger-conflict', message: conflictMessage(ledgerPath, read.conflict) };
   const state = fold(read.events.filter((e) => e.site === site.name));
   const repairsOf = (_site: string, target: string) => repairsInLast12Months(state, target, today);
   const diagnostics = validateWorkspace(index, { today, expiryWarningDays: options.expiryWarningDays, repairsOf });

@@ -5,6 +5,7 @@ import type { LicenseLine } from '../las/types';
 import { blockedStep, lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { createRequest } from './offlineRequests';
 import { recordUnrecordedActivations } from './reconcile';
+import { withSiteLock } from './siteLock';
 import { blockedLines, formatLines, plannedLines, type WorkflowTarget } from './targets';
 
 interface Split {
@@ -26,7 +27,12 @@ function split(state: LedgerState, target: WorkflowTarget, lines: LicenseLine[])
   return out;
 }
 
-export async function activate(opts: WorkflowOptions): Promise<WorkflowResult> {
+/** Under the site's lock: the ledger and the LAS are read after it is taken. */
+export function activate(opts: WorkflowOptions): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'activate', activateLocked, (r) => r);
+}
+
+async function activateLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if ('refused' in start) return start.refused;
   const { path, targets, ledger } = start;

@@ -4,6 +4,8 @@
 import { appendLedger, defaultActor, ledgerTime, readLedger, type LedgerEvent } from '../ledger/ledger';
 import { fold, type LedgerState } from '../ledger/fold';
 import type { Las, LasError, LicenseLine } from '../las/types';
+import type { HeldLock } from '../ledger/lock';
+import { statSync } from 'node:fs';
 import type { LicensePlan, Product, Site } from '../model';
 import { blockerText, type Blocker, type BlockerOf } from '../siteCheck';
 import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
@@ -43,6 +45,14 @@ export interface WorkflowOptions {
   mode?: 'online' | 'offline';
   /** Target types a product applies to when the plan gives none (the built-in catalog). */
   appliesTo?: (p: Product) => string[] | undefined;
+  /** How long to wait for another process working on the site (its lock); default 60 s, 0 = refuse at once. */
+  lockTimeoutMs?: number;
+  /** Told once when another process holds the site and this one waits: "Waiting for … (pid …)". */
+  onWait?: (message: string) => void;
+  /** The workspace folder: offline response files reached through a link that leaves it are refused (default: the ledger's folder). */
+  workspaceRoot?: string;
+  /** The site's lock, when the caller holds it already (apply running its workflows). */
+  heldSiteLock?: HeldLock;
   /** Error findings of `validate` (checkSite): the licenses they concern are reported as blocked, never sent to the LAS. */
   blockerOf?: BlockerOf;
 }
@@ -92,7 +102,16 @@ export function choosePath(opts: WorkflowOptions): { path: Path } | { error: str
     return { error: `Site '${opts.site.name}' is offline: it cannot reach the LAS. Create offline request files instead (pick a folder).` };
   }
   if (path === 'offline' && !opts.offlineDir) return { error: `Site '${opts.site.name}' uses offline request files: pick the folder to write them to.` };
+  if (path === 'offline' && isFile(opts.offlineDir!)) return { error: `${opts.offlineDir} is a file, not a folder: pick the folder to write the offline request files to.` };
   return { path };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return !statSync(p).isDirectory();
+  } catch {
+    return false; // not there yet: made on first write
+  }
 }
 
 /** What a workflow acts on once it may start: the path, the targets in scope and the ledger. */
@@ -145,7 +164,7 @@ export function blockedStep(target: string, label: string, blocker: Blocker): St
 }
 
 export function lasFailure(error: LasError, what: string): StepOutcome {
-  const stop = error.retryable === true || error.code === 'unavailable' || error.code === 'unauthorized';
+  const stop = error.retryable === true || error.code === 'unavailable' || error.code === 'unauthorized' || error.code === 'state-unreadable';
   return { status: 'failed', message: `${what}: ${error.message}`, code: error.code, stop };
 }
 

@@ -4,9 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LedgerEvent } from '../ledger/ledger';
 import type { OfflineResponse } from '../las/offline/format';
+import { readResponseFile } from '../las/offline/readResponse';
 import { verifyResponse } from '../las/offline/verify';
 import { LedgerWriter, runSteps, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
 import { describeChanges, reclaimEvents } from './reclaim';
+import { withSiteLock } from './siteLock';
 import { formatLines } from './targets';
 
 /** The response files named, or every `*.response.json` of a folder named, in name order. */
@@ -19,7 +21,11 @@ export function responseFiles(paths: string[]): string[] {
   });
 }
 
-export async function importResponses(opts: WorkflowOptions, files: string[], publicKeyPem: string): Promise<WorkflowResult> {
+export function importResponses(opts: WorkflowOptions, files: string[], publicKeyPem: string): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'import-responses', (o) => importLocked(o, files, publicKeyPem), (r) => r);
+}
+
+async function importLocked(opts: WorkflowOptions, files: string[], publicKeyPem: string): Promise<WorkflowResult> {
   const ledger = new LedgerWriter(opts);
   const steps: Step[] = files.map((file) => ({
     target: '',
@@ -31,12 +37,9 @@ export async function importResponses(opts: WorkflowOptions, files: string[], pu
 
 function importOne(opts: WorkflowOptions, ledger: LedgerWriter, file: string, publicKeyPem: string): StepOutcome {
   const name = path.basename(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return { status: 'failed', code: 'unreadable', message: `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
-  }
+  const read = readResponseFile(file, opts.workspaceRoot ?? path.dirname(opts.ledgerPath));
+  if (!read.ok) return { status: 'failed', code: read.code, message: read.message };
+  const text = read.text;
   // Verified against the ledger as it is now, so a second copy in the same batch is a replay.
   const v = verifyResponse(text, { publicKeyPem, site: opts.site.name, ledger: ledger.state() });
   if (!v.ok) return { status: 'failed', code: v.reason, message: `${name} refused (${v.reason}): ${v.message} Nothing was changed.` };

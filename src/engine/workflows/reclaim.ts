@@ -3,8 +3,10 @@
 import { transactionsOf } from '../ledger/fold';
 import type { ReclaimResult } from '../las/types';
 import { blockedStep, lasFailure, runSteps, startWorkflow, syncEntitlements, type LedgerWriter, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import { disagreement } from './disagree';
 import { createRequest } from './offlineRequests';
 import { recordUnrecordedActivations } from './reconcile';
+import { withSiteLock } from './siteLock';
 import type { WorkflowTarget } from './targets';
 
 /** Ledger events for the changes a reclaim picked up (one `reclaim` line even when nothing changed). */
@@ -18,7 +20,11 @@ export function describeChanges(result: ReclaimResult): string {
   return `reclaimed: ${result.changes.map((c) => `${c.activationId} ${c.from} → ${c.to}`).join(', ')}`;
 }
 
-export async function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
+export function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'reclaim', reclaimLocked, (r) => r);
+}
+
+async function reclaimLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if ('refused' in start) return start.refused;
   const { path, targets, ledger } = start;
@@ -47,6 +53,9 @@ export async function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
 async function reclaimOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget): Promise<StepOutcome> {
   const recovered = await recordUnrecordedActivations(opts, ledger, target);
   if ('failure' in recovered) return recovered.failure;
+  // A reclaim of licenses the LAS does not hold would record a refresh that never happened.
+  const lost = transactionsOf(ledger.state(), target.id, ['activated']).find((t) => !recovered.txs.some((x) => x.transaction === t.transaction));
+  if (lost) return disagreement(opts, target.id, lost.transaction, `reclaiming on ${target.id}`);
   const r = await opts.las.reclaim(target.las);
   if (!r.ok) return lasFailure(r.error, `reclaiming on ${target.id}`);
   ledger.append(reclaimEvents(ledger, target.id, r.value, 'online'));

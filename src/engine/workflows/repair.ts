@@ -3,7 +3,10 @@
 import { repairsInLast12Months, transactionsOf } from '../ledger/fold';
 import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
 import { LedgerWriter, lasFailure, notStarted, runSteps, startWorkflow, type Step, type StepOutcome, type WorkflowOptions, type WorkflowResult } from './context';
+import type { LasError } from '../las/types';
+import { disagreement, isUnknownTransaction } from './disagree';
 import { createRequest } from './offlineRequests';
+import { withSiteLock } from './siteLock';
 import { formatLines, resolveTargets, type WorkflowTarget } from './targets';
 
 /** Something that can be told about broken licenses (the simulator; a real LAS learns it from the repair). */
@@ -12,7 +15,11 @@ interface KnowsBroken {
 }
 
 /** Records that a transaction's licenses are broken on site (what the License Server reports). */
-export async function reportBroken(opts: WorkflowOptions, transaction: string): Promise<WorkflowResult> {
+export function reportBroken(opts: WorkflowOptions, transaction: string): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'repair --mark-broken', (o) => reportBrokenLocked(o, transaction), (r) => r);
+}
+
+async function reportBrokenLocked(opts: WorkflowOptions, transaction: string): Promise<WorkflowResult> {
   const resolved = resolveTargets(opts);
   if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
   if (!opts.target) return notStarted('Name the target whose licenses are broken.', 'bad-request');
@@ -27,7 +34,11 @@ export async function reportBroken(opts: WorkflowOptions, transaction: string): 
       run: async () => {
         if (tx.status === 'broken') return { status: 'skipped', message: `transaction ${transaction} is already recorded as broken` };
         const las = opts.las as Partial<KnowsBroken>;
-        if (typeof las.markBroken === 'function') await las.markBroken(target.las, transaction);
+        if (typeof las.markBroken === 'function') {
+          const marked = (await las.markBroken(target.las, transaction)) as { ok: boolean; error?: LasError };
+          if (!marked.ok && marked.error && isUnknownTransaction(marked.error)) return disagreement(opts, target.id, transaction, `recording ${transaction} as broken`);
+          if (!marked.ok && marked.error) return lasFailure(marked.error, `recording ${transaction} as broken`);
+        }
         ledger.append([ledger.event('broken', { target: target.id, transaction, lines: tx.lines })]);
         return { status: 'done', message: `transaction ${transaction} (${formatLines(tx.lines)}) recorded as broken: repair it` };
       },
@@ -35,7 +46,11 @@ export async function reportBroken(opts: WorkflowOptions, transaction: string): 
   ]);
 }
 
-export async function repair(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
+export function repair(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'repair', (o) => repairLocked(o, only), (r) => r);
+}
+
+async function repairLocked(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if ('refused' in start) return start.refused;
   const { path, targets, ledger } = start;
@@ -65,6 +80,7 @@ async function repairOnline(opts: WorkflowOptions, ledger: LedgerWriter, target:
   const over = budgetLeft(ledger, target);
   if (over) return over;
   const r = await opts.las.repair(target.las, transaction);
+  if (!r.ok && isUnknownTransaction(r.error)) return disagreement(opts, target.id, transaction, `repairing ${transaction} on ${target.id}`);
   if (!r.ok) return lasFailure(r.error, `repairing ${transaction} on ${target.id}`);
   ledger.append([ledger.event('repair', { target: target.id, transaction, mode: 'online' })]);
   return { status: 'done', message: `repaired transaction ${transaction} (${r.value.repairsLeft} repair(s) left in 12 months)` };

@@ -14,9 +14,11 @@ import {
   type WorkflowOptions,
   type WorkflowResult,
 } from './context';
+import { disagreement, isUnknownTransaction } from './disagree';
 import { restartNote } from './localLicense';
 import { createRequest } from './offlineRequests';
 import { lasActivations } from './reconcile';
+import { withSiteLock } from './siteLock';
 import { formatLines, type WorkflowTarget } from './targets';
 
 export function describeReturn(site: string, items: TransactionState[], note: (t: TransactionState) => string | undefined = () => undefined): ReturnConfirmation {
@@ -28,7 +30,11 @@ export function describeReturn(site: string, items: TransactionState[], note: (t
 }
 
 /** `only.transactions`: return just these transactions (reconcile's apply), not every one of the target(s). */
-export async function returnLicenses(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
+export function returnLicenses(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
+  return withSiteLock(opts, 'return', (o) => returnLocked(o, only), (r) => r);
+}
+
+async function returnLocked(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if ('refused' in start) return start.refused;
   const { path, targets, ledger } = start;
@@ -74,12 +80,13 @@ async function returnOnline(opts: WorkflowOptions, ledger: LedgerWriter, target:
   const listed = await lasActivations(opts, target);
   if ('failure' in listed) return listed.failure;
   const returnEvent = (lines = tx.lines) => ledger.event('return', { target: target.id, transaction: tx.transaction, lines, mode: 'online' });
-  if (!listed.txs.some((t) => t.transaction === tx.transaction)) {
-    // The LAS no longer holds it: returned before the ledger line could be written (crash). Record it.
-    ledger.append([returnEvent()]);
-    return { status: 'done', message: `transaction ${tx.transaction} was already returned on the LAS; recorded in the ledger` };
-  }
   const r = await opts.las.returnTransaction(target.las, tx.transaction, false);
+  if (!r.ok && r.error.code === 'already-returned' && !listed.txs.some((t) => t.transaction === tx.transaction)) {
+    // The LAS's own record says it was returned: before the ledger line could be written (a crash). Record it.
+    ledger.append([returnEvent()]);
+    return { status: 'done', message: `transaction ${tx.transaction} was already returned on the LAS; recorded in the ledger (the LAS says: ${r.error.message})` };
+  }
+  if (!r.ok && isUnknownTransaction(r.error)) return disagreement(opts, target.id, tx.transaction, `returning ${tx.transaction} from ${target.id}`);
   if (!r.ok) return lasFailure(r.error, `returning ${tx.transaction} from ${target.id}`);
   ledger.append([returnEvent(r.value.lines)]);
   const restart = restartNote(opts, target.id, target.kind, r.value.lines);

@@ -111,6 +111,12 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
           if (p.done > 0) s.log.info(`  [${p.done}/${p.total}] ${p.message}`);
         },
         confirm: (c) => confirmReturnDialog(c, offlineDir !== undefined || mode === 'offline'),
+        workspaceRoot: fresh.root,
+        // Another process (a terminal, CI) works on the site: say whom we wait for; Cancel stops waiting.
+        onWait: (m) => {
+          progress.report({ message: m });
+          s.log.info(m);
+        },
       };
       try {
         return await run(options);

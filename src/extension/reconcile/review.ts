@@ -108,6 +108,11 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
             return t ? [...t] : undefined;
           },
           onProgress: (p) => progress.report({ message: p.message, increment: p.total > 0 && p.done > 0 ? 100 / p.total : 0 }),
+          workspaceRoot: files.root,
+          onWait: (m) => {
+            progress.report({ message: m });
+            deps.log.info(m);
+          },
           // The ledger may have moved since the review: return only what the user saw and confirmed.
           confirmReturns: async (now) => now.returns.every((r) => review.returns.some((x) => x.target === r.target && x.transaction === r.transaction)),
         });

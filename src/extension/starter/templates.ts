@@ -53,11 +53,33 @@ spec:
     - { server: as-01, activationId: ACT-0000-0003, quantity: 1 }
 `;
 
-/** `.gitignore` text with the starter's line added, or undefined when it is already there. */
+/** The lock a command holds beside a ledger while it runs: left by a crash, it must not reach other clones. */
+export const LOCK_IGNORE_LINE = '*.ledger.jsonl.lock';
+
+/** `.gitignore` text with the starter's lines added, or undefined when they are already there. */
 export function withGitignoreLine(existing: string | undefined): string | undefined {
   const lines = (existing ?? '').split(/\r?\n/).map((l) => l.trim());
-  if (lines.some((l) => l === GITIGNORE_LINE || l === '.bmslicense' || l === '/.bmslicense/' || l === '/.bmslicense')) return undefined;
+  const hasState = lines.some((l) => l === GITIGNORE_LINE || l === '.bmslicense' || l === '/.bmslicense/' || l === '/.bmslicense');
+  const hasLock = lines.some((l) => l === LOCK_IGNORE_LINE || l === '*.lock');
+  if (hasState && hasLock) return undefined;
   const base = existing ?? '';
   const sep = base === '' || base.endsWith('\n') ? '' : '\n';
-  return `${base}${sep}# BMS License Workbench: the LAS simulator's state and other local files\n${GITIGNORE_LINE}\n`;
+  const add = [...(hasState ? [] : [GITIGNORE_LINE]), ...(hasLock ? [] : [LOCK_IGNORE_LINE])];
+  return `${base}${sep}# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n${add.join('\n')}\n`;
+}
+
+/**
+ * The line the starter adds to `.gitattributes`: git's built-in union merge for ledgers. Two branches that
+ * each appended events merge without a conflict, in every clone, with no driver to install; the engine
+ * reports (BMS062) the one thing a union can do wrong, a line both branches carry twice.
+ */
+export const GITATTRIBUTES_LINE = '*.ledger.jsonl merge=union';
+
+/** `.gitattributes` text with the union-merge line added, or undefined when ledgers already have a merge setting. */
+export function withGitattributesLine(existing: string | undefined): string | undefined {
+  const lines = (existing ?? '').split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => /^\S*\.ledger\.jsonl\s.*\bmerge\b/.test(l))) return undefined;
+  const base = existing ?? '';
+  const sep = base === '' || base.endsWith('\n') ? '' : '\n';
+  return `${base}${sep}# BMS License Workbench: ledgers are append-only, so a merge keeps the lines of both sides\n${GITATTRIBUTES_LINE}\n`;
 }

@@ -92,6 +92,22 @@ describe('extension host (stand-in vscode)', () => {
     assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
   });
 
+  it('another process holds the site: the command says whom it waits for, and runs once the lock is free', async () => {
+    const lock = join(root, 'hospital-north.ledger.jsonl.lock');
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: require('node:os').hostname(), what: 'apply by anna', since: '2026-11-23T10:15:02.000Z', token: 'anna0001' }));
+    // The terminal's apply finishes when the waiting line is shown: its lock goes away.
+    const push = fake.logged.push.bind(fake.logged);
+    fake.logged.push = (...lines: string[]) => {
+      if (lines.some((l) => /^Waiting for apply by anna \(pid \d+ on .+, since 10:15:02 UTC\) to finish with site hospital-north/.test(l))) rmSync(lock);
+      return push(...lines);
+    };
+    const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    await fake.commands.get('bmsLicense.activate')!(es01);
+    assert.ok(fake.logged.some((l) => l.startsWith('Waiting for apply by anna')), fake.logged.join('\n'));
+    assert.match(readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8'), /"op":"activate","site":"hospital-north","target":"es-01"/);
+    assert.equal(existsSync(lock), false);
+  });
+
   it('activates a server from its tree node: ledger written, tree refreshed, message says what was done', async () => {
     const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
     await fake.commands.get('bmsLicense.activate')!(es01);

@@ -77,7 +77,7 @@ describe('LasSimulator', () => {
     assert.deepEqual(ret.lines, [{ activationId: 'ACT-BASE', quantity: 1 }, { activationId: 'ACT-SNMP', quantity: 2 }]);
     assert.equal(ret.pendingConfirmation, false);
     assert.deepEqual(value(await las.activations('hospital-north')), []);
-    assert.equal(code(await las.returnTransaction(es01, tx.transaction, false)), 'unknown-transaction');
+    assert.equal(code(await las.returnTransaction(es01, tx.transaction, false)), 'already-returned');
     value(await las.activate(es01, [{ activationId: 'ACT-SNMP', quantity: 3 }]));
   });
 

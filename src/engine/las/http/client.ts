@@ -8,7 +8,7 @@
 // A refused connection is retried for every call: the request never reached the server.
 import { randomUUID } from 'node:crypto';
 import type { ActivationTransaction, EntitledProduct, Las, LasResult, LasTarget, LicenseLine, ReclaimResult, RepairResult, ReturnResult } from '../types';
-import type { Failure } from './failures';
+import type { Failure, SetupHints } from './failures';
 import { errorOf, failureOf, operationNoun } from './failures';
 import type { LasMethod } from './protocol';
 import { bodyOf, idempotencyHeader, idempotentMethods, isLasResult, lasError } from './protocol';
@@ -31,6 +31,8 @@ export interface HttpLasOptions {
   newKey?: () => string;
   /** For tests of the jitter; default `Math.random`. */
   random?: () => number;
+  /** Where messages send the user to set the token and the URL; default the extension's command and setting. */
+  hints?: SetupHints;
 }
 
 type Attempt = { kind: 'answer'; result: LasResult<unknown> } | { kind: 'failure'; failure: Failure };
@@ -87,7 +89,7 @@ export class HttpLas implements Las {
     if (!this.base) return this.badUrl();
     const attempt = await this.attempt(`${this.base}/v1/health`, { method: 'GET' }, undefined);
     if (attempt.kind === 'answer') return attempt.result as LasResult<{ status: string }>;
-    return { ok: false, error: errorOf(attempt.failure, this.displayUrl, 1) };
+    return { ok: false, error: errorOf(attempt.failure, this.displayUrl, 1, undefined, this.options.hints) };
   }
 
   /**
@@ -110,7 +112,8 @@ export class HttpLas implements Las {
     const token = await this.options.token?.();
     if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
       // fetch would refuse the header and quote it in its error: stop before that.
-      return lasError('unauthorized', 'The activation server token has spaces, line breaks or other characters a token cannot have. Run "BMS: Set activation server token" and paste it again.');
+      const fix = this.options.hints ? this.options.hints.token : 'Run "BMS: Set activation server token" and paste it again.';
+      return lasError('unauthorized', `The activation server token has spaces, line breaks or other characters a token cannot have. ${fix}`);
     }
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -125,7 +128,7 @@ export class HttpLas implements Las {
       reached ||= f.kind !== 'refused';
       const retry = f.kind !== 'unauthorized' && f.kind !== 'not-las' && (safeToRepeat || f.kind === 'refused');
       if (!retry || attempt >= this.retries) {
-        const error = errorOf(f, this.displayUrl, attempt + 1, reached ? changes : undefined);
+        const error = errorOf(f, this.displayUrl, attempt + 1, reached ? changes : undefined, this.options.hints);
         return { ok: false, error: { ...error, message: redact(error.message, token) } };
       }
       await new Promise((r) => setTimeout(r, this.backoff(attempt)));

@@ -45,17 +45,23 @@ function errorCodes(e: unknown, depth = 0): string[] {
  * The error value for a failed call. `mayHaveHappened` names the operation when the request may have
  * reached the server and changed the LAS, so the user must look at the real state before trying again.
  */
-export function errorOf(f: Failure, url: string, attempts: number, mayHaveHappened?: string): LasError {
+/** Where the user sets the token and the URL: the extension's command and setting, or the CLI's variable and option. */
+export interface SetupHints {
+  token: string;
+  url: string;
+}
+
+export const EXTENSION_HINTS: SetupHints = { token: 'Run "BMS: Set activation server token".', url: 'bmsLicense.activation.url' };
+
+export function errorOf(f: Failure, url: string, attempts: number, mayHaveHappened?: string, hints: SetupHints = EXTENSION_HINTS): LasError {
   if (f.kind === 'unauthorized') {
     return {
       code: 'unauthorized',
-      message: f.tokenSent
-        ? 'The activation server refused the token. Run "BMS: Set activation server token".'
-        : 'The activation server needs a token and none is set. Run "BMS: Set activation server token".',
+      message: f.tokenSent ? `The activation server refused the token. ${hints.token}` : `The activation server needs a token and none is set. ${hints.token}`,
     };
   }
   const tried = attempts > 1 ? ` (tried ${attempts} times)` : '';
-  const what = describe(f, url);
+  const what = describe(f, url).split('bmsLicense.activation.url').join(hints.url);
   if (f.kind === 'not-las') return { code: 'unavailable', message: `${what}${tried}` };
   const next = mayHaveHappened
     ? ` The ${mayHaveHappened} may or may not have happened. Run "Refresh" (or \`bmslicense plan\`) to see the real state before retrying.`

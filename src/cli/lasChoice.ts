@@ -1,0 +1,45 @@
+// Which LAS a CLI command talks to: the workspace's simulator (default), or an activation server over HTTP
+// with `--las URL` (or BMSLICENSE_LAS_URL, for CI). The token only ever comes from the environment
+// (BMSLICENSE_LAS_TOKEN, or the variable `--las-token-env` names): a flag would show in the process list
+// and the shell history.
+import { HttpLas } from '../engine/las/http/client';
+import type { Las } from '../engine/las/types';
+import { LasSimulator, simulatorDataDir } from '../engine/las/simulator';
+import type { ParsedArgs } from './commands/workflowArgs';
+import type { CliIO } from './io';
+
+const flag = (p: ParsedArgs, name: string) => {
+  const v = p.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** No `--token`: parsing refuses it like any unknown option, so a token never reaches a flag. */
+export const LAS_OPTIONS = { las: true, 'las-token-env': true } as const;
+
+export const TOKEN_ENV = 'BMSLICENSE_LAS_TOKEN';
+
+/** The URL asked for, if any: `--las` wins over BMSLICENSE_LAS_URL. */
+export function lasUrl(p: ParsedArgs, io: CliIO): string | undefined {
+  return flag(p, 'las') ?? (io.env.BMSLICENSE_LAS_URL || undefined);
+}
+
+export function lasFor(p: ParsedArgs, io: CliIO, root: string): { las: Las } | { error: string } {
+  const url = lasUrl(p, io);
+  if (url === undefined) return { las: new LasSimulator({ dataDir: simulatorDataDir(root) }) };
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return { error: `--las must be an http(s) URL such as http://127.0.0.1:8471, not '${url}'.` };
+  if (parsed.username || parsed.password) return { error: `Put the activation server token in ${TOKEN_ENV}, not in the --las URL.` };
+  const named = flag(p, 'las-token-env');
+  const variable = named ?? TOKEN_ENV;
+  const token = io.env[variable] || undefined;
+  if (named && !token) return { error: `The environment variable ${named} (--las-token-env) is empty or not set: put the activation server token in it.` };
+  const seconds = Number(io.env.BMSLICENSE_LAS_TIMEOUT);
+  const timeoutMs = io.env.BMSLICENSE_LAS_TIMEOUT && seconds > 0 ? seconds * 1000 : undefined;
+  const hints = { token: `Put the activation server's token in ${variable}.`, url: 'the --las URL' };
+  return { las: new HttpLas({ url, token: async () => token, timeoutMs, hints }) };
+}
