@@ -5,7 +5,7 @@
 import { HttpLas } from '../engine/las/http/client';
 import type { Las } from '../engine/las/types';
 import { LasSimulator, simulatorDataDir } from '../engine/las/simulator';
-import type { ParsedArgs } from './commands/workflowArgs';
+import type { ParsedArgs } from './args';
 import type { CliIO } from './io';
 
 const flag = (p: ParsedArgs, name: string) => {

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ledgerFindings } from '../engine/ledger/findings';
-import type { ReportedDiagnostic } from './commands/validate';
+import type { ReportedDiagnostic } from './diagnosticLines';
 
 export function ledgerDiagnostics(file: string, site: string, cwd: string): ReportedDiagnostic[] {
   let text: string;

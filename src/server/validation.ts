@@ -6,7 +6,7 @@ import { repairsFrom } from '../engine/service/ledgers';
 import { usageReaderForSites } from '../engine/service/disk';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
-import { LedgerDiagnostics } from './ledgers';
+import { LedgerDiagnostics } from '../engine/service/ledgerDiagnostics';
 import type { ServerSettings } from './settings';
 
 export interface TextSource {
@@ -32,7 +32,7 @@ export class ValidationQueue {
     private readonly source: TextSource,
     private readonly settings: () => ServerSettings,
   ) {
-    this.ledgers = new LedgerDiagnostics(connection);
+    this.ledgers = new LedgerDiagnostics((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
   }
 
   /** An open file changed: parse and publish after the debounce. */

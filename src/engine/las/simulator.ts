@@ -14,7 +14,6 @@ import type {
   ActivationTransaction,
   EntitledProduct,
   Las,
-  LasError,
   LasErrorCode,
   LasResult,
   LasTarget,

@@ -3,7 +3,7 @@ import type { EntitledProduct, LasTarget, LicenseLine } from '../las/types';
 import { productsOf, type Assignment, type Product, type TargetKind } from '../model';
 import { applicableTargets } from '../rules/catalog';
 import type { Blocker } from '../siteCheck';
-import type { WorkflowOptions } from './context';
+import type { WorkflowOptions } from './options';
 
 export interface WorkflowTarget {
   id: string;

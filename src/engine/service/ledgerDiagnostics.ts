@@ -2,20 +2,20 @@
 // not it is open, and cleared when they are gone. Re-read only when a ledger file changed on disk.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import { ledgerFindings } from '../engine/ledger/findings';
-import { ledgerPathFor } from '../engine/ledger/ledger';
-import type { WorkspaceIndex } from '../engine/load/workspace';
-import { ruleHelpUrl } from '../engine/diagnostics';
-import { SOURCE } from '../engine/service/lsp';
+import { ruleHelpUrl } from '../diagnostics';
+import { ledgerFindings } from '../ledger/findings';
+import { ledgerPathFor } from '../ledger/ledger';
+import type { WorkspaceIndex } from '../load/workspace';
+import { SOURCE } from './lsp';
 
 const SEVERITY = { error: 1, warning: 2, information: 3 } as const;
 
 export class LedgerDiagnostics {
   private readonly seen = new Map<string, { mtime: string; site: string; key: string }>();
 
-  constructor(private readonly connection: Connection) {}
+  /** `send` publishes one ledger file's diagnostics (the server's connection). */
+  constructor(private readonly send: (uri: string, diagnostics: LspDiagnostic[]) => void) {}
 
   publish(index: WorkspaceIndex): void {
     const current = new Set<string>();
@@ -36,12 +36,12 @@ export class LedgerDiagnostics {
       const diagnostics = diagnosticsOf(file, site.name);
       const key = JSON.stringify(diagnostics);
       this.seen.set(uri, { mtime, site: site.name, key });
-      if (before?.key !== key) void this.connection.sendDiagnostics({ uri, diagnostics });
+      if (before?.key !== key) this.send(uri, diagnostics);
     }
     for (const uri of [...this.seen.keys()]) {
       if (current.has(uri)) continue;
       this.seen.delete(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.send(uri, []);
     }
   }
 }

@@ -1,0 +1,24 @@
+// Ledger access for one workflow run: a fresh fold on demand, events stamped with the time and the user.
+import { fold, type LedgerState } from '../ledger/fold';
+import { appendLedger, defaultActor, ledgerTime, readLedger, type LedgerEvent } from '../ledger/ledger';
+import type { WorkflowOptions } from './options';
+
+export class LedgerWriter {
+  constructor(private readonly opts: WorkflowOptions) {}
+
+  state(): LedgerState {
+    return fold(readLedger(this.opts.ledgerPath).events);
+  }
+
+  now(): Date {
+    return this.opts.now ? this.opts.now() : new Date();
+  }
+
+  event(op: LedgerEvent['op'], fields: Partial<LedgerEvent>): LedgerEvent {
+    return { at: ledgerTime(this.now()), op, site: this.opts.site.name, ...fields, by: this.opts.by ?? defaultActor() };
+  }
+
+  append(events: LedgerEvent[]): void {
+    appendLedger(this.opts.ledgerPath, events);
+  }
+}
