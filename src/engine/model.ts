@@ -188,11 +188,6 @@ export function productsOf(plan: LicensePlan): Product[] {
   return plan.entitlements.flatMap((e) => e.products);
 }
 
-/** Servers at the top of the hierarchy. */
-export function rootServers(site: Site): Server[] {
-  return site.servers.filter((s) => s.parent === undefined);
-}
-
 /** `major.minor` compared numerically; undefined when the version is absent or unreadable. */
 export function versionAtLeast(version: string | undefined, major: number, minor = 0): boolean | undefined {
   if (!version) return undefined;

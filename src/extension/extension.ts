@@ -23,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const provider = new SiteTreeProvider(sites);
   const view = vscode.window.createTreeView<TreeNode>('bmsLicense.sites', { treeDataProvider: provider, showCollapseAll: true });
   const server = new LanguageServer(context, log);
-  context.subscriptions.push(log, sites, provider, view, server, vscode.window.registerFileDecorationProvider(provider));
+  // The language client registers itself in context.subscriptions when it starts, which stops it.
+  context.subscriptions.push(log, sites, provider, view, vscode.window.registerFileDecorationProvider(provider));
   context.subscriptions.push(...registerCommands({ sites, log, secrets: context.secrets }, view, () => server.start()));
   registerUsage(context, { sites, log });
   registerDashboard(context, { sites, log });

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Log } from './log';
 
-export class LanguageServer implements vscode.Disposable {
+export class LanguageServer {
   private started: Promise<unknown> | undefined;
 
   constructor(
@@ -19,9 +19,5 @@ export class LanguageServer implements vscode.Disposable {
         this.log.error(`The BMS License language server did not start: ${e.message}`);
         void vscode.window.showErrorMessage(`The BMS License language server did not start (${e.message}): the tree and commands still work; reload the window to try again.`);
       });
-  }
-
-  dispose(): void {
-    // client.ts registers the client in context.subscriptions, which stops it.
   }
 }

@@ -101,8 +101,19 @@ export class TestClient {
   }
 
   /** Resolves with the next diagnostics published for `uri` that satisfy `test`. */
-  nextDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-    return new Promise((done) => this.waiters.push({ test: (p) => p.uri === uri && test(p), done }));
+  nextDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((done, fail) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.done !== finish);
+        const last = [...this.published].reverse().find((p) => p.uri === uri);
+        fail(new Error(`No diagnostics for ${uri} within ${timeoutMs} ms that the test waits for${last ? ` (last published: version ${last.version}, ${last.diagnostics.length} diagnostics)` : ' (none published for it at all)'}${this.exited ? '; the server has exited' : ''}`));
+      }, timeoutMs);
+      const finish = (p: PublishDiagnosticsParams) => {
+        clearTimeout(timer);
+        done(p);
+      };
+      this.waiters.push({ test: (p) => p.uri === uri && test(p), done: finish });
+    });
   }
 
   async open(name: string, text: string): Promise<Diagnostic[]> {

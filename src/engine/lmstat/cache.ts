@@ -112,18 +112,6 @@ export function usageReader(workspaceRoot: string): UsageReader {
   };
 }
 
-/** A reader over several workspace folders: the first that has a reading wins. */
-export function usageReaderOf(workspaceRoots: readonly string[]): UsageReader {
-  const readers = workspaceRoots.map(usageReader);
-  return (site, licenseServer) => {
-    for (const r of readers) {
-      const u = r(site, licenseServer);
-      if (u) return u;
-    }
-    return undefined;
-  };
-}
-
 /** True when the reading was taken at the address the Site file gives now (else it describes another server). */
 export function isReadingOf(usage: CachedUsage, address: string | undefined): boolean {
   const norm = (a: string) => a.trim().toLowerCase();

@@ -77,11 +77,3 @@ export class WorkspaceIndex {
   }
 }
 
-/** Every id a site defines, for completion and "did you mean". */
-export function siteIds(site: Site): { servers: string[]; licenseServers: string[]; clients: string[] } {
-  return {
-    servers: site.servers.map((s) => s.id),
-    licenseServers: site.licenseServers.map((s) => s.id),
-    clients: site.clients.map((c) => c.id),
-  };
-}
