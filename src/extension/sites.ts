@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerPathFor } from '../engine/ledger/ledger';
-import { usageReaderForSites } from '../engine/lmstat/cache';
 import { licensesLogReaderForSites } from '../engine/lmstat/licensesLogCache';
 import { BMS_FILE, BMS_GLOB, EXCLUDED_GLOB, LEDGER_GLOB } from '../engine/load/globs';
 import { WorkspaceIndex } from '../engine/load/workspace';
@@ -12,6 +11,7 @@ import { IncrementalParser } from '../engine/service/parsedFile';
 import type { LicensePlan, Site } from '../engine/model';
 import { checkSite, type SiteCheck } from '../engine/siteCheck';
 import { buildSiteTree } from '../engine/tree/build';
+import { WorkspaceSession } from '../engine/session/session';
 import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
 import type { SiteTree } from '../engine/tree/types';
 import type { Log } from './log';
@@ -35,7 +35,9 @@ export interface SiteFiles {
 export class SiteWorkspace implements vscode.Disposable {
   private readonly index = new WorkspaceIndex();
   /** One reader for the life of the index: it re-reads a usage reading only when its file changed. */
-  private readonly usageOf = usageReaderForSites(this.index);
+  /** The ledgers and usage readings of this workspace, and the validation options built from them. */
+  readonly session = new WorkspaceSession(this.index);
+  private readonly usageOf = this.session.usageOf;
   private readonly licensesLogOf = licensesLogReaderForSites(this.index);
   private tree: SiteTree = { roots: [], byId: new Map() };
   private ledgers: SiteLedgers = { states: new Map(), paths: new Map(), notes: new Map() };
@@ -154,7 +156,7 @@ export class SiteWorkspace implements vscode.Disposable {
 
   /** Builds the tree from the index and fresh ledgers now, and tells the listeners. */
   rebuild(): void {
-    this.ledgers = readSiteLedgers(this.index);
+    this.ledgers = readSiteLedgers(this.index, this.session.ledgers);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
     this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: this.usageOf, licensesLogOf: this.licensesLogOf, expiryWarningDays, pendingChanges: true });
     // Said once per distinct problem, not on every rebuild.

@@ -2,8 +2,6 @@
 // the run in progress; every file the edit affects is re-published, and only those.
 import type { Connection } from 'vscode-languageserver/node';
 import { LiveRuleContext } from '../engine/service/ruleContext';
-import { repairsFrom } from '../engine/service/ledgers';
-import { usageReaderForSites } from '../engine/service/disk';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
 import { LedgerDiagnostics } from '../engine/service/ledgerDiagnostics';
@@ -22,7 +20,6 @@ export class ValidationQueue {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   /** License Server usage cached by 'Refresh License Server Usage' (BMS080-082); re-read only when a file changes. */
-  private usage: ReturnType<typeof usageReaderForSites> | undefined;
   /** BMS062-065 on the ledger files themselves. */
   private readonly ledgers: LedgerDiagnostics;
 
@@ -76,8 +73,7 @@ export class ValidationQueue {
     const settings = this.settings();
     const index = this.workspace.index;
     const parsed = index.generation;
-    this.usage ??= usageReaderForSites(index);
-    const ctx = new LiveRuleContext(index, { expiryWarningDays: settings.expiryWarningDays, repairsOf: repairsFrom(index), usageOf: this.usage });
+    const ctx = new LiveRuleContext(index, this.workspace.session.options({ expiryWarningDays: settings.expiryWarningDays }));
     for (const uri of [...this.unpublished]) {
       // Between files, a newer edit (or a request that parsed one) stops this run; the next run goes on.
       if (generation !== this.generation || parsed !== index.generation) return;

@@ -3,13 +3,10 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDay } from '../../engine/calendar';
 import { findBmsFiles, loadWorkspace, uriOf } from '../../engine/load/files';
-import type { WorkspaceIndex } from '../../engine/load/workspace';
-import { fold, repairsInLast12Months } from '../../engine/ledger/fold';
-import { conflictMessage, ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
-import { ledgerDiagnostics } from '../ledgerDiagnostics';
-import { usageReaderForSites } from '../../engine/lmstat/cache';
+import { conflictMessage } from '../../engine/ledger/ledger';
 import type { RuleFailure } from '../../engine/rules';
-import { validateWorkspace } from '../../engine/validate';
+import { WorkspaceSession } from '../../engine/session/session';
+import { ledgerDiagnostics } from '../ledgerDiagnostics';
 import { diagnosticLine, reportDiagnostics, type ReportedDiagnostic } from '../diagnosticLines';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { flag, parseArgs } from './workflowArgs';
@@ -27,23 +24,19 @@ type Format = (typeof FORMATS)[number];
 const WRITERS: Record<Exclude<Format, 'text'>, (report: ValidateReport) => string> = { json: jsonReport, sarif: sarifReport, junit: junitReport };
 
 
-/** Repairs per site and target from each site's ledger; notes for ledger lines that were skipped; the ledgers' own findings (BMS062-064). */
-function ledgerRepairs(index: WorkspaceIndex, paths: Map<string, string>, today: Date, io: CliIO, found: ReportedDiagnostic[], conflicts: string[]) {
-  const bySite = new Map<string, ReturnType<typeof fold>>();
-  for (const site of index.sites()) {
-    const sitePath = paths.get(site.uri);
-    if (!site.name || !sitePath || bySite.has(site.name)) continue;
-    const file = ledgerPathFor(site, sitePath);
-    const read = readLedger(file);
-    if (read.conflict !== undefined) conflicts.push(conflictMessage(path.relative(io.cwd, file), read.conflict));
-    for (const p of read.problems) if (!p.message.startsWith('git conflict marker')) io.err(`note: ${path.relative(io.cwd, file)}:${p.line}: ${p.message}\n`);
+/** Each site's ledger, once: notes for lines that were skipped, conflict markers, the ledgers' own findings (BMS062-065). */
+function readLedgers(session: WorkspaceSession, io: CliIO, found: ReportedDiagnostic[], conflicts: string[]): void {
+  const seen = new Set<string>();
+  for (const site of session.index.sites()) {
+    if (!site.name || seen.has(site.name)) continue;
+    seen.add(site.name);
+    const ledger = session.ledgers.of(site);
+    if (!ledger) continue;
+    const file = ledger.path;
+    if (ledger.conflict !== undefined) conflicts.push(conflictMessage(path.relative(io.cwd, file), ledger.conflict));
+    for (const p of ledger.problems) if (!p.message.startsWith('git conflict marker')) io.err(`note: ${path.relative(io.cwd, file)}:${p.line}: ${p.message}\n`);
     found.push(...ledgerDiagnostics(file, site.name, io.cwd));
-    bySite.set(site.name, fold(read.events));
   }
-  return (site: string, target: string) => {
-    const state = bySite.get(site);
-    return state ? repairsInLast12Months(state, target, today) : 0;
-  };
 }
 
 
@@ -82,13 +75,14 @@ export const validateCommand: CliCommand = {
     const failures: RuleFailure[] = [];
     const fromLedgers: ReportedDiagnostic[] = [];
     const conflicts: string[] = [];
-    const repairsOf = ledgerRepairs(index, paths, today, io, fromLedgers, conflicts);
+    const session = new WorkspaceSession(index);
+    readLedgers(session, io, fromLedgers, conflicts);
     if (conflicts.length > 0) {
       for (const c of conflicts) io.err(`bmslicense validate: ${c}\n`);
       return 2;
     }
-    // BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/ above each Site file.
-    const all = validateWorkspace(index, { today, expiryWarningDays, repairsOf, usageOf: usageReaderForSites(index) }, { failures });
+    // BMS061 counts the ledgers' repairs; BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/.
+    const all = session.validate({ today, expiryWarningDays }, { failures });
     const byUri = new Map([...all].filter(([uri]) => reported.has(uri)));
     for (const f of failures) {
       const where = path.relative(io.cwd, paths.get(f.uri) ?? f.uri);

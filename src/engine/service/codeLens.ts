@@ -5,7 +5,6 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import { fold } from '../ledger/fold';
 import { isPlan } from '../model';
 import { assignmentStates } from '../reconcile/assignmentStates';
-import { ledgerOf } from './ledgers';
 import { rangeOf } from './lsp';
 import type { LiveWorkspace } from './workspace';
 
@@ -19,7 +18,7 @@ export function codeLenses(ws: LiveWorkspace, uri: string, today = new Date()): 
     if (!isPlan(plan) || !plan.site) continue;
     const site = ws.index.site(plan.site);
     if (!site) continue;
-    for (const s of assignmentStates(plan, ledgerOf(site) ?? fold([]), { today })) {
+    for (const s of assignmentStates(plan, ws.session.ledgers.of(site)?.state ?? fold([]), { today })) {
       const at = rangeOf(lines, { start: s.span.start, end: s.span.start });
       const actionable = s.kind !== 'activated';
       out.push({ range: at, command: { title: s.text, command: actionable ? REVIEW_AND_APPLY : '', arguments: actionable ? [plan.site] : undefined } });

@@ -7,7 +7,6 @@ import { siteRequirements } from '../rules/required';
 import { describeKey, type SchemaKind } from '../schema';
 import { kindName, typeName } from '../rules/words';
 import { caretContext } from './context';
-import { ledgerOf } from './ledgers';
 import { rangeOf } from './lsp';
 import type { Occurrence } from './occurrences';
 import type { LiveWorkspace } from './workspace';
@@ -67,7 +66,7 @@ function describeId(ws: LiveWorkspace, o: Occurrence): string | undefined {
   if (node.kind === 'client' && node.node.licenseServers.length) facts.push(`License Servers: ${node.node.licenseServers.map((l) => `\`${l}\``).join(', ')}`);
   const label = kindName(node.kind);
   const out = [`**${label[0].toUpperCase()}${label.slice(1)}** \`${o.id}\` (site \`${site.name}\`)`, facts.join(' · ')];
-  out.push(planned(ws, site, o.id), activated(site, o.id));
+  out.push(planned(ws, site, o.id), activated(ws, site, o.id));
   if (node.kind === 'server') {
     const required = siteRequirements(site).filter((r) => r.server === o.id);
     if (required.length) out.push(`Required (computed):\n${required.map((r) => `- ${r.required} × ${r.feature}: ${r.from}`).join('\n')}`);
@@ -88,8 +87,8 @@ function planned(ws: LiveWorkspace, site: Site, target: string): string {
   return rows.length ? `Planned licenses:\n${rows.join('\n')}` : 'Planned licenses: none';
 }
 
-function activated(site: Site, target: string): string {
-  const state = ledgerOf(site);
+function activated(ws: LiveWorkspace, site: Site, target: string): string {
+  const state = ws.session.ledgers.of(site)?.state;
   if (!state) return '';
   const rows = [...state.licenses.values()]
     .filter((l) => l.target === target && l.status !== 'returned')

@@ -4,7 +4,6 @@
 // and the plan disagree.
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { rangeOf } from './lsp';
-import { ledgerOf } from './ledgers';
 import type { Occurrence } from './occurrences';
 import type { LiveWorkspace } from './workspace';
 
@@ -52,7 +51,7 @@ export function rename(ws: LiveWorkspace, uri: string, offset: number, newName: 
 function refusal(ws: LiveWorkspace, o: Occurrence): string | undefined {
   if (o.kind === 'site') return `A site is renamed by changing metadata.name, metadata.site of its plans and its ledger file together; rename is offered for server, License Server, client and activation ids.`;
   const site = ws.index.site(o.site);
-  const ledger = site && ledgerOf(site);
+  const ledger = site && ws.session.ledgers.of(site)?.state;
   if (!ledger) return undefined;
   const recorded = [...ledger.licenses.values()].some((l) => (o.kind === 'activationId' ? l.activationId === o.id : l.target === o.id));
   if (!recorded) return undefined;

@@ -8,7 +8,7 @@ import { runRules, type RuleContext, type ValidationOptions } from '../rules';
 import { LiveRuleContext } from './ruleContext';
 import { LineIndex } from '../text';
 import type { Lines } from './lsp';
-import { repairsFrom } from './ledgers';
+import { WorkspaceSession } from '../session/session';
 import { Occurrences } from './occurrences';
 import { IncrementalParser, type ParsedText } from './parsedFile';
 import { PlanRules } from './planRules';
@@ -24,6 +24,8 @@ interface FileState {
 export class LiveWorkspace {
   readonly index: Index = new WorkspaceIndex();
   readonly occurrences = new Occurrences(this.index);
+  /** The ledgers and usage readings of this workspace, and the validation options built from them. */
+  readonly session = new WorkspaceSession(this.index);
   private readonly planRules = new PlanRules();
   private readonly files = new Map<string, FileState>();
 
@@ -76,7 +78,7 @@ export class LiveWorkspace {
   }
 
   /** Every diagnostic of one file, sorted. `ctx` shares the rules' lookups across files of one pass. */
-  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = new LiveRuleContext(this.index, { repairsOf: repairsFrom(this.index, options.today), ...options })): Diagnostic[] {
+  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = new LiveRuleContext(this.index, { repairsOf: this.session.repairsOf(options.today), ...options })): Diagnostic[] {
     const state = this.files.get(uri);
     if (!state) return [];
     const out = [...state.parsed.diagnostics];

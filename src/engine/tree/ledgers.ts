@@ -1,8 +1,8 @@
-// Reads and folds the ledger of every site in the index, for the tree (the workflows keep their own).
-import { fileURLToPath } from 'node:url';
+// The ledger of every site in the index, for the tree, from the session's ledger store (a file is read
+// again only when it changed; the workflows read their own under the site lock).
 import { fold, type LedgerState } from '../ledger/fold';
-import { ledgerPathFor, readLedger } from '../ledger/ledger';
 import type { WorkspaceIndex } from '../load/workspace';
+import { LedgerStore } from '../session/ledgerStore';
 
 export interface SiteLedgers {
   states: Map<string, LedgerState>;
@@ -12,14 +12,14 @@ export interface SiteLedgers {
   notes: Map<string, string>;
 }
 
-export function readSiteLedgers(index: WorkspaceIndex): SiteLedgers {
+export function readSiteLedgers(index: WorkspaceIndex, store: LedgerStore = new LedgerStore()): SiteLedgers {
   const out: SiteLedgers = { states: new Map(), paths: new Map(), notes: new Map() };
   for (const site of index.sites()) {
     if (!site.name || out.states.has(site.name) || !site.uri.startsWith('file:')) continue;
-    const file = ledgerPathFor(site, fileURLToPath(site.uri));
-    const read = readLedger(file);
-    out.paths.set(site.name, file);
-    out.states.set(site.name, fold(read.events));
+    const read = store.of(site);
+    out.paths.set(site.name, store.pathOf(site)!);
+    out.states.set(site.name, read?.state ?? fold([]));
+    if (!read) continue;
     if (read.problems.length > 0) {
       const first = read.problems[0];
       out.notes.set(site.name, `Ledger: ${read.problems.length} line(s) ignored (line ${first.line}: ${first.message}).`);

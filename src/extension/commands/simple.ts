@@ -1,9 +1,7 @@
 // The commands that are not license workflows: reveal a node in its YAML, refresh, validate, set the
 // activation server token, create the starter site and plan.
 import * as vscode from 'vscode';
-import { repairsInLast12Months } from '../../engine/ledger/fold';
 import type { TreeNode } from '../../engine/tree/types';
-import { validateWorkspace } from '../../engine/validate';
 import { TOKEN_SECRET } from '../las';
 import { GITATTRIBUTES_LINE, GITIGNORE_LINE, STARTER_PLAN, STARTER_PLAN_FILE, STARTER_SITE, STARTER_SITE_FILE, withGitattributesLine, withGitignoreLine } from '../starter/templates';
 import { requireTrust } from './trust';
@@ -28,16 +26,8 @@ export async function validateWorkspaceCommand(s: CommandServices): Promise<void
   await s.sites.load();
   s.sites.flush();
   const index = s.sites.workspaceIndex;
-  const today = new Date();
-  const states = s.sites.ledgerStates;
-  const byUri = validateWorkspace(index, {
-    today,
-    expiryWarningDays: vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30),
-    repairsOf: (site, target) => {
-      const state = states.get(site);
-      return state ? repairsInLast12Months(state, target, today) : 0;
-    },
-  });
+  // The session's options: the ledgers' repairs (BMS061) and the usage readings (BMS080-082), as the server and the CLI use them.
+  const byUri = s.sites.session.validate({ expiryWarningDays: vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30) });
   const summary = summarizeValidation(byUri, (uri) => index.file(uri)?.text, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
   s.log.info(summary.message);
   for (const line of summary.lines) s.log.info(`  ${line}`);

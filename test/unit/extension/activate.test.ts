@@ -4,6 +4,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TreeNode } from '../../../src/engine/tree/types';
+import { BMS_FILE, BMS_GLOB } from '../../../src/engine/load/globs';
+import { toCachedUsage, writeUsage } from '../../../src/engine/lmstat/cache';
+import { importLmstat } from '../../../src/engine/lmstat/source';
 import { installFakeVscode, Uri, type FakeState } from './fake-vscode';
 import { EXAMPLE } from './fixture';
 import { manifest } from './manifest';
@@ -184,6 +187,30 @@ describe('extension host (stand-in vscode)', () => {
     const last = fake.messages.find((m) => m.message.startsWith('Validated'))!;
     assert.match(last.message, /^Validated 2 files: /);
     assert.equal(fake.logged.filter((l) => / BMS\d{3} /.test(l)).length, (last.message.match(/(\d+) (error|warning|information)/g) ?? []).reduce((n, m) => n + parseInt(m, 10), 0));
+  });
+
+  it('Validate Workspace judges with the same session as the CLI and the server: a cached usage reading gives BMS082', async () => {
+    const reading = await importLmstat(join(__dirname, '../lmstat/fixtures/15-lmgrd-not-running-96.txt'));
+    assert.ok(reading.ok);
+    assert.ok((await writeUsage(root, toCachedUsage(reading.value, { site: 'hospital-north', licenseServer: 'ls-main', address: '@localhost' }))).ok);
+    await fake.commands.get('bmsLicense.validateWorkspace')!();
+    const bms082 = fake.logged.filter((l) => / BMS082 /.test(l));
+    assert.equal(bms082.length, 1, fake.logged.join('\n'));
+    assert.match(bms082[0]!, /site\.bms\.yaml:\d+:\d+/);
+  });
+
+  it('the language client takes *.bms.yaml and *.bms.yml (one set of globs) and hands the server the translations', async () => {
+    const { startLanguageClient, stopLanguageClient } = require('../../../src/extension/client') as typeof import('../../../src/extension/client');
+    await startLanguageClient({ subscriptions: [], asAbsolutePath: (p: string) => join(root, p) } as never);
+    try {
+      const selector = fake.clientOptions?.documentSelector ?? [];
+      assert.deepEqual(selector, [{ scheme: 'file', language: 'bms-yaml' }, { scheme: 'file', pattern: BMS_GLOB }]);
+      for (const name of ['plan.bms.yaml', 'plan.bms.yml', 'PLAN.BMS.YML']) assert.ok(BMS_FILE.test(name), name);
+      assert.equal(BMS_GLOB, '**/*.bms.{yaml,yml}');
+      assert.ok('l10nBundle' in (fake.clientOptions?.initializationOptions ?? {}));
+    } finally {
+      await stopLanguageClient();
+    }
   });
 
   it('refuses to write in an untrusted workspace, and never offers offline files on a semi-online site', async () => {

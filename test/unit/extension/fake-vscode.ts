@@ -67,6 +67,8 @@ export interface FakeState {
   findFilesCalls: number;
   treeViews: { id: string; options: any; visible: boolean; selection: unknown[] }[];
   languageClientStarts: number;
+  /** The options the extension gave the language client (a stand-in for vscode-languageclient). */
+  clientOptions?: { documentSelector?: { scheme?: string; pattern?: string }[]; initializationOptions?: Record<string, unknown> };
   /** Answers for modal/non-modal messages, by the start of the message. */
   answers: { startsWith: string; answer: string | undefined }[];
   openDialog: string[] | undefined;
@@ -285,6 +287,25 @@ function build(state: FakeState): void {
   const load = m._load;
   m._load = function (this: unknown, request: string, ...rest: unknown[]) {
     if (request === 'vscode') return vscode;
+    if (request === 'vscode-languageclient/node') return fakeLanguageClient(state);
     return load.call(this, request, ...rest);
   };
+}
+
+/** vscode-languageclient without a server: records the client options and starts nothing. */
+function fakeLanguageClient(state: FakeState) {
+  class LanguageClient {
+    constructor(_id: string, _name: string, _server: unknown, options: FakeState['clientOptions']) {
+      state.clientOptions = options;
+    }
+    onDidChangeState() {
+      return { dispose() {} };
+    }
+    async start() {}
+    isRunning() {
+      return false;
+    }
+    async stop() {}
+  }
+  return { LanguageClient, State: { Stopped: 1, Starting: 3, Running: 2 }, TransportKind: { stdio: 0, ipc: 1 } };
 }
