@@ -29,7 +29,8 @@ mkdirSync(stage, { recursive: true });
 // Sources are linked (read only by esbuild); what ships is copied.
 const linked = ['src', 'webview', 'node_modules', 'tsconfig.json'].filter((p) => existsSync(join(root, p)));
 for (const path of linked) symlinkSync(join(root, path), join(stage, path));
-for (const path of ['esbuild.mjs', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'schemas', 'syntaxes', 'media']) {
+const shipped = ['esbuild.mjs', 'package.json', 'package.nls.json', 'package.nls.fr.json', 'package.nls.de.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'schemas', 'syntaxes', 'media', 'l10n'];
+for (const path of shipped) {
   if (existsSync(join(root, path))) cpSync(join(root, path), join(stage, path), { recursive: true });
 }
 

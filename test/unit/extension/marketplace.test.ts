@@ -63,7 +63,8 @@ describe('the Marketplace page', () => {
     assert.doesNotMatch(readFileSync(join(ROOT, 'scripts/package.mjs'), 'utf8'), /--allow-missing-repository|--no-rewrite-relative-links/);
     const vsix = await packagedVsix();
     const entries = unzipList(vsix);
-    for (const packed of ['extension/readme.md', 'extension/changelog.md', ...filesNamedByManifest().map((f) => `extension/${f}`)]) assert.ok(entries.includes(packed), packed);
+    const translations = ['package.nls.json', 'package.nls.fr.json', 'package.nls.de.json', 'l10n/bundle.l10n.fr.json', 'l10n/bundle.l10n.de.json'];
+    for (const packed of ['extension/readme.md', 'extension/changelog.md', ...filesNamedByManifest().map((f) => `extension/${f}`), ...translations.map((f) => `extension/${f}`)]) assert.ok(entries.includes(packed), packed);
     const readme = unzipText(vsix, 'extension/readme.md');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]);
     assert.ok(images.length >= 3, 'the README shows the screenshots');
