@@ -2,6 +2,7 @@
 // smallest input that shows the same bug.
 import { strict as assert } from 'node:assert';
 import { MAX_NESTING } from '../../src/engine/load/depth';
+import { MAX_DOCUMENTS } from '../../src/engine/load/limits';
 import { MAX_SYNTAX_ERRORS, parseBmsText } from '../../src/engine/load/parse';
 import { closestId } from '../../src/engine/rules/suggest';
 import { caretContext } from '../../src/engine/service/context';
@@ -37,9 +38,9 @@ describe('hardening: fuzz regressions', () => {
     assert.ok(file.diagnostics.length <= MAX_SYNTAX_ERRORS + 1, `${file.diagnostics.length} diagnostics`);
     assert.ok(file.diagnostics.some((d) => /More than 200 YAML syntax errors: the rest of the file was not checked/.test(d.message)));
     assert.ok(file.documents.length < 1000);
-    // A file under the budget is read to the end, every document.
-    const clean = Array.from({ length: 1000 }, () => 'kind: LicensePlan\n').join('---\n');
-    assert.equal(parseBmsText('file:///w/p.bms.yaml', clean).documents.length, 1000);
+    // A file under the budget is read to the end, every document (up to the document limit, limits.ts).
+    const clean = Array.from({ length: MAX_DOCUMENTS }, () => 'kind: LicensePlan\n').join('---\n');
+    assert.equal(parseBmsText('file:///w/p.bms.yaml', clean).documents.length, MAX_DOCUMENTS);
   });
 
   it('seed 3 case 143: the language server stops 1,000 broken documents at the same error budget (47,000 syntax errors among 74,000 diagnostics before)', () => {

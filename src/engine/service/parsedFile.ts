@@ -3,6 +3,7 @@
 import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { excessiveNesting } from '../load/depth';
+import { longLine, MAX_DOCUMENTS } from '../load/limits';
 import { extractPlan, extractSite } from '../load/extract';
 import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
 import type { LicensePlan, Site, Span } from '../model';
@@ -41,9 +42,10 @@ export class IncrementalParser {
     // Only the changed lines can make a text that was local need the whole-file parse.
     const changed = prev?.local && ends ? changedLines(text, ends) : text;
     // Runaway nesting: the whole-file parse says so without handing the text to the yaml parser.
-    const local = isLocal(changed) && excessiveNesting(changed) < 0;
+    // The size guards likewise (limits.ts): a long line or too many documents.
+    const local = isLocal(changed) && excessiveNesting(changed) < 0 && longLine(changed) < 0;
     const layouts = local ? layoutOf(text, true) : undefined;
-    const result = layouts && this.parseLayouts(text, layouts, ends);
+    const result = layouts && layouts.length <= MAX_DOCUMENTS ? this.parseLayouts(text, layouts, ends) : undefined;
     return result ?? this.parseWhole(text);
   }
 
