@@ -4,7 +4,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 
 /** YAML documents (`---`) read from one file; the rest of the file is not read. */
-export const MAX_DOCUMENTS = 100;
+export const MAX_DOCUMENTS = 50;
 /** Characters on one line; a file with a longer line is not read. */
 export const MAX_LINE_LENGTH = 100_000;
 
