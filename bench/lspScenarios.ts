@@ -79,7 +79,7 @@ async function measure(w: Workload): Promise<Record<string, unknown>> {
   for (let i = 0; i < EDITS; i++) {
     const s = servers[100 + (i >> 1) * 37];
     const breaking = i % 2 === 0;
-    const planShows = client.nextDiagnostics(planUri, (p) => p.diagnostics.some((d) => d.code === 'BMS010' && d.message.includes(`'${s.id}'`)) === breaking);
+    const planShows = client.nextDiagnostics(planUri, (p) => p.diagnostics.some((d) => d.code === 'BMS010' && String(d.message).includes(`'${s.id}'`)) === breaking);
     rename.push(await timed(async () => {
       await client.change('site.bms.yaml', lineEdit(site, s.line, (l) => (breaking ? l.replace(`id: ${s.id}`, `id: ${s.id}-old`) : l.replace(`id: ${s.id}-old`, `id: ${s.id}`))));
       await planShows;

@@ -12,6 +12,7 @@ import { repairsFrom } from './ledgers';
 import { Occurrences } from './occurrences';
 import { IncrementalParser, type ParsedText } from './parsedFile';
 import { PlanRules } from './planRules';
+import { siteRulesContext } from './narrowed';
 
 interface FileState {
   parser: IncrementalParser;
@@ -80,7 +81,7 @@ export class LiveWorkspace {
     const state = this.files.get(uri);
     if (!state) return [];
     const out = [...state.parsed.diagnostics];
-    for (const doc of this.documents(uri)) out.push(...(isPlan(doc) ? this.planRules.check(doc, ctx) : runRules(doc, ctx)));
+    for (const doc of this.documents(uri)) out.push(...(isPlan(doc) ? this.planRules.check(doc, ctx) : runRules(doc, siteRulesContext(doc, ctx))));
     return out.sort(compareDiagnostics);
   }
 
