@@ -1,5 +1,6 @@
 // Cuts a `*.bms.yaml` text, by line indentation only, into each document's skeleton and the items of
 // its big lists, so that an edit re-parses the one item it touched instead of the whole file.
+import { cutChildren } from './nestedItems';
 
 /** The lists whose items are parsed on their own, with the schema definition of one item. */
 export const ITEM_LISTS: Record<string, string> = {
@@ -16,6 +17,10 @@ export interface ItemChunk {
   start: number;
   end: number;
   text: string;
+  /** Nesting under other items of the list (a server's `children`); 0 or absent at the top. */
+  depth?: number;
+  /** The item's children follow as items of their own (nestedItems.ts). */
+  cut?: boolean;
 }
 
 /** A piece of the skeleton text: `length` characters taken from the file at `fileStart`. */
@@ -128,7 +133,7 @@ class LayoutBuilder {
   private closeItem(): void {
     if (!this.item) return;
     this.item.text = this.text.slice(this.item.start, this.item.end);
-    this.items.push(this.item);
+    this.items.push(...cutChildren(this.item, this.text));
     this.item = undefined;
   }
 

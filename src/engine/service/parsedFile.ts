@@ -10,6 +10,7 @@ import type { LicensePlan, Site, Span } from '../model';
 import { validateSchema } from '../schema';
 import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './items';
 import { fileOffset, isLocal, layoutOf, type DocumentLayout, type ItemChunk, type Piece } from './layout';
+import { cutAt, cutText, nestServers } from './nestedItems';
 import { changedLines, commonEnds, type CommonEnds } from './textDiff';
 
 export interface ParsedText {
@@ -83,14 +84,14 @@ export class IncrementalParser {
       const counters: Record<string, number> = {};
       const items: Placed[] = [];
       for (const chunk of layout.items) {
-        const group = `${kind ?? ''}|${chunk.list}`;
+        const group = `${kind ?? ''}|${chunk.list}${chunk.cut ? '|cut' : ''}`;
         const before = this.sameAsBefore(chunk, group, ends, delta);
         if (before) stats.reused++;
-        const entry = before ?? this.entry(group, kind, chunk.list, chunk.text, stats);
+        const entry = before ?? this.entry(group, kind, chunk, stats);
         seen.set(chunk.start, { end: chunk.end, group, entry });
         const first = counters[chunk.list] ?? 0;
         counters[chunk.list] = first + entry.r.nodeCount;
-        items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp) });
+        items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp), depth: chunk.depth, cut: chunk.cut });
       }
       const itemSyntax: Diagnostic[] = [];
       for (const it of items) for (const d of it.r.diagnostics) (d.code === 'BMS001' ? itemSyntax : diagnostics).push(d);
@@ -129,14 +130,14 @@ export class IncrementalParser {
   }
 
   /** The cached item with this text, or a fresh parse of it. */
-  private entry(group: string, kind: Kind | undefined, list: string, text: string, stats: ParsedText['stats']): Entry {
+  private entry(group: string, kind: Kind | undefined, chunk: ItemChunk, stats: ParsedText['stats']): Entry {
     let into = this.cache.get(group);
     if (!into) this.cache.set(group, (into = new Map()));
-    let entry = into.get(text);
+    let entry = into.get(chunk.text);
     if (entry) stats.reused++;
     else {
-      entry = { r: parseItem(kind, list, text, this.uri), offset: 0, first: 0, stamp: 0 };
-      into.set(text, entry);
+      entry = { r: parseItem(kind, chunk.list, chunk.cut ? cutText(chunk.text) : chunk.text, this.uri), offset: 0, first: 0, stamp: 0 };
+      into.set(chunk.text, entry);
       this.cached++;
       stats.parsed++;
     }
@@ -180,7 +181,7 @@ function place(entry: Entry, offset: number, first: number, uri: string, stamp: 
   return entry.r;
 }
 
-type Placed = { list: string; span: Span; r: ItemResult };
+type Placed = { list: string; span: Span; r: ItemResult; depth?: number; cut?: boolean };
 
 /** A document's syntax errors (skeleton's and items') that the file's budget still admits: the first ones in file order. */
 function withinBudget(budget: SyntaxBudget, skeleton: Diagnostic[], items: Diagnostic[]): { skeleton: Diagnostic[]; items: Diagnostic[] } {
@@ -201,16 +202,26 @@ function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
       model.assignments.push(...r.assignments);
       model.entitlements.push(...r.entitlements);
     } else {
-      model.servers.push(...r.servers);
       model.licenseServers.push(...r.licenseServers);
       model.clients.push(...r.clients);
     }
+  }
+  if (model.kind === 'Site') {
+    const servers = items.filter((it) => it.list === 'servers');
+    const ends = nestServers(servers.map((it) => ({ servers: it.r.servers, start: it.span.start, end: it.span.end, depth: it.depth, cut: it.cut })), text, model.servers);
+    for (const [n, { leafEnd }] of ends) reachSubtree(servers[n], leafEnd, text);
   }
   for (const [list, span] of extent) {
     const end = trimEnd(text, span);
     model.at[`spec.${list}`] = { start: span.start, end };
     if (end > model.span.end) model.span = { start: model.span.start, end };
   }
+}
+
+/** A cut item's findings about its whole mapping (e.g. a missing key) span its subtree, as in a whole-file parse. */
+function reachSubtree(item: Placed, end: number, text: string): void {
+  const at = item.span.start + cutAt(text.slice(item.span.start, item.span.end));
+  for (const d of item.r.diagnostics) if (d.span.end > at) d.span = { start: d.span.start, end };
 }
 
 function trimEnd(text: string, span: Span): number {
