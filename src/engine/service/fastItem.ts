@@ -50,7 +50,7 @@ export function fastFlowItem(text: string): { node: YAMLMap; data: Record<string
   return { node: map, data };
 }
 
-function value(text: string, start: number, close: number): { node: Scalar; end: number } | undefined {
+export function value(text: string, start: number, close: number): { node: Scalar; end: number } | undefined {
   if (text[start] === '"') {
     const end = text.indexOf('"', start + 1);
     if (end < 0 || end >= close) return undefined;

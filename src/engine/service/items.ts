@@ -7,6 +7,7 @@ import { PARSE_OPTIONS, syntaxDiagnostic, type Kind } from '../load/parse';
 import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../model';
 import { validateFragment } from '../schema';
 import { validatorFor } from '../schema/schemas';
+import { fastBlockItem } from './fastBlock';
 import { fastFlowItem } from './fastItem';
 import { ITEM_LISTS } from './layout';
 
@@ -33,7 +34,7 @@ const LISTS_OF: Record<Kind, readonly string[]> = {
 
 export function parseItem(kind: Kind | undefined, list: string, text: string, uri: string): ItemResult {
   const out: ItemResult = { nodeCount: 0, assignments: [], entitlements: [], servers: [], licenseServers: [], clients: [], diagnostics: [] };
-  const fast = fastFlowItem(text);
+  const fast = fastFlowItem(text) ?? fastBlockItem(text);
   if (fast) {
     out.nodeCount = 1;
     if (!kind || !LISTS_OF[kind].includes(list)) return out;
