@@ -10,7 +10,7 @@ const SERVER_SCHEMES: ((r: Random, n: number, building: number) => string)[] = [
   (r, n, b) => `bldg${b}-${r.pick(SYSTEMS)}-${n}`,
   (r, n) => `${r.pick(WINGS)}-wing-as-${pad(n, 4)}`,
   (r, n) => `p${n}-${r.pick(['asp', 'asb', 'as3'])}`,
-  (r, n) => `${(0x1000 + n * 7919).toString(16)}-${r.int(90) + 10}`,
+  (r, n) => `x${(0x1000 + n * 7919).toString(16)}-${r.int(90) + 10}`,
 ];
 
 export function serverId(r: Random, scheme: number, n: number, building: number): string {

@@ -16,6 +16,8 @@ export interface PlanOptions {
   inapplicable?: number;
   /** Enterprise Servers with no base license planned (one BMS050 each, in the site file). */
   unplannedBase?: number;
+  /** Put before every activation id's tag: another plan of the same site has other products. */
+  idPrefix?: string;
 }
 
 export interface GeneratedPlan {
@@ -39,12 +41,13 @@ export function generatePlan(site: GeneratedSite, o: PlanOptions): GeneratedPlan
   const es = site.servers.filter((s) => s.type === 'enterprise-server');
   const planned = es.slice(0, Math.max(0, es.length - (o.unplannedBase ?? 0)));
   const scheme = r.int(3);
+  const tag = (t: string) => `${o.idPrefix ?? ''}${t}`;
   const flow = () => o.style === 'flow' || (o.style === 'mixed' && r.chance(0.5));
 
   type Product = { id: string; feature: string; type: string; targets: string[] };
   const products: Product[] = [
-    { id: activationId(scheme, 1, 'BASE'), feature: 'server.enterprise.central', type: baseType, targets: ['ec-01'] },
-    { id: activationId(scheme, 2, 'BASE'), feature: 'server.ec.es', type: baseType, targets: planned.map((s) => s.id) },
+    { id: activationId(scheme, 1, tag('BASE')), feature: 'server.enterprise.central', type: baseType, targets: ['ec-01'] },
+    { id: activationId(scheme, 2, tag('BASE')), feature: 'server.ec.es', type: baseType, targets: planned.map((s) => s.id) },
   ];
   const inapplicable = o.inapplicable ?? 0;
   const perProduct = Math.max(1, Math.round(o.assignments / o.products));
@@ -56,7 +59,7 @@ export function generatePlan(site: GeneratedSite, o: PlanOptions): GeneratedPlan
     const targets: string[] = [];
     for (let k = 0; k < count; k++, cursor = (cursor + 1) % automation.length) targets.push(automation[cursor].id);
     cursor = (cursor + r.int(50)) % automation.length;
-    products.push({ id: activationId(scheme + (p % 11 === 0 ? 1 : 0), p, `E${pad(p % 997, 3)}`), feature: wrong ? 'change-control' : r.pick(FEATURES), type: wrong ? 'inherited' : 'centralized', targets });
+    products.push({ id: activationId(scheme + (p % 11 === 0 ? 1 : 0), p, tag(`E${pad(p % 997, 3)}`)), feature: wrong ? 'change-control' : r.pick(FEATURES), type: wrong ? 'inherited' : 'centralized', targets });
     left -= count;
   }
 
