@@ -31,7 +31,7 @@ function linesOf(text: string, offset: number): Line[] {
 
 /** The item, and its descendants as items after it (pre-order); just the item when it is not that plain. */
 export function cutChildren(chunk: ItemChunk, text: string, depth = 0): ItemChunk[] {
-  if (chunk.list !== 'servers' || chunk.text.length < 200) return [chunk];
+  if (chunk.list !== 'servers') return [chunk];
   const lines = linesOf(chunk.text, chunk.start);
   const first = lines[0];
   const dash = first.indent;

@@ -10,6 +10,7 @@ import type { LicensePlan, Site, Span } from '../model';
 import { validateSchema } from '../schema';
 import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './items';
 import { fileOffset, isLocal, layoutOf, type DocumentLayout, type ItemChunk, type Piece } from './layout';
+import { editLayout } from './layoutEdit';
 import { cutAt, cutText, nestServers } from './nestedItems';
 import { changedLines, commonEnds, type CommonEnds } from './textDiff';
 
@@ -26,6 +27,7 @@ interface Previous {
   text: string;
   local: boolean;
   items: Map<number, { end: number; group: string; entry: Entry }>;
+  layouts?: DocumentLayout[];
 }
 
 export class IncrementalParser {
@@ -45,7 +47,7 @@ export class IncrementalParser {
     // Runaway nesting: the whole-file parse says so without handing the text to the yaml parser.
     // The size guards likewise (limits.ts): a long line or too many documents.
     const local = isLocal(changed) && excessiveNesting(changed) < 0 && longLine(changed) < 0;
-    const layouts = local ? layoutOf(text, true) : undefined;
+    const layouts = local ? ((prev?.layouts && ends && editLayout(prev.layouts, prev.text, text, ends)) || layoutOf(text, true)) : undefined;
     const result = layouts && layouts.length <= MAX_DOCUMENTS ? this.parseLayouts(text, layouts, ends) : undefined;
     return result ?? this.parseWhole(text);
   }
@@ -112,7 +114,7 @@ export class IncrementalParser {
         break;
       }
     }
-    this.previous = { text, local: true, items: seen };
+    this.previous = { text, local: true, items: seen, layouts };
     if (this.cached > 2 * seen.size + 1000) this.compact();
     return { file: { uri, text, documents, diagnostics: fileDiagnostics }, diagnostics: [...fileDiagnostics, ...diagnostics], stats };
   }
