@@ -85,8 +85,12 @@ export class IncrementalParser {
       const kind = kindOf(doc, uri, text, kindDiagnostics);
       const counters: Record<string, number> = {};
       const items: Placed[] = [];
+      // One group string per list, not one per item (10,000 string concatenations a keystroke).
+      const groups = new Map<string, string>();
       for (const chunk of layout.items) {
-        const group = `${kind ?? ''}|${chunk.list}${chunk.cut ? '|cut' : ''}`;
+        const groupKey = chunk.cut ? `${chunk.list}|cut` : chunk.list;
+        let group = groups.get(groupKey);
+        if (group === undefined) groups.set(groupKey, (group = `${kind ?? ''}|${groupKey}`));
         const before = this.sameAsBefore(chunk, group, ends, delta);
         if (before) stats.reused++;
         const entry = before ?? this.entry(group, kind, chunk, stats);
