@@ -3,12 +3,15 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { generatePlan } from '../../bench/workload/plan';
 import { generateSite } from '../../bench/workload/site';
 import { fastBlockItem } from '../../src/engine/service/fastBlock';
+import { fastItem } from '../../src/engine/service/items';
 import { layoutOf } from '../../src/engine/service/layout';
 
-/** What the engine reads of a mapping node: keys, values, their types and ranges. */
-function shape(node: Node): unknown {
+/** What the engine reads of a mapping node: keys, values, their types and ranges (start and value end; the end past trailing space is not read). */
+function shape(node: Node | null): unknown {
+  if (isScalar(node)) return [node.value, node.type, node.range?.slice(0, 2)];
+  if (isSeq(node)) return { seq: node.range?.slice(0, 2), flow: !!node.flow, items: node.items.map((x) => shape(x as Node)) };
   assert.ok(isMap(node));
-  return { range: node.range, items: node.items.map((p) => [isScalar(p.key) && [p.key.value, p.key.range], isScalar(p.value) && [p.value.value, p.value.type, p.value.range]]) };
+  return { range: node.range?.slice(0, 2), items: node.items.map((p) => [isScalar(p.key) && [p.key.value, p.key.range?.slice(0, 2)], shape(p.value as Node)]) };
 }
 
 function yamlItem(text: string): Node | undefined {
@@ -24,13 +27,15 @@ describe('block-style items read without the yaml parser', () => {
     let fast = 0;
     for (const text of [plan.text, site.text]) {
       for (const item of layoutOf(text)![0].items) {
-        const got = fastBlockItem(item.text);
+        const got = fastItem(item.list, item.text);
         if (!got) continue;
         fast++;
         assert.deepEqual(shape(got.node), shape(yamlItem(item.text)!), item.text);
+        assert.deepEqual(got.data, (yamlItem(item.text) as { toJSON(): unknown }).toJSON(), item.text);
       }
     }
     assert.ok(fast > 700, `${fast} items read fast`);
+    assert.ok(layoutOf(plan.text)![0].items.some((i) => i.list === 'entitlements' && fastItem(i.list, i.text)), 'an entitlement read fast');
   });
 
   it('leave anything less plain to the yaml parser', () => {
