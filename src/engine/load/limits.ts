@@ -1,8 +1,10 @@
 // Size guards before the yaml parser, beside the nesting guard (depth.ts): the parser takes seconds on a
-// file of 1,000 documents or on a line of hundreds of kilobytes (a whole plan as one-line JSON), and no
-// site or plan needs either. Each limit hit is one BMS001 that says which limit and how to split the file.
+// 3 MB file, on 1,000 documents or on a line of hundreds of kilobytes (a whole plan as one-line JSON),
+// and no site or plan needs any of them. Each limit hit is one BMS001 that says which limit and how to split the file.
 import { diagnostic, type Diagnostic } from '../diagnostics';
 
+/** Characters in one file (2 MiB of ASCII; twice the largest plan we measure): a longer file is not read. */
+export const MAX_FILE_LENGTH = 2 * 1024 * 1024;
 /** YAML documents (`---`) read from one file; the rest of the file is not read. */
 export const MAX_DOCUMENTS = 50;
 /** Characters on one line; a file with a longer line is not read. */
@@ -19,6 +21,11 @@ const CR = 13;
 
 /** The first size limit the text breaks, or undefined when it is within every limit. */
 export function sizeLimit(uri: string, text: string): SizeLimit | undefined {
+  if (text.length > MAX_FILE_LENGTH) {
+    const at = text.lastIndexOf('\n', MAX_FILE_LENGTH) + 1;
+    const message = `This file is longer than ${MAX_FILE_LENGTH.toLocaleString('en-US')} characters (2 MiB), so it was not read: no site or plan needs this much. Split it into several *.bms.yaml files, e.g. the site in one and each plan in a file of its own.`;
+    return { readUpTo: 0, diagnostic: diagnostic('BMS001', uri, { start: at, end: Math.min(text.length, at + 1) }, message) };
+  }
   const long = longLine(text);
   if (long >= 0) {
     const message = `This line is longer than ${MAX_LINE_LENGTH.toLocaleString('en-US')} characters: no site or plan needs such a line, so this file was not read. Write the long list or value in block style, one item per line, or move it to another file.`;

@@ -3,7 +3,7 @@
 import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { excessiveNesting } from '../load/depth';
-import { longLine, MAX_DOCUMENTS } from '../load/limits';
+import { documentStart, longLine, MAX_DOCUMENTS, MAX_FILE_LENGTH } from '../load/limits';
 import { extractPlan, extractSite } from '../load/extract';
 import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostic, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
 import type { LicensePlan, Site, Span } from '../model';
@@ -46,7 +46,7 @@ export class IncrementalParser {
     const changed = prev?.local && ends ? changedLines(text, ends) : text;
     // Runaway nesting: the whole-file parse says so without handing the text to the yaml parser.
     // The size guards likewise (limits.ts): a long line or too many documents.
-    const local = isLocal(changed) && excessiveNesting(changed) < 0 && longLine(changed) < 0;
+    const local = text.length <= MAX_FILE_LENGTH && isLocal(changed) && excessiveNesting(changed) < 0 && longLine(changed) < 0 && !manyDocuments(text, changed, prev);
     const layouts = local ? ((prev?.layouts && ends && editLayout(prev.layouts, prev.text, text, ends)) || layoutOf(text, true)) : undefined;
     const result = layouts && layouts.length <= MAX_DOCUMENTS ? this.parseLayouts(text, layouts, ends) : undefined;
     return result ?? this.parseWhole(text);
@@ -163,6 +163,11 @@ export class IncrementalParser {
     this.cache = cache;
     this.cached = count;
   }
+}
+
+/** More documents than the limit: counted again only when the changed lines could start one. */
+function manyDocuments(text: string, changed: string, prev: Previous | undefined): boolean {
+  return (!prev?.local || changed.includes('---')) && documentStart(text, MAX_DOCUMENTS) >= 0;
 }
 
 type Cache = Map<string, Map<string, Entry>>;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { documentStart, longLine, MAX_DOCUMENTS, MAX_LINE_LENGTH, sizeLimit } from '../../../src/engine/load/limits';
+import { documentStart, longLine, MAX_DOCUMENTS, MAX_FILE_LENGTH, MAX_LINE_LENGTH, sizeLimit } from '../../../src/engine/load/limits';
 import { parseBmsText } from '../../../src/engine/load/parse';
 import { IncrementalParser } from '../../../src/engine/service/parsedFile';
 
@@ -43,6 +43,17 @@ describe('size limits before the yaml parser', () => {
     assert.deepEqual(file.diagnostics.map((d) => d.code), ['BMS001']);
     assert.equal(file.diagnostics[0].span.start, text.indexOf('spec') + MAX_LINE_LENGTH);
     assert.match(file.diagnostics[0].message, /longer than 100,000 characters.*block style, one item per line/);
+  });
+
+  it('refuses a file past 2 MiB, pointing at the line where it goes past', () => {
+    const line = '    - { server: es-01, activationId: A-1 }\n';
+    const text = PLAN + line.repeat(Math.ceil(MAX_FILE_LENGTH / line.length));
+    const file = parseBmsText('file:///w/p.bms.yaml', text);
+    assert.deepEqual([file.documents.length, file.diagnostics.length], [0, 1]);
+    assert.match(file.diagnostics[0].message, /longer than 2,097,152 characters \(2 MiB\).*Split it into several \*\.bms\.yaml files/);
+    assert.ok(file.diagnostics[0].span.start <= MAX_FILE_LENGTH && file.diagnostics[0].span.start > MAX_FILE_LENGTH - line.length);
+    const live = new IncrementalParser('file:///w/p.bms.yaml').parse(text);
+    assert.deepEqual(live.diagnostics, file.diagnostics);
   });
 
   it('the language server says the same as the whole-file parse, before and after edits', () => {
