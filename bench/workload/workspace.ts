@@ -25,7 +25,9 @@ export function writeWorkspace(root: string, sites: number, seed = 1): { files: 
     const name = `${r.pick(WORDS)}-${i}`;
     const dir = join(root, `customer-${i % 37}`, name);
     mkdirSync(dir, { recursive: true });
-    const count = 15 + r.int(160);
+    // Mostly small and medium buildings, a few campuses: 10-40 servers (70 %), 40-150 (25 %), 150-400 (5 %).
+    const size = r.next();
+    const count = size < 0.7 ? 10 + r.int(30) : size < 0.95 ? 40 + r.int(110) : 150 + r.int(250);
     const site = generateSite({ name, servers: count, enterpriseServers: 1 + Math.floor(count / 40), style: r.pick(STYLES), seed: seed * 1000 + i, version: r.pick(['7.0', '7.1', '6.0', '5.1']) });
     write(join(dir, r.chance(0.5) ? 'site.bms.yaml' : `${name}.bms.yaml`), site.text);
     servers += count;
