@@ -91,7 +91,8 @@ async function measure(w: Workload): Promise<Record<string, unknown>> {
     const s = servers[300 + (i >> 1) * 29];
     const line = site[s.line].includes('host:') ? s.line : s.line + 2;
     const planAgain = client.nextDiagnostics(planUri);
-    const edit = i % 4 < 2 ? (l: string) => (i % 2 === 0 ? l.replace('host: ', 'host: h') : l.replace('host: h', 'host: ')) : (l: string) => (i % 2 === 0 ? l.replace(`type: ${s.type}`, 'type: as-b') : l.replace('type: as-b', `type: ${s.type}`));
+    const other = s.type === 'as-b' ? 'as-p' : 'as-b';
+    const edit = i % 4 < 2 ? (l: string) => (i % 2 === 0 ? l.replace('host: ', 'host: h') : l.replace('host: h', 'host: ')) : (l: string) => (i % 2 === 0 ? l.replace(`type: ${s.type}`, `type: ${other}`) : l.replace(`type: ${other}`, `type: ${s.type}`));
     const typeLine = i % 4 < 2 ? line : site[s.line].includes('type:') ? s.line : s.line + 1;
     const start = performance.now();
     await client.change('site.bms.yaml', lineEdit(site, typeLine, edit));
