@@ -40,7 +40,8 @@ describe('block-style items read without the yaml parser', () => {
 
   it('leave anything less plain to the yaml parser', () => {
     for (const text of [
-      '    - server: es-01\n      quantity: 1   # per quote\n',
+      '    - server: es-01\n      # a comment line\n      quantity: 1\n',
+      '    - server: es-01#not-a-comment\n',
       '    - server: es-01\n\n      quantity: 1\n',
       '    - server: es-01\r\n      quantity: 1\r\n',
       '    - server: es-01\n        quantity: 1\n',
@@ -54,5 +55,6 @@ describe('block-style items read without the yaml parser', () => {
       assert.equal(fastBlockItem(text), undefined, text);
     }
     assert.ok(fastBlockItem('    - server: "es-01"\n      quantity: 2'));
+    assert.ok(fastBlockItem('    - server: es-01\n      quantity: 1   # per quote\n'));
   });
 });

@@ -1,7 +1,7 @@
 // The common block-style list item, a mapping of plain words and numbers, one key a line
 // (`- server: es-01` / `  activationId: ACT-1` / `  quantity: 1`), read without the yaml parser, with the
 // node ranges the yaml parser gives it; a value may be a flow list of such words (`appliesTo: [as-p, as-b]`).
-// Anything less plain (comments, nesting, blank lines, CR) returns undefined and goes to the yaml parser.
+// Anything less plain (comment lines, nesting, blank lines, CR) returns undefined and goes to the yaml parser.
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { value } from './fastItem';
 
@@ -9,7 +9,7 @@ const FIRST = /^( *)- ([A-Za-z_][\w-]*):(?= )/y;
 const KEY = /([A-Za-z_][\w-]*):(?= )/y;
 
 export function fastBlockItem(text: string): { node: YAMLMap; data: Record<string, unknown> } | undefined {
-  if (text.includes('\r') || text.includes('#')) return undefined;
+  if (text.includes('\r')) return undefined;
   FIRST.lastIndex = 0;
   const head = FIRST.exec(text);
   if (!head) return undefined;
@@ -31,8 +31,11 @@ export function fastBlockItem(text: string): { node: YAMLMap; data: Record<strin
     k.range = [keyStart, keyStart + key[1].length, keyStart + key[1].length];
     let at = keyStart + key[0].length;
     while (text[at] === ' ') at++;
-    const v = at >= lineEnd ? undefined : text[at] === '[' ? flowWords(text, at, lineEnd) : value(text, at, lineEnd);
-    if (!v || text.slice(v.end, lineEnd).trim() !== '') return undefined;
+    // The value ends before a comment (`host: 10.0.1.21   # panel 4`).
+    const comment = text.slice(at, lineEnd).search(/\s#/);
+    const valueEnd = comment < 0 ? lineEnd : at + comment;
+    const v = at >= valueEnd ? undefined : text[at] === '[' ? flowWords(text, at, valueEnd) : value(text, at, valueEnd);
+    if (!v || text.slice(v.end, valueEnd).trim() !== '') return undefined;
     const next = lineEnd < text.length ? lineEnd + 1 : lineEnd;
     v.node.range = [v.node.range![0], v.node.range![1], next];
     map.items.push(new Pair(k, v.node));
