@@ -1,5 +1,6 @@
 // The validation pipeline: parse diagnostics, then the schema, then the semantic rules, for one file or all.
 import { compareDiagnostics, type Diagnostic } from './diagnostics';
+import type { BmsFile } from './load/parse';
 import type { WorkspaceIndex } from './load/workspace';
 import { RuleContext, runRules, type RuleFailure, type ValidationOptions } from './rules';
 import { validateSchema } from './schema';
@@ -13,6 +14,9 @@ export interface ValidateRun {
   context?: RuleContext;
 }
 
+/** Files whose parse already checked the schema and found nothing (quickRead.ts): not checked again. */
+export const schemaChecked = new WeakSet<BmsFile>();
+
 /** Every diagnostic of one file of the index, sorted. Never throws. */
 export function validateFile(index: WorkspaceIndex, uri: string, options: ValidationOptions = {}, run: ValidateRun = {}): Diagnostic[] {
   const file = index.file(uri);
@@ -22,7 +26,7 @@ export function validateFile(index: WorkspaceIndex, uri: string, options: Valida
   for (const doc of file.documents) {
     if (!doc.kind) continue;
     try {
-      out.push(...validateSchema(doc.yaml, doc.kind, uri));
+      if (!schemaChecked.has(file)) out.push(...validateSchema(doc.yaml, doc.kind, uri));
     } catch (error) {
       run.failures?.push({ codes: ['BMS002'], uri, error });
     }

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../../engine/diagnostics';
 import { loadWorkspace } from '../../engine/load/files';
+import { quickRead } from '../../engine/service/quickRead';
 import type { WorkspaceIndex } from '../../engine/load/workspace';
 import { fold, repairsInLast12Months } from '../../engine/ledger/fold';
 import { ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
@@ -84,7 +85,7 @@ export const validateCommand: CliCommand = {
     }
 
     const inputs = parsed.positional.length > 0 ? parsed.positional : ['.'];
-    const { index, paths, problems } = loadWorkspace(inputs.map((p) => path.resolve(io.cwd, p)));
+    const { index, paths, problems } = loadWorkspace(inputs.map((p) => path.resolve(io.cwd, p)), quickRead);
     for (const p of problems) io.err(`bmslicense validate: ${path.relative(io.cwd, p.path) || p.path}: ${p.message}\n`);
     if (problems.length > 0) return 2;
     if (paths.size === 0) {

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BmsFile } from './parse';
 import { WorkspaceIndex } from './workspace';
 
 export const BMS_FILE = /\.bms\.ya?ml$/i;
@@ -47,8 +48,8 @@ export function uriOf(path: string): string {
   return pathToFileURL(resolve(path)).href;
 }
 
-/** Loads files into a new index. Files that cannot be read are returned as problems, not thrown. */
-export function loadWorkspace(paths: string[]): { index: WorkspaceIndex; paths: Map<string, string>; problems: LoadProblem[] } {
+/** Loads files into a new index (parsed by `read`, else whole). Files that cannot be read are returned as problems, not thrown. */
+export function loadWorkspace(paths: string[], read?: (uri: string, text: string) => BmsFile): { index: WorkspaceIndex; paths: Map<string, string>; problems: LoadProblem[] } {
   const { files, problems } = findBmsFiles(paths);
   const index = new WorkspaceIndex();
   const byUri = new Map<string, string>();
@@ -62,7 +63,8 @@ export function loadWorkspace(paths: string[]): { index: WorkspaceIndex; paths: 
     }
     const uri = uriOf(path);
     byUri.set(uri, path);
-    index.setText(uri, text);
+    if (read) index.setFile(read(uri, text));
+    else index.setText(uri, text);
   }
   return { index, paths: byUri, problems };
 }
