@@ -2,6 +2,7 @@
 // smallest input that shows the same bug.
 import { strict as assert } from 'node:assert';
 import { MAX_NESTING } from '../../src/engine/load/depth';
+import { MAX_DOCUMENTS, MAX_FILE_LENGTH } from '../../src/engine/load/limits';
 import { MAX_SYNTAX_ERRORS, parseBmsText } from '../../src/engine/load/parse';
 import { closest as closestId } from '../../src/engine/closest';
 import { caretContext } from '../../src/engine/service/context';
@@ -33,17 +34,21 @@ describe('hardening: fuzz regressions', () => {
 
   it('seed 2 case 118: 1,000 broken documents stop at the error budget and say the rest was not checked', () => {
     const c = fuzzCase(2, 118);
-    const file = parseBmsText('file:///w/plan.bms.yaml', c.text);
+    // The case is past the file length limit (limits.ts) now: its first 2 MB still shows the budget at work.
+    assert.match(parseBmsText('file:///w/plan.bms.yaml', c.text).diagnostics[0].message, /longer than .* characters/);
+    const text = c.text.slice(0, c.text.lastIndexOf('\n', MAX_FILE_LENGTH - 1) + 1);
+    const file = parseBmsText('file:///w/plan.bms.yaml', text);
     assert.ok(file.diagnostics.length <= MAX_SYNTAX_ERRORS + 1, `${file.diagnostics.length} diagnostics`);
     assert.ok(file.diagnostics.some((d) => /More than 200 YAML syntax errors: the rest of the file was not checked/.test(d.message)));
     assert.ok(file.documents.length < 1000);
-    // A file under the budget is read to the end, every document.
-    const clean = Array.from({ length: 1000 }, () => 'kind: LicensePlan\n').join('---\n');
-    assert.equal(parseBmsText('file:///w/p.bms.yaml', clean).documents.length, 1000);
+    // A file under the budget is read to the end, every document (up to the document limit, limits.ts).
+    const clean = Array.from({ length: MAX_DOCUMENTS }, () => 'kind: LicensePlan\n').join('---\n');
+    assert.equal(parseBmsText('file:///w/p.bms.yaml', clean).documents.length, MAX_DOCUMENTS);
   });
 
   it('seed 3 case 143: the language server stops 1,000 broken documents at the same error budget (47,000 syntax errors among 74,000 diagnostics before)', () => {
-    const { text } = fuzzCase(3, 143);
+    const whole = fuzzCase(3, 143).text;
+    const text = whole.slice(0, whole.lastIndexOf('\n', MAX_FILE_LENGTH - 1) + 1); // under the file length limit
     const uri = 'file:///w/case.bms.yaml';
     const ws = new LiveWorkspace();
     const t = performance.now();

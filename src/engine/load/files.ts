@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ignore, { type Ignore } from 'ignore';
+import type { BmsFile } from './parse';
 import { WorkspaceIndex } from './workspace';
 
 export { BMS_FILE } from './globs';
@@ -71,8 +72,8 @@ export function uriOf(path: string): string {
   return pathToFileURL(resolve(path)).href;
 }
 
-/** Loads files into a new index. Files that cannot be read are returned as problems, not thrown. */
-export function loadWorkspace(paths: string[]): { index: WorkspaceIndex; paths: Map<string, string>; problems: LoadProblem[] } {
+/** Loads files into a new index (parsed by `read`, else whole). Files that cannot be read are returned as problems, not thrown. */
+export function loadWorkspace(paths: string[], read?: (uri: string, text: string) => BmsFile): { index: WorkspaceIndex; paths: Map<string, string>; problems: LoadProblem[] } {
   const { files, problems } = findBmsFiles(paths);
   const index = new WorkspaceIndex();
   const byUri = new Map<string, string>();
@@ -86,7 +87,8 @@ export function loadWorkspace(paths: string[]): { index: WorkspaceIndex; paths: 
     }
     const uri = uriOf(path);
     byUri.set(uri, path);
-    index.setText(uri, text);
+    if (read) index.setFile(read(uri, text));
+    else index.setText(uri, text);
   }
   return { index, paths: byUri, problems };
 }

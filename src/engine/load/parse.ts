@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { API_VERSION, type BmsDocument, type Span } from '../model';
 import { excessiveNesting, MAX_NESTING } from './depth';
 import { extractPlan, extractSite } from './extract';
+import { MAX_DOCUMENTS, sizeLimit } from './limits';
 import { spanOf } from './nodes';
 import { openersOf, unclosedOf } from './unclosed';
 import { yamlFeatureDiagnostics } from './yamlFeatures';
@@ -48,9 +49,11 @@ export function parseBmsText(uri: string, text: string): BmsFile {
     diagnostics.push(diagnostic('BMS001', uri, { start: deep, end: Math.min(text.length, deep + 1) }, message));
     return { uri, text, documents, diagnostics };
   }
+  const limit = sizeLimit(uri, text);
+  if (limit?.readUpTo === 0) return { uri, text, documents, diagnostics: [limit.diagnostic] };
   let docs: Document.Parsed[];
   try {
-    docs = parseWithinBudget(text, uri, diagnostics);
+    docs = parseWithinBudget(limit ? text.slice(0, limit.readUpTo) : text, uri, diagnostics);
   } catch (e) {
     // The yaml package does not throw on bad input; if it ever does, the file still gets a diagnostic.
     diagnostics.push(diagnostic('BMS001', uri, { start: 0, end: Math.min(text.length, 1) }, `This file could not be read as YAML (${(e as Error).message}). Check its syntax.`));
@@ -67,6 +70,8 @@ export function parseBmsText(uri: string, text: string): BmsFile {
     if (parsed.model?.kind === 'LicensePlan' && syntax.swallowed) parsed.model.incomplete = true;
     documents.push(parsed);
   }
+  // Unless the syntax error budget stopped the reading first (and said so).
+  if (limit && docs.length >= MAX_DOCUMENTS) diagnostics.push(limit.diagnostic);
   return { uri, text, documents, diagnostics };
 }
 

@@ -3,9 +3,11 @@
 // plan opens in a fraction of the time. Anything less plain returns undefined and goes to the yaml parser.
 import { Pair, Scalar, YAMLMap } from 'yaml';
 
-const LINE = /^( *)- \{([^\n]*)\} *\r?\n?$/;
+// A comment may follow the closing brace (`- { … }   # moved from phase 1`).
+const LINE = /^( *)- \{([^\n#]*)\}(?: *| +#[^\n]*)\r?\n?$/;
 const KEY = /[A-Za-z_][\w-]*/y;
-const WORD = /^[A-Za-z_][\w./-]*$/;
+// Words, and what the YAML 1.2 core schema also reads as text: IPv4 addresses, yyyy-mm-dd dates.
+const WORD = /^(?:[A-Za-z_][\w./-]*|\d+(?:\.\d+){2,}|\d{4}-\d\d-\d\d)$/;
 const INT = /^[-+]?[0-9]+$/;
 const NOT_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
 
@@ -50,7 +52,7 @@ export function fastFlowItem(text: string): { node: YAMLMap; data: Record<string
   return { node: map, data };
 }
 
-function value(text: string, start: number, close: number): { node: Scalar; end: number } | undefined {
+export function value(text: string, start: number, close: number): { node: Scalar; end: number } | undefined {
   if (text[start] === '"') {
     const end = text.indexOf('"', start + 1);
     if (end < 0 || end >= close) return undefined;

@@ -7,6 +7,8 @@ import { PARSE_OPTIONS, syntaxDiagnostic, syntaxDiagnostics, type Kind } from '.
 import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../model';
 import { validateFragment } from '../schema';
 import { validatorFor } from '../schema/schemas';
+import { fastBlockItem } from './fastBlock';
+import { fastEntitlement } from './fastEntitlement';
 import { fastFlowItem } from './fastItem';
 import { ITEM_LISTS } from './layout';
 
@@ -33,9 +35,31 @@ const LISTS_OF: Record<Kind, readonly string[]> = {
   Site: ['servers', 'licenseServers', 'clients'],
 };
 
+/** The item read without the yaml parser, when it is plain enough (fastItem.ts, fastBlock.ts, fastEntitlement.ts). */
+export function fastItem(list: string, text: string): ReturnType<typeof fastFlowItem> {
+  const body = withoutTrailingComments(text);
+  if (body === undefined) return undefined;
+  return fastFlowItem(body) ?? fastBlockItem(body) ?? (list === 'entitlements' ? fastEntitlement(body) : undefined);
+}
+
+/** The item without the comment lines that end it (the next item's heading): they are in no node's range. */
+function withoutTrailingComments(text: string): string | undefined {
+  const dash = text.length - text.trimStart().length;
+  let end = text.length;
+  for (;;) {
+    const start = text.lastIndexOf('\n', end - 2) + 1;
+    const line = text.slice(start, end);
+    const trimmed = line.trim();
+    if (start === 0 || (trimmed !== '' && !trimmed.startsWith('#'))) return text.slice(0, end);
+    // A comment deeper than the dash could belong to the item's last node: leave that to the yaml parser.
+    if (trimmed !== '' && line.length - line.trimStart().length > dash) return undefined;
+    end = start;
+  }
+}
+
 export function parseItem(kind: Kind | undefined, list: string, text: string, uri: string): ItemResult {
   const out: ItemResult = { nodeCount: 0, assignments: [], entitlements: [], servers: [], licenseServers: [], clients: [], diagnostics: [] };
-  const fast = fastFlowItem(text);
+  const fast = fastItem(list, text);
   if (fast) {
     out.nodeCount = 1;
     if (!kind || !LISTS_OF[kind].includes(list)) return out;

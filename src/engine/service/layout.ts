@@ -1,5 +1,7 @@
 // Cuts a `*.bms.yaml` text, by line indentation only, into each document's skeleton and the items of
 // its big lists, so that an edit re-parses the one item it touched instead of the whole file.
+import type { ItemChunk } from './itemChunk';
+import { cutChildren } from './nestedItems';
 
 /** The lists whose items are parsed on their own, with the schema definition of one item. */
 export const ITEM_LISTS: Record<string, string> = {
@@ -10,13 +12,7 @@ export const ITEM_LISTS: Record<string, string> = {
   clients: 'client',
 };
 
-export interface ItemChunk {
-  /** Key under `spec` of the list the item is in. */
-  list: string;
-  start: number;
-  end: number;
-  text: string;
-}
+export type { ItemChunk } from './itemChunk';
 
 /** A piece of the skeleton text: `length` characters taken from the file at `fileStart`. */
 export interface Piece {
@@ -128,7 +124,7 @@ class LayoutBuilder {
   private closeItem(): void {
     if (!this.item) return;
     this.item.text = this.text.slice(this.item.start, this.item.end);
-    this.items.push(this.item);
+    this.items.push(...cutChildren(this.item, this.text));
     this.item = undefined;
   }
 

@@ -3,12 +3,15 @@
 import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { excessiveNesting } from '../load/depth';
+import { documentStart, longLine, MAX_DOCUMENTS, MAX_FILE_LENGTH } from '../load/limits';
 import { extractPlan, extractSite } from '../load/extract';
 import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostics, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
 import type { LicensePlan, Site, Span } from '../model';
 import { validateSchema } from '../schema';
 import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './items';
 import { fileOffset, isLocal, layoutOf, type DocumentLayout, type ItemChunk, type Piece } from './layout';
+import { editLayout } from './layoutEdit';
+import { cutAt, cutText, nestServers } from './nestedItems';
 import { changedLines, commonEnds, type CommonEnds } from './textDiff';
 
 export interface ParsedText {
@@ -24,6 +27,7 @@ interface Previous {
   text: string;
   local: boolean;
   items: Map<number, { end: number; group: string; entry: Entry }>;
+  layouts?: DocumentLayout[];
 }
 
 export class IncrementalParser {
@@ -41,9 +45,10 @@ export class IncrementalParser {
     // Only the changed lines can make a text that was local need the whole-file parse.
     const changed = prev?.local && ends ? changedLines(text, ends) : text;
     // Runaway nesting: the whole-file parse says so without handing the text to the yaml parser.
-    const local = isLocal(changed) && excessiveNesting(changed) < 0;
-    const layouts = local ? layoutOf(text, true) : undefined;
-    const result = layouts && this.parseLayouts(text, layouts, ends);
+    // The size guards likewise (limits.ts): a long line or too many documents.
+    const local = text.length <= MAX_FILE_LENGTH && isLocal(changed) && excessiveNesting(changed) < 0 && longLine(changed) < 0 && !manyDocuments(text, changed, prev);
+    const layouts = local ? ((prev?.layouts && ends && editLayout(prev.layouts, prev.text, text, ends)) || layoutOf(text, true)) : undefined;
+    const result = layouts && layouts.length <= MAX_DOCUMENTS ? this.parseLayouts(text, layouts, ends) : undefined;
     return result ?? this.parseWhole(text);
   }
 
@@ -81,15 +86,19 @@ export class IncrementalParser {
       const kind = kindOf(doc, uri, text, kindDiagnostics);
       const counters: Record<string, number> = {};
       const items: Placed[] = [];
+      // One group string per list, not one per item (10,000 string concatenations a keystroke).
+      const groups = new Map<string, string>();
       for (const chunk of layout.items) {
-        const group = `${kind ?? ''}|${chunk.list}`;
+        const groupKey = chunk.cut ? `${chunk.list}|cut` : chunk.list;
+        let group = groups.get(groupKey);
+        if (group === undefined) groups.set(groupKey, (group = `${kind ?? ''}|${groupKey}`));
         const before = this.sameAsBefore(chunk, group, ends, delta);
         if (before) stats.reused++;
-        const entry = before ?? this.entry(group, kind, chunk.list, chunk.text, stats);
+        const entry = before ?? this.entry(group, kind, chunk, stats);
         seen.set(chunk.start, { end: chunk.end, group, entry });
         const first = counters[chunk.list] ?? 0;
         counters[chunk.list] = first + entry.r.nodeCount;
-        items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp) });
+        items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp), depth: chunk.depth, cut: chunk.cut });
       }
       // An unclosed quote in an item: as in the whole-file parse, what follows it is not judged.
       const cut = items.findIndex((it) => it.r.swallowed);
@@ -120,7 +129,7 @@ export class IncrementalParser {
         break;
       }
     }
-    this.previous = { text, local: true, items: seen };
+    this.previous = { text, local: true, items: seen, layouts };
     if (this.cached > 2 * seen.size + 1000) this.compact();
     const all = [...fileDiagnostics, ...diagnostics];
     return { file: { uri, text, documents, diagnostics: fileDiagnostics, checked: all }, diagnostics: all, stats };
@@ -139,14 +148,14 @@ export class IncrementalParser {
   }
 
   /** The cached item with this text, or a fresh parse of it. */
-  private entry(group: string, kind: Kind | undefined, list: string, text: string, stats: ParsedText['stats']): Entry {
+  private entry(group: string, kind: Kind | undefined, chunk: ItemChunk, stats: ParsedText['stats']): Entry {
     let into = this.cache.get(group);
     if (!into) this.cache.set(group, (into = new Map()));
-    let entry = into.get(text);
+    let entry = into.get(chunk.text);
     if (entry) stats.reused++;
     else {
-      entry = { r: parseItem(kind, list, text, this.uri), offset: 0, first: 0, stamp: 0 };
-      into.set(text, entry);
+      entry = { r: parseItem(kind, chunk.list, chunk.cut ? cutText(chunk.text) : chunk.text, this.uri), offset: 0, first: 0, stamp: 0 };
+      into.set(chunk.text, entry);
       this.cached++;
       stats.parsed++;
     }
@@ -166,6 +175,11 @@ export class IncrementalParser {
     this.cache = cache;
     this.cached = count;
   }
+}
+
+/** More documents than the limit: counted again only when the changed lines could start one. */
+function manyDocuments(text: string, changed: string, prev: Previous | undefined): boolean {
+  return (!prev?.local || changed.includes('---')) && documentStart(text, MAX_DOCUMENTS) >= 0;
 }
 
 type Cache = Map<string, Map<string, Entry>>;
@@ -190,7 +204,7 @@ function place(entry: Entry, offset: number, first: number, uri: string, stamp: 
   return entry.r;
 }
 
-type Placed = { list: string; span: Span; r: ItemResult };
+type Placed = { list: string; span: Span; r: ItemResult; depth?: number; cut?: boolean };
 
 /** A document's syntax errors (skeleton's and items') that the file's budget still admits: the first ones in file order. */
 function withinBudget(budget: SyntaxBudget, skeleton: Diagnostic[], items: Diagnostic[]): { skeleton: Diagnostic[]; items: Diagnostic[] } {
@@ -211,16 +225,26 @@ function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
       model.assignments.push(...r.assignments);
       model.entitlements.push(...r.entitlements);
     } else {
-      model.servers.push(...r.servers);
       model.licenseServers.push(...r.licenseServers);
       model.clients.push(...r.clients);
     }
+  }
+  if (model.kind === 'Site') {
+    const servers = items.filter((it) => it.list === 'servers');
+    const ends = nestServers(servers.map((it) => ({ servers: it.r.servers, start: it.span.start, end: it.span.end, depth: it.depth, cut: it.cut })), text, model.servers);
+    for (const [n, { leafEnd }] of ends) reachSubtree(servers[n], leafEnd, text);
   }
   for (const [list, span] of extent) {
     const end = trimEnd(text, span);
     model.at[`spec.${list}`] = { start: span.start, end };
     if (end > model.span.end) model.span = { start: model.span.start, end };
   }
+}
+
+/** A cut item's findings about its whole mapping (e.g. a missing key) span its subtree, as in a whole-file parse. */
+function reachSubtree(item: Placed, end: number, text: string): void {
+  const at = item.span.start + cutAt(text.slice(item.span.start, item.span.end));
+  for (const d of item.r.diagnostics) if (d.span.end > at) d.span = { start: d.span.start, end };
 }
 
 function trimEnd(text: string, span: Span): number {

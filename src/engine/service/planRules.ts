@@ -1,97 +1,70 @@
-// The plan rules for the editor: the rules that judge one assignment at a time keep their results for
-// every assignment an edit did not touch, as long as the site and the entitlements stay the same.
+// The plan rules for the editor: a pass re-judges only the assignments (and products) of the activation
+// ids an edit touched, of the site ids it changed, and of the ids that had findings (ruleBuckets.ts);
+// the rest had no finding and still has none. Equal to a whole pass by construction (test/lsp).
 import type { Diagnostic } from '../diagnostics';
-import type { Assignment, LicensePlan, Span } from '../model';
+import type { Assignment, LicensePlan, Product, Span } from '../model';
+import { productsOf } from '../model';
 import { PLAN_RULES, type RuleContext } from '../rules';
-import { applicability } from '../rules/applicability';
-import { activationIds, assignmentTargets } from '../rules/references';
-import type { PlanGroup } from '../rules/lookup';
+import { PlanGroup } from '../rules/lookup';
+import { planSite } from '../rules/references';
+import { repairBudget } from '../rules/repairs';
 import type { PlanRule } from '../rules/rule';
+import { narrowedPlans, NarrowedContext } from './narrowed';
+import { bucketOf, GroupBuckets } from './ruleBuckets';
 
-/** Rules whose findings about an assignment depend only on it, the site and the plans' products. */
-const PER_ASSIGNMENT: readonly PlanRule[] = [assignmentTargets, activationIds, applicability];
-const WHOLE_PLAN: readonly PlanRule[] = PLAN_RULES.filter((r) => !PER_ASSIGNMENT.includes(r));
-
-interface Found {
-  d: Diagnostic;
-  /** Offset from the assignment's start, so the finding moves with the assignment. */
-  rel: number;
-  length: number;
-}
+/** Rules that judge the plan as a whole (its site) or per target (BMS061): run on the whole plan, cheap. */
+const WHOLE: readonly PlanRule[] = [planSite, repairBudget];
+const BY_BUCKET: readonly PlanRule[] = PLAN_RULES.filter((r) => !WHOLE.includes(r));
 
 export class PlanRules {
-  /** Per plan uri: what the cached findings were computed against, and its version. */
-  private readonly inputs = new Map<string, { inputs: unknown[]; version: number }>();
-  /** Assignment objects survive an edit that does not touch their text (see parsedFile.ts). */
-  private readonly found = new WeakMap<Assignment, { uri: string; version: number; found: Found[] }>();
-  /** Per site name, the last inputs seen: plans of one group share one array, compared once per pass, not once per plan. */
-  private readonly lastInputs = new Map<string, unknown[]>();
-  private readonly groupInputs = new WeakMap<PlanGroup, unknown[]>();
+  /** Per site name (or plan uri for a plan without one): what the last pass saw. */
+  private readonly groups = new Map<string, GroupBuckets>();
+  /** Per pass and group: every plan's findings, worked out once for all the plans of the group. */
+  private readonly passes = new WeakMap<RuleContext, Map<string, Map<LicensePlan, Diagnostic[]>>>();
 
   check(plan: LicensePlan, ctx: RuleContext): Diagnostic[] {
-    const out = run(WHOLE_PLAN, plan, ctx);
-    // Built before the assignments are narrowed below: the group must see all of them.
-    const inputs = this.inputsOf(plan, ctx);
-    let state = this.inputs.get(plan.uri);
-    if (!state || (state.inputs !== inputs && !sameItems(state.inputs, inputs))) {
-      state = { inputs, version: (state?.version ?? 0) + 1 };
-      this.inputs.set(plan.uri, state);
-    }
-    const todo: Assignment[] = [];
-    for (const a of plan.assignments) {
-      const cached = this.found.get(a);
-      if (!cached || cached.uri !== plan.uri || cached.version !== state.version) {
-        todo.push(a);
-        continue;
+    const key = plan.site === undefined ? `uri:${plan.uri}` : `site:${plan.site}`;
+    let passes = this.passes.get(ctx);
+    if (!passes) this.passes.set(ctx, (passes = new Map()));
+    let pass = passes.get(key);
+    if (!pass) passes.set(key, (pass = this.pass(key, plan.site === undefined ? [plan] : ctx.index.plansFor(plan.site), ctx)));
+    return [...run(WHOLE, plan, ctx), ...(pass.get(plan) ?? run(BY_BUCKET, plan, ctx))];
+  }
+
+  private pass(key: string, plans: LicensePlan[], ctx: RuleContext): Map<LicensePlan, Diagnostic[]> {
+    let buckets = this.groups.get(key);
+    if (!buckets) this.groups.set(key, (buckets = new GroupBuckets()));
+    const site = ctx.siteOf(plans[0]);
+    const dirty = buckets.dirty(plans, site, site && ctx.lookup(site), ctx);
+    const out = new Map<LicensePlan, Diagnostic[]>();
+    const found = new Set<string>();
+    let placed = true;
+    const views = dirty === 'all' ? plans : narrowedPlans(plans, (_p, j) => buckets.assignmentsOf(j, dirty));
+    const narrowed = dirty === 'all' ? ctx : new NarrowedContext(ctx, new PlanGroup(views));
+    views.forEach((view, j) => {
+      const ds = run(BY_BUCKET, view, narrowed);
+      out.set(plans[j], ds);
+      const products = ds.length ? productsOf(view) : [];
+      for (const d of ds) {
+        const b = bucketAt(view.assignments, products, d.span);
+        if (b === undefined) placed = false;
+        else found.add(b);
       }
-      for (const f of cached.found) out.push({ ...f.d, span: { start: a.span.start + f.rel, end: a.span.start + f.rel + f.length } });
-    }
-    if (todo.length === 0) return out;
-    const all = plan.assignments;
-    let fresh: Diagnostic[];
-    plan.assignments = todo;
-    try {
-      fresh = run(PER_ASSIGNMENT, plan, ctx);
-    } finally {
-      plan.assignments = all;
-    }
-    out.push(...fresh);
-    this.remember(plan.uri, state.version, todo, fresh);
+    });
+    buckets.foundIn(placed ? found : undefined);
     return out;
   }
-
-  /** What a plan's cached findings depend on: its site and every plan's entitlements in its group. */
-  private inputsOf(plan: LicensePlan, ctx: RuleContext): unknown[] {
-    const group = ctx.planGroup(plan);
-    let inputs = this.groupInputs.get(group);
-    if (inputs) return inputs;
-    inputs = [ctx.siteOf(plan), ...group.plans.flatMap((p) => [p.uri, ...p.entitlements])];
-    if (plan.site !== undefined) {
-      const last = this.lastInputs.get(plan.site);
-      if (last && sameItems(last, inputs)) inputs = last;
-      else this.lastInputs.set(plan.site, inputs);
-      this.groupInputs.set(group, inputs);
-    }
-    return inputs;
-  }
-
-  private remember(uri: string, version: number, todo: Assignment[], fresh: Diagnostic[]): void {
-    const byAssignment = new Map<Assignment, Found[]>(todo.map((a) => [a, []]));
-    for (const d of fresh) {
-      const a = d.related?.length ? undefined : owner(todo, d.span);
-      if (!a) return; // a finding outside one assignment: keep nothing, the next pass recomputes
-      byAssignment.get(a)!.push({ d, rel: d.span.start - a.span.start, length: d.span.end - d.span.start });
-    }
-    for (const [a, found] of byAssignment) this.found.set(a, { uri, version, found });
-  }
 }
 
-function sameItems(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/** The bucket of the assignment or product (in file order in the plan) whose span holds `span`. */
+function bucketAt(assignments: Assignment[], products: Product[], span: Span): string | undefined {
+  const a = holder(assignments, span);
+  if (a) return bucketOf(a.activationId);
+  const p = holder(products, span);
+  return p && bucketOf(p.activationId);
 }
 
-/** The assignment (in file order) whose span holds `span`. */
-function owner(list: Assignment[], span: Span): Assignment | undefined {
+function holder<T extends { span: Span }>(list: T[], span: Span): T | undefined {
   let lo = 0;
   let hi = list.length - 1;
   while (lo < hi) {
@@ -99,8 +72,8 @@ function owner(list: Assignment[], span: Span): Assignment | undefined {
     if (list[mid].span.start <= span.start) lo = mid;
     else hi = mid - 1;
   }
-  const a = list[lo];
-  return a && a.span.start <= span.start && span.end <= a.span.end ? a : undefined;
+  const x = list[lo];
+  return x && x.span.start <= span.start && span.end <= x.span.end ? x : undefined;
 }
 
 /** Runs rules so that one that throws (a bug) cannot hide the others' findings. */

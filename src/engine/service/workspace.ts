@@ -12,6 +12,7 @@ import { WorkspaceSession } from '../session/session';
 import { Occurrences } from './occurrences';
 import { IncrementalParser, type ParsedText } from './parsedFile';
 import { PlanRules } from './planRules';
+import { siteRulesContext } from './narrowed';
 
 interface FileState {
   parser: IncrementalParser;
@@ -85,7 +86,7 @@ export class LiveWorkspace {
     for (const d of this.index.file(uri)?.documents ?? []) {
       const doc = d.model;
       if (!doc || d.swallowed) continue; // an unclosed quote: its BMS001 says all that can be said
-      out.push(...(isPlan(doc) ? this.planRules.check(doc, ctx) : runRules(doc, ctx)));
+      out.push(...(isPlan(doc) ? this.planRules.check(doc, ctx) : runRules(doc, siteRulesContext(doc, ctx))));
     }
     return out.sort(compareDiagnostics);
   }

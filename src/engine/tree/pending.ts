@@ -20,9 +20,16 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
   const common = { site: site.name, connectivity: site.connectivity, planned: 0, activated: 0, licenses: [], children: [] as TreeNode[] };
   if (check && check.stopping.length > 0) return stoppedNode(site, siteId, id, common, check);
   const plan = reconcile(site, plans, ledger ?? fold([]), { today, blockerOf: check?.blockerOf });
+  // By plan name and index, built once: one search per action made a 500-action site quadratic.
+  const byIndex = new Map<string, Map<number, LicensePlan['assignments'][number]>>();
+  const assignmentAt = (plan: string, index: number) => {
+    let m = byIndex.get(plan);
+    if (!m) byIndex.set(plan, (m = new Map((plans.find((p) => p.name === plan)?.assignments ?? []).map((x) => [x.index, x]))));
+    return m.get(index);
+  };
   const children = plan.actions.map((a, i): TreeNode => {
     const ref = a.assignments?.[0];
-    const assignment = ref ? plans.find((p) => p.name === ref.plan)?.assignments.find((x) => x.index === ref.index) : undefined;
+    const assignment = ref ? assignmentAt(ref.plan, ref.index) : undefined;
     const planUri = ref ? plans.find((p) => p.name === ref.plan)?.uri : undefined;
     return {
       ...common,

@@ -1,0 +1,136 @@
+// `npm run bench:edits`: the language server on generated workloads (bench/workload/), every kind of edit.
+// Prints JSON per workload: open → first diagnostics against the floor (one `yaml` parse + ajv in this
+// process), and edit → diagnostics (median, p95) for an assignment, an entitlement quantity, a server id
+// renamed in the site file (until the plan shows it) and a server's host and type (until the site and
+// the plan are re-published); the server's peak RSS; the machine's load (timings depend on it).
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseAllDocuments } from 'yaml';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { validatorFor } from '../src/engine/schema/schemas';
+import { TestClient } from '../test/lsp/harness';
+import { workloads, type Workload } from './workload/workloads';
+
+const EDITS = Number(process.env.BENCH_EDITS ?? 20);
+
+function floor(text: string): number {
+  const start = performance.now();
+  const [doc] = parseAllDocuments(text);
+  validatorFor('LicensePlan')((doc as { toJS(): unknown }).toJS());
+  return performance.now() - start;
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const figures = (ms: number[]) => ({ median: Math.round(percentile(ms, 50)), p95: Math.round(percentile(ms, 95)) });
+const peakRssMiB = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const count = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code).length;
+
+/** One line replaced by `f(line)`, as an editor sends it. */
+function lineEdit(lines: string[], line: number, f: (l: string) => string) {
+  const before = lines[line];
+  lines[line] = f(before);
+  return [{ range: { start: { line, character: 0 }, end: { line, character: before.length } }, text: lines[line] }];
+}
+
+async function measure(w: Workload): Promise<Record<string, unknown>> {
+  const profile = process.env.BMS_LSP_PROFILE;
+  const client = new TestClient({ 'site.bms.yaml': w.site.text }, { nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] });
+  await client.start(['site.bms.yaml']);
+  const planUri = client.uri('plan.bms.yaml');
+  const siteUri = client.uri('site.bms.yaml');
+  const t = performance.now();
+  const siteAgain = client.nextDiagnostics(siteUri);
+  const opened = await client.open('plan.bms.yaml', w.plan.text);
+  const openMs = performance.now() - t;
+  const siteDs = (await siteAgain).diagnostics;
+  const found = { ...Object.fromEntries(Object.keys(w.findings).map((c) => [c, count(opened, c) + count(siteDs, c)])) };
+  if (JSON.stringify(found) !== JSON.stringify(w.findings) || opened.length !== (w.findings.BMS020 ?? 0)) throw new Error(`${w.name}: expected ${JSON.stringify(w.findings)}, got ${opened.length} plan diagnostics (${opened[0]?.message}), ${JSON.stringify(found)}`);
+
+  const plan = w.plan.text.split('\n');
+  const timed = async (edit: () => Promise<void>) => {
+    const start = performance.now();
+    await edit();
+    return performance.now() - start;
+  };
+  const assignment: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const line = w.plan.targetLines[3000 + (i >> 1) * 331];
+    const breaking = i % 2 === 0;
+    assignment.push(await timed(async () => {
+      const ds = await client.change('plan.bms.yaml', lineEdit(plan, line, (l) => (breaking ? l.replace('server: ', 'server: x') : l.replace('server: x', 'server: '))));
+      if (ds.some((d) => d.code === 'BMS010' && d.range.start.line === line) !== breaking) throw new Error(`${w.name}: assignment edit ${i} not shown`);
+    }));
+  }
+  const quantity: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const q = w.plan.quantityLines[200 + (i >> 1) * 41];
+    const breaking = i % 2 === 0;
+    quantity.push(await timed(async () => {
+      const ds = await client.change('plan.bms.yaml', lineEdit(plan, q.line, (l) => l.replace(/quantity: \d+/, `quantity: ${breaking ? q.assigned - 1 : q.assigned}`)));
+      if (ds.some((d) => d.code === 'BMS021' && d.range.start.line === q.line) !== breaking) throw new Error(`${w.name}: quantity edit ${i} not shown`);
+    }));
+  }
+
+  await client.open('site.bms.yaml', w.site.text);
+  const site = w.site.text.split('\n');
+  const named = new Set(plan.flatMap((l) => /server: ([a-z0-9-]+)/.exec(l)?.[1] ?? []));
+  const servers = w.site.servers.filter((s) => s.type.startsWith('as-') && named.has(s.id));
+  const rename: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const s = servers[100 + (i >> 1) * 37];
+    const breaking = i % 2 === 0;
+    const planShows = client.nextDiagnostics(planUri, (p) => p.diagnostics.some((d) => d.code === 'BMS010' && String(d.message).includes(`'${s.id}'`)) === breaking);
+    rename.push(await timed(async () => {
+      await client.change('site.bms.yaml', lineEdit(site, s.line, (l) => (breaking ? l.replace(`id: ${s.id}`, `id: ${s.id}-old`) : l.replace(`id: ${s.id}-old`, `id: ${s.id}`))));
+      await planShows;
+    }));
+  }
+  const host: number[] = [];
+  const hostAndPlan: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const s = servers[300 + (i >> 1) * 29];
+    const line = site[s.line].includes('host:') ? s.line : s.line + 2;
+    const planAgain = client.nextDiagnostics(planUri);
+    const other = s.type === 'as-b' ? 'as-p' : 'as-b';
+    const edit = i % 4 < 2 ? (l: string) => (i % 2 === 0 ? l.replace('host: ', 'host: h') : l.replace('host: h', 'host: ')) : (l: string) => (i % 2 === 0 ? l.replace(`type: ${s.type}`, `type: ${other}`) : l.replace(`type: ${other}`, `type: ${s.type}`));
+    const typeLine = i % 4 < 2 ? line : site[s.line].includes('type:') ? s.line : s.line + 1;
+    const start = performance.now();
+    await client.change('site.bms.yaml', lineEdit(site, typeLine, edit));
+    host.push(performance.now() - start);
+    await planAgain;
+    hostAndPlan.push(performance.now() - start);
+  }
+  const rss = peakRssMiB(client.pid!);
+  await client.stop();
+  const floors = [floor(w.plan.text), floor(w.plan.text), floor(w.plan.text)];
+  const floorMs = Math.min(...floors);
+  return {
+    workload: w.name,
+    plan: { bytes: Buffer.byteLength(w.plan.text), lines: plan.length, assignments: w.plan.targetLines.length },
+    site: { bytes: Buffer.byteLength(w.site.text), servers: w.site.servers.length },
+    openToDiagnosticsMs: Math.round(openMs),
+    floorMs: Math.round(floorMs),
+    openToFloor: Math.round((openMs / floorMs) * 100) / 100,
+    editToDiagnosticsMs: {
+      assignment: figures(assignment),
+      entitlementQuantity: figures(quantity),
+      siteRenameUntilPlanShows: figures(rename),
+      siteHostOrType: figures(host),
+      siteHostOrTypeUntilPlanRepublished: figures(hostAndPlan),
+    },
+    serverPeakRssMiB: Math.round(rss),
+  };
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_WORKLOAD;
+  const results = [];
+  for (const w of workloads()) if (!only || w.name.includes(only)) results.push(await measure(w));
+  const machine = { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0] * 10) / 10 };
+  console.log(JSON.stringify({ machine, edits: EDITS, targets: { editMedianMs: 30, editP95Ms: 60, siteEditMedianMs: 50, openToFloor: 0.5 }, results }, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+// A rule pass over part of a site's plans: the rules see the assignments of some buckets only (with
+// every product), so their findings are those of a whole pass about those assignments and products.
+import type { LicensePlan, Site } from '../model';
+import { baseFeaturesOf, RuleContext } from '../rules';
+import { PlanGroup } from '../rules/lookup';
+import { LiveRuleContext } from './ruleContext';
+
+/** `base`'s options and site lookups, with `group` as every plan group it is asked for. */
+export class NarrowedContext extends LiveRuleContext {
+  constructor(
+    base: RuleContext,
+    private readonly group: PlanGroup,
+  ) {
+    super(base.index, { today: base.today, expiryWarningDays: base.expiryWarningDays(), repairsOf: base.repairsOf, usageOf: base.usageOf });
+  }
+
+  override plansForSite(): PlanGroup {
+    return this.group;
+  }
+}
+
+/** Each plan with only the assignments `keep` selects (same settings and products). */
+export function narrowedPlans(plans: LicensePlan[], keep: (plan: LicensePlan, j: number) => LicensePlan['assignments']): LicensePlan[] {
+  return plans.map((p, j) => ({ ...p, assignments: keep(p, j) }));
+}
+
+const memo = new WeakMap<RuleContext, Map<Site, RuleContext>>();
+/** Per site, the servers that take a base license. */
+const basedOf = new WeakMap<Site, Set<string>>();
+
+/**
+ * The context for a Site's rules: its plans narrowed to the assignments of servers that take a base
+ * license (BMS050 looks at nothing else), instead of a lookup of all 10,000 assignments per pass.
+ */
+export function siteRulesContext(site: Site, ctx: RuleContext): RuleContext {
+  let bySite = memo.get(ctx);
+  if (!bySite) memo.set(ctx, (bySite = new Map()));
+  let narrowed = bySite.get(site);
+  if (narrowed) return narrowed;
+  let based = basedOf.get(site);
+  if (!based) basedOf.set(site, (based = new Set(site.servers.filter((s) => baseFeaturesOf(s.type).length > 0).map((s) => s.id))));
+  const plans = site.name ? ctx.index.plansFor(site.name) : [];
+  const views = narrowedPlans(plans, (p) => p.assignments.filter((a) => a.targetKind === 'server' && a.target !== undefined && based!.has(a.target)));
+  narrowed = new NarrowedContext(ctx, new PlanGroup(views));
+  bySite.set(site, narrowed);
+  return narrowed;
+}

@@ -1,0 +1,168 @@
+// A server item's `children` cut into items of their own, at every depth, so that an edit of one server
+// in a 2,000-server hierarchy re-parses that server, not the whole tree under the Enterprise Central.
+// Only the plain shape is cut: `children:` the item's last key, each child a `- ` line below it.
+import type { Server } from '../model';
+import type { ItemChunk } from './itemChunk';
+
+const NON_SPACE = /\S/g;
+const CHILDREN = /^( *)children *:(?: *(?:#.*)?)$/;
+
+interface Line {
+  start: number;
+  /** The line without its line break. */
+  text: string;
+  indent: number;
+  blank: boolean;
+}
+
+function linesOf(text: string, offset: number): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = text.length;
+    const raw = text.slice(pos, nl).replace(/\r$/, '');
+    const trimmed = raw.trimStart();
+    out.push({ start: offset + pos, text: raw, indent: raw.length - trimmed.length, blank: trimmed === '' || trimmed.startsWith('#') });
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/** The item, and its descendants as items after it (pre-order); just the item when it is not that plain. */
+export function cutChildren(chunk: ItemChunk, text: string, depth = 0): ItemChunk[] {
+  if (chunk.list !== 'servers') return [chunk];
+  const lines = linesOf(chunk.text, chunk.start);
+  const first = lines[0];
+  const dash = first.indent;
+  // `- id: x`: a block mapping; its keys sit at the column after the dash and its spaces.
+  const head = /^-( +)[A-Za-z_][\w-]* *:/.exec(first.text.slice(dash));
+  if (!head) return [chunk];
+  const keyIndent = dash + 1 + head[1].length;
+  let at = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.blank) continue;
+    if (l.indent < keyIndent) return [chunk];
+    if (l.indent > keyIndent || (at >= 0 && l.text.slice(l.indent).startsWith('-'))) continue;
+    if (at >= 0) return [chunk]; // a key after `children`: keep the item whole
+    if (CHILDREN.test(l.text)) at = i;
+  }
+  if (at < 0) return [chunk];
+  let childDash = -1;
+  const children: ItemChunk[] = [];
+  let parentEnd = lines[at].start + lines[at].text.length + 1;
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i];
+    const next = i + 1 < lines.length ? lines[i + 1].start : chunk.end;
+    if (l.blank) {
+      const last = children[children.length - 1];
+      if (last) last.end = next;
+      else parentEnd = next;
+      continue;
+    }
+    const isDash = l.text.slice(l.indent).startsWith('- ') || l.text.slice(l.indent) === '-';
+    if (childDash < 0) {
+      if (!isDash || l.indent < keyIndent) return [chunk];
+      childDash = l.indent;
+    }
+    if (l.indent === childDash && isDash) children.push({ list: chunk.list, start: l.start, end: next, text: '', depth: depth + 1 });
+    else if (l.indent > childDash && children.length) children[children.length - 1].end = next;
+    else return [chunk];
+  }
+  if (children.length === 0) return [chunk];
+  const parent: ItemChunk = { ...chunk, end: Math.min(parentEnd, chunk.end), depth, cut: true };
+  parent.text = text.slice(parent.start, parent.end);
+  const out = [parent];
+  for (const c of children) {
+    c.text = text.slice(c.start, c.end);
+    out.push(...cutChildren(c, text, depth + 1));
+  }
+  return out;
+}
+
+/** Where `children: []` is made of a cut item's `children:`: just after its colon. */
+export function cutAt(text: string): number {
+  const m = /^( *children *:)/gm;
+  let at = -1;
+  for (let x = m.exec(text); x; x = m.exec(text)) at = x.index + x[1].length;
+  return at;
+}
+
+/** The text to parse for an item whose children are cut: `children: []`, so it reads as a server with none. */
+export function cutText(text: string): string {
+  const at = cutAt(text);
+  return at < 0 ? text : `${text.slice(0, at)} []${text.slice(at)}`;
+}
+
+/** A placed server item: its servers (its own first), its depth, whether its children were cut off. */
+export interface PlacedServers {
+  servers: Server[];
+  start: number;
+  end: number;
+  depth?: number;
+  cut?: boolean;
+}
+
+/**
+ * The site's servers from items in file order, wired as a whole-file parse would: a cut item's children
+ * are the items below it, its span and `children` span run to its last descendant, and the children of
+ * a server without an id are left out (as extractServers leaves them out). Returns, per cut item, where
+ * its subtree ends (its mapping's end in a whole-file parse).
+ */
+export function nestServers(items: PlacedServers[], text: string, out: Server[]): Map<number, { end: number; leafEnd: number }> {
+  const open: { server: Server | undefined; depth: number; children: number; item: number }[] = [];
+  const ends = new Map<number, { end: number; leafEnd: number }>();
+  items.forEach((it, n) => {
+    const depth = it.depth ?? 0;
+    while (open.length && open[open.length - 1].depth >= depth) open.pop();
+    const parent = open[open.length - 1];
+    // A YAML collection ends where its last item's node ends: after that item's last line of content.
+    const end = contentEnd(text, it.start, it.end);
+    for (const o of open) {
+      ends.set(o.item, { end, leafEnd: leafEnd(text, it.start, end) });
+      if (!o.server) continue;
+      o.server.span = { start: o.server.span.start, end };
+      o.server.at = { ...o.server.at, children: { start: o.server.at.children?.start ?? end, end } };
+    }
+    const own = depth > 0 && !parent?.server ? undefined : it.servers[0];
+    if (it.cut) {
+      if (own) own.children = [];
+      open.push({ server: own, depth, children: 0, item: n });
+    }
+    if (depth > 0 && !parent?.server) return;
+    if (parent?.server) {
+      const p = parent.server;
+      if (parent.children++ === 0) {
+        NON_SPACE.lastIndex = it.start;
+        const dash = NON_SPACE.exec(text)?.index ?? it.start;
+        p.at = { ...p.at, children: { start: dash, end } };
+      }
+      if (own) {
+        own.parent = p.id;
+        p.children.push(own.id);
+      }
+    }
+    out.push(...it.servers);
+  });
+  return ends;
+}
+
+/** The end of the last line in [start, end) that holds more than a comment, with its line break. */
+function contentEnd(text: string, start: number, end: number): number {
+  let lineEnd = end;
+  while (lineEnd > start) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 2) + 1;
+    const line = text.slice(Math.max(lineStart, start), lineEnd).trim();
+    if (line !== '' && !line.startsWith('#')) return lineEnd;
+    lineEnd = Math.max(lineStart, start);
+  }
+  return end;
+}
+
+/** Where the last value before `end` ends: its line without a trailing comment and spaces (as schema spans end). */
+function leafEnd(text: string, start: number, end: number): number {
+  const lineStart = Math.max(start, text.lastIndexOf('\n', end - 2) + 1);
+  const line = text.slice(lineStart, end).replace(/\s+#.*$|\s+$/s, '');
+  return lineStart + line.length;
+}

@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { generatePlan } from '../../bench/workload/plan';
+import { generateSite } from '../../bench/workload/site';
+import { fastBlockItem } from '../../src/engine/service/fastBlock';
+import { fastItem } from '../../src/engine/service/items';
+import { layoutOf } from '../../src/engine/service/layout';
+
+/** What the engine reads of a mapping node: keys, values, their types and ranges (start and value end; the end past trailing space is not read). */
+function shape(node: Node | null): unknown {
+  if (isScalar(node)) return [node.value, node.type, node.range?.slice(0, 2)];
+  if (isSeq(node)) return { seq: node.range?.slice(0, 2), flow: !!node.flow, items: node.items.map((x) => shape(x as Node)) };
+  assert.ok(isMap(node));
+  return { range: node.range?.slice(0, 2), items: node.items.map((p) => [isScalar(p.key) && [p.key.value, p.key.range?.slice(0, 2)], shape(p.value as Node)]) };
+}
+
+function yamlItem(text: string): Node | undefined {
+  const [doc] = parseAllDocuments(text);
+  const seq = doc && !Array.isArray(doc) ? doc.contents : undefined;
+  return isSeq(seq) && doc.errors.length === 0 ? (seq.items[0] as Node) : undefined;
+}
+
+describe('block-style items read without the yaml parser', () => {
+  it('equal the yaml parser reading them: every generated assignment and server it takes', () => {
+    const site = generateSite({ name: 'n', servers: 300, enterpriseServers: 6, style: 'block', seed: 1 });
+    const plan = generatePlan(site, { name: 'p', assignments: 800, products: 80, style: 'block', seed: 2 });
+    let fast = 0;
+    for (const text of [plan.text, site.text]) {
+      for (const item of layoutOf(text)![0].items) {
+        const got = fastItem(item.list, item.text);
+        if (!got) continue;
+        fast++;
+        assert.deepEqual(shape(got.node), shape(yamlItem(item.text)!), item.text);
+        assert.deepEqual(got.data, (yamlItem(item.text) as { toJSON(): unknown }).toJSON(), item.text);
+      }
+    }
+    assert.ok(fast > 700, `${fast} items read fast`);
+    assert.ok(layoutOf(plan.text)![0].items.some((i) => i.list === 'entitlements' && fastItem(i.list, i.text)), 'an entitlement read fast');
+  });
+
+  it('leave anything less plain to the yaml parser', () => {
+    for (const text of [
+      '    - server: es-01\n      # a comment line\n      quantity: 1\n',
+      '    - server: es-01#not-a-comment\n',
+      '    - server: es-01\n\n      quantity: 1\n',
+      '    - server: es-01\r\n      quantity: 1\r\n',
+      '    - server: es-01\n        quantity: 1\n',
+      '    - server: es-01\n      server: es-02\n',
+      '    - server: es-01, es-02\n',
+      '    - server: "a\\"b"\n',
+      '    - children:\n        - id: x\n',
+      '    - server: true\n',
+      '    - server: &a x\n',
+    ]) {
+      assert.equal(fastBlockItem(text), undefined, text);
+    }
+    assert.ok(fastBlockItem('    - server: "es-01"\n      quantity: 2'));
+    assert.ok(fastBlockItem('    - server: es-01\n      quantity: 1   # per quote\n'));
+  });
+});
