@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Site } from '../model';
 import type { LmstatText } from './source';
 import { summarizeLmstat, type UsageSummary } from './summary';
+import { foldersAbove } from './siteFolders';
 
 export const USAGE_CACHE_VERSION = 1;
 
@@ -125,25 +125,16 @@ export function isReadingOf(usage: CachedUsage, address: string | undefined): bo
 export function usageReaderForSites(sites: { site(name: string): Site | undefined }): UsageReader {
   const readers = new Map<string, UsageReader>();
   return (siteName, licenseServer) => {
-    const site = sites.site(siteName);
-    if (!site || !site.uri.startsWith('file:')) return undefined;
-    let dir: string;
-    try {
-      dir = path.dirname(fileURLToPath(site.uri));
-    } catch {
-      return undefined;
-    }
-    for (;;) {
+    for (const dir of foldersAbove(sites, siteName)) {
       try {
         statSync(usageFile(dir, siteName, licenseServer));
-        let read = readers.get(dir);
-        if (!read) readers.set(dir, (read = usageReader(dir)));
-        return read(siteName, licenseServer);
       } catch {
-        const up = path.dirname(dir);
-        if (up === dir) return undefined;
-        dir = up;
+        continue;
       }
+      let read = readers.get(dir);
+      if (!read) readers.set(dir, (read = usageReader(dir)));
+      return read(siteName, licenseServer);
     }
+    return undefined;
   };
 }

@@ -3,9 +3,9 @@
 // reading the log again. Written atomically (temp file + rename), read tolerantly.
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Site } from '../model';
 import type { LicensesLogSummary } from './licensesLogSummary';
+import { foldersAbove } from './siteFolders';
 
 export const LICENSES_LOG_CACHE_VERSION = 1;
 
@@ -58,28 +58,20 @@ export function licensesLogReaderForSites(sites: { site(name: string): Site | un
   // The tree is rebuilt on every edit: a file is read again only when it changed.
   const memo = new Map<string, { mtimeMs: number; size: number; entry: CachedLicensesLog | undefined }>();
   return (siteName, licenseServer) => {
-    const site = sites.site(siteName);
-    if (!site || !site.uri.startsWith('file:')) return undefined;
-    let dir: string;
-    try {
-      dir = path.dirname(fileURLToPath(site.uri));
-    } catch {
-      return undefined;
-    }
-    for (;;) {
+    for (const dir of foldersAbove(sites, siteName)) {
       const file = licensesLogFile(dir, siteName, licenseServer);
+      let stat;
       try {
-        const stat = statSync(file);
-        const seen = memo.get(file);
-        if (seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) return seen.entry;
-        const entry = readLicensesLog(dir, siteName, licenseServer);
-        memo.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, entry });
-        return entry;
+        stat = statSync(file);
       } catch {
-        const up = path.dirname(dir);
-        if (up === dir) return undefined;
-        dir = up;
+        continue;
       }
+      const seen = memo.get(file);
+      if (seen && seen.mtimeMs === stat.mtimeMs && seen.size === stat.size) return seen.entry;
+      const entry = readLicensesLog(dir, siteName, licenseServer);
+      memo.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, entry });
+      return entry;
     }
+    return undefined;
   };
 }

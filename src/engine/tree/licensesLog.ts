@@ -4,26 +4,9 @@ import type { CachedLicensesLog } from '../lmstat/licensesLogCache';
 import { clockAdvice, problemsLabel, type UserProblem } from '../lmstat/licensesLogSummary';
 import { code, md } from './labels';
 import type { TreeNode } from './types';
+import { usageNode } from './usage';
 
-function logNode(parent: TreeNode, id: string, type: 'log' | 'denial', label: string, description: string, tooltip: string): TreeNode {
-  return {
-    id,
-    parentId: parent.id,
-    kind: 'usage',
-    type,
-    label,
-    description,
-    status: 'none',
-    tooltip,
-    contextValue: `bms.usage.${type}`,
-    site: parent.site,
-    connectivity: parent.connectivity,
-    planned: 0,
-    activated: 0,
-    licenses: [],
-    children: [],
-  };
-}
+const logNode = (parent: TreeNode, id: string, type: 'log' | 'denial', label: string, description: string, tooltip: string) => usageNode(parent, id, type, label, description, tooltip);
 
 function problemRow(parent: TreeNode, p: UserProblem, i: number): TreeNode {
   const what = p.kind === 'QUEUED' ? 'queued' : p.kind === 'UNSUPPORTED' ? 'unsupported' : 'denied';

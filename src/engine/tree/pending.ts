@@ -49,11 +49,7 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
     };
   });
   return {
-    ...common,
-    id,
-    parentId: siteId,
-    kind: 'pendingChanges',
-    label: t('Pending changes'),
+    ...header(common, id, siteId),
     description: children.length > 0 ? `${children.length}` : t('none'),
     status: children.length > 0 ? 'planned' : 'none',
     tooltip: `**Pending changes** of site ${site.name}: what Review and Apply would do.\n\n${summaryLine(plan.summary)}`,
@@ -62,17 +58,20 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
   };
 }
 
+type Common = Pick<TreeNode, 'site' | 'connectivity' | 'planned' | 'activated' | 'licenses' | 'children'>;
+
+/** What the Pending changes node is, whatever it holds. */
+function header(common: Common, id: string, siteId: string): Common & Pick<TreeNode, 'id' | 'parentId' | 'kind' | 'label'> {
+  return { ...common, id, parentId: siteId, kind: 'pendingChanges', label: t('Pending changes') };
+}
+
 /** Validate finds problems that stop every command: the node says so instead of listing actions apply would refuse. */
-function stoppedNode(site: Site, siteId: string, id: string, common: Pick<TreeNode, 'site' | 'connectivity' | 'planned' | 'activated' | 'licenses' | 'children'>, check: SiteCheck): TreeNode {
+function stoppedNode(site: Site, siteId: string, id: string, common: Common, check: SiteCheck): TreeNode {
   const n = check.stopping.length;
   const first = check.stopping[0]!;
   const list = check.stopping.slice(0, 10).map((d) => `- ${d.code}: ${d.message}`).join('\n');
   return {
-    ...common,
-    id,
-    parentId: siteId,
-    kind: 'pendingChanges',
-    label: t('Pending changes'),
+    ...header(common, id, siteId),
     description: n === 1 ? t('stopped: 1 problem to fix') : t('stopped: {0} problems to fix', n),
     status: 'violation',
     tooltip: `**Pending changes** of site ${site.name} cannot be worked out: validate finds ${n} problem${n === 1 ? '' : 's'} that stop${n === 1 ? 's' : ''} every command (syntax, schema, duplicate ids or sites). Fix ${n === 1 ? 'it' : 'them'} first (Problems panel).\n\n${list}`,

@@ -24,7 +24,8 @@ const STATE_WORDS: Record<CachedUsage['state'], string> = {
   unknown: 'license file only (lmstat -i)',
 };
 
-function usageNode(parent: TreeNode, id: string, type: 'status' | 'feature' | 'user', label: string, description: string, tooltip: string): TreeNode {
+/** A row under a License Server: a usage reading's status, feature or user, or a licenses log's rows. */
+export function usageNode(parent: TreeNode, id: string, type: 'status' | 'feature' | 'user' | 'log' | 'denial', label: string, description: string, tooltip: string): TreeNode {
   return {
     id,
     parentId: parent.id,
