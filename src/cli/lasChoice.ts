@@ -7,6 +7,7 @@ import type { Las } from '../engine/las/types';
 import { LasSimulator, simulatorDataDir } from '../engine/las/simulator';
 import type { ParsedArgs } from './args';
 import type { CliIO } from './io';
+import { fail, ok, type Result } from '../engine/result';
 
 const flag = (p: ParsedArgs, name: string) => {
   const v = p.flags.get(name);
@@ -23,23 +24,23 @@ export function lasUrl(p: ParsedArgs, io: CliIO): string | undefined {
   return flag(p, 'las') ?? (io.env.BMSLICENSE_LAS_URL || undefined);
 }
 
-export function lasFor(p: ParsedArgs, io: CliIO, root: string): { las: Las } | { error: string } {
+export function lasFor(p: ParsedArgs, io: CliIO, root: string): Result<Las> {
   const url = lasUrl(p, io);
-  if (url === undefined) return { las: new LasSimulator({ dataDir: simulatorDataDir(root) }) };
+  if (url === undefined) return ok(new LasSimulator({ dataDir: simulatorDataDir(root) }));
   let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
     parsed = undefined;
   }
-  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return { error: `--las must be an http(s) URL such as http://127.0.0.1:8471, not '${url}'.` };
-  if (parsed.username || parsed.password) return { error: `Put the activation server token in ${TOKEN_ENV}, not in the --las URL.` };
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return fail(`--las must be an http(s) URL such as http://127.0.0.1:8471, not '${url}'.`);
+  if (parsed.username || parsed.password) return fail(`Put the activation server token in ${TOKEN_ENV}, not in the --las URL.`);
   const named = flag(p, 'las-token-env');
   const variable = named ?? TOKEN_ENV;
   const token = io.env[variable] || undefined;
-  if (named && !token) return { error: `The environment variable ${named} (--las-token-env) is empty or not set: put the activation server token in it.` };
+  if (named && !token) return fail(`The environment variable ${named} (--las-token-env) is empty or not set: put the activation server token in it.`);
   const seconds = Number(io.env.BMSLICENSE_LAS_TIMEOUT);
   const timeoutMs = io.env.BMSLICENSE_LAS_TIMEOUT && seconds > 0 ? seconds * 1000 : undefined;
   const hints = { token: `Put the activation server's token in ${variable}.`, url: 'the --las URL' };
-  return { las: new HttpLas({ url, token: async () => token, timeoutMs, hints }) };
+  return ok(new HttpLas({ url, token: async () => token, timeoutMs, hints }));
 }

@@ -1,5 +1,6 @@
 // The License Activation Server the commands talk to, from the settings: the built-in simulator (state in
 // `<workspace>/.bmslicense/las-sim/`) or the HTTP adapter with its token from SecretStorage.
+import { fail, ok, type Result } from '../engine/result';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -15,34 +16,34 @@ export interface LasConnection {
   /** For messages and the log: "the built-in simulator" or the URL (never the token). */
   name: string;
   /** The key offline responses are verified with; a message when it cannot be had. */
-  publicKeyPem(): { pem: string } | { error: string };
+  publicKeyPem(): Result<string>;
 }
 
-export function connectLas(root: string, secrets: vscode.SecretStorage): LasConnection | { error: string } {
+export function connectLas(root: string, secrets: vscode.SecretStorage): Result<LasConnection> {
   const config = vscode.workspace.getConfiguration('bmsLicense.activation');
   const mode = config.get<string>('mode', 'simulator');
   if (mode !== 'http') {
     const sim = new LasSimulator({ dataDir: simulatorDataDir(root) });
-    return { las: sim, name: 'the built-in simulator', publicKeyPem: () => sim.publicKey() };
+    return ok({ las: sim, name: 'the built-in simulator', publicKeyPem: () => sim.publicKey() });
   }
   const url = config.get<string>('url', '').trim();
   if (!url) {
-    return { error: 'bmsLicense.activation.mode is "http" but bmsLicense.activation.url is empty: set the activation server URL in the settings, or set the mode back to "simulator".' };
+    return fail('bmsLicense.activation.mode is "http" but bmsLicense.activation.url is empty: set the activation server URL in the settings, or set the mode back to "simulator".');
   }
   const las = new HttpLas({ url, token: () => Promise.resolve(secrets.get(TOKEN_SECRET)) });
-  if (las.displayUrl === '(invalid URL)') return { error: `bmsLicense.activation.url is not an http(s) URL: fix it in the settings (e.g. http://127.0.0.1:8471).` };
+  if (las.displayUrl === '(invalid URL)') return fail(`bmsLicense.activation.url is not an http(s) URL: fix it in the settings (e.g. http://127.0.0.1:8471).`);
   const keyFile = config.get<string>('publicKeyFile', '').trim();
-  return {
+  return ok({
     las,
     name: las.displayUrl,
     publicKeyPem: () => {
-      if (!keyFile) return { error: 'To verify offline responses from an activation server, set bmsLicense.activation.publicKeyFile to its public key (PEM; the simulator exports it with "bmslicense las public-key").' };
+      if (!keyFile) return fail('To verify offline responses from an activation server, set bmsLicense.activation.publicKeyFile to its public key (PEM; the simulator exports it with "bmslicense las public-key").');
       const file = path.resolve(root, keyFile);
       try {
-        return { pem: fs.readFileSync(file, 'utf8') };
+        return ok(fs.readFileSync(file, 'utf8'));
       } catch (e) {
-        return { error: `Cannot read the activation server public key ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check bmsLicense.activation.publicKeyFile.` };
+        return fail(`Cannot read the activation server public key ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check bmsLicense.activation.publicKeyFile.`);
       }
     },
-  };
+  });
 }

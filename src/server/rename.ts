@@ -12,7 +12,7 @@ export function registerRename(connection: Connection, ws: LiveWorkspace, flush:
       const lines = ws.lines(p.textDocument.uri);
       const r = lines ? prepareRename(ws, p.textDocument.uri, lines.offsetAt(p.position)) : undefined;
       if (!r) return null;
-      return 'error' in r ? new ResponseError(ErrorCodes.InvalidRequest, r.error) : r;
+      return r.ok ? r.value : new ResponseError(ErrorCodes.InvalidRequest, r.error);
     }, null),
   );
   connection.onRenameRequest(
@@ -21,7 +21,7 @@ export function registerRename(connection: Connection, ws: LiveWorkspace, flush:
       const lines = ws.lines(p.textDocument.uri);
       const r = lines ? rename(ws, p.textDocument.uri, lines.offsetAt(p.position), p.newName) : undefined;
       if (!r) return null;
-      return 'error' in r ? new ResponseError(ErrorCodes.InvalidRequest, r.error) : r.edit;
+      return r.ok ? r.value : new ResponseError(ErrorCodes.InvalidRequest, r.error);
     }, null),
   );
 }

@@ -10,8 +10,8 @@ export const activateCommand: CliCommand = {
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
     const w = siteWorkflow(p, io);
-    if ('error' in w) return io.err(`${w.error}\n`), 2;
-    const offline = offlineDir(p, io, w.options.site);
-    return finish(await interruptible((signal) => activate({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io, 'Nothing to activate: every license planned here is active or requested already (or none is planned).');
+    if (!w.ok) return io.err(`${w.error}\n`), 2;
+    const offline = offlineDir(p, io, w.value.options.site);
+    return finish(await interruptible((signal) => activate({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io, 'Nothing to activate: every license planned here is active or requested already (or none is planned).');
   },
 };

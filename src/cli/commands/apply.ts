@@ -46,22 +46,22 @@ export const applyCommand: CliCommand = {
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, yes: false, offline: true, responses: true, 'public-key': true });
     const w = siteWorkflow(p, io);
-    if ('error' in w) return io.err(`${w.error}\n`), 2;
-    if (w.options.target) return io.err('apply works on the whole site: leave out --target (use activate, reclaim, … for one target).\n'), 2;
+    if (!w.ok) return io.err(`${w.error}\n`), 2;
+    if (w.value.options.target) return io.err('apply works on the whole site: leave out --target (use activate, reclaim, … for one target).\n'), 2;
     const clock = clockOf(io);
-    if (typeof clock !== 'function') return io.err(`${clock.error}\n`), 2;
+    if (!clock.ok) return io.err(`${clock.error}\n`), 2;
     const responses = flag(p, 'responses');
     let publicKeyPem: string | undefined;
     if (responses) {
-      const key = lasPublicKey(p, io, w.root);
-      if ('error' in key) return io.err(`${key.error}\n`), 2;
-      publicKeyPem = key.pem;
+      const key = lasPublicKey(p, io, w.value.root);
+      if (!key.ok) return io.err(`${key.error}\n`), 2;
+      publicKeyPem = key.value;
     }
     const result = await interruptible(
       (signal) =>
         applyPlan({
-          ...w.options,
-          now: io.env.BMSLICENSE_NOW ? clock : undefined,
+          ...w.value.options,
+          now: io.env.BMSLICENSE_NOW ? clock.value : undefined,
           signal,
           offlineDir: offlineDir(p, io),
           responsesDir: responses ? path.resolve(io.cwd, responses) : undefined,
@@ -77,7 +77,7 @@ export const applyCommand: CliCommand = {
       return 0;
     }
     if (result.notDone.some((n) => n.code === 'returns-not-confirmed')) return 1;
-    io.out(formatPlanText(result.plan, path.basename(w.options.ledgerPath)));
+    io.out(formatPlanText(result.plan, path.basename(w.value.options.ledgerPath)));
     io.out(`\n${describeApply(result)}`);
     return result.ok ? 0 : 1;
   },

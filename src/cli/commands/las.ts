@@ -21,7 +21,7 @@ async function respond(args: string[], io: CliIO): Promise<number> {
   if (p.positional.length === 0) throw new UsageError('name the request files to answer');
   const las = simulatorFor(workspaceRoot(p, io));
   const key = las.publicKey();
-  if ('error' in key) return io.err(`${key.error}\n`), 1;
+  if (!key.ok) return io.err(`${key.error}\n`), 1;
   const outDir = path.resolve(io.cwd, out);
   let failed = 0;
   for (const f of p.positional) {
@@ -60,8 +60,8 @@ async function respond(args: string[], io: CliIO): Promise<number> {
 async function publicKey(args: string[], io: CliIO): Promise<number> {
   const p = parseArgs(args, { out: true, workspace: true });
   const key = simulatorFor(workspaceRoot(p, io)).publicKey();
-  if ('error' in key) return io.err(`${key.error}\n`), 1;
-  const pem = key.pem;
+  if (!key.ok) return io.err(`${key.error}\n`), 1;
+  const pem = key.value;
   const out = flag(p, 'out');
   if (out) writeFileAtomic(path.resolve(io.cwd, out), pem);
   else io.out(pem);
@@ -84,10 +84,10 @@ async function serve(args: string[], io: CliIO): Promise<number> {
 /** Rebuilds the simulator's record of a site from its ledger (its state lost, damaged, or from another clone). */
 async function restore(args: string[], io: CliIO): Promise<number> {
   const w = siteWorkflow(parseArgs(args, SITE_OPTIONS), io);
-  if ('error' in w) return io.err(`${w.error}\n`), 2;
-  const las = w.options.las;
+  if (!w.ok) return io.err(`${w.error}\n`), 2;
+  const las = w.value.options.las;
   if (!(las instanceof LasSimulator)) return io.err('las restore rebuilds the built-in simulator only: an activation server keeps its own record (leave out --las).\n'), 2;
-  return finish(await restoreLasRecord({ ...w.options, las }), io);
+  return finish(await restoreLasRecord({ ...w.value.options, las }), io);
 }
 
 /** `las serve` parses its own options (src/engine/las/http/serve.ts); for its help. */

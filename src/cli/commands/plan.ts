@@ -1,5 +1,6 @@
 // `bmslicense plan`: what `apply` would do to bring the site's activations to its plans (Terraform-like).
 // With --detailed-exitcode: 0 nothing to do, 2 actions, 1 error, so CI can flag drift.
+import { ok, type Result } from '../../engine/result';
 import * as path from 'node:path';
 import { fold, type LedgerState } from '../../engine/ledger/fold';
 import type { Las } from '../../engine/las/types';
@@ -13,18 +14,18 @@ const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [-
 
 
 /** Loads the site, its plans and its ledger and computes the plan; a message when that cannot be done. */
-export function sitePlan(p: ParsedArgs, io: CliIO): { plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState } | { error: string } {
+export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState }> {
   const w = siteWorkflow(p, io);
-  if ('error' in w) return w;
+  if (!w.ok) return w;
   const clock = clockOf(io);
-  if (typeof clock !== 'function') return clock;
-  const read = readLedger(w.options.ledgerPath);
-  const warnings = read.problems.map((x) => `Ledger ${path.basename(w.options.ledgerPath)} line ${x.line}: ${x.message}`);
+  if (!clock.ok) return clock;
+  const read = readLedger(w.value.options.ledgerPath);
+  const warnings = read.problems.map((x) => `Ledger ${path.basename(w.value.options.ledgerPath)} line ${x.line}: ${x.message}`);
   const state = fold(read.events);
-  const plan = reconcile(w.options.site, w.options.plans, state, { today: clock(), blockerOf: w.options.blockerOf });
-  const target = w.options.target;
+  const plan = reconcile(w.value.options.site, w.value.options.plans, state, { today: clock.value(), blockerOf: w.value.options.blockerOf });
+  const target = w.value.options.target;
   if (target) plan.actions = plan.actions.filter((a) => a.target === target);
-  return { plan, ledgerPath: w.options.ledgerPath, warnings, las: w.options.las, state };
+  return ok({ plan, ledgerPath: w.value.options.ledgerPath, warnings, las: w.value.options.las, state });
 }
 
 export const planCommand: CliCommand = {
@@ -37,14 +38,15 @@ export const planCommand: CliCommand = {
       const p = parseArgs(args, { ...SITE_OPTIONS, format: true, 'detailed-exitcode': false });
       const format = flag(p, 'format') ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json (got '${format}')`);
-      const r = sitePlan(p, io);
-      if ('error' in r) return io.err(`${r.error}\n`), detailed ? 1 : 2;
+      const planned = sitePlan(p, io);
+      if (!planned.ok) return io.err(`${planned.error}\n`), detailed ? 1 : 2;
+      const r = planned.value;
       for (const w of r.warnings) io.err(`${w}\n`);
       const drift = await planDrift(r, p);
-      if ('error' in drift) io.err(`${drift.error}\n`);
+      if (!drift.ok) io.err(`${drift.error}\n`);
       io.out(format === 'json' ? withDrift(formatPlanJson(r.plan), drift) : formatPlanText(r.plan, path.basename(r.ledgerPath)) + driftText(drift));
-      if ('error' in drift) return detailed ? 1 : 0;
-      return detailed && (r.plan.actions.length > 0 || drift.drift.length > 0) ? 2 : 0;
+      if (!drift.ok) return detailed ? 1 : 0;
+      return detailed && (r.plan.actions.length > 0 || drift.value.length > 0) ? 2 : 0;
     } catch (e) {
       // With --detailed-exitcode, 2 means "changes": a usage error must say 1.
       if (!(e instanceof UsageError) || !detailed) throw e;

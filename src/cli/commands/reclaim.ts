@@ -10,8 +10,8 @@ export const reclaimCommand: CliCommand = {
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
     const w = siteWorkflow(p, io);
-    if ('error' in w) return io.err(`${w.error}\n`), 2;
-    const offline = offlineDir(p, io, w.options.site);
-    return finish(await interruptible((signal) => reclaim({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
+    if (!w.ok) return io.err(`${w.error}\n`), 2;
+    const offline = offlineDir(p, io, w.value.options.site);
+    return finish(await interruptible((signal) => reclaim({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
   },
 };

@@ -11,14 +11,14 @@ export const repairCommand: CliCommand = {
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, transaction: true, 'mark-broken': true });
     const w = siteWorkflow(p, io);
-    if ('error' in w) return io.err(`${w.error}\n`), 2;
+    if (!w.ok) return io.err(`${w.error}\n`), 2;
     const broken = flag(p, 'mark-broken');
     if (broken) {
-      if (!w.options.target) throw new UsageError('--mark-broken needs --target');
-      return finish(await reportBroken(w.options, broken), io);
+      if (!w.value.options.target) throw new UsageError('--mark-broken needs --target');
+      return finish(await reportBroken(w.value.options, broken), io);
     }
-    const offline = offlineDir(p, io, w.options.site);
+    const offline = offlineDir(p, io, w.value.options.site);
     const only = { transaction: flag(p, 'transaction') };
-    return finish(await interruptible((signal) => repair({ ...w.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }, only), io), io, 'Nothing to repair: the ledger records no broken license here (record one with --target ID --mark-broken T).');
+    return finish(await interruptible((signal) => repair({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }, only), io), io, 'Nothing to repair: the ledger records no broken license here (record one with --target ID --mark-broken T).');
   },
 };

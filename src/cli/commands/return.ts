@@ -12,13 +12,13 @@ export const returnCommand: CliCommand = {
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, yes: false });
     const w = siteWorkflow(p, io);
-    if ('error' in w) return io.err(`${w.error}\n`), 2;
-    const offline = offlineDir(p, io, w.options.site);
+    if (!w.ok) return io.err(`${w.error}\n`), 2;
+    const offline = offlineDir(p, io, w.value.options.site);
     const yes = p.flags.get('yes') === true;
     const result = await interruptible(
       (signal) =>
         returnLicenses({
-          ...w.options,
+          ...w.value.options,
           signal,
           offlineDir: offline,
           mode: offline ? 'offline' : undefined,
@@ -43,7 +43,7 @@ export const confirmReturnCommand: CliCommand = {
   async run(args, io) {
     const p = parseArgs(args, SITE_OPTIONS);
     const w = siteWorkflow(p, io);
-    if ('error' in w) return io.err(`${w.error}\n`), 2;
-    return finish(await interruptible((signal) => confirmReturn({ ...w.options, signal }), io), io, 'Nothing to confirm: no offline return is waiting for its confirmation.');
+    if (!w.ok) return io.err(`${w.error}\n`), 2;
+    return finish(await interruptible((signal) => confirmReturn({ ...w.value.options, signal }), io), io, 'Nothing to confirm: no offline return is waiting for its confirmation.');
   },
 };

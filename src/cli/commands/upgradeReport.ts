@@ -26,8 +26,8 @@ export const upgradeReportCommand: CliCommand = {
     const collected = collectSiteReport([workspaceRoot(p, io)], site, { today });
     if (!collected.ok) return io.err(`bmslicense upgrade-report: ${collected.message}\n`), 2;
     const built = upgradeReport(collected.report, to);
-    if ('error' in built) return io.err(`bmslicense upgrade-report: ${built.error}\n`), 2;
-    const text = renderUpgradeMarkdown(built.report);
+    if (!built.ok) return io.err(`bmslicense upgrade-report: ${built.error}\n`), 2;
+    const text = renderUpgradeMarkdown(built.value);
     const out = flag(p, 'out');
     if (out === undefined || out === '-') return io.out(text), 0;
     try {
@@ -35,7 +35,7 @@ export const upgradeReportCommand: CliCommand = {
     } catch (e) {
       return io.err(`bmslicense upgrade-report: cannot write '${out}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that the folder exists and is writable.\n`), 2;
     }
-    io.err(`Upgrade report of ${built.report.site.name} written to ${path.resolve(io.cwd, out)}\n`);
+    io.err(`Upgrade report of ${built.value.site.name} written to ${path.resolve(io.cwd, out)}\n`);
     return 0;
   },
 };

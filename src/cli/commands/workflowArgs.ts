@@ -19,6 +19,7 @@ import { flag, type ParsedArgs } from '../args';
 import { UsageError, type CliIO } from '../io';
 import { LAS_OPTIONS, lasFor } from '../lasChoice';
 import { refusalExitCode, siteLockOptions } from '../siteLock';
+import { fail, ok, type Result } from '../../engine/result';
 
 export { flag, parseArgs, type ParsedArgs } from '../args';
 
@@ -34,7 +35,7 @@ export function simulatorFor(root: string): LasSimulator {
 }
 
 /** Loads the workspace and builds the workflow options for `--site`; a message when that cannot be done. */
-export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptions; root: string } | { error: string } {
+export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: WorkflowOptions; root: string }> {
   const name = flag(p, 'site');
   if (!name) throw new UsageError('--site NAME is required');
   const root = workspaceRoot(p, io);
@@ -42,23 +43,23 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
   // A plan that cannot be read would look like an empty plan: plan and apply would return every license.
   if (problems.length > 0) {
     const list = problems.map((pr) => `${path.relative(io.cwd, pr.path) || pr.path}: ${pr.message}`).join('; ');
-    return { error: `Cannot read ${list}. Nothing was done: make the file readable and run the command again.` };
+    return fail(`Cannot read ${list}. Nothing was done: make the file readable and run the command again.`);
   }
   const site = index.site(name);
   if (!site) {
     const known = index.sites().map((s) => s.name);
-    return { error: `No Site named '${name}' in ${root}${known.length ? ` (sites: ${known.join(', ')})` : ' (no *.bms.yaml Site found)'}.` };
+    return fail(`No Site named '${name}' in ${root}${known.length ? ` (sites: ${known.join(', ')})` : ' (no *.bms.yaml Site found)'}.`);
   }
   const clock = clockOf(io);
-  if (typeof clock !== 'function') return clock;
+  if (!clock.ok) return clock;
   // Validate first: what validate rejects is never acted on (syntax and schema errors stop everything).
-  const check = checkSite(index, site, { today: clock(), displayPath: (uri) => path.relative(io.cwd, paths.get(uri) ?? uri) });
-  if (check.stopping.length > 0) return { error: stoppingMessage(site.name, index, check, paths, io) };
+  const check = checkSite(index, site, { today: clock.value(), displayPath: (uri) => path.relative(io.cwd, paths.get(uri) ?? uri) });
+  if (check.stopping.length > 0) return fail(stoppingMessage(site.name, index, check, paths, io));
   const siteFile = paths.get(site.uri) ?? (site.uri.startsWith('file:') ? fileURLToPath(site.uri) : site.uri);
   const chosen = lasFor(p, io, root);
-  if ('error' in chosen) return chosen;
+  if (!chosen.ok) return chosen;
   const options: WorkflowOptions = {
-    las: chosen.las,
+    las: chosen.value,
     site,
     plans: index.plansFor(site.name),
     ledgerPath: ledgerPathFor(site, siteFile),
@@ -77,16 +78,16 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): { options: WorkflowOptio
   };
   // Conflict markers: refused by every command before anything is read from (or appended to) the ledger.
   const conflict = readLedger(options.ledgerPath).conflict;
-  if (conflict !== undefined) return { error: conflictMessage(path.relative(io.cwd, options.ledgerPath) || options.ledgerPath, conflict) };
+  if (conflict !== undefined) return fail(conflictMessage(path.relative(io.cwd, options.ledgerPath) || options.ledgerPath, conflict));
   if (options.target !== undefined) {
     // A mistyped id is bad input: refused before anything runs, with the closest id of the site.
     const resolved = resolveTargets(options);
-    if ('error' in resolved) {
+    if (!resolved.ok) {
       const ids = [...site.servers, ...site.licenseServers, ...site.clients].map((t) => t.id);
-      return { error: `${resolved.error}${didYouMean(options.target, ids).hint}` };
+      return fail(`${resolved.error}${didYouMean(options.target, ids).hint}`);
     }
   }
-  return { options, root };
+  return ok({ options, root });
 }
 
 /** The problems that stop every command, as validate prints them, and what to do. */
@@ -103,12 +104,12 @@ function stoppingMessage(site: string, index: WorkspaceIndex, check: SiteCheck, 
 }
 
 /** The clock: `BMSLICENSE_NOW` (an ISO time, for reproducible output) or the real one. */
-export function clockOf(io: CliIO): (() => Date) | { error: string } {
+export function clockOf(io: CliIO): Result<() => Date> {
   const fixed = io.env.BMSLICENSE_NOW;
-  if (!fixed) return () => new Date();
+  if (!fixed) return ok(() => new Date());
   const t = Date.parse(fixed);
-  if (Number.isNaN(t)) return { error: `BMSLICENSE_NOW='${fixed}' is not a date: use an ISO time such as 2026-11-23T10:00:00Z, or unset it.` };
-  return () => new Date(t);
+  if (Number.isNaN(t)) return fail(`BMSLICENSE_NOW='${fixed}' is not a date: use an ISO time such as 2026-11-23T10:00:00Z, or unset it.`);
+  return ok(() => new Date(t));
 }
 
 /** Prints the summary (`nothing` when there was no step at all); exit code 0 when everything was done, 1 otherwise (2: a ledger to resolve first). */

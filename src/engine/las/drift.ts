@@ -1,6 +1,7 @@
 // The ledger against the LAS's own record: what `plan` reports as drift. The ledger is what this workspace
 // believes; the LAS (the simulator's state, or an activation server) is what was really done. They part
 // when a state file is lost or copied, when two clones use two simulators, or when a crash lost a line.
+import { fail, ok, type Result } from '../result';
 import { transactionsOf, type LedgerState } from '../ledger/fold';
 import type { Las, LicenseLine } from './types';
 
@@ -14,9 +15,9 @@ export interface Drift {
 const lines = (ls: LicenseLine[]) => ls.map((l) => `${l.activationId} ×${l.quantity}`).sort().join(', ');
 
 /** Every disagreement between the ledger's open transactions and the LAS's active ones; an error when the LAS cannot be read. */
-export async function lasDrift(las: Las, site: string, ledger: LedgerState): Promise<{ drift: Drift[] } | { error: string }> {
+export async function lasDrift(las: Las, site: string, ledger: LedgerState): Promise<Result<Drift[]>> {
   const listed = await las.activations(site);
-  if (!listed.ok) return { error: `Cannot compare the ledger with the LAS: ${listed.error.message}` };
+  if (!listed.ok) return fail(`Cannot compare the ledger with the LAS: ${listed.error.message}`);
   const onLas = new Map(listed.value.map((t) => [`${t.target}\u0000${t.transaction}`, t]));
   const drift: Drift[] = [];
   const mine = transactionsOf(ledger, undefined, ['activated', 'broken']).filter((t) => siteOf(ledger, t.target, t.lines) === site);
@@ -43,7 +44,7 @@ export async function lasDrift(las: Las, site: string, ledger: LedgerState): Pro
       message: `${t.target}: the LAS holds transaction ${t.transaction} (${lines(t.lines)}) that the ledger does not record (a crash before the ledger line, or another workspace): 'bmslicense activate --site ${site} --target ${t.target}' records it.`,
     });
   }
-  return { drift };
+  return ok(drift);
 }
 
 /** The site of a transaction's licenses, as the ledger recorded it. */

@@ -10,6 +10,7 @@ import { restoreInto, type RestoreInput, type RestoreReport } from './simulatorR
 import { checkActivation, checkTarget, err, findTx, plainLine, repairDates, usedQuantity, view } from './simulatorRules';
 import { loadState, stateFile, writeState, type SimState, type SimTransaction } from './simulatorState';
 import { StateStore } from './simulatorStore';
+import type { Result } from '../result';
 import type {
   ActivationTransaction,
   EntitledProduct,
@@ -61,9 +62,9 @@ export class LasSimulator implements Las {
   }
 
   /** PEM (SPKI) of the key that signs offline responses, or why it cannot be had (missing or damaged key file). */
-  publicKey(): { pem: string } | { error: string } {
+  publicKey(): Result<string> {
     const k = this.loadKey();
-    return 'error' in k ? k : { pem: k.publicKeyPem };
+    return k.ok ? { ok: true, value: k.value.publicKeyPem } : k;
   }
 
   /** As `publicKey()`; throws an Error naming the file when the key cannot be had. */
@@ -78,18 +79,18 @@ export class LasSimulator implements Las {
 
   private signingKey(): SigningKey {
     const k = this.loadKey();
-    if ('error' in k) throw new Error(k.error);
-    return k;
+    if (!k.ok) throw new Error(k.error);
+    return k.value;
   }
 
-  private loadKey(): SigningKey | { error: string } {
-    if (this.key) return this.key;
+  private loadKey(): Result<SigningKey> {
+    if (this.key) return { ok: true, value: this.key };
     const loaded = loadState(this.dataDir);
-    if (!loaded.ok) return { error: loaded.message };
+    if (!loaded.ok) return { ok: false, error: loaded.message };
     const k = loadOrCreateSigningKey(this.dataDir, loaded.state.signingKey);
-    if (!k.ok) return { error: k.message };
+    if (!k.ok) return { ok: false, error: k.message };
     this.key = k.key;
-    return k.key;
+    return { ok: true, value: k.key };
   }
 
   syncEntitlements(products: EntitledProduct[]): Promise<LasResult<void>> {
@@ -230,9 +231,10 @@ export class LasSimulator implements Las {
     // this instance is left waiting for a lock this instance holds.
     const work = this.answers.then(async () => {
       const key = this.loadKey(); // made (and recorded below) before the first response is signed
-      if ('error' in key) throw new Error(key.error);
-      const lock = await this.store.holdForAnswer();
-      if ('error' in lock) throw new Error(lock.error);
+      if (!key.ok) throw new Error(key.error);
+      const held = await this.store.holdForAnswer();
+      if (!held.ok) throw new Error(held.error);
+      const lock = held.value;
       try {
         const stored = this.store.readOrThrow().answered[requestId];
         if (stored !== undefined) return stored as T;
@@ -240,7 +242,7 @@ export class LasSimulator implements Las {
         await this.store.serial(() => {
           const s = this.store.readOrThrow();
           s.answered[requestId] = value;
-          s.signingKey ??= key.fingerprint;
+          s.signingKey ??= key.value.fingerprint;
           writeState(this.dataDir, s);
         });
         return value;

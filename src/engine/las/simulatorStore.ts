@@ -2,6 +2,7 @@
 // process (a queue), and under the state file's lock across processes (CLI, extension, `las serve`), so no
 // process ever writes a state read before another one's change. An offline answer holds the lock across
 // the operations it runs (`holdForAnswer`), which then skip taking it again.
+import type { Result } from '../result';
 import { acquireLock, describeHolder, type HeldLock } from '../ledger/lock';
 import { loadState, stateFile, writeState, type SimState } from './simulatorState';
 import type { LasResult } from './types';
@@ -21,8 +22,9 @@ export class StateStore {
   /** Read, change, write; the file is replaced atomically, and only when the change succeeded. */
   mutate<T>(change: (s: SimState) => LasResult<T>): Promise<LasResult<T>> {
     return this.serial(async () => {
-      const lock = this.heldByAnswer ? undefined : await this.lock();
-      if (lock && 'error' in lock) return { ok: false, error: { code: 'unavailable', message: lock.error } } as LasResult<T>;
+      const held = this.heldByAnswer ? undefined : await this.lock();
+      if (held && !held.ok) return { ok: false, error: { code: 'unavailable', message: held.error } } as LasResult<T>;
+      const lock = held?.value;
       try {
         const loaded = loadState(this.dataDir);
         if (!loaded.ok) return { ok: false, error: { code: 'state-unreadable', message: loaded.message } } as LasResult<T>;
@@ -39,10 +41,10 @@ export class StateStore {
   }
 
   /** Takes the lock for an offline answer, in the queue (so no operation of this process waits for it). */
-  holdForAnswer(): Promise<HeldLock | { error: string }> {
+  holdForAnswer(): Promise<Result<HeldLock>> {
     return this.serial(async () => {
       const l = await this.lock();
-      if (!('error' in l)) this.heldByAnswer = true;
+      if (l.ok) this.heldByAnswer = true;
       return l;
     });
   }
@@ -64,10 +66,10 @@ export class StateStore {
     return next;
   }
 
-  private async lock(): Promise<HeldLock | { error: string }> {
+  private async lock(): Promise<Result<HeldLock>> {
     const file = stateFile(this.dataDir);
     const got = await acquireLock(file, { what: `the LAS simulator (pid ${process.pid})`, timeoutMs: this.lockTimeoutMs });
-    if (got.ok) return got.lock;
-    return { error: `The LAS simulator state ${file} stayed locked by ${describeHolder(got.holder)} for ${Math.round(got.waitedMs / 1000)} s. Try again; if that process is gone, delete ${file}.lock.` };
+    if (got.ok) return { ok: true, value: got.lock };
+    return { ok: false, error: `The LAS simulator state ${file} stayed locked by ${describeHolder(got.holder)} for ${Math.round(got.waitedMs / 1000)} s. Try again; if that process is gone, delete ${file}.lock.` };
   }
 }

@@ -1,6 +1,7 @@
 // The 7.0 upgrade of a site below 7.0, from the handover report's view model and the catalog's eras: what
 // License Administrator keeps (editors and clients, help 12730), what needs a new entitlement through Device
 // Administrator, what ends, and the connected devices to count before the upgrade (help 16220).
+import { fail, ok, type Result } from '../result';
 import { versionAtLeast } from '../model';
 import { catalogFeature, CENTRALIZED_FROM, eraOf } from '../rules/catalog';
 import type { EntitlementRow, SiteReport } from './types';
@@ -49,12 +50,12 @@ const COUNTED = new Set(['enterprise-server', 'as-p', 'as-p-3', 'as-b']);
 const LA_TYPES = new Set(['network', 'local', 'demo']);
 
 /** Undefined with a reason when the site is not below `to`, or `to` is not a 7.x version. */
-export function upgradeReport(r: SiteReport, to: string): { report: UpgradeReport } | { error: string } {
-  if (versionAtLeast(to, 7) !== true) return { error: `--to must be ${CENTRALIZED_FROM} or later (got '${to}'): the catalog knows the licensing change of ${CENTRALIZED_FROM}.` };
+export function upgradeReport(r: SiteReport, to: string): Result<UpgradeReport> {
+  if (versionAtLeast(to, 7) !== true) return fail(`--to must be ${CENTRALIZED_FROM} or later (got '${to}'): the catalog knows the licensing change of ${CENTRALIZED_FROM}.`);
   const from = r.site.version;
-  if (versionAtLeast(from, 0) === undefined) return { error: `Site '${r.site.name}' has no readable spec.version: set the EBO version it runs, e.g. "6.0".` };
+  if (versionAtLeast(from, 0) === undefined) return fail(`Site '${r.site.name}' has no readable spec.version: set the EBO version it runs, e.g. "6.0".`);
   const [major, minor] = to.split('.').map(Number);
-  if (versionAtLeast(from, major, minor ?? 0)) return { error: `Site '${r.site.name}' is already EBO ${from}: there is nothing to upgrade to ${to}.` };
+  if (versionAtLeast(from, major, minor ?? 0)) return fail(`Site '${r.site.name}' is already EBO ${from}: there is nothing to upgrade to ${to}.`);
   const out: UpgradeReport = { site: r.site, today: r.today, from, to, stays: [], moves: [], unchanged: [], ends: [], unknown: [], devices: [] };
   for (const e of r.entitlements) classify(e, to, out);
   for (const t of r.targets) {
@@ -62,7 +63,7 @@ export function upgradeReport(r: SiteReport, to: string): { report: UpgradeRepor
     const f = t.features.find((x) => x.feature === 'connected-devices');
     out.devices.push({ server: t.id, typeLabel: t.typeLabel, required: f?.requiredFrom ? f.required : undefined, planned: f?.planned ?? 0, from: f?.requiredFrom });
   }
-  return { report: out };
+  return ok(out);
 }
 
 function classify(e: EntitlementRow, to: string, out: UpgradeReport): void {

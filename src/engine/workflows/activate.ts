@@ -34,8 +34,8 @@ export function activate(opts: WorkflowOptions): Promise<WorkflowResult> {
 
 async function activateLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
-  if ('refused' in start) return start.refused;
-  const { path, targets, ledger } = start;
+  if (!start.ok) return start.error;
+  const { path, targets, ledger } = start.value;
   const refused = await syncEntitlements(opts, path);
   if (refused) return refused;
   const state = ledger.state();
@@ -59,9 +59,9 @@ async function activateLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
 
 async function activateOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget, planned: LicenseLine[]): Promise<StepOutcome> {
   const recovered = await recordUnrecordedActivations(opts, ledger, target);
-  if ('failure' in recovered) return recovered.failure;
+  if (!recovered.ok) return recovered.error;
   const { todo } = split(ledger.state(), target, planned);
-  if (todo.length === 0) return { status: 'skipped', message: `already active${recovered.count > 0 ? ` (recorded ${recovered.count} activation(s) the ledger missed)` : ''}` };
+  if (todo.length === 0) return { status: 'skipped', message: `already active${recovered.value.count > 0 ? ` (recorded ${recovered.value.count} activation(s) the ledger missed)` : ''}` };
   const r = await opts.las.activate(target.las, todo);
   if (!r.ok) return lasFailure(r.error, `activating ${formatLines(todo)} on ${target.id}`);
   const tx = r.value;

@@ -12,11 +12,11 @@ export function confirmReturn(opts: WorkflowOptions): Promise<WorkflowResult> {
 
 async function confirmLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const resolved = resolveTargets(opts);
-  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
+  if (!resolved.ok) return notStarted(resolved.error, 'unknown-target', opts.target);
   const ledger = new LedgerWriter(opts);
   const pending = transactionsOf(ledger.state(), undefined, ['return-pending']);
   const steps: Step[] = [];
-  for (const target of resolved.targets) {
+  for (const target of resolved.value) {
     for (const tx of pending.filter((t) => t.target === target.id)) {
       steps.push({
         target: target.id,

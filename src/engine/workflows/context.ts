@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { LedgerWriter } from './ledgerWriter';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './options';
 import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
+import { fail, ok, type Result } from '../result';
 
 export * from './options';
 export * from './steps';
@@ -13,18 +14,18 @@ export { LedgerWriter } from './ledgerWriter';
 export type Path = 'online' | 'offline';
 
 /** online and semi-online use the LAS directly (semi-online never offline); offline uses request files. */
-export function choosePath(opts: WorkflowOptions): { path: Path } | { error: string } {
+export function choosePath(opts: WorkflowOptions): Result<Path> {
   const connectivity = opts.site.connectivity ?? 'online';
   if (connectivity === 'semi-online' && opts.mode === 'offline') {
-    return { error: `Site '${opts.site.name}' is semi-online: the Device Administrator computer reaches the LAS, so use the online workflow (semi-online never uses request files).` };
+    return fail(`Site '${opts.site.name}' is semi-online: the Device Administrator computer reaches the LAS, so use the online workflow (semi-online never uses request files).`);
   }
   const path: Path = connectivity === 'offline' ? 'offline' : (opts.mode ?? 'online');
   if (connectivity === 'offline' && opts.mode === 'online') {
-    return { error: `Site '${opts.site.name}' is offline: it cannot reach the LAS. Create offline request files instead (pick a folder).` };
+    return fail(`Site '${opts.site.name}' is offline: it cannot reach the LAS. Create offline request files instead (pick a folder).`);
   }
-  if (path === 'offline' && !opts.offlineDir) return { error: `Site '${opts.site.name}' uses offline request files: pick the folder to write them to.` };
-  if (path === 'offline' && isFile(opts.offlineDir!)) return { error: `${opts.offlineDir} is a file, not a folder: pick the folder to write the offline request files to.` };
-  return { path };
+  if (path === 'offline' && !opts.offlineDir) return fail(`Site '${opts.site.name}' uses offline request files: pick the folder to write them to.`);
+  if (path === 'offline' && isFile(opts.offlineDir!)) return fail(`${opts.offlineDir} is a file, not a folder: pick the folder to write the offline request files to.`);
+  return ok(path);
 }
 
 function isFile(p: string): boolean {
@@ -43,12 +44,12 @@ export interface WorkflowStart {
 }
 
 /** The path and the targets of a workflow, or why it cannot start (nothing is asked or written either way). */
-export function startWorkflow(opts: WorkflowOptions): WorkflowStart | { refused: WorkflowResult } {
+export function startWorkflow(opts: WorkflowOptions): Result<WorkflowStart, WorkflowResult> {
   const chosen = choosePath(opts);
-  if ('error' in chosen) return { refused: notStarted(chosen.error, 'connectivity') };
+  if (!chosen.ok) return fail(notStarted(chosen.error, 'connectivity'));
   const resolved = resolveTargets(opts);
-  if ('error' in resolved) return { refused: notStarted(resolved.error, 'unknown-target', opts.target) };
-  return { path: chosen.path, targets: resolved.targets, ledger: new LedgerWriter(opts) };
+  if (!resolved.ok) return fail(notStarted(resolved.error, 'unknown-target', opts.target));
+  return ok({ path: chosen.value, targets: resolved.value, ledger: new LedgerWriter(opts) });
 }
 
 /** Online, the LAS must hold the plans' entitlements before it activates or reclaims them; offline requests carry their own. */

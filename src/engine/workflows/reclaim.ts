@@ -26,8 +26,8 @@ export function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
 
 async function reclaimLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
-  if ('refused' in start) return start.refused;
-  const { path, targets, ledger } = start;
+  if (!start.ok) return start.error;
+  const { path, targets, ledger } = start.value;
   const refused = await syncEntitlements(opts, path);
   if (refused) return refused;
   const state = ledger.state();
@@ -52,9 +52,9 @@ async function reclaimLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
 
 async function reclaimOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget): Promise<StepOutcome> {
   const recovered = await recordUnrecordedActivations(opts, ledger, target);
-  if ('failure' in recovered) return recovered.failure;
+  if (!recovered.ok) return recovered.error;
   // A reclaim of licenses the LAS does not hold would record a refresh that never happened.
-  const lost = transactionsOf(ledger.state(), target.id, ['activated']).find((t) => !recovered.txs.some((x) => x.transaction === t.transaction));
+  const lost = transactionsOf(ledger.state(), target.id, ['activated']).find((t) => !recovered.value.txs.some((x) => x.transaction === t.transaction));
   if (lost) return disagreement(opts, target.id, lost.transaction, `reclaiming on ${target.id}`);
   const r = await opts.las.reclaim(target.las);
   if (!r.ok) return lasFailure(r.error, `reclaiming on ${target.id}`);

@@ -21,9 +21,9 @@ export function reportBroken(opts: WorkflowOptions, transaction: string): Promis
 
 async function reportBrokenLocked(opts: WorkflowOptions, transaction: string): Promise<WorkflowResult> {
   const resolved = resolveTargets(opts);
-  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target', opts.target);
+  if (!resolved.ok) return notStarted(resolved.error, 'unknown-target', opts.target);
   if (!opts.target) return notStarted('Name the target whose licenses are broken.', 'bad-request');
-  const target = resolved.targets[0]!;
+  const target = resolved.value[0]!;
   const ledger = new LedgerWriter(opts);
   const tx = transactionsOf(ledger.state(), target.id, ['activated', 'broken']).find((t) => t.transaction === transaction);
   if (!tx) return notStarted(`The ledger shows no active transaction ${transaction} on ${target.id}.`, 'unknown-transaction', target.id);
@@ -52,8 +52,8 @@ export function repair(opts: WorkflowOptions, only?: { transaction?: string }): 
 
 async function repairLocked(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
-  if ('refused' in start) return start.refused;
-  const { path, targets, ledger } = start;
+  if (!start.ok) return start.error;
+  const { path, targets, ledger } = start.value;
   const state = ledger.state();
   const steps: Step[] = [];
   for (const target of targets) {

@@ -15,8 +15,8 @@ export function restoreLasRecord(opts: WorkflowOptions & { las: LasSimulator }):
 
 async function restoreLocked(opts: WorkflowOptions & { las: LasSimulator }): Promise<WorkflowResult> {
   const resolved = resolveTargets({ ...opts, target: undefined });
-  if ('error' in resolved) return notStarted(resolved.error, 'unknown-target');
-  const byId = new Map(resolved.targets.map((t) => [t.id, t.las]));
+  if (!resolved.ok) return notStarted(resolved.error, 'unknown-target');
+  const byId = new Map(resolved.value.map((t) => [t.id, t.las]));
   const state = fold(readLedger(opts.ledgerPath).events.filter((e) => e.site === opts.site.name));
   const transactions: RestoredTransaction[] = [];
   const unknown: string[] = [];

@@ -36,8 +36,8 @@ export function returnLicenses(opts: WorkflowOptions, only?: { transactions?: st
 
 async function returnLocked(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
-  if ('refused' in start) return start.refused;
-  const { path, targets, ledger } = start;
+  if (!start.ok) return start.error;
+  const { path, targets, ledger } = start.value;
   const state = ledger.state();
   const ids = new Set(targets.map((t) => t.id));
   const all = transactionsOf(state, undefined, ['activated', 'broken']).filter((t) => ids.has(t.target) && (!only?.transactions || only.transactions.includes(t.transaction)));
@@ -78,10 +78,10 @@ function hasPendingReturn(state: ReturnType<LedgerWriter['state']>, t: Transacti
 
 async function returnOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget, tx: TransactionState): Promise<StepOutcome> {
   const listed = await lasActivations(opts, target);
-  if ('failure' in listed) return listed.failure;
+  if (!listed.ok) return listed.error;
   const returnEvent = (lines = tx.lines) => ledger.event('return', { target: target.id, transaction: tx.transaction, lines, mode: 'online' });
   const r = await opts.las.returnTransaction(target.las, tx.transaction, false);
-  if (!r.ok && r.error.code === 'already-returned' && !listed.txs.some((t) => t.transaction === tx.transaction)) {
+  if (!r.ok && r.error.code === 'already-returned' && !listed.value.some((t) => t.transaction === tx.transaction)) {
     // The LAS's own record says it was returned: before the ledger line could be written (a crash). Record it.
     ledger.append([returnEvent()]);
     return { status: 'done', message: `transaction ${tx.transaction} was already returned on the LAS; recorded in the ledger (the LAS says: ${r.error.message})` };

@@ -4,6 +4,7 @@ import { productsOf, type Assignment, type Product, type TargetKind } from '../m
 import { applicableTargets } from '../rules/catalog';
 import type { Blocker } from '../siteCheck';
 import type { WorkflowOptions } from './options';
+import { fail, ok, type Result } from '../result';
 
 export interface WorkflowTarget {
   id: string;
@@ -12,17 +13,17 @@ export interface WorkflowTarget {
 }
 
 /** The whole site (servers, License Servers, clients), or the one target named; an error message otherwise. */
-export function resolveTargets(opts: WorkflowOptions): { targets: WorkflowTarget[] } | { error: string } {
+export function resolveTargets(opts: WorkflowOptions): Result<WorkflowTarget[]> {
   const site = opts.site;
   const all: WorkflowTarget[] = [
     ...site.servers.map((s): WorkflowTarget => ({ id: s.id, kind: 'server', las: { site: site.name, id: s.id, type: s.type ?? 'unknown', licenseServer: s.licenseServer } })),
     ...site.licenseServers.map((l): WorkflowTarget => ({ id: l.id, kind: 'licenseServer', las: { site: site.name, id: l.id, type: 'license-server', licenseServer: l.id } })),
     ...site.clients.map((c): WorkflowTarget => ({ id: c.id, kind: 'client', las: { site: site.name, id: c.id, type: c.type ?? 'unknown' } })),
   ];
-  if (opts.target === undefined) return { targets: all };
+  if (opts.target === undefined) return ok(all);
   const one = all.find((t) => t.id === opts.target);
-  if (!one) return { error: `Site '${site.name}' has no server, License Server or client '${opts.target}': check the id in the site file.` };
-  return { targets: [one] };
+  if (!one) return fail(`Site '${site.name}' has no server, License Server or client '${opts.target}': check the id in the site file.`);
+  return ok([one]);
 }
 
 /** Assignments of the site's plans that name this target. */

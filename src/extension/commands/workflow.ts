@@ -48,12 +48,13 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   s.sites.flush();
   const fresh = s.sites.siteFiles(scope.site) ?? files;
   if (await refuseInvalid(fresh)) return;
-  const conn = connectLas(fresh.root, s.secrets);
-  if ('error' in conn) {
-    const open = await vscode.window.showErrorMessage(conn.error, 'Open Settings');
+  const connected = connectLas(fresh.root, s.secrets);
+  if (!connected.ok) {
+    const open = await vscode.window.showErrorMessage(connected.error, 'Open Settings');
     if (open) void vscode.commands.executeCommand('workbench.action.openSettings', 'bmsLicense.activation');
     return;
   }
+  const conn = connected.value;
 
   // What this run needs beyond the scope: the request kind, a folder, response files.
   let run: (o: WorkflowOptions) => Promise<WorkflowResult>;
@@ -63,10 +64,10 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   const offlineSite = fresh.site.connectivity === 'offline';
   if (verb === 'importOfflineResponses') {
     const key = conn.publicKeyPem();
-    if ('error' in key) return void vscode.window.showErrorMessage(key.error);
+    if (!key.ok) return void vscode.window.showErrorMessage(key.error);
     const picked = await pickResponseFiles();
     if (!picked) return;
-    run = (o) => importResponses(o, picked, key.pem);
+    run = (o) => importResponses(o, picked, key.value);
   } else if (verb === 'createOfflineRequests') {
     const op = await pickRequestKind(scope);
     if (!op) return;

@@ -15,13 +15,13 @@ export async function showUpgradeReport(deps: DashboardDeps, arg: unknown): Prom
     return;
   }
   const built = upgradeReport(collected.report, UPGRADE_TO);
-  if ('error' in built) {
+  if (!built.ok) {
     void vscode.window.showInformationMessage(built.error.replace(/^--to must be/, 'The upgrade target must be'));
     return;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderUpgradeMarkdown(built.report) });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderUpgradeMarkdown(built.value) });
   await vscode.window.showTextDocument(doc);
-  deps.log.info(`Upgrade report of ${site} (${built.report.from} → ${UPGRADE_TO}) opened.`);
+  deps.log.info(`Upgrade report of ${site} (${built.value.from} → ${UPGRADE_TO}) opened.`);
 }
 
 export function registerUpgradeReport(context: vscode.ExtensionContext, deps: DashboardDeps): void {

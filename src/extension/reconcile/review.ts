@@ -80,8 +80,9 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   const go = review.returns.length > 0 ? 'Apply and Return' : 'Apply';
   if ((await vscode.window.showWarningMessage(`Apply ${runnable.length} action(s) to site ${name}?`, { modal: true, detail }, go)) !== go) return;
 
-  const conn = connectLas(files.root, deps.secrets);
-  if ('error' in conn) return void vscode.window.showErrorMessage(conn.error);
+  const connected = connectLas(files.root, deps.secrets);
+  if (!connected.ok) return void vscode.window.showErrorMessage(connected.error);
+  const conn = connected.value;
   let offlineDir: string | undefined;
   if (runnable.some((a) => a.workflow === 'offline' && a.kind !== 'confirm-return')) {
     const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: `Site ${name}: folder for the offline request files`, openLabel: 'Use this folder' });
