@@ -6,7 +6,7 @@ import type { Server, Site, Span } from '../model';
 import { statusLabel, typeLabel } from './labels';
 import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } from './licenses';
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
-import { checkSite } from '../siteCheck';
+import { siteCheckOf } from './siteChecks';
 import { pendingChangesNode, withPendingChanges } from './pending';
 import type { NodeStatus, SiteTree, TreeNode } from './types';
 import { addUsage } from './usage';
@@ -128,7 +128,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     children.push(rollUp(group));
   }
 
-  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today, checkSite(input.index, site, { today: ctx.today }))));
+  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today, siteCheckOf(input.index, site, ctx.plans, ctx.today))));
   // This site's nodes only (byId holds every site's): 200 sites stay linear.
   const all = [...ids].flatMap((id) => byId.get(id) ?? []).filter((n) => n.target !== undefined);
   const planned = sum(all, (n) => n.planned);

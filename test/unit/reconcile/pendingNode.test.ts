@@ -33,4 +33,19 @@ describe('tree: the Pending changes node of a site', () => {
     assert.equal(pending.children.length, 0);
     assert.ok(!buildSiteTree({ index }).roots[0]!.children.some((c) => c.kind === 'pendingChanges'));
   });
+
+  it('follows an edit: a plan that gains an error rule finding shows the action blocked on the next build, and not once it is fixed', () => {
+    const idx = new WorkspaceIndex();
+    idx.setText('file:///w/site.bms.yaml', siteYaml('north', 'online'));
+    idx.setText('file:///w/plan.bms.yaml', planYaml('north'));
+    const today = new Date('2026-11-23T00:00:00Z');
+    const blocked = () => buildSiteTree({ index: idx, pendingChanges: true, today }).roots[0]!.children.at(-1)!.children.filter((c) => c.description?.includes('blocked by'));
+    assert.deepEqual(blocked(), []);
+    assert.deepEqual(blocked(), [], 'a second build of the unchanged files says the same');
+    // SNMP on the License Server: BMS020 (not applicable there).
+    idx.setText('file:///w/plan.bms.yaml', planYaml('north', { extraAssignments: ['{ licenseServer: ls-main, activationId: ACT-SNMP, quantity: 1 }'] }));
+    assert.deepEqual(blocked().map((c) => c.description), ['ls-main · blocked by BMS020']);
+    idx.setText('file:///w/plan.bms.yaml', planYaml('north'));
+    assert.deepEqual(blocked(), []);
+  });
 });
