@@ -9,13 +9,34 @@ import type { SiteCheck } from '../siteCheck';
 import type { TreeNode } from './types';
 import { t } from '../l10n';
 
-/** Adds the node (and its children) to the tree's lookup and returns it. */
-export function withPendingChanges(byId: Map<string, TreeNode>, node: TreeNode): TreeNode {
-  for (const n of [node, ...node.children]) byId.set(n.id, n);
+/**
+ * Adds the node to the tree's lookup and returns it; its action rows are made, and added, the first time
+ * someone asks for them (a workspace of 200 sites has some 40,000 of them, and nobody looks at most).
+ */
+export function withPendingChanges(byId: Map<string, TreeNode>, node: TreeNode & { rows?: () => TreeNode[] }): TreeNode {
+  byId.set(node.id, node);
+  const rows = node.rows;
+  if (!rows) {
+    for (const n of node.children) byId.set(n.id, n);
+    return node;
+  }
+  delete node.rows;
+  let made: TreeNode[] | undefined;
+  Object.defineProperty(node, 'children', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!made) {
+        made = rows();
+        for (const n of made) byId.set(n.id, n);
+      }
+      return made;
+    },
+  });
   return node;
 }
 
-export function pendingChangesNode(site: Site, siteId: string, plans: LicensePlan[], ledger: LedgerState | undefined, today: Date, check?: SiteCheck): TreeNode {
+export function pendingChangesNode(site: Site, siteId: string, plans: LicensePlan[], ledger: LedgerState | undefined, today: Date, check?: SiteCheck): TreeNode & { rows?: () => TreeNode[] } {
   const id = `${siteId}/pendingChanges`;
   const common = { site: site.name, connectivity: site.connectivity, planned: 0, activated: 0, licenses: [], children: [] as TreeNode[] };
   if (check && check.stopping.length > 0) return stoppedNode(site, siteId, id, common, check);
@@ -27,7 +48,7 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
     if (!m) byIndex.set(plan, (m = new Map((plans.find((p) => p.name === plan)?.assignments ?? []).map((x) => [x.index, x]))));
     return m.get(index);
   };
-  const children = plan.actions.map((a, i): TreeNode => {
+  const rows = () => plan.actions.map((a, i): TreeNode => {
     const ref = a.assignments?.[0];
     const assignment = ref ? assignmentAt(ref.plan, ref.index) : undefined;
     const planUri = ref ? plans.find((p) => p.name === ref.plan)?.uri : undefined;
@@ -48,13 +69,15 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
       target: a.target,
     };
   });
+  const count = plan.actions.length;
   return {
     ...header(common, id, siteId),
-    description: children.length > 0 ? `${children.length}` : t('none'),
-    status: children.length > 0 ? 'planned' : 'none',
+    description: count > 0 ? `${count}` : t('none'),
+    status: count > 0 ? 'planned' : 'none',
     tooltip: `**Pending changes** of site ${site.name}: what Review and Apply would do.\n\n${summaryLine(plan.summary)}`,
-    contextValue: children.length > 0 ? 'bms.pendingChanges' : 'bms.pendingChanges.none',
-    children,
+    contextValue: count > 0 ? 'bms.pendingChanges' : 'bms.pendingChanges.none',
+    children: [],
+    rows,
   };
 }
 
