@@ -9,7 +9,8 @@ import { BMS_FILE, BMS_GLOB, EXCLUDED_GLOB, LEDGER_GLOB } from '../engine/load/g
 import { WorkspaceIndex } from '../engine/load/workspace';
 import { IncrementalParser } from '../engine/service/parsedFile';
 import type { LicensePlan, Site } from '../engine/model';
-import { checkSite, type SiteCheck } from '../engine/siteCheck';
+import type { SiteCheck } from '../engine/siteCheck';
+import { siteCheckOf } from '../engine/tree/siteChecks';
 import { buildSiteTree } from '../engine/tree/build';
 import { WorkspaceSession } from '../engine/session/session';
 import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
@@ -183,7 +184,8 @@ export class SiteWorkspace implements vscode.Disposable {
       siteFile,
       ledgerPath: ledgerPathFor(site, siteFile),
       root: folder?.uri.fsPath ?? path.dirname(siteFile),
-      check: checkSite(this.index, site, { displayPath: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) }),
+      // The tree's check of this site, kept while its files are unchanged: the command acts on what the tree shows.
+      check: siteCheckOf(this.index, site, this.index.plansFor(name), new Date()),
     };
   }
 
