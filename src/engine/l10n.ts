@@ -26,3 +26,8 @@ export function days(n: number): string {
 export function assignments(n: number): string {
   return n === 1 ? t('1 assignment') : t('{0} assignments', n);
 }
+
+/** `1 seat`, `3 seats`. */
+export function seats(n: number): string {
+  return n === 1 ? t('1 seat') : t('{0} seats', n);
+}
