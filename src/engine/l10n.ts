@@ -21,3 +21,13 @@ export function useBundle(fsPath: string | undefined): boolean {
 export function days(n: number): string {
   return n === 1 ? t('1 day') : t('{0} days', n);
 }
+
+/** `1 assignment`, `3 assignments`. */
+export function assignments(n: number): string {
+  return n === 1 ? t('1 assignment') : t('{0} assignments', n);
+}
+
+/** `1 seat`, `3 seats`. */
+export function seats(n: number): string {
+  return n === 1 ? t('1 seat') : t('{0} seats', n);
+}

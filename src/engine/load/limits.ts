@@ -2,6 +2,7 @@
 // 3 MB file, on 1,000 documents or on a line of hundreds of kilobytes (a whole plan as one-line JSON),
 // and no site or plan needs any of them. Each limit hit is one BMS001 that says which limit and how to split the file.
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import { t } from '../l10n';
 
 /** Characters in one file (2 MiB of ASCII; twice the largest plan we measure): a longer file is not read. */
 export const MAX_FILE_LENGTH = 2 * 1024 * 1024;
@@ -23,17 +24,17 @@ const CR = 13;
 export function sizeLimit(uri: string, text: string): SizeLimit | undefined {
   if (text.length > MAX_FILE_LENGTH) {
     const at = text.lastIndexOf('\n', MAX_FILE_LENGTH) + 1;
-    const message = `This file is longer than ${MAX_FILE_LENGTH.toLocaleString('en-US')} characters (2 MiB), so it was not read: no site or plan needs this much. Split it into several *.bms.yaml files, e.g. the site in one and each plan in a file of its own.`;
+    const message = t('This file is longer than {0} characters (2 MiB), so it was not read: no site or plan needs this much. Split it into several *.bms.yaml files, e.g. the site in one and each plan in a file of its own.', MAX_FILE_LENGTH.toLocaleString('en-US'));
     return { readUpTo: 0, diagnostic: diagnostic('BMS001', uri, { start: at, end: Math.min(text.length, at + 1) }, message) };
   }
   const long = longLine(text);
   if (long >= 0) {
-    const message = `This line is longer than ${MAX_LINE_LENGTH.toLocaleString('en-US')} characters: no site or plan needs such a line, so this file was not read. Write the long list or value in block style, one item per line, or move it to another file.`;
+    const message = t('This line is longer than {0} characters: no site or plan needs such a line, so this file was not read. Write the long list or value in block style, one item per line, or move it to another file.', MAX_LINE_LENGTH.toLocaleString('en-US'));
     return { readUpTo: 0, diagnostic: diagnostic('BMS001', uri, { start: long, end: Math.min(text.length, long + 1) }, message) };
   }
   const cut = documentStart(text, MAX_DOCUMENTS);
   if (cut < 0) return undefined;
-  const message = `This file holds more than ${MAX_DOCUMENTS} YAML documents: only the first ${MAX_DOCUMENTS} were read, from here on nothing is checked. Split it into several *.bms.yaml files (a site and each of its plans may have a file of their own).`;
+  const message = t('This file holds more than {0} YAML documents: only the first {0} were read, from here on nothing is checked. Split it into several *.bms.yaml files (a site and each of its plans may have a file of their own).', MAX_DOCUMENTS);
   return { readUpTo: cut, diagnostic: diagnostic('BMS001', uri, { start: cut, end: Math.min(text.length, cut + 3) }, message) };
 }
 

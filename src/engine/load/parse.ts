@@ -7,6 +7,7 @@ import { excessiveNesting, MAX_NESTING } from './depth';
 import { extractPlan, extractSite } from './extract';
 import { MAX_DOCUMENTS, sizeLimit } from './limits';
 import { spanOf } from './nodes';
+import { t } from '../l10n';
 import { openersOf, unclosedOf } from './unclosed';
 import { yamlFeatureDiagnostics } from './yamlFeatures';
 
@@ -45,7 +46,7 @@ export function parseBmsText(uri: string, text: string): BmsFile {
   const documents: ParsedDocument[] = [];
   const deep = excessiveNesting(text);
   if (deep >= 0) {
-    const message = `YAML nested deeper than ${MAX_NESTING} levels here: no site or plan nests this deep, so this file was not read. Remove the runaway brackets or indentation.`;
+    const message = t('YAML nested deeper than {0} levels here: no site or plan nests this deep, so this file was not read. Remove the runaway brackets or indentation.', MAX_NESTING);
     diagnostics.push(diagnostic('BMS001', uri, { start: deep, end: Math.min(text.length, deep + 1) }, message));
     return { uri, text, documents, diagnostics };
   }
@@ -56,7 +57,7 @@ export function parseBmsText(uri: string, text: string): BmsFile {
     docs = parseWithinBudget(limit ? text.slice(0, limit.readUpTo) : text, uri, diagnostics);
   } catch (e) {
     // The yaml package does not throw on bad input; if it ever does, the file still gets a diagnostic.
-    diagnostics.push(diagnostic('BMS001', uri, { start: 0, end: Math.min(text.length, 1) }, `This file could not be read as YAML (${(e as Error).message}). Check its syntax.`));
+    diagnostics.push(diagnostic('BMS001', uri, { start: 0, end: Math.min(text.length, 1) }, t('This file could not be read as YAML ({0}). Check its syntax.', (e as Error).message)));
     return { uri, text, documents, diagnostics };
   }
   for (const doc of docs) {
@@ -98,7 +99,7 @@ export class SyntaxBudget {
 export function restNotChecked(uri: string, text: string, at: number): Diagnostic | undefined {
   at = Math.min(at, text.length);
   if (at >= text.length) return undefined;
-  return diagnostic('BMS001', uri, { start: at, end: Math.min(text.length, at + 1) }, `More than ${MAX_SYNTAX_ERRORS} YAML syntax errors: the rest of the file was not checked. Fix the errors above first.`);
+  return diagnostic('BMS001', uri, { start: at, end: Math.min(text.length, at + 1) }, t('More than {0} YAML syntax errors: the rest of the file was not checked. Fix the errors above first.', MAX_SYNTAX_ERRORS));
 }
 
 /** `parseAllDocuments`, document by document, stopping after the document that brings the errors over the budget. */
@@ -134,7 +135,7 @@ export function syntaxDiagnostic(uri: string, text: string, pos: [number, number
   let end = Math.max(start, Math.min(pos[1], text.length));
   if (end === start) end = Math.min(text.length, start + 1);
   const message = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return diagnostic('BMS001', uri, { start, end }, `YAML syntax error: ${message}. Fix the YAML here; the rest of the file is still checked.`);
+  return diagnostic('BMS001', uri, { start, end }, t('YAML syntax error: {0}. Fix the YAML here; the rest of the file is still checked.', message));
 }
 
 /** The document's kind when it is a BMS document; otherwise reports why it is not and returns undefined. */
@@ -143,7 +144,7 @@ export function kindOf(doc: Document, uri: string, text: string, out: Diagnostic
   if (root === null || root === undefined) return undefined; // an empty document is not an error
   if (!isMap(root)) {
     if (doc.errors.length === 0) {
-      out.push(diagnostic('BMS002', uri, spanOf(root as Node) ?? { start: 0, end: 0 }, `A BMS document is a mapping that starts with 'apiVersion: ${API_VERSION}' and 'kind: Site' or 'kind: LicensePlan'.`));
+      out.push(diagnostic('BMS002', uri, spanOf(root as Node) ?? { start: 0, end: 0 }, t("A BMS document is a mapping that starts with 'apiVersion: {0}' and 'kind: Site' or 'kind: LicensePlan'.", API_VERSION)));
     }
     return undefined;
   }
@@ -151,8 +152,11 @@ export function kindOf(doc: Document, uri: string, text: string, out: Diagnostic
   const kind = isScalar(kindNode) ? kindNode.value : undefined;
   if ((KINDS as readonly unknown[]).includes(kind)) return kind as Kind;
   const at = spanOf(kindNode as Node | undefined) ?? keySpanOrStart(root as Node, text);
-  const what = kind === undefined ? "has no 'kind'" : `has kind '${String(kind)}'`;
-  out.push(diagnostic('BMS002', uri, at, `This document ${what}: set 'kind: Site' (the site topology) or 'kind: LicensePlan' (what goes where).`));
+  const message =
+    kind === undefined
+      ? t("This document has no 'kind': set 'kind: Site' (the site topology) or 'kind: LicensePlan' (what goes where).")
+      : t("This document has kind '{0}': set 'kind: Site' (the site topology) or 'kind: LicensePlan' (what goes where).", String(kind));
+  out.push(diagnostic('BMS002', uri, at, message));
   return undefined;
 }
 

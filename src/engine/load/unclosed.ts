@@ -2,6 +2,7 @@
 // opening character, not where the parser gave up (often the end of the file, past everything it swallowed).
 import { visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Span } from '../model';
+import { t } from '../l10n';
 
 export interface Unclosed {
   span: Span;
@@ -11,10 +12,10 @@ export interface Unclosed {
 }
 
 const WHAT = {
-  QUOTE_DOUBLE: { open: '"', what: 'double-quoted value', close: 'the closing "' },
-  QUOTE_SINGLE: { open: "'", what: 'single-quoted value', close: "the closing '" },
-  SEQ: { open: '[', what: 'list opened with [', close: 'the closing ]' },
-  MAP: { open: '{', what: 'mapping opened with {', close: 'the closing }' },
+  QUOTE_DOUBLE: { open: '"', message: () => t('YAML syntax error: this double-quoted value is never closed, so everything after it was read as part of it. Add the closing " where the value ends.') },
+  QUOTE_SINGLE: { open: "'", message: () => t("YAML syntax error: this single-quoted value is never closed, so everything after it was read as part of it. Add the closing ' where the value ends.") },
+  SEQ: { open: '[', message: () => t('YAML syntax error: the list opened with [ here is not closed. Add the closing ]; a list written over several lines must be indented further than its key.') },
+  MAP: { open: '{', message: () => t('YAML syntax error: the mapping opened with { here is not closed. Add the closing }; a mapping written over several lines must be indented further than its key.') },
 } as const;
 
 /** Candidates looked at per error: the opener is nearly always the last one before it. */
@@ -65,9 +66,6 @@ export function unclosedOf(openers: () => Opener[], err: YAMLError, text: string
   const start = found.node.range![0];
   const lineEnd = text.indexOf('\n', start);
   const end = Math.max(start + 1, Math.min(lineEnd === -1 ? text.length : lineEnd, found.node.range![1]));
-  const w = WHAT[found.kind];
-  const message = quote
-    ? `YAML syntax error: this ${w.what} is never closed, so everything after it was read as part of it. Add ${w.close} where the value ends.`
-    : `YAML syntax error: the ${w.what} here is not closed. Add ${w.close}; a ${found.kind === 'SEQ' ? 'list' : 'mapping'} written over several lines must be indented further than its key.`;
+  const message = WHAT[found.kind].message();
   return { span: { start, end: text[end - 1] === '\r' ? end - 1 : end }, message, swallows: quote };
 }

@@ -4,6 +4,7 @@
 import { isAlias, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { spanOf } from './nodes';
+import { t } from '../l10n';
 
 export const MERGE_KEY = '<<';
 
@@ -19,7 +20,7 @@ export function yamlFeatureDiagnostics(doc: Document, uri: string): Diagnostic[]
           'BMS003',
           uri,
           at,
-          `The alias *${node.source} copies the node anchored as &${node.source}: site and plan files spell out every server, License Server, client, product and assignment, so that a reviewer reads what the tools act on. Write the copy out in full, with its own id.`,
+          t('The alias *{0} copies the node anchored as &{0}: site and plan files spell out every server, License Server, client, product and assignment, so that a reviewer reads what the tools act on. Write the copy out in full, with its own id.', node.source),
         ),
       );
     },
@@ -27,7 +28,7 @@ export function yamlFeatureDiagnostics(doc: Document, uri: string): Diagnostic[]
       if (!isScalar(pair.key) || pair.key.value !== MERGE_KEY || isAlias(pair.key)) return;
       const at = spanOf(pair.key as Node);
       if (!at) return;
-      out.push(diagnostic('BMS003', uri, at, `A merge key (<<) mixes another mapping's fields into this one: site and plan files do not use it, so that what a reviewer reads is what the tools act on. Write the fields out here.`));
+      out.push(diagnostic('BMS003', uri, at, t("A merge key (<<) mixes another mapping's fields into this one: site and plan files do not use it, so that what a reviewer reads is what the tools act on. Write the fields out here.")));
     },
   });
   return out;

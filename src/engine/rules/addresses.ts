@@ -2,6 +2,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { addressProblems } from '../flexnet/address';
 import type { SiteRule } from './rule';
+import { t } from '../l10n';
 
 export const licenseServerAddresses: SiteRule = {
   codes: ['BMS030'],
@@ -13,7 +14,7 @@ export const licenseServerAddresses: SiteRule = {
       if (ls.address === undefined || !at) continue;
       const problems = addressProblems(ls.address);
       if (problems.length === 0) continue;
-      out.push(diagnostic('BMS030', site.uri, at, `License Server '${ls.id}' has a bad FlexNet address: ${problems.join('; ')}.`));
+      out.push(diagnostic('BMS030', site.uri, at, t("License Server '{0}' has a bad FlexNet address: {1}.", ls.id, problems.join('; '))));
     }
     return out;
   },

@@ -5,7 +5,7 @@ import type { Assignment, LicensePlan, Product } from '../model';
 import { productsOf } from '../model';
 import type { PlanGroup, PlannedAssignment } from './lookup';
 import type { PlanRule } from './rule';
-import { plural } from './words';
+import { assignments, t } from '../l10n';
 
 const draws = new WeakMap<PlanGroup, Map<string, Map<Product, PlannedAssignment[]>>>();
 
@@ -62,12 +62,12 @@ export const overAllocation: PlanRule = {
           'BMS021',
           plan.uri,
           at,
-          `${product.activationId} holds ${product.quantity} but the plan assigns ${total} (${plural(uses.length, 'assignment')}). Lower the assigned quantities, or get the quantity raised on the entitlement and update it here.`,
+          t('{0} holds {1} but the plan assigns {2} ({3}). Lower the assigned quantities, or get the quantity raised on the entitlement and update it here.', product.activationId, product.quantity, total, assignments(uses.length)),
           {
             related: uses.map((x) => ({
               uri: x.plan.uri,
               span: x.assignment.at.quantity ?? x.assignment.span,
-              message: `assigns ${quantityOf(x.assignment)} of ${product.activationId} to '${x.assignment.target ?? '?'}'`,
+              message: t("assigns {0} of {1} to '{2}'", quantityOf(x.assignment), product.activationId, x.assignment.target ?? '?'),
             })),
             data: { assigned: total, quantity: product.quantity },
           },
@@ -92,8 +92,8 @@ export const duplicateActivation: PlanRule = {
           'BMS022',
           plan.uri,
           assignmentSpan(a),
-          `${a.activationId} is already assigned to '${a.target}': a license is activated once per target, and a second activation is refused. Merge the two assignments into one with the total quantity.`,
-          { related: [{ uri: before.plan.uri, span: assignmentSpan(before.assignment), message: `first assignment of ${a.activationId} to '${a.target}'` }] },
+          t("{0} is already assigned to '{1}': a license is activated once per target, and a second activation is refused. Merge the two assignments into one with the total quantity.", String(a.activationId), String(a.target)),
+          { related: [{ uri: before.plan.uri, span: assignmentSpan(before.assignment), message: t("first assignment of {0} to '{1}'", String(a.activationId), String(a.target)) }] },
         ),
       );
     }
@@ -130,8 +130,8 @@ export const localOnOneComputer: PlanRule = {
           'BMS023',
           plan.uri,
           assignmentSpan(x.assignment),
-          `${product.activationId} is a local license, bound to one computer, and is already assigned to '${first.assignment.target}'. Plan another local license for '${x.assignment.target}', or use network seats on a License Server.`,
-          { related: [{ uri: first.plan.uri, span: assignmentSpan(first.assignment), message: `${product.activationId} is bound to '${first.assignment.target}' here` }] },
+          t("{0} is a local license, bound to one computer, and is already assigned to '{1}'. Plan another local license for '{2}', or use network seats on a License Server.", product.activationId, String(first.assignment.target), String(x.assignment.target)),
+          { related: [{ uri: first.plan.uri, span: assignmentSpan(first.assignment), message: t("{0} is bound to '{1}' here", product.activationId, String(first.assignment.target)) }] },
         ),
       );
     }

@@ -7,6 +7,7 @@ import { applicableTargets, catalogFeature, eraOf, LICENSE_SERVER, namesClients 
 import type { SiteLookup } from './lookup';
 import type { PlanRule } from './rule';
 import { nodeName, typeName, typeNames } from './words';
+import { t } from '../l10n';
 
 export const applicability: PlanRule = {
   codes: ['BMS020'],
@@ -39,13 +40,13 @@ function notApplicable(a: Assignment, product: Product, lookup: SiteLookup, vers
   if (!targets.includes(type)) {
     const era = entry ? eraOf(entry, version) : undefined;
     if (era?.appliesTo && !era.appliesTo.includes(type) && entry!.appliesTo.includes(type)) {
-      return `${what} does not apply to ${nodeName(target)} on EBO ${version}: ${era.rule}. Assign it to ${typeNames(targets)}, or check spec.version in the site file.`;
+      return t('{0} does not apply to {1} on EBO {2}: {3}. Assign it to {4}, or check spec.version in the site file.', what, nodeName(target), String(version), era.rule, typeNames(targets));
     }
     if ((entry && entry.appliesTo.includes(type)) || (namesClients(product) && product.appliesTo!.includes(type))) return wrongLicenseType(what, product, type, targets);
-    return `${what} does not apply to ${nodeName(target)}: it goes on ${typeNames(targets)}. Device Administrator would refuse this assignment; assign it to a matching target or check the activation id.`;
+    return t('{0} does not apply to {1}: it goes on {2}. Device Administrator would refuse this assignment; assign it to a matching target or check the activation id.', what, nodeName(target), typeNames(targets));
   }
   if (entry?.underEnterpriseCentral && target.kind === 'server' && !lookup.underEnterpriseCentral(target.node)) {
-    return `${what} is the Enterprise Server license of a system under an Enterprise Central, and ${nodeName(target)} has no Enterprise Central above it. Use a server.enterprise.base license, or place the server under its Enterprise Central in the site file.`;
+    return t('{0} is the Enterprise Server license of a system under an Enterprise Central, and {1} has no Enterprise Central above it. Use a server.enterprise.base license, or place the server under its Enterprise Central in the site file.', what, nodeName(target));
   }
   return undefined;
 }
@@ -53,9 +54,9 @@ function notApplicable(a: Assignment, product: Product, lookup: SiteLookup, vers
 function wrongLicenseType(what: string, product: Product, type: string, targets: readonly string[]): string {
   const lt = product.licenseType as LicenseType;
   if (targets.length === 1 && targets[0] === LICENSE_SERVER) {
-    return `${what} is a ${lt} license: its seats are served by a License Server, not installed on a ${typeName(type)}. Assign it with 'licenseServer:', or plan a local license for this computer.`;
+    return t("{0} is a {1} license: its seats are served by a License Server, not installed on a {2}. Assign it with 'licenseServer:', or plan a local license for this computer.", what, lt, typeName(type));
   }
-  return `${what} is a ${lt} license, which goes on ${typeNames(targets)}, not on a ${typeName(type)}. Assign it to a matching target, or change its license type.`;
+  return t('{0} is a {1} license, which goes on {2}, not on a {3}. Assign it to a matching target, or change its license type.', what, lt, typeNames(targets), typeName(type));
 }
 
 export const uncataloguedFeatures: PlanRule = {
@@ -71,7 +72,7 @@ export const uncataloguedFeatures: PlanRule = {
           'BMS070',
           plan.uri,
           at,
-          `'${p.feature}' is not in the built-in feature catalog, so where it may be assigned is not checked. Add 'appliesTo' with the target types (e.g. [enterprise-server]) to have it checked.`,
+          t("'{0}' is not in the built-in feature catalog, so where it may be assigned is not checked. Add 'appliesTo' with the target types (e.g. [enterprise-server]) to have it checked.", p.feature),
         ),
       );
     }

@@ -5,6 +5,7 @@ import { baseFeaturesOf } from './catalog';
 import type { SiteLookup } from './lookup';
 import type { SiteRule } from './rule';
 import { orList, typeName } from './words';
+import { t } from '../l10n';
 
 export const baseLicensePlanned: SiteRule = {
   codes: ['BMS050'],
@@ -41,7 +42,7 @@ export const baseLicensePlanned: SiteRule = {
           'BMS050',
           site.uri,
           at,
-          `${typeName(s.type)} '${s.id}' has no base license (${orList(features)}) in any plan for site '${site.name}': it will show a license violation. Assign one to it in the plan.`,
+          t("{0} '{1}' has no base license ({2}) in any plan for site '{3}': it will show a license violation. Assign one to it in the plan.", typeName(s.type), s.id, orList(features), String(site.name)),
           { data: { feature, server: s.id, plan: group.plans[0].uri } },
         ),
       );

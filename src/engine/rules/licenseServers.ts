@@ -5,6 +5,7 @@ import { versionAtLeast } from '../model';
 import { addressHosts, addressProblems } from '../flexnet/address';
 import type { SiteRule } from './rule';
 import { andList, typeName } from './words';
+import { t } from '../l10n';
 
 const SERVED = new Set(['enterprise-server', 'enterprise-central']);
 const isEsOrEc = (s: Server) => SERVED.has(s.type ?? '');
@@ -21,13 +22,17 @@ export const licenseServerRequired: SiteRule = {
       const at = s.at.id ?? s.at.type;
       if (!at) continue;
       const onHost = s.host ? site.licenseServers.find((ls) => ls.host && sameHost(ls.host, s.host!)) : undefined;
-      const add = onHost ? `Add 'licenseServer: ${onHost.id}' (it runs on the same computer).` : `Add a License Server on ${s.host ? `'${s.host}'` : 'its computer'} to 'spec.licenseServers' and name it in 'licenseServer:'.`;
+      const add = onHost
+        ? t("Add 'licenseServer: {0}' (it runs on the same computer).", onHost.id)
+        : s.host
+          ? t("Add a License Server on '{0}' to 'spec.licenseServers' and name it in 'licenseServer:'.", s.host)
+          : t("Add a License Server on its computer to 'spec.licenseServers' and name it in 'licenseServer:'.");
       out.push(
         diagnostic(
           'BMS031',
           site.uri,
           at,
-          `${typeName(s.type)} '${s.id}' has no License Server. Below EBO 7.0 an ES or EC needs a License Server with the License Administrator on its computer, or it raises "Invalid license server configuration". ${add}`,
+          t('{0} \'{1}\' has no License Server. Below EBO 7.0 an ES or EC needs a License Server with the License Administrator on its computer, or it raises "Invalid license server configuration". {2}', typeName(s.type), s.id, add),
           onHost ? { data: { licenseServer: onHost.id } } : {},
         ),
       );
@@ -71,14 +76,14 @@ export const licenseServerPlacement: SiteRule = {
       const alongside = servers.filter((s) => s.host && sameHost(s.host, ls.host!));
       const data = { fix: localhostFix(ls.address) };
       if (elsewhere.length > 0) {
-        const names = andList(elsewhere.map((s) => `${typeName(s.type)} '${s.id}' on '${s.host}'`));
+        const names = andList(elsewhere.map((s) => t("{0} '{1}' on '{2}'", typeName(s.type), s.id, String(s.host))));
         out.push(
           diagnostic(
             'BMS032',
             site.uri,
             at,
-            `License Server '${ls.id}' runs on '${ls.host}', but it serves ${names}. Install the License Server on the computer of the ES/EC it serves and address it as '${data.fix}'; otherwise the ES/EC reports "Invalid license server configuration".`,
-            { related: elsewhere.map((s) => related(site, s, `${s.id} runs on '${s.host}'`)), data },
+            t('License Server \'{0}\' runs on \'{1}\', but it serves {2}. Install the License Server on the computer of the ES/EC it serves and address it as \'{3}\'; otherwise the ES/EC reports "Invalid license server configuration".', ls.id, ls.host, names, data.fix),
+            { related: elsewhere.map((s) => related(site, s, t("{0} runs on '{1}'", s.id, String(s.host)))), data },
           ),
         );
       } else if (alongside.length > 0 && wellFormed && !local && ls.at.address) {
@@ -87,8 +92,8 @@ export const licenseServerPlacement: SiteRule = {
             'BMS032',
             site.uri,
             ls.at.address,
-            `License Server '${ls.id}' runs on the same computer as ${andList(alongside.map((s) => `${typeName(s.type)} '${s.id}'`))}, so the ES/EC should reach it as '${data.fix}', not '${ls.address}'. Change the address to '${data.fix}'.`,
-            { related: alongside.map((s) => related(site, s, `${s.id} uses this License Server`)), data },
+            t("License Server '{0}' runs on the same computer as {1}, so the ES/EC should reach it as '{2}', not '{3}'. Change the address to '{2}'.", ls.id, andList(alongside.map((s) => `${typeName(s.type)} '${s.id}'`)), data.fix, String(ls.address)),
+            { related: alongside.map((s) => related(site, s, t('{0} uses this License Server', s.id))), data },
           ),
         );
       }
@@ -109,8 +114,8 @@ export const licenseServerShared: SiteRule = {
           'BMS033',
           site.uri,
           ls.at.id,
-          `License Server '${ls.id}' serves ${servers.length} ES/EC (${andList(servers.map((s) => `'${s.id}'`))}): license usage cannot be attributed to each of them. Give each ES/EC its own License Server on its computer.`,
-          { related: servers.map((s) => related(site, s, `${s.id} uses License Server '${ls.id}'`)) },
+          t("License Server '{0}' serves {1} ES/EC ({2}): license usage cannot be attributed to each of them. Give each ES/EC its own License Server on its computer.", ls.id, servers.length, andList(servers.map((s) => `'${s.id}'`))),
+          { related: servers.map((s) => related(site, s, t("{0} uses License Server '{1}'", s.id, ls.id))) },
         ),
       );
     }

@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { productsOf } from '../model';
 import { catalogFeature, eraOf } from './catalog';
 import type { PlanRule } from './rule';
+import { t } from '../l10n';
 
 export const demoAtHandover: PlanRule = {
   codes: ['BMS051'],
@@ -18,7 +19,7 @@ export const demoAtHandover: PlanRule = {
           'BMS051',
           plan.uri,
           at,
-          `${p.activationId} is a demo license in a plan at handover. Demo licenses are removed at commissioning (on 7.0, returned from every server first): replace it with a commercial license, or remove it.`,
+          t('{0} is a demo license in a plan at handover. Demo licenses are removed at commissioning (on 7.0, returned from every server first): replace it with a commercial license, or remove it.', p.activationId),
         ),
       );
     }
@@ -45,7 +46,12 @@ export const engineeringAtHandover: PlanRule = {
           'BMS052',
           plan.uri,
           at,
-          `${p.activationId}${p.feature ? ` (${p.feature})` : ''} is an engineering license of entitlement ${p.entitlementId || '(no id)'} in a plan at handover. Engineering licenses are free and time-limited: have the same entitlement converted to commercial in Software Companion (help 16221), then set licenseType${commercial ? ` to '${commercial}'` : ' to its commercial type'} and its expiry, or remove it.`,
+          t(
+            '{0} is an engineering license of entitlement {1} in a plan at handover. Engineering licenses are free and time-limited: have the same entitlement converted to commercial in Software Companion (help 16221), then set licenseType {2} and its expiry, or remove it.',
+            `${p.activationId}${p.feature ? ` (${p.feature})` : ''}`,
+            p.entitlementId || t('(no id)'),
+            commercial ? t("to '{0}'", commercial) : t('to its commercial type'),
+          ),
           commercial ? { data: { fix: commercial } } : {},
         ),
       );
@@ -69,7 +75,7 @@ export const semiOnlineIsOnline: PlanRule = {
           'BMS060',
           plan.uri,
           at,
-          `Site '${site.name}' is semi-online: the Device Administrator computer reaches both the internet and the servers, which counts as online. Do not use the offline workflow there: set 'mode: online' or remove 'mode'.`,
+          t("Site '{0}' is semi-online: the Device Administrator computer reaches both the internet and the servers, which counts as online. Do not use the offline workflow there: set 'mode: online' or remove 'mode'.", String(site.name)),
           { data: { fix: 'online' } },
         ),
       );

@@ -1,6 +1,7 @@
 // BMS034: registration details go to the License Activation Server, which takes English letters only.
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { SiteRule } from './rule';
+import { t } from '../l10n';
 
 const ALLOWED = /[A-Za-z0-9 .,\-&']/;
 const SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'Th', '’': "'", '‘': "'", '–': '-', '—': '-' };
@@ -23,13 +24,13 @@ export const registrationDetails: SiteRule = {
       const bad = [...new Set([...value].filter((c) => !ALLOWED.test(c)))];
       if (bad.length === 0) continue;
       const suggestion = englishSpelling(value);
-      const fix = suggestion ? ` Write '${suggestion}'.` : ' Spell it with English letters.';
+      const fix = suggestion ? t(" Write '{0}'.", suggestion) : t(' Spell it with English letters.');
       out.push(
         diagnostic(
           'BMS034',
           site.uri,
           at,
-          `The ${field} '${value}' contains ${bad.map((c) => `'${c}'`).join(', ')}: registration details accept English letters, digits, space and . , - & ' only, and must be identical on every License Server.${fix}`,
+          (field === 'customer' ? t("The customer '{0}' contains {1}: registration details accept English letters, digits, space and . , - & ' only, and must be identical on every License Server.{2}", value, bad.map((c) => `'${c}'`).join(', '), fix) : t("The contact '{0}' contains {1}: registration details accept English letters, digits, space and . , - & ' only, and must be identical on every License Server.{2}", value, bad.map((c) => `'${c}'`).join(', '), fix)),
           suggestion ? { data: { suggestion } } : {},
         ),
       );

@@ -2,6 +2,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
 import type { PlanRule } from './rule';
+import { t } from '../l10n';
 
 export const repairBudget: PlanRule = {
   codes: ['BMS061'],
@@ -22,7 +23,7 @@ export const repairBudget: PlanRule = {
           'BMS061',
           plan.uri,
           at,
-          `The ledger shows ${repairs} repairs of '${a.target}' in the last 12 months: its repair budget (${REPAIRS_PER_12_MONTHS} a year) is used up, so a license broken now cannot be repaired. Avoid restoring backups, setting the clock back or changing hardware there until the oldest repair is a year old.`,
+          t("The ledger shows {0} repairs of '{1}' in the last 12 months: its repair budget ({2} a year) is used up, so a license broken now cannot be repaired. Avoid restoring backups, setting the clock back or changing hardware there until the oldest repair is a year old.", repairs, a.target, REPAIRS_PER_12_MONTHS),
           { data: { repairs } },
         ),
       );

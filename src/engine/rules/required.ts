@@ -2,7 +2,8 @@
 // from the field-bus devices the Site lists (help 16220, 11031) and, below 7.0, one attach license per
 // automation server attached to an Enterprise Server (help 12865). Used by BMS053, the report and the dashboard.
 import { versionAtLeast, type DeviceEntry, type Server, type Site, type Span } from '../model';
-import { andList, plural, typeName } from './words';
+import { andList, typeName } from './words';
+import { t } from '../l10n';
 
 export const CONNECTED_DEVICES = 'connected-devices';
 export const ATTACH = 'automation-server-attach';
@@ -24,26 +25,26 @@ const BEHIND_NOT_COUNTED = new Set(['mp-controller', 'rp-controller']);
 const COUNTED_ON = new Set(['enterprise-server', 'as-p', 'as-p-3', 'as-b']);
 const AUTOMATION = new Set(['as-p', 'as-p-3', 'as-b', 'edge-server']);
 
-const KIND_NAMES: Record<string, [string, string]> = {
-  bacnet: ['BACnet device', 'BACnet devices'],
-  modbus: ['Modbus device', 'Modbus devices'],
-  lonworks: ['LonWorks device', 'LonWorks devices'],
-  mbus: ['M-Bus device', 'M-Bus devices'],
-  knx: ['KNX device', 'KNX devices'],
-  dali: ['DALI device', 'DALI devices'],
-  other: ['other device', 'other devices'],
-  'mp-controller': ['MP controller', 'MP controllers'],
-  'rp-controller': ['RP controller', 'RP controllers'],
-  'inet-sublan': ['I/NET SubLAN device', 'I/NET SubLAN devices'],
-  'under-mp-rp': ['device under MP/RP controllers', 'devices under MP/RP controllers'],
-  'lonworks-local-node': ['LonWorks local node', 'LonWorks local nodes'],
-  'se-central-io': ['SE Central IO module', 'SE Central IO modules'],
-  'automation-server': ['automation server', 'automation servers'],
+/** `1 BACnet device`, `3 BACnet devices`, in the bundle's language. */
+const KIND_WORDS: Record<string, (n: number) => string> = {
+  bacnet: (n) => (n === 1 ? t('1 BACnet device') : t('{0} BACnet devices', n)),
+  modbus: (n) => (n === 1 ? t('1 Modbus device') : t('{0} Modbus devices', n)),
+  lonworks: (n) => (n === 1 ? t('1 LonWorks device') : t('{0} LonWorks devices', n)),
+  mbus: (n) => (n === 1 ? t('1 M-Bus device') : t('{0} M-Bus devices', n)),
+  knx: (n) => (n === 1 ? t('1 KNX device') : t('{0} KNX devices', n)),
+  dali: (n) => (n === 1 ? t('1 DALI device') : t('{0} DALI devices', n)),
+  other: (n) => (n === 1 ? t('1 other device') : t('{0} other devices', n)),
+  'mp-controller': (n) => (n === 1 ? t('1 MP controller') : t('{0} MP controllers', n)),
+  'rp-controller': (n) => (n === 1 ? t('1 RP controller') : t('{0} RP controllers', n)),
+  'inet-sublan': (n) => (n === 1 ? t('1 I/NET SubLAN device') : t('{0} I/NET SubLAN devices', n)),
+  'under-mp-rp': (n) => (n === 1 ? t('1 device under MP/RP controllers') : t('{0} devices under MP/RP controllers', n)),
+  'lonworks-local-node': (n) => (n === 1 ? t('1 LonWorks local node') : t('{0} LonWorks local nodes', n)),
+  'se-central-io': (n) => (n === 1 ? t('1 SE Central IO module') : t('{0} SE Central IO modules', n)),
+  'automation-server': (n) => (n === 1 ? t('1 automation server') : t('{0} automation servers', n)),
 };
 
 function kindWords(kind: string, n: number): string {
-  const [one, many] = KIND_NAMES[kind] ?? [kind, kind];
-  return `${n} ${n === 1 ? one : many}`;
+  return KIND_WORDS[kind]?.(n) ?? `${n} ${kind}`;
 }
 
 /** Counted and not-counted totals per kind of one server's device list. */
@@ -79,11 +80,11 @@ export function connectedDevicesRequired(site: Pick<Site, 'version'>, server: Se
   if (ebo3 ? server.type !== 'enterprise-server' : !COUNTED_ON.has(server.type ?? '')) return undefined;
   const { counted, skipped } = tally(server.devices, ebo3);
   const required = sum(counted);
-  const countedWords = ebo3 ? [plural(required, 'field-bus device')] : [...counted].filter(([, n]) => n > 0).map(([k, n]) => kindWords(k, n));
+  const countedWords = ebo3 ? [required === 1 ? t('1 field-bus device') : t('{0} field-bus devices', required)] : [...counted].filter(([, n]) => n > 0).map(([k, n]) => kindWords(k, n));
   const skippedWords = [...skipped].filter(([, n]) => n > 0).map(([k, n]) => kindWords(k, n));
-  const rule = ebo3 ? 'EBO 3.x: every field-bus device hosted by an Enterprise Server (help 11031)' : 'the counting rules of EBO 4.0 and later (help 16220)';
-  const parts = `${countedWords.length ? andList(countedWords) : 'no counted devices'}${skippedWords.length ? `; not counted: ${andList(skippedWords)}` : ''}`;
-  return { server: server.id, feature: CONNECTED_DEVICES, required, from: `counted from the devices of ${typeName(server.type)} '${server.id}' in the site file (${parts}), by ${rule}`, span };
+  const rule = ebo3 ? t('EBO 3.x: every field-bus device hosted by an Enterprise Server (help 11031)') : t('the counting rules of EBO 4.0 and later (help 16220)');
+  const parts = `${countedWords.length ? andList(countedWords) : t('no counted devices')}${skippedWords.length ? t('; not counted: {0}', andList(skippedWords)) : ''}`;
+  return { server: server.id, feature: CONNECTED_DEVICES, required, from: t("counted from the devices of {0} '{1}' in the site file ({2}), by {3}", typeName(server.type), server.id, parts, rule), span };
 }
 
 /** Below 7.0, an Enterprise Server needs an attach license per automation server attached to it (help 12865). */
@@ -97,7 +98,7 @@ export function attachRequired(site: Pick<Site, 'version'>, server: Server, chil
     server: server.id,
     feature: ATTACH,
     required: attached.length,
-    from: `${plural(attached.length, 'automation server')} attached to it in the site file (${andList(names)}); below 7.0 each needs an attach license on the Enterprise Server (help 12865)`,
+    from: t('{0} attached to it in the site file ({1}); below 7.0 each needs an attach license on the Enterprise Server (help 12865)', kindWords('automation-server', attached.length), andList(names)),
     span,
   };
 }

@@ -1,7 +1,8 @@
 // BMS053: fewer licenses planned on a server than its own description requires (connected devices counted
 // from the site's device lists, help 16220; attach licenses below 7.0, help 12865): a license violation.
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { plural, typeName } from './words';
+import { typeName } from './words';
+import { t } from '../l10n';
 import type { SiteRule } from './rule';
 import { ATTACH, siteRequirements } from './required';
 
@@ -35,7 +36,17 @@ export const requiredPlanned: SiteRule = {
           'BMS053',
           site.uri,
           r.span,
-          `${typeName(server?.type)} '${r.server}' requires ${plural(r.required, r.feature === ATTACH ? 'attach license' : 'connected-devices license')}: ${r.from}. The plans for site '${site.name}' assign ${have}: it will show a license violation. Assign ${r.required - have} more ${r.feature} to '${r.server}' in the plan.`,
+          t(
+            "{0} '{1}' requires {2}: {3}. The plans for site '{4}' assign {5}: it will show a license violation. Assign {6} more {7} to '{1}' in the plan.",
+            typeName(server?.type),
+            r.server,
+            licenses(r.required, r.feature === ATTACH),
+            r.from,
+            String(site.name),
+            have,
+            r.required - have,
+            r.feature,
+          ),
           { data: { server: r.server, feature: r.feature, required: r.required, planned: have } },
         ),
       );
@@ -43,3 +54,9 @@ export const requiredPlanned: SiteRule = {
     return out;
   },
 };
+
+/** `1 attach license`, `3 connected-devices licenses`. */
+function licenses(n: number, attach: boolean): string {
+  if (attach) return n === 1 ? t('1 attach license') : t('{0} attach licenses', n);
+  return n === 1 ? t('1 connected-devices license') : t('{0} connected-devices licenses', n);
+}

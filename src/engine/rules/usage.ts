@@ -5,6 +5,7 @@ import type { UsageFeature } from '../lmstat/summary';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Assignment, LicenseServer, Site } from '../model';
 import type { PlanRule, RuleContext, SiteRule } from './rule';
+import { seats, t } from '../l10n';
 
 /** The reading of a License Server, when there is one and it was taken at the address the Site file gives now. */
 export function currentUsage(ctx: RuleContext, site: Site, ls: LicenseServer): CachedUsage | undefined {
@@ -20,7 +21,7 @@ export function readingTime(usage: CachedUsage): string {
 /** '2026-01-15 10:20 UTC, lmutil lmstat -a -c @localhost' */
 export function readingLabel(usage: CachedUsage): string {
   const when = readingTime(usage);
-  const how = usage.source.kind === 'lmutil' ? usage.source.command : `imported from ${usage.source.file}`;
+  const how = usage.source.kind === 'lmutil' ? usage.source.command : t('imported from {0}', usage.source.file);
   return `${when}, ${how}`;
 }
 
@@ -72,7 +73,7 @@ export const usageAgainstPlan: PlanRule = {
             'BMS080',
             plan.uri,
             at,
-            `License Server '${ls.id}' does not serve ${feature} (${a.activationId}) at the last usage refresh (${reading}). Activate it there with the License Administrator, or assign it to the License Server that serves it; then refresh the usage.`,
+            t("License Server '{0}' does not serve {1} ({2}) at the last usage refresh ({3}). Activate it there with the License Administrator, or assign it to the License Server that serves it; then refresh the usage.", ls.id, feature, String(a.activationId), reading),
             { data: { feature, licenseServer: ls.id, at: usage.at } },
           ),
         );
@@ -80,13 +81,13 @@ export const usageAgainstPlan: PlanRule = {
       }
       const total = planned.get(`${a.target}\u0000${feature}`) ?? quantityOf(a);
       if (f.uncounted || f.issued === null || f.issued >= total) continue;
-      const others = total === quantityOf(a) ? '' : ` (${quantityOf(a)} here, ${total} in all assignments of ${feature} to it)`;
+      const others = total === quantityOf(a) ? '' : t(' ({0} here, {1} in all assignments of {2} to it)', quantityOf(a), total, feature);
       out.push(
         diagnostic(
           'BMS081',
           plan.uri,
           a.at.quantity ?? a.at.licenseServer ?? a.span,
-          `License Server '${ls.id}' issues ${f.issued} seat${f.issued === 1 ? '' : 's'} of ${feature}, but the plan puts ${total} there${others} (last usage refresh: ${reading}). Activate or reclaim the missing seats on '${ls.id}', or lower the planned quantity.`,
+          t("License Server '{0}' issues {1} of {2}, but the plan puts {3} there{4} (last usage refresh: {5}). Activate or reclaim the missing seats on '{0}', or lower the planned quantity.", ls.id, seats(f.issued), feature, total, others, reading),
           { data: { feature, licenseServer: ls.id, issued: f.issued, planned: total } },
         ),
       );
@@ -105,10 +106,12 @@ export const licenseServerDown: SiteRule = {
       const usage = currentUsage(ctx, site, ls);
       if (!usage || (usage.state !== 'down' && usage.state !== 'degraded')) continue;
       const e = usage.error;
-      const why = e ? `${e.message}. ${e.title} ${e.action}` : 'lmstat printed no License Server status. Check that the License Server service runs on that computer.';
-      const what = usage.state === 'down' ? 'was down or unreachable' : 'was only partly up (a server of its triad or a vendor daemon was down)';
+      const why = e ? `${e.message}. ${e.title} ${e.action}` : t('lmstat printed no License Server status. Check that the License Server service runs on that computer.');
+      const down = usage.state === 'down';
       out.push(
-        diagnostic('BMS082', site.uri, ls.at.address ?? ls.at.id ?? ls.span, `License Server '${ls.id}' ${what} at the last usage refresh (${readingLabel(usage)}): ${why} Then run Refresh License Server Usage.`, {
+        diagnostic('BMS082', site.uri, ls.at.address ?? ls.at.id ?? ls.span, down
+          ? t("License Server '{0}' was down or unreachable at the last usage refresh ({1}): {2} Then run Refresh License Server Usage.", ls.id, readingLabel(usage), why)
+          : t("License Server '{0}' was only partly up (a server of its triad or a vendor daemon was down) at the last usage refresh ({1}): {2} Then run Refresh License Server Usage.", ls.id, readingLabel(usage), why), {
           data: { licenseServer: ls.id, state: usage.state, code: e?.code ?? null, at: usage.at },
         }),
       );

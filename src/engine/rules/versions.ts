@@ -5,6 +5,7 @@ import { LICENSE_TYPES, productsOf, versionAtLeast, type LicenseType, type Produ
 import { catalogFeature, CENTRALIZED_FROM, eraOf } from './catalog';
 import type { PlanRule } from './rule';
 import { orList } from './words';
+import { t } from '../l10n';
 
 export const licenseTypeForVersion: PlanRule = {
   codes: ['BMS024'],
@@ -35,11 +36,11 @@ export function conflict(p: Product, site: Pick<Site, 'name' | 'version'>): Conf
   const lt = p.licenseType as LicenseType;
   if (!LICENSE_TYPES.includes(lt)) return undefined;
   const what = `${p.activationId}${p.feature ? ` (${p.feature})` : ''}`;
-  const on = `site '${site.name}' is EBO ${site.version}`;
+  const on = t("site '{0}' is EBO {1}", String(site.name), String(site.version));
   const centralized = versionAtLeast(site.version, 7) === true;
   if (lt === 'engineering' && !centralized) {
     return {
-      message: `${what} is an engineering license, but ${on}: engineering licenses (free, time-limited, from Software Companion) come with EBO ${CENTRALIZED_FROM} (help 16221). Below ${CENTRALIZED_FROM} use a demo license while the site is built, or check spec.version in the site file.`,
+      message: t('{0} is an engineering license, but {1}: engineering licenses (free, time-limited, from Software Companion) come with EBO {2} (help 16221). Below {2} use a demo license while the site is built, or check spec.version in the site file.', what, on, CENTRALIZED_FROM),
       fix: 'demo',
     };
   }
@@ -47,12 +48,12 @@ export function conflict(p: Product, site: Pick<Site, 'name' | 'version'>): Conf
   const era = entry ? eraOf(entry, site.version) : undefined;
   if (!entry || era === undefined) return undefined;
   if (era === null) {
-    return { message: `${what} is not licensed on EBO ${site.version} (${on}): ${entry.outside}. Remove it from the plan, or check spec.version in the site file.`, onFeature: true };
+    return { message: t('{0} is not licensed on EBO {1} ({2}): {3}. Remove it from the plan, or check spec.version in the site file.', what, String(site.version), on, String(entry.outside)), onFeature: true };
   }
   // Engineering licenses become the commercial license later (help 16221): any feature on 7.0+ may be one.
   if (lt === 'engineering' || era.licenseTypes.includes(lt)) return undefined;
   return {
-    message: `${what} is a ${lt} license, but ${on}: ${era.rule}. Set licenseType to ${orList(era.licenseTypes.map((t) => `'${t}'`))}, or check spec.version in the site file.`,
+    message: t('{0} is a {1} license, but {2}: {3}. Set licenseType to {4}, or check spec.version in the site file.', what, lt, on, era.rule, orList(era.licenseTypes.map((type) => `'${type}'`))),
     fix: era.licenseTypes[0],
   };
 }

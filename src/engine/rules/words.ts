@@ -22,7 +22,7 @@ const TYPE_NAMES: Record<string, string> = {
 
 /** `Enterprise Server` for `enterprise-server`; unknown types as written. */
 export function typeName(type: string | undefined): string {
-  return type === undefined ? 'untyped' : (TYPE_NAMES[type] ?? type);
+  return type === undefined ? t('untyped') : (TYPE_NAMES[type] ?? type);
 }
 
 /** A list of types in words: `AS-P, AS-B or Edge Server`. */
@@ -32,12 +32,12 @@ export function typeNames(types: readonly string[]): string {
 
 export function orList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return t('{0} or {1}', items.slice(0, -1).join(', '), items[items.length - 1]!);
 }
 
 export function andList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return t('{0} and {1}', items.slice(0, -1).join(', '), items[items.length - 1]!);
 }
 
 /** What kind of thing an id names: `server`, `License Server`, `client computer`. */
