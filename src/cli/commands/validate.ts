@@ -45,7 +45,7 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
 
 export const validateCommand: CliCommand = {
   name: 'validate',
-  summary: 'Check site and license plan files: schema and licensing rules (exit 1 on errors)',
+  summary: 'check site and license plan files: schema and licensing rules (exit 1 on errors)',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { format: true, today: true, 'expiry-warning-days': true, workspace: true });
