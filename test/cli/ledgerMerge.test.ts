@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
+import { capturedCli } from './captured';
 import { withGitattributesLine, withGitignoreLine } from '../../src/extension/starter/templates';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -17,13 +17,7 @@ const LEDGER = 'hospital-north.ledger.jsonl';
 describe('the ledger in git: merges and conflict markers', function () {
   this.timeout(60_000);
   let dir: string;
-  let out = '';
-  let err = '';
-  const cli = (...argv: string[]) => {
-    out = '';
-    err = '';
-    return runCli(argv, { cwd: dir, env: { BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: (t) => void (err += t) });
-  };
+  const cli = capturedCli(() => dir, { BMSLICENSE_INTERACTIVE: '0' });
   const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
   const ledger = () => fs.readFileSync(path.join(dir, LEDGER), 'utf8');
 
@@ -37,12 +31,12 @@ describe('the ledger in git: merges and conflict markers', function () {
     git('add', '-A');
     git('commit', '-qm', 'site and plan');
     git('checkout', '-qb', 'anna');
-    assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'es-01', '--by', 'anna'), 0, out + err);
+    assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'es-01', '--by', 'anna'), 0, cli.out + cli.err);
     git('add', LEDGER);
     git('commit', '-qm', 'es-01 activated');
     git('checkout', '-q', 'main');
     git('checkout', '-qb', 'ben');
-    assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'es-02', '--by', 'ben'), 0, out + err);
+    assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'es-02', '--by', 'ben'), 0, cli.out + cli.err);
     git('add', LEDGER);
     git('commit', '-qm', 'es-02 activated');
     return git('merge', '--no-edit', 'anna');
@@ -55,10 +49,10 @@ describe('the ledger in git: merges and conflict markers', function () {
     assert.doesNotMatch(merged.stdout, /CONFLICT/);
     const targets = ledger().trim().split('\n').map((l) => (JSON.parse(l) as { target: string }).target);
     assert.deepEqual([...new Set(targets)].sort(), ['es-01', 'es-02']);
-    assert.equal(await cli('validate'), 0, out + err);
-    assert.match(out, /0 errors, 0 warnings/);
+    assert.equal(await cli('validate'), 0, cli.out + cli.err);
+    assert.match(cli.out, /0 errors, 0 warnings/);
     assert.equal(await cli('plan', '--site', 'hospital-north'), 0);
-    assert.doesNotMatch(out, /es-0[12] .*not activated|Drift/);
+    assert.doesNotMatch(cli.out, /es-0[12] .*not activated|Drift/);
   });
 
   it('without it: CONFLICT (add/add); every command refuses the conflicted ledger with its line, exit 2, nothing appended', async () => {
@@ -70,11 +64,11 @@ describe('the ledger in git: merges and conflict markers', function () {
     const refused = new RegExp(`merge conflict in (\\S*/)?hospital-north\\.ledger\\.jsonl at line ${line}: resolve it \\(keep the event lines of both sides and delete the <<<<<<<, ======= and >>>>>>> lines`);
     for (const argv of [['plan'], ['apply', '--yes'], ['activate'], ['reclaim'], ['return', '--yes'], ['repair'], ['confirm-return'], ['report'], ['las', 'restore']]) {
       const args = argv[0] === 'las' ? [...argv, '--site', 'hospital-north'] : [argv[0]!, '--site', 'hospital-north', ...argv.slice(1)];
-      assert.equal(await cli(...args), 2, `${argv.join(' ')}: ${out}${err}`);
-      assert.match(err, refused, argv.join(' '));
+      assert.equal(await cli(...args), 2, `${argv.join(' ')}: ${cli.out}${cli.err}`);
+      assert.match(cli.err, refused, argv.join(' '));
     }
     assert.equal(await cli('validate'), 2);
-    assert.match(err, refused);
+    assert.match(cli.err, refused);
     assert.equal(ledger(), before, 'nothing appended to the conflicted ledger');
   });
 
@@ -91,13 +85,13 @@ describe('the ledger in git: merges and conflict markers', function () {
       '',
     ].join('\n'));
     assert.equal(await cli('validate'), 1);
-    const found = out.split('\n').filter((l) => l.startsWith(LEDGER));
-    assert.equal(found.length, 3, out);
+    const found = cli.out.split('\n').filter((l) => l.startsWith(LEDGER));
+    assert.equal(found.length, 3, cli.out);
     assert.match(found[0]!, /^hospital-north\.ledger\.jsonl:2:1: warning BMS062 the same event as line 1, doubled \(e\.g\. by a merge of two branches that both carry it\): delete this line$/);
     assert.match(found[1]!, /^hospital-north\.ledger\.jsonl:3:1: error BMS063 return of transaction T-0099-FFFF on fdp-01, which no line of this ledger activated/);
     assert.match(found[2]!, /^hospital-north\.ledger\.jsonl:4:1: error BMS064 an event of site 'harbour-view' in the ledger of site 'hospital-north'/);
     assert.equal(await cli('validate', '--format', 'json'), 1);
-    const json = (JSON.parse(out) as { diagnostics: { file: string; code: string; line: number }[] }).diagnostics.filter((d) => d.file === LEDGER);
+    const json = (JSON.parse(cli.out) as { diagnostics: { file: string; code: string; line: number }[] }).diagnostics.filter((d) => d.file === LEDGER);
     assert.deepEqual(json.map((d) => `${d.code}@${d.line}`), ['BMS062@2', 'BMS063@3', 'BMS064@4']);
   });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
+import { capturedCli } from './captured';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GOLDEN = path.join(ROOT, 'test/unit/reconcile/golden');
@@ -18,13 +18,7 @@ function golden(name: string, actual: string): void {
 
 describe('bmslicense plan and apply on examples/hospital-north', () => {
   let dir: string;
-  let out = '';
-  let err = '';
-  const cli = (...argv: string[]) => {
-    out = '';
-    err = '';
-    return runCli(argv, { cwd: dir, env: { BMSLICENSE_NOW: NOW, BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: (t) => void (err += t) });
-  };
+  const cli = capturedCli(() => dir, { BMSLICENSE_NOW: NOW, BMSLICENSE_INTERACTIVE: '0' });
   const ledgerText = () => (fs.existsSync(path.join(dir, LEDGER)) ? fs.readFileSync(path.join(dir, LEDGER), 'utf8') : '');
 
   beforeEach(() => {
@@ -37,30 +31,30 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
 
   it('prints every activation of a fresh site (golden text and JSON), exit 2 with --detailed-exitcode', async () => {
     assert.equal(await cli('plan', '--site', 'hospital-north'), 0);
-    golden('hospital-north.plan.txt', out);
+    golden('hospital-north.plan.txt', cli.out);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json', '--detailed-exitcode'), 2);
-    golden('hospital-north.plan.json', out);
-    assert.equal(JSON.parse(out).summary.activate, 16);
+    golden('hospital-north.plan.json', cli.out);
+    assert.equal(JSON.parse(cli.out).summary.activate, 16);
     assert.equal(ledgerText(), '', 'plan writes nothing');
   });
 
   it('shows drift against a ledger: return with what it takes along, reclaim, repair budget, offline steps (golden)', async () => {
     fs.copyFileSync(path.join(GOLDEN, 'hospital-north.drift.ledger.jsonl'), path.join(dir, LEDGER));
     // The LAS holds what this hand-written ledger records (else plan reports that as drift too).
-    assert.equal(await cli('las', 'restore', '--site', 'hospital-north'), 0, out + err);
+    assert.equal(await cli('las', 'restore', '--site', 'hospital-north'), 0, cli.out + cli.err);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 2);
-    golden('hospital-north.drift.plan.txt', out);
+    golden('hospital-north.drift.plan.txt', cli.out);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
-    golden('hospital-north.drift.plan.json', out);
+    golden('hospital-north.drift.plan.json', cli.out);
   });
 
   it('apply runs the plan; a second apply does nothing and leaves the ledger unchanged; plan then exits 0', async () => {
-    assert.equal(await cli('apply', '--site', 'hospital-north', '--by', 'jsmith'), 0, err + out);
-    assert.match(out, /Plan: 16 to activate/);
+    assert.equal(await cli('apply', '--site', 'hospital-north', '--by', 'jsmith'), 0, cli.err + cli.out);
+    assert.match(cli.out, /Plan: 16 to activate/);
     assert.equal((ledgerText().match(/"op":"activate"/g) ?? []).length, 16);
     const ledger = ledgerText();
     assert.equal(await cli('apply', '--site', 'hospital-north'), 0);
-    assert.equal(out, 'No changes: the activations match the plan. Nothing to apply.\n');
+    assert.equal(cli.out, 'No changes: the activations match the plan. Nothing to apply.\n');
     assert.equal(ledgerText(), ledger);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0);
   });
@@ -71,12 +65,12 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
     fs.writeFileSync(planFile, fs.readFileSync(planFile, 'utf8').replace('    - { server: as-01, activationId: ACT-9C21-0002, quantity: 1 }\n', ''));
     const ledger = ledgerText();
     assert.equal(await cli('apply', '--site', 'hospital-north'), 1);
-    assert.match(out, /return ACT-9C21-0002 ×1 from as-01 \(as-p\).*also returns: ACT-9C21-0001 ×2/);
-    assert.match(err, /--yes/);
+    assert.match(cli.out, /return ACT-9C21-0002 ×1 from as-01 \(as-p\).*also returns: ACT-9C21-0001 ×2/);
+    assert.match(cli.err, /--yes/);
     assert.equal(ledgerText(), ledger);
-    assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 0, err + out);
-    assert.match(out, /done +as-01: returned transaction/);
-    assert.match(out, /done +as-01: activated ACT-9C21-0001 ×2/);
+    assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 0, cli.err + cli.out);
+    assert.match(cli.out, /done +as-01: returned transaction/);
+    assert.match(cli.out, /done +as-01: activated ACT-9C21-0001 ×2/);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0);
   });
 
@@ -92,8 +86,8 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
     };
     try {
       assert.equal(await cli('plan', '--site', 'hospital-north'), 2);
-      assert.match(err, /Cannot read plan\.bms\.yaml: cannot read file: .*Nothing was done/);
-      assert.doesNotMatch(out, /return/);
+      assert.match(cli.err, /Cannot read plan\.bms\.yaml: cannot read file: .*Nothing was done/);
+      assert.doesNotMatch(cli.out, /return/);
       assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 2);
     } finally {
       nodeFs.readFileSync = realRead;
@@ -103,18 +97,18 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
 
   it('a mistyped --target is refused with exit 2 and the closest id, before anything runs', async () => {
     assert.equal(await cli('apply', '--site', 'hospital-north', '--target', 'as-1'), 2);
-    assert.match(err, /no server, License Server or client 'as-1'.*Did you mean 'as-01'\?/);
-    assert.equal(out, '');
+    assert.match(cli.err, /no server, License Server or client 'as-1'.*Did you mean 'as-01'\?/);
+    assert.equal(cli.out, '');
     assert.equal(ledgerText(), '');
     assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'as-1'), 2);
-    assert.match(err, /Did you mean 'as-01'\?/);
+    assert.match(cli.err, /Did you mean 'as-01'\?/);
   });
 
   it('errors exit 1 with --detailed-exitcode (usage, unknown site), 2 without', async () => {
     assert.equal(await cli('plan', '--site', 'nowhere', '--detailed-exitcode'), 1);
-    assert.match(err, /No Site named 'nowhere'/);
+    assert.match(cli.err, /No Site named 'nowhere'/);
     assert.equal(await cli('plan', '--detailed-exitcode'), 1);
-    assert.match(err, /--site NAME is required/);
+    assert.match(cli.err, /--site NAME is required/);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'xml', '--detailed-exitcode'), 1);
     assert.equal(await cli('plan', '--site', 'nowhere'), 2);
   });

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
+import { capturedCli } from './captured';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NOW = '2026-11-23T10:00:00Z';
@@ -13,13 +13,7 @@ const LEDGER = 'hospital-north.ledger.jsonl';
 
 describe('site commands validate first', () => {
   let dir: string;
-  let out = '';
-  let err = '';
-  const cli = (...argv: string[]) => {
-    out = '';
-    err = '';
-    return runCli(argv, { cwd: dir, env: { BMSLICENSE_NOW: NOW, BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: (t) => void (err += t) });
-  };
+  const cli = capturedCli(() => dir, { BMSLICENSE_NOW: NOW, BMSLICENSE_INTERACTIVE: '0' });
   const file = (name: string) => path.join(dir, name);
   const edit = (name: string, from: string | RegExp, to: string) => {
     const text = fs.readFileSync(file(name), 'utf8');
@@ -50,15 +44,15 @@ describe('site commands validate first', () => {
     it(`a site file with ${what}: plan, apply and activate exit 2, list the problems as validate does, write nothing`, async () => {
       edit('site.bms.yaml', from, to);
       assert.equal(await cli('validate', '.'), 1);
-      const problems = out.split('\n').filter((l) => / error BMS00[123] /.test(l));
-      assert.ok(problems.length > 0, out);
+      const problems = cli.out.split('\n').filter((l) => / error BMS00[123] /.test(l));
+      assert.ok(problems.length > 0, cli.out);
       for (const argv of [['plan'], ['plan', '--detailed-exitcode'], ['apply', '--yes'], ['activate']]) {
         const code = await cli(...argv, '--site', 'hospital-north');
-        assert.equal(code, argv.includes('--detailed-exitcode') ? 1 : 2, `${argv.join(' ')}: ${err}`);
-        assert.match(err, /^Site hospital-north: validate finds \d+ problems? in its files that stops? every command/);
-        for (const p of problems) assert.ok(err.includes(p), `${argv.join(' ')} lists ${p}\n${err}`);
-        assert.match(err, /Nothing was done\./);
-        assert.equal(out, '');
+        assert.equal(code, argv.includes('--detailed-exitcode') ? 1 : 2, `${argv.join(' ')}: ${cli.err}`);
+        assert.match(cli.err, /^Site hospital-north: validate finds \d+ problems? in its files that stops? every command/);
+        for (const p of problems) assert.ok(cli.err.includes(p), `${argv.join(' ')} lists ${p}\n${cli.err}`);
+        assert.match(cli.err, /Nothing was done\./);
+        assert.equal(cli.out, '');
       }
       nothingWritten();
     });
@@ -67,7 +61,7 @@ describe('site commands validate first', () => {
   it('a plan file with a schema error stops the site commands too', async () => {
     edit('plan.bms.yaml', '{ server: es-02, activationId: ACT-7F3A-0002, quantity: 1 }', '{ server: es-02, activationId: ACT-7F3A-0002, quantity: one }');
     assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 2);
-    assert.match(err, /plan\.bms\.yaml:\d+:\d+: error BMS002 /);
+    assert.match(cli.err, /plan\.bms\.yaml:\d+:\d+: error BMS002 /);
     nothingWritten();
   });
 
@@ -80,13 +74,13 @@ describe('site commands validate first', () => {
 
     it('plan shows it blocked with its code and line; the rest is planned as usual', async () => {
       assert.equal(await cli('validate', '.'), 1);
-      assert.match(out, new RegExp(`^plan\\.bms\\.yaml:${line()}:\\d+: error BMS020 `, 'm'));
+      assert.match(cli.out, new RegExp(`^plan\\.bms\\.yaml:${line()}:\\d+: error BMS020 `, 'm'));
       assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 2);
-      assert.match(out, new RegExp(`^  ! blocked  activate ACT-DEMO-0001 ×1 on ls-main \\(License Server\\) — BMS020 plan\\.bms\\.yaml:${line()}: ACT-DEMO-0001 \\(client\\.graphiceditor\\) is a demo license`, 'm'));
-      assert.equal(out.split('\n').filter((l) => l.startsWith('  + activate ')).length, 16);
-      assert.match(out, /Plan: 17 to activate, .* 1 cannot be applied \(marked !\)\./);
+      assert.match(cli.out, new RegExp(`^  ! blocked  activate ACT-DEMO-0001 ×1 on ls-main \\(License Server\\) — BMS020 plan\\.bms\\.yaml:${line()}: ACT-DEMO-0001 \\(client\\.graphiceditor\\) is a demo license`, 'm'));
+      assert.equal(cli.out.split('\n').filter((l) => l.startsWith('  + activate ')).length, 16);
+      assert.match(cli.out, /Plan: 17 to activate, .* 1 cannot be applied \(marked !\)\./);
       assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
-      const blocked = (JSON.parse(out) as { actions: { activationId: string; executable: boolean; finding?: { code: string; where: string } }[] }).actions.filter((a) => !a.executable);
+      const blocked = (JSON.parse(cli.out) as { actions: { activationId: string; executable: boolean; finding?: { code: string; where: string } }[] }).actions.filter((a) => !a.executable);
       assert.deepEqual(
         blocked.map((a) => [a.activationId, a.finding?.code, a.finding?.where]),
         [['ACT-DEMO-0001', 'BMS020', `plan.bms.yaml:${line()}`]],
@@ -96,11 +90,11 @@ describe('site commands validate first', () => {
     it('apply never attempts it, does every independent action, exits 1 and sums up what was blocked', async () => {
       assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 1);
       const ledger = ledgerLines();
-      assert.equal(ledger.length, 16, out);
+      assert.equal(ledger.length, 16, cli.out);
       assert.ok(!ledger.some((e) => e.activationId === 'ACT-DEMO-0001'));
       assert.ok(ledger.some((e) => e.target === 'ls-main' && e.activationId === 'ACT-7F3A-0003'), 'the valid license of the same License Server is activated');
-      assert.doesNotMatch(out, /not attempted after the failure/);
-      assert.match(out, /Cannot be applied \(fix the plan or the site, then run apply again\):\n {2}! blocked {2}activate ACT-DEMO-0001 ×1 on ls-main/);
+      assert.doesNotMatch(cli.out, /not attempted after the failure/);
+      assert.match(cli.out, /Cannot be applied \(fix the plan or the site, then run apply again\):\n {2}! blocked {2}activate ACT-DEMO-0001 ×1 on ls-main/);
       // Run again: nothing left but the blocked action, still exit 1.
       assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 1);
       assert.equal(ledgerLines().length, 16);
@@ -108,8 +102,8 @@ describe('site commands validate first', () => {
 
     it('activate --target reports it as not done (blocked) and activates the valid license beside it', async () => {
       assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'ls-main'), 1);
-      assert.match(out, /done {6}ls-main: activated ACT-7F3A-0003 ×5/);
-      assert.match(out, /NOT DONE {2}ls-main: activate ACT-DEMO-0001 on ls-main: blocked by BMS020 plan\.bms\.yaml:\d+:/);
+      assert.match(cli.out, /done {6}ls-main: activated ACT-7F3A-0003 ×5/);
+      assert.match(cli.out, /NOT DONE {2}ls-main: activate ACT-DEMO-0001 on ls-main: blocked by BMS020 plan\.bms\.yaml:\d+:/);
       assert.deepEqual(ledgerLines().map((e) => e.activationId), ['ACT-7F3A-0003']);
     });
   });
@@ -117,23 +111,23 @@ describe('site commands validate first', () => {
   it('an error on a server node (BMS031, below 7.0 without a License Server) blocks the licenses of that server only', async () => {
     edit('site.bms.yaml', 'version: "7.0"', 'version: "6.0"');
     assert.equal(await cli('validate', '.'), 1);
-    const bms031 = out.split('\n').filter((l) => / error BMS031 /.test(l));
-    assert.ok(bms031.length >= 1, out);
+    const bms031 = cli.out.split('\n').filter((l) => / error BMS031 /.test(l));
+    assert.ok(bms031.length >= 1, cli.out);
     assert.equal(await cli('plan', '--site', 'hospital-north'), 0);
-    const blocked = out.split('\n').filter((l) => l.startsWith('  ! blocked'));
-    assert.ok(blocked.length >= 1 && blocked.every((l) => / on e[cs]-0\d .* — BMS031 site\.bms\.yaml:\d+:/.test(l)), out);
-    assert.ok(out.includes('  + activate ACT-9C21-0001 ×2 on as-01 (as-p)'), 'the automation servers are still planned');
+    const blocked = cli.out.split('\n').filter((l) => l.startsWith('  ! blocked'));
+    assert.ok(blocked.length >= 1 && blocked.every((l) => / on e[cs]-0\d .* — BMS031 site\.bms\.yaml:\d+:/.test(l)), cli.out);
+    assert.ok(cli.out.includes('  + activate ACT-9C21-0001 ×2 on as-01 (as-p)'), 'the automation servers are still planned');
   });
 
   it('two Site documents with one name: BMS015 in validate naming both files, and the site commands stop', async () => {
     fs.mkdirSync(file('copy'));
     fs.copyFileSync(file('site.bms.yaml'), file('copy/site.bms.yaml'));
     assert.equal(await cli('validate', '.'), 1);
-    const bms015 = out.split('\n').filter((l) => / error BMS015 /.test(l));
-    assert.equal(bms015.length, 1, out);
+    const bms015 = cli.out.split('\n').filter((l) => / error BMS015 /.test(l));
+    assert.equal(bms015.length, 1, cli.out);
     assert.match(bms015[0]!, /^site\.bms\.yaml:7:9: error BMS015 Site 'hospital-north' is also defined in copy\/site\.bms\.yaml: /);
     assert.equal(await cli('plan', '--site', 'hospital-north'), 2);
-    assert.match(err, /BMS015/);
+    assert.match(cli.err, /BMS015/);
     nothingWritten();
   });
 
@@ -143,11 +137,11 @@ describe('site commands validate first', () => {
       fs.copyFileSync(file('site.bms.yaml'), file(`${sub}/site.bms.yaml`));
     }
     fs.writeFileSync(file('.gitignore'), '# copies\nbackup/\n');
-    assert.equal(await cli('validate', '.'), 0, out);
-    assert.match(out, /^2 files checked/m);
-    assert.equal(await cli('plan', '--site', 'hospital-north'), 0, err);
+    assert.equal(await cli('validate', '.'), 0, cli.out);
+    assert.match(cli.out, /^2 files checked/m);
+    assert.equal(await cli('plan', '--site', 'hospital-north'), 0, cli.err);
     // Named on its own, an ignored file is read.
     assert.equal(await cli('validate', '.', 'backup/site.bms.yaml'), 1);
-    assert.match(out, /BMS015/);
+    assert.match(cli.out, /BMS015/);
   });
 });

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
+import { capturedCli } from '../cli/captured';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LEDGER = 'hospital-north.ledger.jsonl';
@@ -13,13 +13,7 @@ const LEDGER = 'hospital-north.ledger.jsonl';
 describe('hardening: the ledger and the LAS state never contradict silently', function () {
   this.timeout(60_000);
   let dir: string;
-  let out = '';
-  let err = '';
-  const cli = (...argv: string[]) => {
-    out = '';
-    err = '';
-    return runCli(argv, { cwd: dir, env: { BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: (t) => void (err += t) });
-  };
+  const cli = capturedCli(() => dir, { BMSLICENSE_INTERACTIVE: '0' });
   const sim = (f: string) => path.join(dir, '.bmslicense/las-sim', f);
   const ledger = () => fs.readFileSync(path.join(dir, LEDGER), 'utf8');
   const state = () => JSON.parse(fs.readFileSync(sim('state.json'), 'utf8')) as { transactions: { target: string; transaction: string }[] };
@@ -27,7 +21,7 @@ describe('hardening: the ledger and the LAS state never contradict silently', fu
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truth-'));
     fs.cpSync(path.join(ROOT, 'examples/hospital-north'), dir, { recursive: true });
-    assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 0, out + err);
+    assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 0, cli.out + cli.err);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -38,18 +32,18 @@ describe('hardening: the ledger and the LAS state never contradict silently', fu
     fs.writeFileSync(sim('state.json'), JSON.stringify(s));
     const before = ledger();
     assert.equal(await cli('return', '--site', 'hospital-north', '--target', 'fdp-01', '--yes'), 1);
-    assert.match(out, new RegExp(`the LAS has no transaction ${lost.transaction} on fdp-01, but the ledger records it: the local LAS state and the ledger disagree\\. Nothing was written\\..*'bmslicense las restore --site hospital-north'`));
-    assert.doesNotMatch(out, /already returned/);
+    assert.match(cli.out, new RegExp(`the LAS has no transaction ${lost.transaction} on fdp-01, but the ledger records it: the local LAS state and the ledger disagree\\. Nothing was written\\..*'bmslicense las restore --site hospital-north'`));
+    assert.doesNotMatch(cli.out, /already returned/);
     assert.equal(ledger(), before, 'no return was invented');
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 2);
-    assert.match(out, new RegExp(`Drift: the ledger and the LAS disagree \\(1\\).*\\n  ! fdp-01: the ledger records transaction ${lost.transaction} \\(ACT-9C21-0004 ×1\\) as activated; the LAS does not hold it`));
+    assert.match(cli.out, new RegExp(`Drift: the ledger and the LAS disagree \\(1\\).*\\n  ! fdp-01: the ledger records transaction ${lost.transaction} \\(ACT-9C21-0004 ×1\\) as activated; the LAS does not hold it`));
     assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
-    assert.deepEqual((JSON.parse(out) as { lasDrift: { kind: string }[] }).lasDrift.map((d) => d.kind), ['not-on-las']);
-    assert.equal(await cli('las', 'restore', '--site', 'hospital-north'), 0, out + err);
-    assert.match(out, /simulator restored from the ledger: 1 transaction\(s\) added; 0 corrected to what the ledger says; 10 already known/);
-    assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0, out);
-    assert.equal(await cli('return', '--site', 'hospital-north', '--target', 'fdp-01', '--yes'), 0, out);
-    assert.match(out, new RegExp(`returned transaction ${lost.transaction}: ACT-9C21-0004 ×1`));
+    assert.deepEqual((JSON.parse(cli.out) as { lasDrift: { kind: string }[] }).lasDrift.map((d) => d.kind), ['not-on-las']);
+    assert.equal(await cli('las', 'restore', '--site', 'hospital-north'), 0, cli.out + cli.err);
+    assert.match(cli.out, /simulator restored from the ledger: 1 transaction\(s\) added; 0 corrected to what the ledger says; 10 already known/);
+    assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0, cli.out);
+    assert.equal(await cli('return', '--site', 'hospital-north', '--target', 'fdp-01', '--yes'), 0, cli.out);
+    assert.match(cli.out, new RegExp(`returned transaction ${lost.transaction}: ACT-9C21-0004 ×1`));
   });
 
   it('a deleted state file: every command refuses while the ledger has activations, naming the file; nothing written', async () => {
@@ -58,33 +52,33 @@ describe('hardening: the ledger and the LAS state never contradict silently', fu
     for (const argv of [['activate'], ['reclaim'], ['return', '--target', 'fdp-01', '--yes'], ['apply', '--yes']]) {
       const code = await cli(argv[0]!, '--site', 'hospital-north', ...argv.slice(1));
       assert.equal(code, 1, argv.join(' '));
-      assert.match(out + err, /The LAS simulator has no record \(.*las-sim\/state\.json is missing\), but the ledger .*hospital-north\.ledger\.jsonl records 11 activation transaction\(s\) of site hospital-north: starting the simulator afresh would contradict the ledger\. Nothing was done\./, argv.join(' '));
+      assert.match(cli.out + cli.err, /The LAS simulator has no record \(.*las-sim\/state\.json is missing\), but the ledger .*hospital-north\.ledger\.jsonl records 11 activation transaction\(s\) of site hospital-north: starting the simulator afresh would contradict the ledger\. Nothing was done\./, argv.join(' '));
     }
     assert.equal(ledger(), before);
     assert.equal(fs.existsSync(sim('state.json')), false, 'the simulator did not start afresh');
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 2);
-    assert.match(out, /Drift: the ledger and the LAS disagree \(11\)/);
+    assert.match(cli.out, /Drift: the ledger and the LAS disagree \(11\)/);
   });
 
   it('a damaged state file: an error naming the file and what to do, not a bare JSON error; nothing written', async () => {
     fs.writeFileSync(sim('state.json'), '{"version":1,"transactions":[{"transaction":"T-00');
     const before = ledger();
     assert.equal(await cli('return', '--site', 'hospital-north', '--target', 'fdp-01', '--yes'), 1);
-    assert.match(out, /The LAS simulator state .*las-sim\/state\.json is damaged \(.*JSON.*\)\. Nothing was changed\. Restore it from a backup; or move it away and run 'bmslicense las restore --site NAME'/);
-    assert.doesNotMatch(out, /already returned/);
+    assert.match(cli.out, /The LAS simulator state .*las-sim\/state\.json is damaged \(.*JSON.*\)\. Nothing was changed\. Restore it from a backup; or move it away and run 'bmslicense las restore --site NAME'/);
+    assert.doesNotMatch(cli.out, /already returned/);
     assert.equal(ledger(), before);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 1);
-    assert.match(err, /Cannot compare the ledger with the LAS: The LAS simulator state .*state\.json is damaged/);
+    assert.match(cli.err, /Cannot compare the ledger with the LAS: The LAS simulator state .*state\.json is damaged/);
   });
 
   it('a deleted signing key once the simulator has signed: an error naming the file, never a new key pair', async () => {
     assert.equal(await cli('las', 'public-key'), 0);
-    const pem = out;
+    const pem = cli.out;
     assert.equal(await cli('las', 'public-key'), 0);
-    assert.equal(out, pem, 'the same key every time');
+    assert.equal(cli.out, pem, 'the same key every time');
     fs.rmSync(sim('las-signing-key.pem'));
     assert.equal(await cli('las', 'public-key'), 1);
-    assert.match(err, /The LAS simulator signing key .*las-signing-key\.pem is missing, but the simulator made a key before \(its state or las-public-key\.pem says so\)/);
+    assert.match(cli.err, /The LAS simulator signing key .*las-signing-key\.pem is missing, but the simulator made a key before \(its state or las-public-key\.pem says so\)/);
     assert.equal(fs.existsSync(sim('las-signing-key.pem')), false, 'no new key was made');
   });
 });
