@@ -178,14 +178,15 @@ export class SiteWorkspace implements vscode.Disposable {
     if (!site || !site.uri.startsWith('file:')) return undefined;
     const siteFile = fileURLToPath(site.uri);
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(site.uri));
+    const plans = this.index.plansFor(name);
     return {
       site,
-      plans: this.index.plansFor(name),
+      plans,
       siteFile,
       ledgerPath: ledgerPathFor(site, siteFile),
       root: folder?.uri.fsPath ?? path.dirname(siteFile),
       // The tree's check of this site, kept while its files are unchanged: the command acts on what the tree shows.
-      check: siteCheckOf(this.index, site, this.index.plansFor(name), new Date()),
+      check: siteCheckOf(this.index, site, plans, new Date()),
     };
   }
 

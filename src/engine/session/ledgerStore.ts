@@ -45,9 +45,4 @@ export class LedgerStore {
     this.cache.set(path, { stamp, ledger });
     return ledger;
   }
-
-  /** Forgets every ledger (a workspace closed). */
-  clear(): void {
-    this.cache.clear();
-  }
 }
