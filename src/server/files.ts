@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import { BMS_FILE, findBmsFiles, uriOf } from '../engine/service/disk';
-export { ledgerUris } from '../engine/service/disk';
 import type { LiveWorkspace } from '../engine/service/workspace';
 
 /** Folder uris → every `*.bms.yaml` below them, parsed into the workspace. Returns the uris to publish. */
