@@ -2,7 +2,7 @@
 // Prints JSON per workload: open → first diagnostics against the floor (one `yaml` parse + ajv in this
 // process), and edit → diagnostics (median, p95) for an assignment, an entitlement quantity, a server id
 // renamed in the site file (until the plan shows it) and a server's host and type (until the site and
-// the plan are re-published); the server's peak RSS; the machine's load (timings depend on it).
+// the plan are re-published); the server's peak RSS (BENCH_SCENARIOS=assignment,quantity,rename,host picks some); the machine's load (timings depend on it).
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseAllDocuments } from 'yaml';
@@ -12,6 +12,9 @@ import { TestClient } from '../test/lsp/harness';
 import { workloads, type Workload } from './workload/workloads';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 20);
+/** `BENCH_SCENARIOS=quantity,rename`: only those kinds of edit (for a CPU profile of one). */
+const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',');
+const edits = (scenario: string) => (!SCENARIOS || SCENARIOS.includes(scenario) ? EDITS : 0);
 
 function floor(text: string): number {
   const start = performance.now();
@@ -21,7 +24,7 @@ function floor(text: string): number {
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
-const figures = (ms: number[]) => ({ median: Math.round(percentile(ms, 50)), p95: Math.round(percentile(ms, 95)) });
+const figures = (ms: number[]) => (ms.length ? { median: Math.round(percentile(ms, 50)), p95: Math.round(percentile(ms, 95)) } : 'not run');
 const peakRssMiB = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const count = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code).length;
 
@@ -53,7 +56,7 @@ async function measure(w: Workload): Promise<Record<string, unknown>> {
     return performance.now() - start;
   };
   const assignment: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
+  for (let i = 0; i < edits('assignment'); i++) {
     const line = w.plan.targetLines[3000 + (i >> 1) * 331];
     const breaking = i % 2 === 0;
     assignment.push(await timed(async () => {
@@ -62,7 +65,7 @@ async function measure(w: Workload): Promise<Record<string, unknown>> {
     }));
   }
   const quantity: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
+  for (let i = 0; i < edits('quantity'); i++) {
     const q = w.plan.quantityLines[200 + (i >> 1) * 41];
     const breaking = i % 2 === 0;
     quantity.push(await timed(async () => {
@@ -76,7 +79,7 @@ async function measure(w: Workload): Promise<Record<string, unknown>> {
   const named = new Set(plan.flatMap((l) => /server: ([a-z0-9-]+)/.exec(l)?.[1] ?? []));
   const servers = w.site.servers.filter((s) => s.type.startsWith('as-') && named.has(s.id));
   const rename: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
+  for (let i = 0; i < edits('rename'); i++) {
     const s = servers[100 + (i >> 1) * 37];
     const breaking = i % 2 === 0;
     const planShows = client.nextDiagnostics(planUri, (p) => p.diagnostics.some((d) => d.code === 'BMS010' && String(d.message).includes(`'${s.id}'`)) === breaking);
@@ -87,7 +90,7 @@ async function measure(w: Workload): Promise<Record<string, unknown>> {
   }
   const host: number[] = [];
   const hostAndPlan: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
+  for (let i = 0; i < edits('host'); i++) {
     const s = servers[300 + (i >> 1) * 29];
     const line = site[s.line].includes('host:') ? s.line : s.line + 2;
     const planAgain = client.nextDiagnostics(planUri);

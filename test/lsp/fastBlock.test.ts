@@ -5,6 +5,8 @@ import { generateSite } from '../../bench/workload/site';
 import { fastBlockItem } from '../../src/engine/service/fastBlock';
 import { fastItem } from '../../src/engine/service/items';
 import { layoutOf } from '../../src/engine/service/layout';
+import { plainAssignment } from '../../src/engine/service/plain';
+import { extractAssignment } from '../../src/engine/load/extract';
 
 /** What the engine reads of a mapping node: keys, values, their types and ranges (start and value end; the end past trailing space is not read). */
 function shape(node: Node | null): unknown {
@@ -25,16 +27,24 @@ describe('block-style items read without the yaml parser', () => {
     const site = generateSite({ name: 'n', servers: 300, enterpriseServers: 6, style: 'block', seed: 1 });
     const plan = generatePlan(site, { name: 'p', assignments: 800, products: 80, style: 'block', seed: 2 });
     let fast = 0;
-    for (const text of [plan.text, site.text]) {
+    let assignments = 0;
+    const flow = generatePlan(site, { name: 'f', assignments: 300, products: 30, style: 'mixed', seed: 3 });
+    for (const text of [plan.text, flow.text, site.text]) {
       for (const item of layoutOf(text)![0].items) {
         const got = fastItem(item.list, item.text);
         if (!got) continue;
         fast++;
         assert.deepEqual(shape(got.node), shape(yamlItem(item.text)!), item.text);
         assert.deepEqual(got.data, (yamlItem(item.text) as { toJSON(): unknown }).toJSON(), item.text);
+        // An assignment is made straight from what was read: the same as extracted from the yaml nodes.
+        if (item.list === 'assignments') {
+          assert.deepEqual(plainAssignment(got.plain!), extractAssignment(yamlItem(item.text)!, item.text, 0), item.text);
+          assignments++;
+        }
       }
     }
     assert.ok(fast > 700, `${fast} items read fast`);
+    assert.ok(assignments > 500, `${assignments} assignments made from the record`);
     assert.ok(layoutOf(plan.text)![0].items.some((i) => i.list === 'entitlements' && fastItem(i.list, i.text)), 'an entitlement read fast');
   });
 

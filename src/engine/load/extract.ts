@@ -122,7 +122,7 @@ export function extractEntitlement(node: Node, text: string): Entitlement | unde
   return { ...located(f, node), id, products };
 }
 
-const TARGET_KEYS = ['server', 'licenseServer', 'client'] as const;
+export const TARGET_KEYS = ['server', 'licenseServer', 'client'] as const;
 
 export function extractAssignment(node: Node, text: string, index: number): Assignment | undefined {
   if (!isMap(node)) return undefined;

@@ -9,14 +9,19 @@ export const repairBudget: PlanRule = {
   kind: 'LicensePlan',
   check(plan, ctx) {
     const site = ctx.siteOf(plan);
-    if (!site || !ctx.repairsOf) return [];
+    const repairsOf = ctx.repairsOf;
+    if (!site || !repairsOf) return [];
+    // The editor's pass: only the few targets with repairs on record are counted, not 10,000 assignments'.
+    const listed = ctx.repairedTargets?.(site.name);
+    const spent = listed && new Set([...listed].filter((target) => repairsOf(site.name, target) >= REPAIRS_PER_12_MONTHS));
+    if (spent?.size === 0) return [];
     const seen = new Set<string>();
     const out: Diagnostic[] = [];
     for (const a of plan.assignments) {
-      if (a.targetKind === undefined || a.target === undefined || seen.has(a.target)) continue;
+      if (a.targetKind === undefined || a.target === undefined || seen.has(a.target) || (spent && !spent.has(a.target))) continue;
       seen.add(a.target);
       const at = a.at[a.targetKind];
-      const repairs = ctx.repairsOf(site.name, a.target);
+      const repairs = repairsOf(site.name, a.target);
       if (!at || repairs < REPAIRS_PER_12_MONTHS) continue;
       out.push(
         diagnostic(

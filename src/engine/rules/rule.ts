@@ -14,6 +14,8 @@ export interface ValidationOptions {
   expiryWarningDays?: number;
   /** Repairs of a target in the 12 months up to today, from the site's ledger (BMS061 is skipped without it). */
   repairsOf?: (site: string, target: string) => number;
+  /** The targets the site's ledger records a repair of, at any date: BMS061 looks at no other (without it, at every target). */
+  repairedTargets?: (site: string) => Iterable<string>;
   /** The last cached lmstat reading of a site's License Server (BMS080–082 are skipped without it). */
   usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
 }
@@ -32,6 +34,7 @@ export type PlanRule = Rule<LicensePlan>;
 export class RuleContext {
   readonly today: Date;
   readonly repairsOf?: (site: string, target: string) => number;
+  readonly repairedTargets?: (site: string) => Iterable<string>;
   readonly usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
   private readonly defaultWarningDays: number;
   private readonly lookups = new Map<Site, SiteLookup>();
@@ -46,6 +49,7 @@ export class RuleContext {
     this.today = options.today ?? new Date();
     this.defaultWarningDays = options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
     this.repairsOf = options.repairsOf;
+    this.repairedTargets = options.repairedTargets;
     this.usageOf = options.usageOf;
   }
 

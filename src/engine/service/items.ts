@@ -10,6 +10,7 @@ import { validatorFor } from '../schema/schemas';
 import { fastBlockItem } from './fastBlock';
 import { fastEntitlement } from './fastEntitlement';
 import { fastFlowItem } from './fastItem';
+import { plainAssignment, type FastItem } from './plain';
 import { ITEM_LISTS } from './layout';
 
 export interface ItemResult {
@@ -36,7 +37,7 @@ const LISTS_OF: Record<Kind, readonly string[]> = {
 };
 
 /** The item read without the yaml parser, when it is plain enough (fastItem.ts, fastBlock.ts, fastEntitlement.ts). */
-export function fastItem(list: string, text: string): ReturnType<typeof fastFlowItem> {
+export function fastItem(list: string, text: string): FastItem | undefined {
   const body = withoutTrailingComments(text);
   if (body === undefined) return undefined;
   return fastFlowItem(body) ?? fastBlockItem(body) ?? (list === 'entitlements' ? fastEntitlement(body) : undefined);
@@ -64,7 +65,9 @@ export function parseItem(kind: Kind | undefined, list: string, text: string, ur
     out.nodeCount = 1;
     if (!kind || !LISTS_OF[kind].includes(list)) return out;
     // The compiled validator on the plain value first: the worded findings only when it fails.
-    extractInto(out, kind, list, fast.node, 0, text, uri, !validatorFor(kind, ITEM_LISTS[list])(fast.data));
+    const valid = validatorFor(kind, ITEM_LISTS[list])(fast.data);
+    if (valid && list === 'assignments' && fast.plain) out.assignments.push(plainAssignment(fast.plain));
+    else extractInto(out, kind, list, fast.node, 0, text, uri, !valid);
     return out;
   }
   let docs;

@@ -111,24 +111,33 @@ export interface PlacedServers {
  * its subtree ends (its mapping's end in a whole-file parse).
  */
 export function nestServers(items: PlacedServers[], text: string, out: Server[]): Map<number, { end: number; leafEnd: number }> {
-  const open: { server: Server | undefined; depth: number; children: number; item: number }[] = [];
+  const open: { server: Server | undefined; depth: number; children: number; item: number; end: number; leafEnd: number }[] = [];
   const ends = new Map<number, { end: number; leafEnd: number }>();
+  // A cut item's subtree ends where its last descendant ends: known when it is closed, written once then.
+  const close = (o: (typeof open)[number]) => {
+    if (o.end < 0) return;
+    ends.set(o.item, { end: o.end, leafEnd: o.leafEnd });
+    if (!o.server) return;
+    o.server.span = { start: o.server.span.start, end: o.end };
+    o.server.at = { ...o.server.at, children: { start: o.server.at.children?.start ?? o.end, end: o.end } };
+  };
   items.forEach((it, n) => {
     const depth = it.depth ?? 0;
-    while (open.length && open[open.length - 1].depth >= depth) open.pop();
+    while (open.length && open[open.length - 1].depth >= depth) close(open.pop()!);
     const parent = open[open.length - 1];
     // A YAML collection ends where its last item's node ends: after that item's last line of content.
     const end = contentEnd(text, it.start, it.end);
-    for (const o of open) {
-      ends.set(o.item, { end, leafEnd: leafEnd(text, it.start, end) });
-      if (!o.server) continue;
-      o.server.span = { start: o.server.span.start, end };
-      o.server.at = { ...o.server.at, children: { start: o.server.at.children?.start ?? end, end } };
+    if (open.length) {
+      const last = leafEnd(text, it.start, end);
+      for (const o of open) {
+        o.end = end;
+        o.leafEnd = last;
+      }
     }
     const own = depth > 0 && !parent?.server ? undefined : it.servers[0];
     if (it.cut) {
       if (own) own.children = [];
-      open.push({ server: own, depth, children: 0, item: n });
+      open.push({ server: own, depth, children: 0, item: n, end: -1, leafEnd: -1 });
     }
     if (depth > 0 && !parent?.server) return;
     if (parent?.server) {
@@ -145,6 +154,7 @@ export function nestServers(items: PlacedServers[], text: string, out: Server[])
     }
     out.push(...it.servers);
   });
+  while (open.length) close(open.pop()!);
   return ends;
 }
 

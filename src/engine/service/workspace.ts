@@ -79,7 +79,7 @@ export class LiveWorkspace {
   }
 
   /** Every diagnostic of one file, sorted. `ctx` shares the rules' lookups across files of one pass. */
-  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = new LiveRuleContext(this.index, { repairsOf: this.session.repairsOf(options.today), ...options })): Diagnostic[] {
+  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = new LiveRuleContext(this.index, { repairsOf: this.session.repairsOf(options.today), repairedTargets: (site) => this.session.repairedTargets(site), ...options })): Diagnostic[] {
     const state = this.files.get(uri);
     if (!state) return [];
     const out = [...state.parsed.diagnostics];

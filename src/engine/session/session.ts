@@ -27,7 +27,7 @@ export class WorkspaceSession {
   /** The rules' options: repairs from each site's ledger (BMS061), usage readings (BMS080–082). */
   options(settings: SessionSettings = {}): ValidationOptions {
     const today = settings.today ?? new Date();
-    return { today, expiryWarningDays: settings.expiryWarningDays, repairsOf: this.repairsOf(today), usageOf: this.usageOf };
+    return { today, expiryWarningDays: settings.expiryWarningDays, repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf };
   }
 
   /** Repairs of a target in the 12 months up to `today`, from its site's ledger; one look per site and pass. */
@@ -41,6 +41,12 @@ export class WorkspaceSession {
       const ledger = bySite.get(name);
       return ledger ? repairsInLast12Months(ledger.state, target, today) : 0;
     };
+  }
+
+  /** The targets the site's ledger records a repair of (BMS061 counts no others). */
+  repairedTargets(name: string): Iterable<string> {
+    const site = this.index.site(name);
+    return (site && this.ledgers.of(site)?.state.repairs.keys()) ?? [];
   }
 
   /** Every diagnostic of every file, by uri, with the session's options. */

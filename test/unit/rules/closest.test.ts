@@ -25,6 +25,31 @@ describe('closest: one edit distance for keys and ids', () => {
     }
   });
 
+  it('finds the same candidate as comparing every full distance, asked once or again', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 9) }, () => 'aB-01x'[Math.floor(random() * 6)]).join('');
+    const brute = (w: string, cs: string[]) => {
+      const limit = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
+      let best: string | undefined;
+      let bestDistance = Infinity;
+      for (const c of cs) {
+        if (c === w) continue;
+        const d = reference(w.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) [best, bestDistance] = [c, d];
+      }
+      return bestDistance <= limit ? best : undefined;
+    };
+    for (let n = 0; n < 300; n++) {
+      const candidates = Array.from({ length: 1 + Math.floor(random() * 40) }, word);
+      const w = word();
+      const expected = brute(w, candidates);
+      assert.equal(closest(w, candidates), expected, `${w} in ${candidates.join(',')}`);
+      assert.equal(closest(w, candidates), expected, 'the remembered answer');
+      assert.equal(closest(w, new Set(candidates)), expected, 'not an array');
+    }
+  });
+
   it('counts a swap of two neighbours once and ignores case, for ids as for keys', () => {
     assert.equal(editDistance('as-10', 'as-01'), 1);
     assert.equal(editDistance('ES-01', 'es-01'), 0);

@@ -76,6 +76,12 @@ describe('rules: the plan over time (BMS040–BMS070)', () => {
     assert.match(d.message, /4 repairs of 'as-01'/);
     assert.deepEqual(codes(check({}, { repairsOf: repairs(5) })), ['BMS061']);
   });
+
+  it('BMS061 counts only the targets the ledger lists as repaired, when it lists them', () => {
+    const repairs = (site: string, target: string) => (site === 'plant' && target === 'as-01' ? 4 : 0);
+    assert.deepEqual(check({}, { repairsOf: repairs, repairedTargets: () => ['as-02'] }).all, [], 'as-01 is not listed: not counted');
+    one(check({}, { repairsOf: repairs, repairedTargets: (site) => (site === 'plant' ? ['as-02', 'as-01'] : []) }), 'BMS061', PLAN_URI, at(PLAN, 'as-01'));
+  });
 });
 
 describe('rules: engineering licenses at handover (BMS052)', () => {
