@@ -3,7 +3,6 @@
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { useBundle } from '../engine/l10n';
-import { warmValidators } from '../engine/service/warm';
 import { LiveWorkspace } from '../engine/service/workspace';
 import { BMS_GLOB, LEDGER_GLOB, ledgerUris, USAGE_FILE, USAGE_GLOB } from '../engine/service/disk';
 import { applyFileEvents, loadFolders, readDisk } from './files';
@@ -80,16 +79,7 @@ connection.onInitialized(async () => {
   }
   if (canFollowFolders) followWorkspaceFolders();
   queue.publishSoon(loadFolders(workspace, folders, isOpen));
-  setImmediate(() => guardedWarm());
 });
-
-function guardedWarm(): void {
-  try {
-    warmValidators();
-  } catch (e) {
-    connection.console.error(`Schema compilation failed: ${(e as Error).message}`);
-  }
-}
 
 /** Folders added later are read like the first ones; a removed folder's files (not open) are forgotten. */
 function followWorkspaceFolders(): void {
