@@ -64,7 +64,8 @@ export class ValidationQueue {
 
   private async run(): Promise<void> {
     const generation = this.generation;
-    for (const uri of [...this.dirty]) this.flush(uri);
+    const edited = [...this.dirty];
+    for (const uri of edited) this.flush(uri);
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     // Let a newer edit that is already waiting cancel this run before the rules.
@@ -74,7 +75,8 @@ export class ValidationQueue {
     const index = this.workspace.index;
     const parsed = index.generation;
     const ctx = new LiveRuleContext(index, this.workspace.session.options({ expiryWarningDays: settings.expiryWarningDays }));
-    for (const uri of [...this.unpublished]) {
+    // The files the engineer edited first (their diagnostics are what they wait for), then those that depend on them.
+    for (const uri of new Set([...edited.filter((u) => this.unpublished.has(u)), ...this.unpublished])) {
       // Between files, a newer edit (or a request that parsed one) stops this run; the next run goes on.
       if (generation !== this.generation || parsed !== index.generation) return;
       this.unpublished.delete(uri);

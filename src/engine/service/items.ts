@@ -58,26 +58,37 @@ function withoutTrailingComments(text: string): string | undefined {
   }
 }
 
-export function parseItem(kind: Kind | undefined, list: string, text: string, uri: string): ItemResult {
+/** The item's results, every offset `base` past the item's first character (0: relative to it). */
+export function parseItem(kind: Kind | undefined, list: string, text: string, uri: string, base = 0): ItemResult {
   const out: ItemResult = { nodeCount: 0, assignments: [], entitlements: [], servers: [], licenseServers: [], clients: [], diagnostics: [] };
+  if (!readItem(out, kind, list, text, uri, base) && base) moveItem(out, base, 0);
+  return out;
+}
+
+/** Fills `out`; true when what it holds is already `base` characters on. */
+function readItem(out: ItemResult, kind: Kind | undefined, list: string, text: string, uri: string, base: number): boolean {
   const fast = fastItem(list, text);
   if (fast) {
     out.nodeCount = 1;
-    if (!kind || !LISTS_OF[kind].includes(list)) return out;
+    if (!kind || !LISTS_OF[kind].includes(list)) return false;
     // The compiled validator on the plain value first: the worded findings only when it fails.
     const valid = validatorFor(kind, ITEM_LISTS[list])(fast.data);
-    if (valid && list === 'assignments' && fast.plain) out.assignments.push(plainAssignment(fast.plain));
-    else extractInto(out, kind, list, fast.node, 0, text, uri, !valid);
-    return out;
+    if (valid && list === 'assignments' && fast.plain) {
+      // Made where it lies in the file: an open moves none of its 10,000 assignments afterwards.
+      out.assignments.push(plainAssignment(fast.plain, base));
+      return true;
+    }
+    extractInto(out, kind, list, fast.node, 0, text, uri, !valid);
+    return false;
   }
   let docs;
   try {
     docs = parseAllDocuments(text, QUIET);
   } catch (e) {
     out.diagnostics.push(syntaxDiagnostic(uri, text, [0, 1], (e as Error).message));
-    return out;
+    return false;
   }
-  if (!Array.isArray(docs)) return out;
+  if (!Array.isArray(docs)) return false;
   for (const doc of docs) {
     const syntax = syntaxDiagnostics(doc, uri, text);
     out.diagnostics.push(...syntax.diagnostics);
@@ -89,7 +100,7 @@ export function parseItem(kind: Kind | undefined, list: string, text: string, ur
     if (!kind || !LISTS_OF[kind].includes(list)) continue;
     nodes.forEach((node, i) => extractInto(out, kind, list, node, i, text, uri, doc.errors.length === 0));
   }
-  return out;
+  return false;
 }
 
 function extractInto(out: ItemResult, kind: Kind, list: string, node: Node, i: number, text: string, uri: string, check = true): void {

@@ -154,7 +154,7 @@ export class IncrementalParser {
     let entry = into.get(chunk.text);
     if (entry) stats.reused++;
     else {
-      entry = { r: parseItem(kind, chunk.list, chunk.cut ? cutText(chunk.text) : chunk.text, this.uri), offset: 0, first: 0, stamp: 0 };
+      entry = { r: parseItem(kind, chunk.list, chunk.cut ? cutText(chunk.text) : chunk.text, this.uri, chunk.start), offset: chunk.start, first: 0, stamp: 0 };
       into.set(chunk.text, entry);
       this.cached++;
       stats.parsed++;

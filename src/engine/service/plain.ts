@@ -89,13 +89,13 @@ function mapNode(plain: PlainMap): YAMLMap {
   return map;
 }
 
-/** The assignment extractAssignment makes of the item's nodes, made from the record (`index` 0, as there). */
-export function plainAssignment(plain: PlainMap): Assignment {
+/** The assignment extractAssignment makes of the item's nodes, made from the record (`index` 0, as there), `base` characters on. */
+export function plainAssignment(plain: PlainMap, base = 0): Assignment {
   const at: FieldSpans = {};
   const values = new Map<string, PlainScalar | PlainSeq>();
   for (const p of plain.pairs) {
-    at[`$key:${p.key}`] = { start: p.keyStart, end: p.keyStart + p.key.length };
-    at[p.key] = { start: p.value.start, end: p.value.end };
+    at[`$key:${p.key}`] = { start: base + p.keyStart, end: base + p.keyStart + p.key.length };
+    at[p.key] = { start: base + p.value.start, end: base + p.value.end };
     values.set(p.key, p.value);
   }
   // As Fields reads them: a string as it is, a number as its source text; a list is no string.
@@ -109,7 +109,7 @@ export function plainAssignment(plain: PlainMap): Assignment {
   };
   const targetKind = TARGET_KEYS.find((k) => string(k) !== undefined);
   return {
-    span: { start: plain.start, end: plain.end },
+    span: { start: base + plain.start, end: base + plain.end },
     at,
     index: 0,
     targetKind,
