@@ -22,12 +22,42 @@ export interface ParsedText {
   stats: { parsed: number; reused: number; whole: boolean };
 }
 
-/** The last parse: its text, and each item's entry by start offset (found again without hashing its text). */
+/** The last parse: its text, and each item's entry in file order (found again without hashing its text). */
 interface Previous {
   text: string;
   local: boolean;
-  items: Map<number, { end: number; group: string; entry: Entry }>;
+  items: Seen;
   layouts?: DocumentLayout[];
+}
+
+/** Items in file order, as parallel arrays: 11,000 items a keystroke cost no map entries nor objects. */
+class Seen {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly groups: string[] = [];
+  readonly entries: Entry[] = [];
+  /** Where the last look-up stopped: look-ups come in file order. */
+  private cursor = 0;
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  add(start: number, end: number, group: string, entry: Entry): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.groups.push(group);
+    this.entries.push(entry);
+  }
+
+  /** The item that started at `start`, when `end` and `group` are the same too; `start` never goes down between calls. */
+  find(start: number, end: number, group: string): Entry | undefined {
+    const starts = this.starts;
+    let i = this.cursor;
+    while (i < starts.length && starts[i] < start) i++;
+    this.cursor = i;
+    return i < starts.length && starts[i] === start && this.ends[i] === end && this.groups[i] === group ? this.entries[i] : undefined;
+  }
 }
 
 export class IncrementalParser {
@@ -56,7 +86,7 @@ export class IncrementalParser {
   private parseWhole(text: string): ParsedText {
     this.cache.clear();
     this.cached = 0;
-    this.previous = { text, local: false, items: new Map() };
+    this.previous = { text, local: false, items: new Seen() };
     const file = parseBmsText(this.uri, text);
     const diagnostics = [...file.diagnostics];
     for (const d of file.documents) if (d.kind && !d.swallowed) diagnostics.push(...validateSchema(d.yaml, d.kind, this.uri));
@@ -68,7 +98,7 @@ export class IncrementalParser {
     const stamp = ++this.stamp;
     const prev = this.previous;
     const delta = prev ? text.length - prev.text.length : 0;
-    const seen = new Map<number, { end: number; group: string; entry: Entry }>();
+    const seen = new Seen();
     const stats = { parsed: 0, reused: 0, whole: false };
     const fileDiagnostics: Diagnostic[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -95,7 +125,7 @@ export class IncrementalParser {
         const before = this.sameAsBefore(chunk, group, ends, delta);
         if (before) stats.reused++;
         const entry = before ?? this.entry(group, kind, chunk, stats);
-        seen.set(chunk.start, { end: chunk.end, group, entry });
+        seen.add(chunk.start, chunk.end, group, entry);
         const first = counters[chunk.list] ?? 0;
         counters[chunk.list] = first + entry.r.nodeCount;
         items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp), depth: chunk.depth, cut: chunk.cut });
@@ -139,12 +169,9 @@ export class IncrementalParser {
   private sameAsBefore(chunk: ItemChunk, group: string, ends: CommonEnds | undefined, delta: number): Entry | undefined {
     const prev = this.previous;
     if (!prev || !ends) return undefined;
-    let old;
-    if (chunk.end <= ends.prefix) old = prev.items.get(chunk.start);
-    else if (chunk.start >= prev.text.length + delta - ends.suffix) old = prev.items.get(chunk.start - delta);
-    else return undefined;
-    const end = chunk.end <= ends.prefix ? chunk.end : chunk.end - delta;
-    return old && old.end === end && old.group === group ? old.entry : undefined;
+    if (chunk.end <= ends.prefix) return prev.items.find(chunk.start, chunk.end, group);
+    if (chunk.start >= prev.text.length + delta - ends.suffix) return prev.items.find(chunk.start - delta, chunk.end - delta, group);
+    return undefined;
   }
 
   /** The cached item with this text, or a fresh parse of it. */
@@ -166,10 +193,11 @@ export class IncrementalParser {
   private compact(): void {
     const cache: Cache = new Map();
     let count = 0;
-    for (const [start, { end, group, entry }] of this.previous!.items) {
-      let into = cache.get(group);
-      if (!into) cache.set(group, (into = new Map()));
-      into.set(this.previous!.text.slice(start, end), entry);
+    const { starts, ends, groups, entries } = this.previous!.items;
+    for (let i = 0; i < starts.length; i++) {
+      let into = cache.get(groups[i]);
+      if (!into) cache.set(groups[i], (into = new Map()));
+      into.set(this.previous!.text.slice(starts[i], ends[i]), entries[i]);
       count++;
     }
     this.cache = cache;
