@@ -11,7 +11,7 @@ import { IncrementalParser } from '../engine/service/parsedFile';
 import type { LicensePlan, Site } from '../engine/model';
 import type { SiteCheck } from '../engine/siteCheck';
 import { siteCheckOf } from '../engine/tree/siteChecks';
-import { buildSiteTree } from '../engine/tree/build';
+import { buildSiteRows, buildSiteTree, siteTreeSteps, type TreeInput } from '../engine/tree/build';
 import { WorkspaceSession } from '../engine/session/session';
 import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
 import type { SiteTree } from '../engine/tree/types';
@@ -21,6 +21,20 @@ import type { Log } from './log';
 const SITE_GLOB = BMS_GLOB;
 const EXCLUDE = EXCLUDED_GLOB;
 const REBUILD_MS = 250;
+/** Plans (bytes of text) left to read once the sites are: above this the view shows the sites' rows first. */
+const ROWS_FIRST_BYTES = 512 * 1024;
+/** The plans are parsed in slices of about this many milliseconds: the extension host stays responsive. */
+const SLICE_MS = 40;
+/** A file that holds a Site document (block or flow style): read before the plans. */
+const SITE_DOCUMENT = /\bkind\s*:\s*["']?Site["']?\s*(?:[,}#\r\n]|$)/m;
+const SITES_VIEW = 'bmsLicense.sites';
+
+interface ReadFile {
+  uri: vscode.Uri;
+  text: string;
+  /** The document's version, when the text came from an open document. */
+  version?: number;
+}
 
 export interface SiteFiles {
   site: Site;
@@ -43,6 +57,9 @@ export class SiteWorkspace implements vscode.Disposable {
   private tree: SiteTree = { roots: [], byId: new Map() };
   private ledgers: SiteLedgers = { states: new Map(), paths: new Map(), notes: new Map() };
   private loading: Promise<void> | undefined;
+  /** The scan is reading files: the index is partial, nothing rebuilds from it. */
+  private scanning = false;
+  private readonly firstRows = deferred();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly pendingText = new Set<string>();
@@ -65,7 +82,16 @@ export class SiteWorkspace implements vscode.Disposable {
     return this.loading;
   }
 
-  /** Reads every file again (the Refresh command). */
+  /**
+   * Resolves when the view has rows to show: the whole tree, or, on a workspace whose plans take a while
+   * to read, the sites' rows first (each saying it is checking). Commands wait for `load()`, never this.
+   */
+  rowsReady(): Promise<void> {
+    const loaded = this.load();
+    return Promise.race([loaded, this.firstRows.promise]);
+  }
+
+  /** Reads every file again (the Refresh command); the tree shows what it showed until the new one is built. */
   async reload(): Promise<void> {
     await this.load();
     this.loading = this.scan(false);
@@ -74,24 +100,76 @@ export class SiteWorkspace implements vscode.Disposable {
 
   private async scan(first: boolean): Promise<void> {
     const started = Date.now();
-    const uris = await vscode.workspace.findFiles(SITE_GLOB, EXCLUDE);
-    for (const file of this.index.allFiles()) this.index.remove(file.uri);
-    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-    await Promise.all(uris.map((uri) => this.read(uri, open.get(uri.toString()))));
-    if (first) this.watch();
-    this.rebuild();
-    this.log.info(`Read ${uris.length} site/plan file(s), ${this.tree.roots.length} site(s), in ${Date.now() - started} ms.`);
+    this.scanning = true;
+    let read: ReadFile[];
+    let sliced = false;
+    try {
+      const uris = await vscode.workspace.findFiles(SITE_GLOB, EXCLUDE);
+      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      read = (await Promise.all(uris.map((uri) => this.text(uri, open.get(uri.toString()))))).filter((r) => r !== undefined);
+      for (const file of this.index.allFiles()) this.index.remove(file.uri);
+      // Site files first: on a large workspace their rows show while the plans are read and the tree is
+      // built, in slices that leave the extension host free to answer the view.
+      const sites = read.filter((r) => SITE_DOCUMENT.test(r.text));
+      const rest = read.filter((r) => !SITE_DOCUMENT.test(r.text));
+      sliced = first && rest.reduce((n, r) => n + r.text.length, 0) > ROWS_FIRST_BYTES;
+      if (sliced) {
+        for (const r of sites) this.parse(r);
+        this.tree = buildSiteRows(this.index, rest.length);
+        void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
+        this.firstRows.resolve();
+        this.changed.fire();
+        const rest$ = this.parseInSlices(rest).then(() => this.rebuildInSlices());
+        void vscode.window.withProgress({ location: { viewId: SITES_VIEW } }, () => rest$);
+        await rest$;
+      } else {
+        for (const r of read) this.parse(r);
+      }
+      if (first) this.watch();
+    } finally {
+      this.scanning = false;
+    }
+    // An open document edited while the files were read: its latest text, not the one read.
+    for (const r of read) if (r.version !== undefined && vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri.toString())?.version !== r.version) this.pendingText.add(r.uri.toString());
+    if (!sliced || this.pendingText.size > 0) this.flush();
+    this.log.info(`Read ${read.length} site/plan file(s), ${this.tree.roots.length} site(s), in ${Date.now() - started} ms.`);
   }
 
-  private async read(uri: vscode.Uri, doc?: vscode.TextDocument): Promise<void> {
+  /** Parses the files a slice at a time, yielding to the event loop between slices. */
+  private async parseInSlices(files: ReadFile[]): Promise<void> {
+    await yieldToEventLoop();
+    let slice = performance.now();
+    for (const r of files) {
+      this.parse(r);
+      if (performance.now() - slice < SLICE_MS) continue;
+      await yieldToEventLoop();
+      slice = performance.now();
+    }
+  }
+
+  private async text(uri: vscode.Uri, doc?: vscode.TextDocument): Promise<ReadFile | undefined> {
     try {
-      const text = doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return { uri, text: doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), version: doc?.version };
+    } catch (e) {
+      this.index.remove(uri.toString());
+      this.log.warn(`Cannot read ${uri.fsPath}: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private parse({ uri, text }: ReadFile): void {
+    try {
       // The language server's item-by-item parse (faster on a folder of 200 sites); its cache is kept for open documents only.
       this.index.setFile((this.parsers.get(uri.toString()) ?? new IncrementalParser(uri.toString())).parse(text).file);
     } catch (e) {
       this.index.remove(uri.toString());
-      this.log.warn(`Cannot read ${uri.fsPath}: ${(e as Error).message}`);
+      this.log.warn(`Cannot parse ${uri.fsPath}: ${(e as Error).message}`);
     }
+  }
+
+  private async read(uri: vscode.Uri, doc?: vscode.TextDocument): Promise<void> {
+    const r = await this.text(uri, doc);
+    if (r) this.parse(r);
   }
 
   private watch(): void {
@@ -144,7 +222,13 @@ export class SiteWorkspace implements vscode.Disposable {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.loading) return;
+    // While the files are read the index is partial: the scan applies the edits and rebuilds when it ends.
+    if (!this.loading || this.scanning) return;
+    this.applyPendingText();
+    this.rebuild();
+  }
+
+  private applyPendingText(): void {
     for (const uri of this.pendingText) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
       if (!doc) continue;
@@ -153,14 +237,35 @@ export class SiteWorkspace implements vscode.Disposable {
       this.index.setFile(parser.parse(doc.getText()).file);
     }
     this.pendingText.clear();
-    this.rebuild();
   }
 
   /** Builds the tree from the index and fresh ledgers now, and tells the listeners. */
   rebuild(): void {
+    if (this.scanning) return; // the scan rebuilds once every file is read
+    this.publish(buildSiteTree(this.treeInput()));
+  }
+
+  /** The same build a site at a time, yielding between slices (the first load of a large workspace). */
+  private async rebuildInSlices(): Promise<void> {
+    const steps = siteTreeSteps(this.treeInput());
+    let slice = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return this.publish(step.value);
+      if (performance.now() - slice < SLICE_MS) continue;
+      await yieldToEventLoop();
+      slice = performance.now();
+    }
+  }
+
+  private treeInput(): TreeInput {
     this.ledgers = readSiteLedgers(this.index, this.session.ledgers);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
-    this.tree = buildSiteTree({ index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: this.usageOf, licensesLogOf: this.licensesLogOf, expiryWarningDays, pendingChanges: true });
+    return { index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: this.usageOf, licensesLogOf: this.licensesLogOf, expiryWarningDays, pendingChanges: true };
+  }
+
+  private publish(tree: SiteTree): void {
+    this.tree = tree;
     // Said once per distinct problem, not on every rebuild.
     for (const [site, note] of this.ledgers.notes) {
       if (this.saidNotes.has(`${site}\u0000${note}`)) continue;
@@ -205,6 +310,16 @@ export class SiteWorkspace implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function deferred(): { promise: Promise<void>; resolve(): void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 export function isBmsDocument(doc: vscode.TextDocument): boolean {

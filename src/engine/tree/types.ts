@@ -57,6 +57,8 @@ export interface TreeNode {
   label: string;
   description: string;
   status: NodeStatus;
+  /** A site row shown before its plans were read: no status yet, no commands. */
+  loading?: boolean;
   /** Markdown. */
   tooltip: string;
   location?: NodeLocation;

@@ -22,7 +22,8 @@ const CLIENT_ICONS: Record<string, string> = {
 };
 
 /** The codicon id of a node. */
-export function iconOf(node: Pick<TreeNode, 'kind' | 'type'>): string {
+export function iconOf(node: Pick<TreeNode, 'kind' | 'type' | 'loading'>): string {
+  if (node.loading) return 'loading~spin';
   switch (node.kind as string) {
     case 'site':
       return 'organization';

@@ -23,8 +23,14 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
     if (element) return element.children;
-    await this.sites.load();
+    // On a large workspace the sites' rows come first, then a refresh with their status.
+    await this.sites.rowsReady();
     return this.sites.current.roots;
+  }
+
+  /** Resolves once the whole tree (every plan and ledger) is built. */
+  complete(): Promise<void> {
+    return this.sites.load();
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
