@@ -48,11 +48,7 @@ export function* siteTreeSteps(input: TreeInput): Generator<void, SiteTree> {
   const roots: TreeNode[] = [];
   const seenSites = new Set<string>();
   for (const site of input.index.sites()) {
-    let siteId = `site:${site.name}`;
-    // Two Site documents with one name (or none): keep both rows, each with its own stable id.
-    if (!site.name || seenSites.has(site.name)) siteId = `site:${site.name}@${site.uri}#${site.span.start}`;
-    seenSites.add(site.name);
-    roots.push(buildSite(input, site, siteId, byId));
+    roots.push(buildSite(input, site, siteIdOf(site, seenSites), byId));
     yield;
   }
   return { roots, byId };
@@ -66,9 +62,9 @@ export function* siteTreeSteps(input: TreeInput): Generator<void, SiteTree> {
 export function buildSiteRows(index: WorkspaceIndex, planFiles: number): SiteTree {
   const byId = new Map<string, TreeNode>();
   const roots: TreeNode[] = [];
+  const seenSites = new Set<string>();
   for (const site of index.sites()) {
-    let id = `site:${site.name}`;
-    if (!site.name || byId.has(id)) id = `site:${site.name}@${site.uri}#${site.span.start}`;
+    const id = siteIdOf(site, seenSites);
     const checking = t('checking the plans…');
     const node: TreeNode = {
       id,
@@ -91,6 +87,13 @@ export function buildSiteRows(index: WorkspaceIndex, planFiles: number): SiteTre
     roots.push(node);
   }
   return { roots, byId };
+}
+
+/** A site row's id: its name; two Site documents with one name (or none) keep both rows, each with its own stable id. */
+function siteIdOf(site: Site, seen: Set<string>): string {
+  const id = !site.name || seen.has(site.name) ? `site:${site.name}@${site.uri}#${site.span.start}` : `site:${site.name}`;
+  seen.add(site.name);
+  return id;
 }
 
 function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<string, TreeNode>): TreeNode {
