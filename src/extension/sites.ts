@@ -59,6 +59,7 @@ export class SiteWorkspace implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   /** The scan is reading files: the index is partial, nothing rebuilds from it. */
   private scanning = false;
+  private sliced = false;
   private readonly firstRows = deferred();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -70,6 +71,11 @@ export class SiteWorkspace implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Log) {}
+
+  /** The first load showed the sites' rows first (a large workspace): the view lists the sites collapsed. */
+  get manySites(): boolean {
+    return this.sliced;
+  }
 
   /** The tree as last built (empty until `load()` has run). */
   get current(): SiteTree {
@@ -102,7 +108,6 @@ export class SiteWorkspace implements vscode.Disposable {
     const started = Date.now();
     this.scanning = true;
     let read: ReadFile[];
-    let sliced = false;
     try {
       const uris = await vscode.workspace.findFiles(SITE_GLOB, EXCLUDE);
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
@@ -112,8 +117,9 @@ export class SiteWorkspace implements vscode.Disposable {
       // built, in slices that leave the extension host free to answer the view.
       const sites = read.filter((r) => SITE_DOCUMENT.test(r.text));
       const rest = read.filter((r) => !SITE_DOCUMENT.test(r.text));
-      sliced = first && rest.reduce((n, r) => n + r.text.length, 0) > ROWS_FIRST_BYTES;
+      const sliced = first && rest.reduce((n, r) => n + r.text.length, 0) > ROWS_FIRST_BYTES;
       if (sliced) {
+        this.sliced = true;
         for (const r of sites) this.parse(r);
         this.tree = buildSiteRows(this.index, rest.length);
         void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
@@ -131,7 +137,7 @@ export class SiteWorkspace implements vscode.Disposable {
     }
     // An open document edited while the files were read: its latest text, not the one read.
     for (const r of read) if (r.version !== undefined && vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri.toString())?.version !== r.version) this.pendingText.add(r.uri.toString());
-    if (!sliced || this.pendingText.size > 0) this.flush();
+    if (!(first && this.sliced) || this.pendingText.size > 0) this.flush();
     this.log.info(`Read ${read.length} site/plan file(s), ${this.tree.roots.length} site(s), in ${Date.now() - started} ms.`);
   }
 

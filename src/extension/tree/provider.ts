@@ -22,6 +22,11 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    // A site row shown while the plans were read: its children are the whole tree's, once it is built.
+    if (element?.loading) {
+      await this.sites.load();
+      return this.sites.current.byId.get(element.id)?.children ?? [];
+    }
     if (element) return element.children;
     // On a large workspace the sites' rows come first, then a refresh with their status.
     await this.sites.rowsReady();
@@ -38,7 +43,9 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const collapsible = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.kind === 'site' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    // A few sites open on their servers; the many sites of a large workspace stay a list to pick from.
+    const site = this.sites.manySites ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+    const collapsible = node.loading ? site : node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.kind === 'site' ? site : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsible);
     item.id = node.id;
     item.description = node.description;

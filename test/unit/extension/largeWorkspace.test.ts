@@ -13,10 +13,12 @@ import { installFakeVscode, type FakeState } from './fake-vscode';
 
 interface Provider {
   getChildren(element?: TreeNode): Promise<TreeNode[]>;
+  getTreeItem(node: TreeNode): { collapsibleState: number };
   complete(): Promise<void>;
   onDidChangeTreeData(listener: () => void): { dispose(): void };
 }
 
+const Collapsed = 1; // vscode.TreeItemCollapsibleState.Collapsed
 const count = (nodes: TreeNode[]): number => nodes.reduce((n, node) => n + 1 + count(node.children), 0);
 
 describe('extension host: a workspace of many sites', () => {
@@ -57,6 +59,9 @@ describe('extension host: a workspace of many sites', () => {
       assert.match(row.description, /checking the plans/);
     }
     assert.equal(fake.progressTitles.length, 1, 'a progress bar in the view while the plans are read');
+    // Many sites are a list to pick from: collapsed, and a row opened while checking gets the whole tree's children.
+    assert.equal(provider.getTreeItem(rows[0]!).collapsibleState, Collapsed);
+    const opened = await provider.getChildren(rows[0]!);
 
     await provider.complete();
     const full = await provider.getChildren();
@@ -64,6 +69,9 @@ describe('extension host: a workspace of many sites', () => {
     assert.deepEqual(full.map((r) => [r.id, r.status, r.description]), expected.roots.map((r) => [r.id, r.status, r.description]));
     assert.equal(count(full), count(expected.roots));
     assert.ok(full.every((r) => !r.loading));
+    assert.deepEqual(opened.map((n) => n.id), full[0]!.children.map((n) => n.id));
+    assert.ok(opened.length > 0);
+    assert.ok(full.every((r) => provider.getTreeItem(r).collapsibleState === Collapsed));
     assert.ok(full.some((r) => r.status !== 'none'), 'the generated sites have findings and plans');
     // Two states only: the rows while checking, then the whole tree; never a tree built from part of the plans.
     assert.equal(fired.length, 2);
