@@ -108,6 +108,7 @@ export class SiteWorkspace implements vscode.Disposable {
     const started = Date.now();
     this.scanning = true;
     let read: ReadFile[];
+    let published = false;
     try {
       const uris = await vscode.workspace.findFiles(SITE_GLOB, EXCLUDE);
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
@@ -115,8 +116,9 @@ export class SiteWorkspace implements vscode.Disposable {
       for (const file of this.index.allFiles()) this.index.remove(file.uri);
       // Site files first: on a large workspace their rows show while the plans are read and the tree is
       // built, in slices that leave the extension host free to answer the view.
-      const sites = read.filter((r) => SITE_DOCUMENT.test(r.text));
-      const rest = read.filter((r) => !SITE_DOCUMENT.test(r.text));
+      const sites: ReadFile[] = [];
+      const rest: ReadFile[] = [];
+      for (const r of read) (SITE_DOCUMENT.test(r.text) ? sites : rest).push(r);
       const sliced = first && rest.reduce((n, r) => n + r.text.length, 0) > ROWS_FIRST_BYTES;
       if (sliced) {
         this.sliced = true;
@@ -125,9 +127,10 @@ export class SiteWorkspace implements vscode.Disposable {
         void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
         this.firstRows.resolve();
         this.changed.fire();
-        const rest$ = this.parseInSlices(rest).then(() => this.rebuildInSlices());
+        const rest$ = inSlices(this.parseEach(rest)).then(() => inSlices(siteTreeSteps(this.treeInput()))).then((tree) => this.publish(tree));
         void vscode.window.withProgress({ location: { viewId: SITES_VIEW } }, () => rest$);
         await rest$;
+        published = true;
       } else {
         for (const r of read) this.parse(r);
       }
@@ -137,19 +140,15 @@ export class SiteWorkspace implements vscode.Disposable {
     }
     // An open document edited while the files were read: its latest text, not the one read.
     for (const r of read) if (r.version !== undefined && vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri.toString())?.version !== r.version) this.pendingText.add(r.uri.toString());
-    if (!(first && this.sliced) || this.pendingText.size > 0) this.flush();
+    // The sliced load published its tree already: rebuild only for the edits made meanwhile.
+    if (!published || this.pendingText.size > 0) this.flush();
     this.log.info(`Read ${read.length} site/plan file(s), ${this.tree.roots.length} site(s), in ${Date.now() - started} ms.`);
   }
 
-  /** Parses the files a slice at a time, yielding to the event loop between slices. */
-  private async parseInSlices(files: ReadFile[]): Promise<void> {
-    await yieldToEventLoop();
-    let slice = performance.now();
+  private *parseEach(files: ReadFile[]): Generator<void> {
     for (const r of files) {
       this.parse(r);
-      if (performance.now() - slice < SLICE_MS) continue;
-      await yieldToEventLoop();
-      slice = performance.now();
+      yield;
     }
   }
 
@@ -251,19 +250,6 @@ export class SiteWorkspace implements vscode.Disposable {
     this.publish(buildSiteTree(this.treeInput()));
   }
 
-  /** The same build a site at a time, yielding between slices (the first load of a large workspace). */
-  private async rebuildInSlices(): Promise<void> {
-    const steps = siteTreeSteps(this.treeInput());
-    let slice = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return this.publish(step.value);
-      if (performance.now() - slice < SLICE_MS) continue;
-      await yieldToEventLoop();
-      slice = performance.now();
-    }
-  }
-
   private treeInput(): TreeInput {
     this.ledgers = readSiteLedgers(this.index, this.session.ledgers);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
@@ -318,8 +304,21 @@ export class SiteWorkspace implements vscode.Disposable {
   }
 }
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * Runs `steps` to its end in slices of about SLICE_MS, yielding to the event loop before and between
+ * slices (the view gets its rows, commands and edits get their turn), and returns its result.
+ */
+async function inSlices<T>(steps: Iterator<void, T>): Promise<T> {
+  const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+  await yieldToEventLoop();
+  let slice = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - slice < SLICE_MS) continue;
+    await yieldToEventLoop();
+    slice = performance.now();
+  }
 }
 
 function deferred(): { promise: Promise<void>; resolve(): void } {

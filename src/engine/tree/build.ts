@@ -63,30 +63,28 @@ export function buildSiteRows(index: WorkspaceIndex, planFiles: number): SiteTre
   const byId = new Map<string, TreeNode>();
   const roots: TreeNode[] = [];
   const seenSites = new Set<string>();
+  const checking = t('checking the plans…');
   for (const site of index.sites()) {
-    const id = siteIdOf(site, seenSites);
-    const checking = t('checking the plans…');
     const node: TreeNode = {
-      id,
-      kind: 'site',
-      label: site.name || '(no name)',
+      ...siteRow(site, siteIdOf(site, seenSites)),
       description: `${site.connectivity ?? 'connectivity not set'} · ${checking}`,
       status: 'none',
       loading: true,
       tooltip: t('**{0}**: reading the workspace\'s {1} plan file(s) and the ledgers; the status follows.', site.name || '(no name)', planFiles),
-      location: { uri: site.uri, span: site.span, focus: site.at['metadata.name'] ?? site.span },
       contextValue: 'bms.loading',
-      site: site.name,
-      connectivity: site.connectivity,
       planned: 0,
       activated: 0,
-      licenses: [],
       children: [],
     };
-    byId.set(id, node);
+    byId.set(node.id, node);
     roots.push(node);
   }
   return { roots, byId };
+}
+
+/** What a site's row is whatever its status: its id, label, place in the site file and connectivity. */
+function siteRow(site: Site, id: string): Pick<TreeNode, 'id' | 'kind' | 'label' | 'location' | 'site' | 'connectivity' | 'licenses'> {
+  return { id, kind: 'site', label: site.name || '(no name)', location: { uri: site.uri, span: site.span, focus: site.at['metadata.name'] ?? site.span }, site: site.name, connectivity: site.connectivity, licenses: [] };
 }
 
 /** A site row's id: its name; two Site documents with one name (or none) keep both rows, each with its own stable id. */
@@ -184,19 +182,13 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const status = worst(all.map((n) => n.status));
   const connectivity = site.connectivity ?? 'connectivity not set';
   const root: TreeNode = {
-    id: siteId,
-    kind: 'site',
-    label: site.name || '(no name)',
+    ...siteRow(site, siteId),
     description: describe(connectivity, planned, activated, status),
     status,
     tooltip: siteTooltip(site, status, planned, activated, input.ledgerNotes?.get(site.name)),
-    location: { uri: site.uri, span: site.span, focus: site.at['metadata.name'] ?? site.span },
     contextValue: `bms.site${offline}`,
-    site: site.name,
-    connectivity: site.connectivity,
     planned,
     activated,
-    licenses: [],
     children,
   };
   byId.set(siteId, root);
