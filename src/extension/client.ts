@@ -2,8 +2,8 @@
 // shows the server's state as a language status item.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../server/nodeFlags';
 import { BMS_DOCUMENTS } from './documents';
-
 
 let client: LanguageClient | undefined;
 
@@ -11,8 +11,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   if (client) return client;
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: BMS_DOCUMENTS,

@@ -2,9 +2,26 @@
 // unknown server id typed over `as-01` raises BMS010 on that line and fixing it clears it; completion
 // after `server: ` offers the site's server ids.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openFile, problems, screenshot, waitForProblem } from './harness';
 import { useFixtureWorkbench } from './fixtures/workspace';
+import { SERVER_NODE_FLAGS } from '../../src/server/nodeFlags';
+
+/** The command lines of the running language servers (node processes of our dist/server.js). */
+function serverCommandLines(): string[][] {
+  const out: string[][] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (args.some((a) => a.endsWith('/dist/server.js'))) out.push(args);
+  }
+  return out;
+}
 
 /** Line and column (1-based) of `as-01` in the first `as-01` assignment of fixtures/diagnostics/plan.bms.yaml. */
 const AS01 = { line: 37, column: 17 };
@@ -48,6 +65,12 @@ describe('e2e: language server diagnostics and completion (plan with one known p
     const all = await problems(page);
     assert.equal(all.length, 1, `exactly the fixture's problem: ${JSON.stringify(all)}`);
     await screenshot(page, 'diagnostics-1-known-problem');
+  });
+
+  it('the extension starts its language server with the node flags the benchmarks measure', () => {
+    const servers = serverCommandLines();
+    assert.ok(servers.length > 0, 'a language server process is running');
+    for (const args of servers) for (const flag of SERVER_NODE_FLAGS) assert.ok(args.includes(flag), `${flag} in ${args.join(' ')}`);
   });
 
   it('typing an unknown server id over as-01 raises BMS010 on that line', async () => {

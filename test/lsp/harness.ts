@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, Position, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_FLAGS } from '../../src/server/nodeFlags';
 
 const ROOT = resolve(__dirname, '../..');
 let built = false;
@@ -63,7 +64,7 @@ export class TestClient {
     if (!options.server) buildServer();
     this.folder = mkdtempSync(join(tmpdir(), 'bms-lsp-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(this.folder, name), text);
-    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.server ?? join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), options.server ?? join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', () => (this.exited = true));
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.rpc = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
