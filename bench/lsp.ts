@@ -1,7 +1,6 @@
 // `npm run bench:lsp`: the language server on a 2,000-server site and a 10,000-assignment plan (~1 MB).
 // Prints JSON: open → diagnostics, edit → diagnostics (median, p95 over 20 edits), server peak RSS, and
 // the floor: one whole `yaml` parse + compiled ajv validation of the same text, in this process.
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseAllDocuments } from 'yaml';
 import { validatorFor } from '../src/engine/schema/schemas';
@@ -21,11 +20,6 @@ function floor(text: string): number {
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function peakRssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
 async function main(): Promise<void> {
@@ -57,7 +51,7 @@ async function main(): Promise<void> {
     const shown = ds.some((d) => d.code === 'BMS010' && d.range.start.line === line);
     if (shown !== breaking || (!breaking && ds.length !== 0)) throw new Error(`edit ${i}: expected the error to ${breaking ? 'show' : 'clear'}, got ${JSON.stringify(ds.slice(0, 2))}`);
   }
-  const rss = peakRssMiB(client.pid!);
+  const rss = client.peakRssMiB();
   await client.stop();
 
   const floors = [floor(plan), floor(plan), floor(plan)];

@@ -5,7 +5,6 @@
 // the plan are re-published), each edit sent once the server has published every file the last one affected
 // (BENCH_BACK_TO_BACK=1: plan edits without that wait); the server's peak RSS (BENCH_SCENARIOS=assignment,quantity,rename,host picks some); the machine's load (timings depend on it).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { parseAllDocuments } from 'yaml';
@@ -35,7 +34,6 @@ function floorFirst(text: string): number {
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 // BENCH_ALL=1 adds every edit's time in order (the first edits after open pay for V8 optimizing the edit path).
 const figures = (ms: number[]) => (ms.length ? { median: Math.round(percentile(ms, 50)), p95: Math.round(percentile(ms, 95)), ...(process.env.BENCH_ALL ? { all: ms.map(Math.round) } : {}) } : 'not run');
-const peakRssMiB = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const count = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code).length;
 
 /** One line replaced by `f(line)`, as an editor sends it. */
@@ -117,7 +115,7 @@ async function measure(w: Workload): Promise<Record<string, unknown>> {
     await planAgain;
     hostAndPlan.push(performance.now() - start);
   }
-  const rss = peakRssMiB(client.pid!);
+  const rss = client.peakRssMiB();
   await client.stop();
   const floors = [floor(w.plan.text), floor(w.plan.text), floor(w.plan.text)];
   const floorMs = Math.min(...floors);

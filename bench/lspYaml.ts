@@ -1,7 +1,6 @@
 // The same measurements for yaml-language-server given our schema (optional comparison for bench:lsp).
 // Install it apart: `npm install --no-save yaml-language-server@2.0.0` in a temp folder, then set
 // YAML_LANGUAGE_SERVER to its bin/yaml-language-server. It checks only the schema, so its edits are schema errors.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from '../test/lsp/harness';
@@ -37,8 +36,7 @@ export async function measureYamlLanguageServer(server: string, site: string, pl
     await next;
     editMs.push(performance.now() - t);
   }
-  const status = readFileSync(`/proc/${client.pid}/status`, 'utf8');
-  const peakRssMiB = Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  const peakRssMiB = client.peakRssMiB();
   await client.stop();
   return { openToDiagnosticsMs, editMs, peakRssMiB };
 }

@@ -1,6 +1,6 @@
 // A real LSP client for tests: spawns the BUILT server over stdio and speaks JSON-RPC to it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,6 +81,15 @@ export class TestClient {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** The server's peak resident memory (VmHWM) in MiB, read from /proc (Linux); 0 where that cannot be read. */
+  peakRssMiB(): number {
+    try {
+      return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${this.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
   }
 
   uri(name: string): string {

@@ -63,16 +63,6 @@ export function engineCase(c: FuzzCase): { findings: Omit<Finding, 'seed' | 'n' 
   return { findings, ms };
 }
 
-/** VmRSS and VmHWM of a process, in MiB (Linux); zeros elsewhere. */
-export function processMemory(pid: number | undefined): { rss: number; hwm: number } {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-  } catch {
-    return { rss: 0, hwm: 0 };
-  }
-}
 
 type Timed<T> = { ok: true; value: T; ms: number } | { ok: false; ms: number };
 
@@ -103,10 +93,6 @@ export class ServerFuzz {
     await this.client.start(['site.bms.yaml', 'plan.bms.yaml']);
   }
 
-  get pid(): number | undefined {
-    return (this.client as unknown as { child: { pid?: number } }).child.pid;
-  }
-
   async run(c: FuzzCase): Promise<{ findings: Omit<Finding, 'seed' | 'n' | 'applied' | 'where'>[]; slowestMs: number }> {
     const findings: Omit<Finding, 'seed' | 'n' | 'applied' | 'where'>[] = [];
     const r = new Rng(c.seed ^ (c.n * 7919));
@@ -131,7 +117,7 @@ export class ServerFuzz {
     if (alive) alive = await step('hover', this.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: randomPosition(text, r) }));
     if (alive) alive = await step('completion', this.client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: randomPosition(text, r) }));
     if (alive) await this.client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    this.peakHwmMiB = Math.max(this.peakHwmMiB, processMemory(this.pid).hwm);
+    this.peakHwmMiB = Math.max(this.peakHwmMiB, this.client.peakRssMiB());
     // The harness keeps every publication; a long run must not hoard them.
     this.client.published.length = 0;
     for (const e of this.errors.splice(0)) findings.push({ kind: 'crash', what: e.slice(0, 2000) });
