@@ -108,7 +108,7 @@ export class SiteWorkspace implements vscode.Disposable {
     const started = Date.now();
     this.scanning = true;
     let read: ReadFile[];
-    let published = false;
+    let sliced = false;
     try {
       const uris = await vscode.workspace.findFiles(SITE_GLOB, EXCLUDE);
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
@@ -119,7 +119,7 @@ export class SiteWorkspace implements vscode.Disposable {
       const sites: ReadFile[] = [];
       const rest: ReadFile[] = [];
       for (const r of read) (SITE_DOCUMENT.test(r.text) ? sites : rest).push(r);
-      const sliced = first && rest.reduce((n, r) => n + r.text.length, 0) > ROWS_FIRST_BYTES;
+      sliced = first && rest.reduce((n, r) => n + r.text.length, 0) > ROWS_FIRST_BYTES;
       if (sliced) {
         this.sliced = true;
         for (const r of sites) this.parse(r);
@@ -130,7 +130,6 @@ export class SiteWorkspace implements vscode.Disposable {
         const rest$ = inSlices(this.parseEach(rest)).then(() => inSlices(siteTreeSteps(this.treeInput()))).then((tree) => this.publish(tree));
         void vscode.window.withProgress({ location: { viewId: SITES_VIEW } }, () => rest$);
         await rest$;
-        published = true;
       } else {
         for (const r of read) this.parse(r);
       }
@@ -141,7 +140,7 @@ export class SiteWorkspace implements vscode.Disposable {
     // An open document edited while the files were read: its latest text, not the one read.
     for (const r of read) if (r.version !== undefined && vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri.toString())?.version !== r.version) this.pendingText.add(r.uri.toString());
     // The sliced load published its tree already: rebuild only for the edits made meanwhile.
-    if (!published || this.pendingText.size > 0) this.flush();
+    if (!sliced || this.pendingText.size > 0) this.flush();
     this.log.info(`Read ${read.length} site/plan file(s), ${this.tree.roots.length} site(s), in ${Date.now() - started} ms.`);
   }
 
