@@ -68,6 +68,8 @@ export class SiteWorkspace implements vscode.Disposable {
   private readonly parsers = new Map<string, IncrementalParser>();
   private readonly saidNotes = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Something changed since the last rebuild (an edit, a file or ledger event, a setting). */
+  private dirty = false;
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Log) {}
@@ -140,7 +142,8 @@ export class SiteWorkspace implements vscode.Disposable {
     // An open document edited while the files were read: its latest text, not the one read.
     for (const r of read) if (r.version !== undefined && vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri.toString())?.version !== r.version) this.pendingText.add(r.uri.toString());
     // The sliced load published its tree already: rebuild only for the edits made meanwhile.
-    if (!sliced || this.pendingText.size > 0) this.flush();
+    if (!sliced) this.dirty = true;
+    this.flush();
     this.log.info(`Read ${read.length} site/plan file(s), ${this.tree.roots.length} site(s), in ${Date.now() - started} ms.`);
   }
 
@@ -218,16 +221,22 @@ export class SiteWorkspace implements vscode.Disposable {
 
   /** Debounced: many edits or file events make one rebuild. */
   schedule(): void {
+    this.dirty = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), REBUILD_MS);
   }
 
-  /** Applies pending edits and rebuilds now (a command is about to use the model). */
+  /**
+   * Applies pending edits and rebuilds now (a command is about to use the model). Nothing changed since the
+   * last rebuild: nothing to do. A listener of `onDidChange` may call this (the dashboard does), so it must
+   * never publish a tree that did not change: that would fire the event again, forever.
+   */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     // While the files are read the index is partial: the scan applies the edits and rebuilds when it ends.
     if (!this.loading || this.scanning) return;
+    if (!this.dirty && this.pendingText.size === 0) return;
     this.applyPendingText();
     this.rebuild();
   }
@@ -246,6 +255,7 @@ export class SiteWorkspace implements vscode.Disposable {
   /** Builds the tree from the index and fresh ledgers now, and tells the listeners. */
   rebuild(): void {
     if (this.scanning) return; // the scan rebuilds once every file is read
+    this.dirty = false;
     this.publish(buildSiteTree(this.treeInput()));
   }
 

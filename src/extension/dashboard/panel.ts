@@ -60,8 +60,29 @@ export class DashboardPanel {
     }, null, this._disposables);
   }
 
-  /** Builds the report again and sends it to the webview. */
-  async update(): Promise<void> {
+  private updating: Promise<void> | undefined;
+  private again = false;
+
+  /** Builds the report again and sends it to the webview; changes meanwhile make one more update, not one each. */
+  update(): Promise<void> {
+    if (this.updating) {
+      this.again = true;
+      return this.updating;
+    }
+    this.updating = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.build();
+        } while (this.again && !this.disposed);
+      } finally {
+        this.updating = undefined;
+      }
+    })();
+    return this.updating;
+  }
+
+  private async build(): Promise<void> {
     this.stale = false;
     const result = await currentReport(this.deps, this.site);
     if (this.disposed) return;
