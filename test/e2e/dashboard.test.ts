@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { packagedVsix, repoRoot, runCommand, screenshot, useWorkbench, waitForTreeRow } from './harness';
+import { packagedVsix, repoRoot, runCommand, runCommandAndPick, screenshot, useWorkbench, waitForTreeRow } from './harness';
 import { EXTENSION_HOST_LIMIT_MIB, extensionHostRssMiB } from './harness/extensionHost';
 import { showSites } from './fixtures/tree';
 
@@ -30,10 +30,7 @@ describe('e2e: license dashboard (two sites in one workspace)', function () {
     const { page, server } = session;
     await showSites(page, 'hospital-north');
     await waitForTreeRow(page, 'riverside-plant', 'Sites');
-    await runCommand(page, 'BMS: Open License Dashboard');
-    const pick = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'hospital-north' }).first();
-    await pick.waitFor();
-    await pick.click();
+    await runCommandAndPick(page, 'BMS: Open License Dashboard', 'hospital-north');
     const frame = dashboardFrame(page);
     await frame.locator('h2', { hasText: 'Servers and License Servers' }).waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('text=Loading the license dashboard').count(), 0);
