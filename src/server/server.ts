@@ -100,7 +100,7 @@ connection.onDidChangeConfiguration(async (change) => {
   queue.publishSoon(workspace.uris());
 });
 
-documents.onDidOpen((e) => queue.changed(e.document.uri));
+documents.onDidOpen((e) => queue.opened(e.document.uri));
 documents.onDidChangeContent((e) => queue.changed(e.document.uri));
 documents.onDidClose((e) => {
   // The editor let go: the file on disk is the truth again (or the file is gone).

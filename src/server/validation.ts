@@ -1,10 +1,12 @@
-// Debounced validation: an edit is parsed and checked after `debounceMs` of quiet; a newer edit cancels
-// the run in progress; every file the edit affects is re-published, and only those.
+// Validation on edits: an edit on a quiet server is checked at once; a burst of edits is checked after the
+// typing pauses (EditRhythm: at most `debounceMs`); a newer edit cancels the run in progress; every file
+// the edit affects is re-published, and only those.
 import type { Connection } from 'vscode-languageserver/node';
 import { LiveRuleContext } from '../engine/service/ruleContext';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
 import { LedgerDiagnostics } from '../engine/service/ledgerDiagnostics';
+import { EditRhythm } from './editRhythm';
 import type { ServerSettings } from './settings';
 
 export interface TextSource {
@@ -19,6 +21,7 @@ export class ValidationQueue {
   private readonly unpublished = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  private readonly rhythm = new EditRhythm();
   /** License Server usage cached by 'Refresh License Server Usage' (BMS080-082); re-read only when a file changes. */
   /** BMS062-065 on the ledger files themselves. */
   private readonly ledgers: LedgerDiagnostics;
@@ -32,11 +35,18 @@ export class ValidationQueue {
     this.ledgers = new LedgerDiagnostics((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
   }
 
-  /** An open file changed: parse and publish after the debounce. */
+  /** An open file changed: parse and publish at once, or when a burst of edits pauses. */
   changed(uri: string): void {
     this.dirty.add(uri);
     this.generation++;
-    this.arm(this.settings().debounceMs);
+    this.arm(this.rhythm.edit(performance.now(), this.settings().debounceMs));
+  }
+
+  /** A file was opened: check it at once (opening is not typing, so it does not start a burst). */
+  opened(uri: string): void {
+    this.dirty.add(uri);
+    this.generation++;
+    this.arm(0);
   }
 
   /** Files already parsed into the workspace (from disk) whose diagnostics must be (re)published. */
@@ -51,7 +61,8 @@ export class ValidationQueue {
     if (!this.dirty.delete(uri)) return;
     const doc = this.source.open(uri);
     if (doc) for (const u of this.workspace.update(uri, doc.text, doc.document)) this.unpublished.add(u);
-    this.arm(this.settings().debounceMs);
+    // Parsed for a request: publish as soon as the edits pause (a timer already armed keeps its time).
+    if (!this.timer) this.arm(0);
   }
 
   private arm(ms: number): void {

@@ -47,6 +47,8 @@ export interface ClientOptions {
   server?: string;
   /** The answer to workspace/configuration for a section. */
   configuration?: (section?: string) => unknown;
+  /** What `initialize` sends as initializationOptions (default: no debounce, as most tests want). */
+  initializationOptions?: unknown;
 }
 
 export class TestClient {
@@ -77,7 +79,10 @@ export class TestClient {
     const configuration = options.configuration ?? (() => ({ validation: { debounceMs: 0 } }));
     this.rpc.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => configuration(i.section)));
     this.rpc.listen();
+    this.initializationOptions = 'initializationOptions' in options ? options.initializationOptions : { validation: { debounceMs: 0 } };
   }
+
+  private readonly initializationOptions: unknown;
 
   get pid(): number | undefined {
     return this.child.pid;
@@ -104,7 +109,7 @@ export class TestClient {
       rootUri: pathToFileURL(this.folder).href,
       workspaceFolders: [{ uri: pathToFileURL(this.folder).href, name: 'test' }],
       capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
-      initializationOptions: { validation: { debounceMs: 0 } },
+      initializationOptions: this.initializationOptions,
     });
     await this.rpc.sendNotification('initialized', {});
     await Promise.all(waits);
