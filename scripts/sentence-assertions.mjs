@@ -1,0 +1,84 @@
+// Counts test assertions that compare with a whole sentence: an equality or match assertion whose expected
+// value is a string literal or regular expression of six words or more. Such a test breaks on a wording fix
+// while a wrong finding code would pass; assert codes, fields, ranges and one key phrase instead.
+// Usage: node scripts/sentence-assertions.mjs [--list] [--max N]   (exit 1 when more than N are found)
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const args = process.argv.slice(2);
+const max = args.includes('--max') ? Number(args[args.indexOf('--max') + 1]) : Infinity;
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else if (/\.test\.ts$/.test(name)) yield path;
+  }
+}
+
+const ASSERTION = /\b(?:assert\.(?:equal|strictEqual|deepEqual|deepStrictEqual|match|doesNotMatch|notEqual|throws|rejects)|expect\([^)]*\)\.(?:toBe|toEqual|toMatch|toContain))\s*\(/g;
+/** A string literal ('…', "…", `…` without ${}) or a regex literal, as written in the source. */
+const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.)*`|\/(?![*/\s])(?:[^/\\\n[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+\/[dgimsuy]*/g;
+
+/** The words of a literal: regex escapes and operators read as spaces. */
+function words(literal) {
+  const body = literal.startsWith('/') ? literal.slice(1, literal.lastIndexOf('/')).replace(/\\[sdwbSDWB]|\\.|[()[\]{}|*+?^$]/g, ' ') : literal.slice(1, -1);
+  return body.split(/\s+/).filter((w) => /[A-Za-z]{2,}/.test(w));
+}
+
+/** The argument list of the call that starts at `open` (the index of its '('). */
+function callArgs(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') if (--depth === 0) return text.slice(open + 1, i);
+  }
+  return text.slice(open + 1);
+}
+
+const found = [];
+for (const file of files(join(root, 'test'))) {
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(ASSERTION)) {
+    const call = callArgs(text, m.index + m[0].length - 1);
+    // The first argument is what is tested; the expected value and the message follow. A message (the last
+    // string argument of equal/match) is for the reader, so only the second argument counts.
+    const parts = splitTopLevel(call);
+    const expected = parts[1] ?? '';
+    for (const lit of expected.match(LITERAL) ?? []) {
+      if (words(lit).length >= 6) {
+        found.push(`${relative(root, file)}:${text.slice(0, m.index).split('\n').length}: ${lit.slice(0, 90)}`);
+        break;
+      }
+    }
+  }
+}
+
+function splitTopLevel(s) {
+  const parts = [];
+  let depth = 0, start = 0, quote = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(s.slice(start));
+  return parts;
+}
+
+if (args.includes('--list')) for (const f of found) console.log(f);
+console.log(`${found.length} assertion(s) compare with a sentence of six words or more`);
+if (found.length > max) process.exit(1);
