@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { toCachedUsage, usageFile, writeUsage } from '../../src/engine/lmstat/cache';
 import { parseLicensesLog } from '../../src/engine/lmstat/licensesLog';
-import { LICENSES_LOG_CACHE_VERSION, licensesLogFile, writeLicensesLog } from '../../src/engine/lmstat/licensesLogCache';
+import { type CachedLicensesLog, LICENSES_LOG_CACHE_VERSION, licensesLogFile, writeLicensesLog } from '../../src/engine/lmstat/licensesLogCache';
 import { summarizeLicensesLog } from '../../src/engine/lmstat/licensesLogSummary';
 import { importLmstat } from '../../src/engine/lmstat/source';
 import { makeStateDir, STATE_FOLDER_GITIGNORE } from '../../src/engine/stateFolder';
@@ -61,7 +61,7 @@ describe('the local state folder .bmslicense/ ignores itself', function () {
 
     fs.writeFileSync(ignoreFile(), '# mine\nlas-sim/\n');
     const log = parseLicensesLog(fs.readFileSync(path.join(ROOT, 'test/unit/lmstat/licenses-log/04-bms-site-clock-difference-constructed.log'), 'utf8'));
-    const entry = { version: LICENSES_LOG_CACHE_VERSION, at: '2026-12-01T00:00:00.000Z', site: 's', licenseServer: 'ls-1', file: 'x.log', ...summarizeLicensesLog(log) };
+    const entry: CachedLicensesLog = { version: LICENSES_LOG_CACHE_VERSION, at: '2026-12-01T00:00:00.000Z', site: 's', licenseServer: 'ls-1', file: 'x.log', ...summarizeLicensesLog(log) };
     assert.deepEqual(writeLicensesLog(dir, entry), { ok: true, file: licensesLogFile(dir, 's', 'ls-1') });
     assert.equal(fs.readFileSync(ignoreFile(), 'utf8'), '# mine\nlas-sim/\n');
   });
