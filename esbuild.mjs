@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// --cli: only dist/cli.js, what the npm package ships (`prepack`); the options are the ones every build uses.
+const cliOnly = process.argv.includes('--cli');
 
 const node = {
   bundle: true,
@@ -20,10 +22,10 @@ const entries = [
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
-].filter((e) => existsSync(e.entryPoints[0]));
+].filter((e) => existsSync(e.entryPoints[0]) && (!cliOnly || e.outfile === 'dist/cli.js'));
 
 const builds = entries.map((e) => ({ ...node, ...e }));
-if (existsSync('webview/main.ts')) {
+if (!cliOnly && existsSync('webview/main.ts')) {
   builds.push({
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',

@@ -11,7 +11,8 @@ import type { CliIO } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 
 const ROOT = path.resolve(__dirname, '../..');
-const LMSTAT = path.join(ROOT, '../shared/fixtures/lmstat');
+// Real lmstat outputs kept in the repository with their sources (test/unit/lmstat/fixtures/SOURCES.md).
+const LMSTAT = path.join(ROOT, 'test/unit/lmstat/fixtures');
 
 async function cli(argv: string[], cwd = ROOT, stdin?: Buffer) {
   let out = '';
@@ -73,7 +74,7 @@ describe('bmslicense conventions', () => {
   });
 
   it('lmstat - reads standard input (lmutil lmstat -a | bmslicense lmstat -), the same as the file', async () => {
-    const file = path.join(LMSTAT, fs.readdirSync(LMSTAT).find((f) => f.endsWith('.txt'))!);
+    const file = path.join(LMSTAT, fs.readdirSync(LMSTAT).sort().find((f) => f.endsWith('.txt'))!);
     const fromFile = await cli(['lmstat', file, '-f', 'json']);
     const fromStdin = await cli(['lmstat', '-', '--format', 'json'], ROOT, fs.readFileSync(file));
     assert.equal(fromStdin.code, fromFile.code);
@@ -114,5 +115,41 @@ describe('bmslicense conventions', () => {
     assert.equal(broken.code, 1);
     assert.match(broken.out, /^plans\/plan\.bms\.yaml:\d+:\d+: error BMS010 Site 'hospital-north' has no server 'as-22'/m);
     assert.match(broken.out, /^1 file checked: 1 error/m);
+  });
+});
+
+describe('the repository is self-contained (a plain clone runs every test)', () => {
+  /** Every source, test, benchmark and script file git tracks (the patterns below escape every '/', so they do not match themselves). */
+  function trackedCode(): string[] {
+    const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', 'src', 'test', 'bench', 'scripts', 'bin', 'webview', '*.mjs', '*.cjs'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout
+      .split('\0')
+      .filter((f) => /\.(ts|mjs|cjs|js)$|^scripts\/[^.]+$/.test(f) && !f.includes('/fixtures/'));
+  }
+
+  it('no file names a folder of the machine it was written on or a sibling of the clone', () => {
+    const outside = /\/work\/|\/home\/\w|\.\.\/shared\/|\bshared\/(?:fixtures|spec)\//;
+    const found = trackedCode().flatMap((f) =>
+      fs
+        .readFileSync(path.join(ROOT, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (outside.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    assert.deepEqual(found, []);
+  });
+
+  it('no path built from __dirname or the root climbs out of the repository', () => {
+    const climbs: string[] = [];
+    for (const f of trackedCode()) {
+      const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
+      for (const m of text.matchAll(/(?:join|resolve)\(\s*__dirname\s*,\s*((?:'[^']*'\s*,?\s*)+)\)/g)) {
+        const parts = [...m[1].matchAll(/'([^']*)'/g)].map((p) => p[1]);
+        const to = path.resolve(path.dirname(path.join(ROOT, f)), ...parts);
+        if (path.relative(ROOT, to).startsWith('..')) climbs.push(`${f}: ${m[0]}`);
+      }
+      for (const m of text.matchAll(/(?:join|resolve)\(\s*(?:ROOT|root|repoRoot)\s*,\s*'\.\.[/'][^)]*\)/g)) climbs.push(`${f}: ${m[0]}`);
+    }
+    assert.deepEqual(climbs, []);
   });
 });

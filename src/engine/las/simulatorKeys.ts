@@ -5,6 +5,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { makeStateDir } from '../stateFolder';
 import { writeFileAtomic } from './simulatorState';
 
 export const PRIVATE_KEY_FILE = 'las-signing-key.pem';
@@ -64,7 +65,7 @@ export function loadOrCreateSigningKey(dataDir: string, recorded: string | undef
 function createExclusively(privFile: string): string {
   const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const tmp = `${privFile}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  fs.mkdirSync(path.dirname(privFile), { recursive: true });
+  makeStateDir(path.dirname(privFile));
   fs.writeFileSync(tmp, pem, { mode: 0o600 });
   try {
     fs.linkSync(tmp, privFile);

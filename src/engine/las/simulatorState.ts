@@ -2,6 +2,7 @@
 // crash leaves either the old state or the new one, never half of each.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { makeStateDir } from '../stateFolder';
 import type { EntitledProduct, LicenseLine } from './types';
 
 export type SimTransactionStatus = 'active' | 'broken' | 'return-pending' | 'returned';
@@ -92,7 +93,7 @@ export function readState(dataDir: string): SimState {
 /** Writes `text` to `file` atomically: temp file beside it, fsync, rename, fsync of the folder. */
 export function writeFileAtomic(file: string, text: string, mode = 0o644): void {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
+  makeStateDir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const fd = fs.openSync(tmp, 'w', mode);
   try {

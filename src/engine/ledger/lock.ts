@@ -10,6 +10,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { makeStateDir } from '../stateFolder';
 
 export interface LockHolder {
   pid: number;
@@ -49,7 +50,7 @@ export function lockFileOf(file: string): string {
 
 export async function acquireLock(file: string, options: LockOptions): Promise<LockOutcome> {
   const lockFile = lockFileOf(file);
-  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+  makeStateDir(path.dirname(lockFile));
   const started = Date.now();
   let pause = options.pollMs ?? 10;
   let waited = false;

@@ -1,10 +1,11 @@
 // The last usage reading of each License Server, kept per site under `.bmslicense/lmstat/<site>/<ls>.json`
 // with its time and source, so rules, the tree and the dashboard read it without running lmutil again.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Site } from '../model';
+import { makeStateDir } from '../stateFolder';
 import type { LmstatText } from './source';
 import { summarizeLmstat, type UsageSummary } from './summary';
 import { foldersAbove } from './siteFolders';
@@ -61,7 +62,7 @@ export async function writeUsage(workspaceRoot: string, usage: CachedUsage): Pro
   const file = usageFile(workspaceRoot, usage.site, usage.licenseServer);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeStateDir(path.dirname(file));
     const handle = await open(tmp, 'w');
     try {
       await handle.writeFile(`${JSON.stringify(usage)}\n`);

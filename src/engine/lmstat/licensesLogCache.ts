@@ -1,9 +1,10 @@
 // The last imported licenses log of each License Server, kept per site under
 // `.bmslicense/licenses-log/<site>/<ls>.json`, so the tree and the dashboard show its denials without
 // reading the log again. Written atomically (temp file + rename), read tolerantly.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Site } from '../model';
+import { makeStateDir } from '../stateFolder';
 import type { LicensesLogSummary } from './licensesLogSummary';
 import { foldersAbove } from './siteFolders';
 
@@ -33,7 +34,7 @@ export function writeLicensesLog(workspaceRoot: string, entry: CachedLicensesLog
   const file = licensesLogFile(workspaceRoot, entry.site, entry.licenseServer);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeStateDir(path.dirname(file));
     writeFileSync(tmp, `${JSON.stringify(entry)}\n`);
     renameSync(tmp, file);
     return { ok: true, file };

@@ -52,7 +52,11 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal(fake.treeViews[0].id, 'bmsLicense.sites');
     assert.equal(fake.findFilesCalls, 0);
     assert.equal(fake.languageClientStarts, 0);
-    assert.ok(subscriptions.length >= 12 + 5, `${subscriptions.length} disposables in context.subscriptions`);
+    // Everything activate() registers goes away with context.subscriptions (what VS Code disposes on deactivate).
+    assert.ok(subscriptions.some((d) => d === (fake.treeViews[0] as object)), 'the tree view is in context.subscriptions');
+    for (const d of subscriptions.splice(0)) d.dispose();
+    assert.deepEqual([...fake.commands.keys()], [], 'commands still registered after the subscriptions were disposed');
+    assert.deepEqual([...fake.taskProviders.keys()], [], 'task providers still registered after the subscriptions were disposed');
   });
 
   it('reads the workspace when the view asks for its rows, and maps nodes to tree items', async () => {

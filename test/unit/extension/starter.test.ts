@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import ignore from 'ignore';
 import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import { buildSiteTree } from '../../../src/engine/tree/build';
 import { validateWorkspace } from '../../../src/engine/validate';
@@ -22,13 +23,23 @@ describe('starter site and plan', () => {
   });
 
   it('adds the .bmslicense/ line to .gitignore once', () => {
-    assert.equal(withGitignoreLine(undefined), `# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n${GITIGNORE_LINE}\n*.ledger.jsonl.lock\n`);
+    assert.equal(withGitignoreLine(undefined), `# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n${GITIGNORE_LINE}\n*.ledger.jsonl.lock*\n`);
     const added = withGitignoreLine('node_modules/');
     assert.match(added!, /^node_modules\/\n# BMS/);
     assert.equal(withGitignoreLine(added), undefined);
-    assert.equal(withGitignoreLine('dist/\r\n.bmslicense\r\n*.lock\r\n'), undefined);
+    assert.equal(withGitignoreLine('dist/\r\n.bmslicense\r\n*.lock*\r\n'), undefined);
     // A .gitignore from before the site locks gets the lock line only.
-    assert.equal(withGitignoreLine('.bmslicense/\n'), `.bmslicense/\n# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n*.ledger.jsonl.lock\n`);
+    assert.equal(withGitignoreLine('.bmslicense/\n'), `.bmslicense/\n# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n*.ledger.jsonl.lock*\n`);
+  });
+
+  it("the starter's .gitignore keeps out the local state, the site locks and their temp files, never a ledger", () => {
+    // A .gitignore from before the lock's temp files were covered gets the line that covers them.
+    for (const gitignore of [withGitignoreLine(undefined)!, withGitignoreLine('.bmslicense/\n*.ledger.jsonl.lock\n')!]) {
+      const rules = ignore().add(gitignore);
+      const ignored = ['.bmslicense/las-sim/state.json', 'hospital-north.ledger.jsonl.lock', 'sites/hospital-north.ledger.jsonl.lock.4242.9f3a.tmp'];
+      assert.deepEqual(ignored.filter((f) => !rules.ignores(f)), [], gitignore);
+      assert.deepEqual(['hospital-north.ledger.jsonl', 'sites/site.bms.yaml', '.gitattributes'].filter((f) => rules.ignores(f)), [], gitignore);
+    }
   });
 
   it('adds the union merge of ledgers to .gitattributes once, and leaves a merge setting of its own alone', () => {
