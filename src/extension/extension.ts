@@ -4,9 +4,10 @@
 import * as vscode from 'vscode';
 import { useBundle } from '../engine/l10n';
 import type { TreeNode } from '../engine/tree/types';
-import { registerCommands } from './commands/register';
+import { coreCommands } from './commands/register';
+import { registerCommandTable, type CommandHandlers } from './commands/registry';
 import { registerDashboard } from './dashboard/register';
-import { registerUpgradeReport } from './dashboard/upgrade';
+import { upgradeReportCommand } from './dashboard/upgrade';
 import { registerReconcile } from './reconcile';
 import { LanguageServer } from './languageServer';
 import { Log } from './log';
@@ -25,11 +26,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const server = new LanguageServer(context, log);
   // The language client registers itself in context.subscriptions when it starts, which stops it.
   context.subscriptions.push(log, sites, provider, view, vscode.window.registerFileDecorationProvider(provider));
-  context.subscriptions.push(...registerCommands({ sites, log, secrets: context.secrets }, view, () => server.start()));
-  registerUsage(context, { sites, log });
-  registerDashboard(context, { sites, log });
-  registerUpgradeReport(context, { sites, log });
-  registerReconcile(context, { sites, log, secrets: context.secrets });
+  // Every contributed command, registered in one place with one trust check, progress and failure message.
+  const commands: CommandHandlers = {
+    ...coreCommands({ sites, log, secrets: context.secrets }, view, () => server.start()),
+    ...registerUsage(context, { sites, log }),
+    ...registerDashboard(context, { sites, log }),
+    ...upgradeReportCommand({ sites, log }),
+    ...registerReconcile(context, { sites, log, secrets: context.secrets }),
+  };
+  context.subscriptions.push(...registerCommandTable(commands, log));
   registerTasks(context);
 
   if (view.visible) server.start();

@@ -4,8 +4,11 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../../engine/tree/types';
 import { TOKEN_SECRET } from '../las';
 import { GITATTRIBUTES_LINE, GITIGNORE_LINE, STARTER_PLAN, STARTER_PLAN_FILE, STARTER_SITE, STARTER_SITE_FILE, withGitattributesLine, withGitignoreLine } from '../starter/templates';
-import { requireTrust } from './trust';
 import { summarizeValidation } from './validation';
+import type { CommandRun } from './registry';
+import type { Diagnostic } from '../../engine/diagnostics';
+import { RuleContext } from '../../engine/rules';
+import { validateFile } from '../../engine/validate';
 import type { CommandServices } from './workflow';
 
 /** Opens the node's file and selects its id; the whole definition is scrolled into view. */
@@ -22,12 +25,34 @@ export async function revealInYaml(node: TreeNode | undefined, selection: readon
   editor.revealRange(new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export async function validateWorkspaceCommand(s: CommandServices): Promise<void> {
-  await s.sites.load();
-  s.sites.flush();
+export async function validateWorkspaceCommand(s: CommandServices, run: CommandRun): Promise<void> {
+  const title = vscode.l10n.t('Validate Workspace');
+  const byUri = new Map<string, Diagnostic[]>();
+  let total = 0;
+  const cancelled = await run.progress(title, async (progress, _token, signal) => {
+    progress.report({ message: vscode.l10n.t('reading the site and plan files…') });
+    await s.sites.load();
+    s.sites.flush();
+    const index = s.sites.workspaceIndex;
+    // The session's options: the ledgers' repairs (BMS061) and the usage readings (BMS080-082), as the server and the CLI use them.
+    const options = s.sites.session.options({ expiryWarningDays: vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30) });
+    const context = new RuleContext(index, options);
+    const files = [...index.allFiles()];
+    total = files.length;
+    for (const [i, file] of files.entries()) {
+      // A file at a time, yielding between: the extension host keeps answering and Cancel is heard.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) return true;
+      byUri.set(file.uri, validateFile(index, file.uri, options, { context }));
+      progress.report({ message: vscode.l10n.t('{0} of {1} files', i + 1, total), increment: 100 / total });
+    }
+    return false;
+  });
+  if (cancelled) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Validate Workspace cancelled after {0} of {1} files: nothing was changed. Run it again for the whole summary.', byUri.size, total));
+    return;
+  }
   const index = s.sites.workspaceIndex;
-  // The session's options: the ledgers' repairs (BMS061) and the usage readings (BMS080-082), as the server and the CLI use them.
-  const byUri = s.sites.session.validate({ expiryWarningDays: vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30) });
   const summary = summarizeValidation(byUri, (uri) => index.file(uri)?.text, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
   s.log.info(summary.message);
   for (const line of summary.lines) s.log.info(`  ${line}`);
@@ -39,7 +64,6 @@ export async function validateWorkspaceCommand(s: CommandServices): Promise<void
 }
 
 export async function setActivationToken(s: CommandServices): Promise<void> {
-  if (!requireTrust('Set Activation Server Token')) return;
   const token = await vscode.window.showInputBox({
     title: 'Activation server token',
     prompt: 'The token of the HTTP License Activation Server (bmsLicense.activation.url). Kept in VS Code SecretStorage, never in settings or files. Leave empty to remove it.',
@@ -62,7 +86,6 @@ export async function setActivationToken(s: CommandServices): Promise<void> {
 }
 
 export async function createStarter(s: CommandServices): Promise<void> {
-  if (!requireTrust('Create a Starter Site and Plan')) return;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     void vscode.window.showErrorMessage('Open a folder first (File > Open Folder): the starter site and plan are written into it.');

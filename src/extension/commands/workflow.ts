@@ -11,7 +11,7 @@ import type { SiteFiles, SiteWorkspace } from '../sites';
 import { VERB_WORDS, type WorkflowVerb } from './definitions';
 import { outcomeOf } from './outcome';
 import { progressTitle, refusalFor, scopeFromArgument, siteNode, sitePicks, targetPicks, type Scope } from './scope';
-import { requireTrust } from './trust';
+import type { CommandRun } from './registry';
 
 export interface CommandServices {
   sites: SiteWorkspace;
@@ -28,8 +28,7 @@ const RUN: Record<OnlineVerb | 'confirmReturn', (o: WorkflowOptions) => Promise<
   confirmReturn,
 };
 
-export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb, arg: unknown): Promise<void> {
-  if (!requireTrust(VERB_WORDS[verb].title)) return;
+export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb, arg: unknown, runner: CommandRun): Promise<void> {
   await s.sites.load();
   s.sites.flush();
   const scope = scopeFromArgument(arg) ?? (await pickScope(s, verb));
@@ -85,11 +84,9 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   }
 
   s.log.info(`${progressTitle(verb, scope)}: starting (LAS: ${conn.name}).`);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: progressTitle(verb, scope), cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
+  const result = await runner.progress(
+    progressTitle(verb, scope),
+    async (progress, _token, signal) => {
       let reported = 0;
       const options: WorkflowOptions = {
         las: conn.las,
@@ -97,7 +94,7 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
         plans: fresh.plans,
         ledgerPath: fresh.ledgerPath,
         target: scope.target,
-        signal: abort.signal,
+        signal,
         offlineDir,
         mode,
         blockerOf: fresh.check.blockerOf,
@@ -119,11 +116,7 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
           s.log.info(m);
         },
       };
-      try {
-        return await run(options);
-      } finally {
-        cancel.dispose();
-      }
+      return run(options);
     },
   );
   for (const line of describeResult(result).trimEnd().split('\n')) if (line.trim()) s.log.info(line);

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { renderReport, reportFileName } from '../../engine/report';
 import { DASHBOARD_VIEW_TYPE, type ExportFormat } from '../../engine/report/messages';
+import { COMMANDS } from '../commands/definitions';
+import { requireTrust, type CommandHandlers } from '../commands/registry';
 import { DashboardPanel } from './panel';
 import { currentReport, pickSite, type DashboardDeps } from './source';
 
@@ -16,10 +18,8 @@ const FORMATS: { label: string; description: string; format: ExportFormat }[] = 
 ];
 
 async function exportReport(deps: DashboardDeps, site: string, format?: ExportFormat): Promise<void> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Exporting the license report writes a file, so it needs a trusted workspace.');
-    return;
-  }
+  // The webview's Export button comes here without the command: the same trust check.
+  if (!requireTrust(COMMANDS.find((c) => c.id === 'bmsLicense.exportReport')!)) return;
   const chosen = format ?? (await vscode.window.showQuickPick(FORMATS, { placeHolder: `Format of the license report of ${site}` }))?.format;
   if (!chosen) return;
   const result = await currentReport(deps, site);
@@ -46,33 +46,10 @@ async function exportReport(deps: DashboardDeps, site: string, format?: ExportFo
   if (open) await vscode.commands.executeCommand('vscode.open', target);
 }
 
-export function registerDashboard(context: vscode.ExtensionContext, deps: DashboardDeps): void {
+/** Brings dashboards back after a reload; returns the dashboard commands' handlers. */
+export function registerDashboard(context: vscode.ExtensionContext, deps: DashboardDeps): Pick<CommandHandlers, 'bmsLicense.openDashboard' | 'bmsLicense.exportReport'> {
   const onExport = (site: string, format: ExportFormat) => exportReport(deps, site, format);
-  const guard =
-    (id: string, f: (arg: unknown) => Promise<void>) =>
-    async (arg: unknown): Promise<void> => {
-      try {
-        await f(arg);
-      } catch (e) {
-        deps.log.error(`${id} failed: ${(e as Error).stack ?? String(e)}`);
-        void vscode.window.showErrorMessage(`${id} failed: ${(e as Error).message}. Details are in the BMS License Workbench output.`);
-      }
-    };
   context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'bmsLicense.openDashboard',
-      guard('Open License Dashboard', async (arg) => {
-        const site = await pickSite(deps, arg, 'show');
-        if (site) DashboardPanel.show(context.extensionUri, deps, onExport, site);
-      }),
-    ),
-    vscode.commands.registerCommand(
-      'bmsLicense.exportReport',
-      guard('Export License Report', async (arg) => {
-        const site = await pickSite(deps, arg, 'report on');
-        if (site) await exportReport(deps, site);
-      }),
-    ),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         // The state comes from the webview: only a site name is taken from it, and checked.
@@ -87,4 +64,14 @@ export function registerDashboard(context: vscode.ExtensionContext, deps: Dashbo
     }),
     { dispose: () => DashboardPanel.disposeAll() },
   );
+  return {
+    'bmsLicense.openDashboard': async (arg) => {
+      const site = await pickSite(deps, arg, 'show');
+      if (site) DashboardPanel.show(context.extensionUri, deps, onExport, site);
+    },
+    'bmsLicense.exportReport': async (arg) => {
+      const site = await pickSite(deps, arg, 'report on');
+      if (site) await exportReport(deps, site);
+    },
+  };
 }

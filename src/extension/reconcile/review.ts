@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { applyPlan, planNow, reviewReturns, reviewText, summaryLine, type ReconcilePlan } from '../../engine/reconcile';
 import { applicableTargets } from '../../engine/rules/catalog';
 import { describeResult } from '../../engine/workflows/context';
-import { requireTrust } from '../commands/trust';
+import type { CommandRun } from '../commands/registry';
 import { refuseInvalid } from '../commands/workflow';
 import { connectLas } from '../las';
 import type { Log } from '../log';
@@ -52,8 +52,7 @@ async function siteOf(deps: ReconcileDeps, arg: unknown): Promise<string | undef
   return vscode.window.showQuickPick(names, { title: 'Review and Apply Plan', placeHolder: 'Which site?' });
 }
 
-export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments, arg: unknown): Promise<void> {
-  if (!requireTrust('Review and Apply Plan')) return;
+export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments, arg: unknown, runner: CommandRun): Promise<void> {
   await deps.sites.load();
   deps.sites.flush();
   const name = await siteOf(deps, arg);
@@ -90,36 +89,30 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
     if (!offlineDir) return;
   }
   deps.log.info(`Apply the plan of site ${name} (LAS: ${conn.name}).`);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Apply the plan of site ${name}`, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await applyPlan({
-          las: conn.las,
-          site: files.site,
-          plans: files.plans,
-          ledgerPath: files.ledgerPath,
-          offlineDir,
-          signal: abort.signal,
-          blockerOf: files.check.blockerOf,
-          appliesTo: (p) => {
-            const t = applicableTargets(p);
-            return t ? [...t] : undefined;
-          },
-          onProgress: (p) => progress.report({ message: p.message, increment: p.total > 0 && p.done > 0 ? 100 / p.total : 0 }),
-          workspaceRoot: files.root,
-          onWait: (m) => {
-            progress.report({ message: m });
-            deps.log.info(m);
-          },
-          // The ledger may have moved since the review: return only what the user saw and confirmed.
-          confirmReturns: async (now) => now.returns.every((r) => review.returns.some((x) => x.target === r.target && x.transaction === r.transaction)),
-        });
-      } finally {
-        cancel.dispose();
-      }
+  const result = await runner.progress(
+    vscode.l10n.t('Apply the plan of site {0}', name),
+    async (progress, _token, signal) => {
+      return await applyPlan({
+        las: conn.las,
+        site: files.site,
+        plans: files.plans,
+        ledgerPath: files.ledgerPath,
+        offlineDir,
+        signal,
+        blockerOf: files.check.blockerOf,
+        appliesTo: (p) => {
+          const t = applicableTargets(p);
+          return t ? [...t] : undefined;
+        },
+        onProgress: (p) => progress.report({ message: p.message, increment: p.total > 0 && p.done > 0 ? 100 / p.total : 0 }),
+        workspaceRoot: files.root,
+        onWait: (m) => {
+          progress.report({ message: m });
+          deps.log.info(m);
+        },
+        // The ledger may have moved since the review: return only what the user saw and confirmed.
+        confirmReturns: async (now) => now.returns.every((r) => review.returns.some((x) => x.target === r.target && x.transaction === r.transaction)),
+      });
     },
   );
   for (const line of describeResult(result).trimEnd().split('\n')) if (line.trim()) deps.log.info(line);

@@ -5,7 +5,7 @@ import { toCachedUsage, writeUsage, type CachedUsage } from '../../engine/lmstat
 import { DEFAULT_LMSTAT_TIMEOUT_MS, DEFAULT_LMUTIL_PATH, importLmstat, runLmstat, type LmstatOutcome } from '../../engine/lmstat/source';
 import type { Log } from '../log';
 import type { SiteWorkspace } from '../sites';
-import { requireTrust } from '../commands/trust';
+import type { CommandRun } from '../commands/registry';
 import { outcomeMessage, targetsFromArgument, usagePicks, type UsageTarget } from './targets';
 
 export interface UsageServices {
@@ -55,9 +55,7 @@ async function report(s: UsageServices, readings: CachedUsage[], failures: strin
   if (choice === IMPORT_INSTEAD) void vscode.commands.executeCommand('bmsLicense.importLmstat');
 }
 
-export async function refreshUsage(s: UsageServices, arg: unknown): Promise<void> {
-  // It runs the program named in the (possibly workspace) settings.
-  if (!requireTrust(REFRESH)) return;
+export async function refreshUsage(s: UsageServices, arg: unknown, runner: CommandRun): Promise<void> {
   const targets = await chooseTargets(s, arg, true, REFRESH);
   if (!targets || targets.length === 0) return;
   const config = vscode.workspace.getConfiguration('bmsLicense');
@@ -66,35 +64,29 @@ export async function refreshUsage(s: UsageServices, arg: unknown): Promise<void
   const readings: CachedUsage[] = [];
   const failures: string[] = [];
   let notFound = false;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: REFRESH, cancellable: true }, async (progress, token) => {
-    const controller = new AbortController();
-    const cancel = token.onCancellationRequested(() => controller.abort());
-    try {
-      for (const t of targets) {
-        if (controller.signal.aborted) break;
-        progress.report({ message: `${t.licenseServer} (${t.address ?? 'no address'})`, increment: 100 / targets.length });
-        if (!t.address) {
-          failures.push(`License Server '${t.licenseServer}' has no address in the Site file: add address: "@host" or "port@host".`);
-          continue;
-        }
-        const outcome = await runLmstat({ path, address: t.address, timeoutMs, signal: controller.signal });
-        if (!outcome.ok) {
-          if (outcome.error.code === 'cancelled') break;
-          notFound ||= outcome.error.code === 'not-found' || outcome.error.code === 'not-executable';
-          failures.push(`${t.licenseServer}: ${outcome.error.message}`);
-          s.log.warn(`Usage of ${t.licenseServer}: ${outcome.error.message}`);
-          // The same missing lmutil would fail for every other License Server too.
-          if (notFound) break;
-          continue;
-        }
-        const kept = await keep(s, t, outcome);
-        if (typeof kept === 'string') failures.push(kept);
-        else readings.push(kept);
+  await runner.progress(REFRESH, async (progress, _token, signal) => {
+    for (const t of targets) {
+      if (signal.aborted) break;
+      progress.report({ message: `${t.licenseServer} (${t.address ?? 'no address'})`, increment: 100 / targets.length });
+      if (!t.address) {
+        failures.push(`License Server '${t.licenseServer}' has no address in the Site file: add address: "@host" or "port@host".`);
+        continue;
       }
-    } finally {
-      cancel.dispose();
+      const outcome = await runLmstat({ path, address: t.address, timeoutMs, signal });
+      if (!outcome.ok) {
+        if (outcome.error.code === 'cancelled') break;
+        notFound ||= outcome.error.code === 'not-found' || outcome.error.code === 'not-executable';
+        failures.push(`${t.licenseServer}: ${outcome.error.message}`);
+        s.log.warn(`Usage of ${t.licenseServer}: ${outcome.error.message}`);
+        // The same missing lmutil would fail for every other License Server too.
+        if (notFound) break;
+        continue;
+      }
+      const kept = await keep(s, t, outcome);
+      if (typeof kept === 'string') failures.push(kept);
+      else readings.push(kept);
     }
-    if (controller.signal.aborted) failures.push(`Cancelled: ${readings.length} of ${targets.length} License Servers refreshed.`);
+    if (signal.aborted) failures.push(`Cancelled: ${readings.length} of ${targets.length} License Servers refreshed.`);
   });
   await report(s, readings, failures, notFound);
 }
