@@ -8,7 +8,7 @@ import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } fro
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
 import { siteCheckOf } from './siteChecks';
 import { pendingChangesNode, withPendingChanges } from './pending';
-import type { NodeStatus, SiteTree, TreeNode } from './types';
+import type { NodeStatus, SiteTree, TargetLicense, TreeNode } from './types';
 import { addUsage } from './usage';
 import { addLicensesLog } from './licensesLog';
 import type { LicensesLogReader } from '../lmstat/licensesLogCache';
@@ -113,8 +113,9 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const target = (kind: TreeNode['kind'], id: string, type: string | undefined, parentId: string, span: Span, focus: Span | undefined) => {
     const licenses = licensesOf(ctx, id);
     const status = targetStatus(licenses, kind === 'server' ? type : undefined);
-    const planned = licenses.filter((l) => l.plannedQuantity !== undefined).length;
-    const activated = licenses.filter(isActivated).length;
+    // Licenses, not assignments: 5 client seats planned on a License Server count 5.
+    const planned = sum(licenses, (l) => l.plannedQuantity ?? 0);
+    const activated = sum(licenses, activatedOfPlanned);
     const node: TreeNode = {
       id: uniqueId(`${siteId}/${kind}:${id}`),
       parentId,
@@ -236,6 +237,13 @@ function describe(what: string, planned: number, activated: number, status: Node
   return parts.join(' · ');
 }
 
-function sum(nodes: TreeNode[], f: (n: TreeNode) => number): number {
+/** How many of a planned license's quantity are active (a reclaim short of the plan counts what it has). */
+function activatedOfPlanned(l: TargetLicense): number {
+  if (l.plannedQuantity === undefined) return 0;
+  if (isActivated(l)) return l.plannedQuantity;
+  return l.state === 'short' ? Math.min(l.activatedQuantity ?? 0, l.plannedQuantity) : 0;
+}
+
+function sum<T>(nodes: T[], f: (n: T) => number): number {
   return nodes.reduce((a, n) => a + f(n), 0);
 }

@@ -64,7 +64,7 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal(item.id, es01.id);
     assert.equal(item.contextValue, 'bms.server.enterprise-server');
     assert.equal(item.iconPath.id, 'server');
-    assert.equal(item.description, 'Enterprise Server · 0/2 activated · license violation expected');
+    assert.equal(item.description, 'Enterprise Server · 0/3 activated · license violation expected');
     assert.match(item.tooltip.value, /\*\*es-01\*\* · Enterprise Server/);
     assert.deepEqual(item.command, { command: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', arguments: [es01] });
     assert.equal(provider().getParent(es01).target, 'ec-01');
