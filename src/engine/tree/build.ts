@@ -126,7 +126,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
       status,
       tooltip: '',
       location: { uri: site.uri, span, focus: focus ?? span },
-      contextValue: `bms.${kind}${kind === 'server' ? `.${type ?? 'unknown'}` : ''}${offline}`,
+      contextValue: `bms.${kind}${kind === 'server' ? `.${type ?? 'unknown'}` : ''}${actionFlags(licenses)}${offline}`,
       site: site.name,
       connectivity: site.connectivity,
       target: id,
@@ -187,7 +187,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     description: describe(connectivity, planned, activated, status),
     status,
     tooltip: siteTooltip(site, status, planned, activated, input.ledgerNotes?.get(site.name)),
-    contextValue: `bms.site${offline}`,
+    contextValue: `bms.site${actionFlags(all.flatMap((n) => n.licenses))}${offline}`,
     planned,
     activated,
     children,
@@ -235,6 +235,19 @@ function describe(what: string, planned: number, activated: number, status: Node
   if (planned > 0) parts.push(t('{0}/{1} activated', activated, planned));
   if (SAID.has(status)) parts.push(statusLabel(status));
   return parts.join(' · ');
+}
+
+/**
+ * What the menus may offer on a node, in its contextValue: `.toActivate` (something planned is not active),
+ * `.active` (something is active: reclaim, return), `.broken` (repair). Nothing irreversible where it has no work.
+ */
+function actionFlags(licenses: TargetLicense[]): string {
+  const states = new Set(licenses.map((l) => l.state));
+  let flags = '';
+  if (states.has('planned')) flags += '.toActivate';
+  if (states.has('activated') || states.has('short') || states.has('unplanned')) flags += '.active';
+  if (states.has('broken')) flags += '.broken';
+  return flags;
 }
 
 /** How many of a planned license's quantity are active (a reclaim short of the plan counts what it has). */

@@ -86,3 +86,21 @@ export function scopeLabel(scope: Scope): string {
 export function progressTitle(verb: WorkflowVerb, scope: Scope): string {
   return `${VERB_WORDS[verb].title}: ${scopeLabel(scope)}`;
 }
+
+/** The licenses an activation of the scope would take from the entitlements: `ACT-1 client.station ×5 on ls-main`. */
+export function activationConsumes(siteNode: TreeNode, target: string | undefined): { licenses: number; lines: string[] } {
+  const lines: string[] = [];
+  let licenses = 0;
+  const walk = (n: TreeNode) => {
+    if (n.target !== undefined && (target === undefined || n.target === target)) {
+      for (const l of n.licenses) {
+        if (l.state !== 'planned' || l.plannedQuantity === undefined) continue;
+        licenses += l.plannedQuantity;
+        lines.push(`${l.activationId}${l.feature ? ` ${l.feature}` : ''} ×${l.plannedQuantity} → ${n.target}`);
+      }
+    }
+    n.children.forEach(walk);
+  };
+  walk(siteNode);
+  return { licenses, lines };
+}

@@ -9,8 +9,9 @@ import type { Log } from '../log';
 import { connectLas } from '../las';
 import type { SiteFiles, SiteWorkspace } from '../sites';
 import { VERB_WORDS, type WorkflowVerb } from './definitions';
+import { pickOfflineFolder, pickResponseUris, siteFolder } from './folders';
 import { outcomeOf } from './outcome';
-import { progressTitle, refusalFor, scopeFromArgument, siteNode, sitePicks, targetPicks, type Scope } from './scope';
+import { activationConsumes, progressTitle, refusalFor, scopeLabel, scopeFromArgument, siteNode, sitePicks, targetPicks, type Scope } from './scope';
 import type { CommandRun } from './registry';
 
 export interface CommandServices {
@@ -54,6 +55,7 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
     return;
   }
   const conn = connected.value;
+  if (verb === 'activate' && !(await confirmActivation(s, scope))) return;
 
   // What this run needs beyond the scope: the request kind, a folder, response files.
   let run: (o: WorkflowOptions) => Promise<WorkflowResult>;
@@ -64,20 +66,20 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   if (verb === 'importOfflineResponses') {
     const key = conn.publicKeyPem();
     if (!key.ok) return void vscode.window.showErrorMessage(key.error);
-    const picked = await pickResponseFiles();
+    const picked = await pickResponseFiles(siteFolder(fresh.site.uri));
     if (!picked) return;
     run = (o) => importResponses(o, picked, key.value);
   } else if (verb === 'createOfflineRequests') {
     const op = await pickRequestKind(scope);
     if (!op) return;
-    offlineDir = await pickFolder('Folder for the offline request files');
+    offlineDir = await pickOfflineFolder(siteFolder(fresh.site.uri), vscode.l10n.t('Folder for the offline request files'));
     if (!offlineDir) return;
     mode = 'offline';
     shownVerb = op;
     run = RUN[op];
   } else {
     if (offlineSite && verb !== 'confirmReturn') {
-      offlineDir = await pickFolder(`Site ${scope.site} is offline: folder for the request files`);
+      offlineDir = await pickOfflineFolder(siteFolder(fresh.site.uri), vscode.l10n.t('Site {0} is offline: folder for the request files', scope.site));
       if (!offlineDir) return;
     }
     run = RUN[verb];
@@ -130,6 +132,22 @@ async function showOutcome(s: CommandServices, o: ReturnType<typeof outcomeOf>):
   if (choice === 'Show Details') s.log.show();
 }
 
+/** Activation takes licenses from the entitlement: a modal naming each one first. */
+async function confirmActivation(s: CommandServices, scope: Scope): Promise<boolean> {
+  const node = siteNode(s.sites.current, scope.site);
+  const what = node ? activationConsumes(node, scope.target) : { licenses: 0, lines: [] };
+  // Nothing planned waits: the workflow says so itself.
+  if (what.licenses === 0) return true;
+  const go = vscode.l10n.t('Activate');
+  const shown = what.lines.slice(0, 12).join('\n') + (what.lines.length > 12 ? `\n${vscode.l10n.t('… and {0} more', what.lines.length - 12)}` : '');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Activate {0} license(s) on {1}?', what.licenses, scopeLabel(scope)),
+    { modal: true, detail: `${shown}\n\n${vscode.l10n.t('Each activation takes these licenses from the entitlement; only a Return gives them back.')}` },
+    go,
+  );
+  return answer === go;
+}
+
 /** Modal, listing every target, transaction and license the return takes along. */
 async function confirmReturnDialog(c: ReturnConfirmation, offline: boolean): Promise<boolean> {
   const count = c.items.reduce((n, i) => n + i.lines.length, 0);
@@ -174,20 +192,8 @@ async function pickRequestKind(scope: Scope): Promise<OnlineVerb | undefined> {
   return picked?.value;
 }
 
-async function pickFolder(title: string): Promise<string | undefined> {
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title, openLabel: 'Use this folder' });
-  return picked?.[0]?.fsPath;
-}
-
-async function pickResponseFiles(): Promise<string[] | undefined> {
-  const picked = await vscode.window.showOpenDialog({
-    canSelectFiles: true,
-    canSelectFolders: true,
-    canSelectMany: true,
-    title: 'Offline response files (*.response.json) or the folder holding them',
-    openLabel: 'Import',
-    filters: { 'Response files': ['json'] },
-  });
+async function pickResponseFiles(siteDir: string): Promise<string[] | undefined> {
+  const picked = await pickResponseUris(siteDir);
   if (!picked || picked.length === 0) return undefined;
   const files = responseFiles(picked.map((u) => u.fsPath));
   if (files.length === 0) {

@@ -6,6 +6,7 @@ import { applyPlan, planNow, reviewReturns, reviewText, summaryLine, type Reconc
 import { applicableTargets } from '../../engine/rules/catalog';
 import { describeResult } from '../../engine/workflows/context';
 import type { CommandRun } from '../commands/registry';
+import { pickOfflineFolder, siteFolder } from '../commands/folders';
 import { refuseInvalid } from '../commands/workflow';
 import { connectLas } from '../las';
 import type { Log } from '../log';
@@ -84,8 +85,7 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   const conn = connected.value;
   let offlineDir: string | undefined;
   if (runnable.some((a) => a.workflow === 'offline' && a.kind !== 'confirm-return')) {
-    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: `Site ${name}: folder for the offline request files`, openLabel: 'Use this folder' });
-    offlineDir = picked?.[0]?.fsPath;
+    offlineDir = await pickOfflineFolder(siteFolder(files.site.uri), vscode.l10n.t('Site {0}: folder for the offline request files', name));
     if (!offlineDir) return;
   }
   deps.log.info(`Apply the plan of site ${name} (LAS: ${conn.name}).`);

@@ -62,7 +62,7 @@ describe('extension host (stand-in vscode)', () => {
     const es01 = [...all.values()].find((n) => n.target === 'es-01')!;
     const item = provider().getTreeItem(es01);
     assert.equal(item.id, es01.id);
-    assert.equal(item.contextValue, 'bms.server.enterprise-server');
+    assert.equal(item.contextValue, 'bms.server.enterprise-server.toActivate');
     assert.equal(item.iconPath.id, 'server');
     assert.equal(item.description, 'Enterprise Server · 0/3 activated · license violation expected');
     assert.match(item.tooltip.value, /\*\*es-01\*\* · Enterprise Server/);
@@ -105,14 +105,28 @@ describe('extension host (stand-in vscode)', () => {
       return push(...lines);
     };
     const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    fake.answers.push({ startsWith: 'Activate 3 license(s)', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!(es01);
     assert.ok(fake.logged.some((l) => l.startsWith('Waiting for apply by anna')), fake.logged.join('\n'));
     assert.match(readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8'), /"op":"activate","site":"hospital-north","target":"es-01"/);
     assert.equal(existsSync(lock), false);
   });
 
+  it('asks before activating, naming each license it consumes, and writes nothing when told no', async () => {
+    const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    await fake.commands.get('bmsLicense.activate')!(es01);
+    const ask = fake.messages.find((m) => m.message.startsWith('Activate 3 license(s) on es-01'))!;
+    assert.ok(ask, JSON.stringify(fake.messages));
+    assert.equal((ask.options[0] as { modal: boolean }).modal, true);
+    assert.match((ask.options[0] as { detail: string }).detail, /ACT-7F3A-0002 server\.ec\.es ×1 → es-01\nACT-9C21-0003 .* ×2 → es-01/);
+    assert.deepEqual(ask.options.slice(1), ['Activate']);
+    assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
+    assert.equal(fake.progressTitles.length, 0);
+  });
+
   it('activates a server from its tree node: ledger written, tree refreshed, message says what was done', async () => {
     const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    fake.answers.push({ startsWith: 'Activate 3 license(s)', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!(es01);
     assert.deepEqual(fake.progressTitles, ['Activate: es-01 (site hospital-north)']);
     const ledger = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -157,6 +171,7 @@ describe('extension host (stand-in vscode)', () => {
     const blocked = [...all.values()].filter((n) => n.kind === 'pendingAction' && n.description?.includes('blocked'));
     assert.deepEqual(blocked.map((n) => `${n.label} · ${n.description}`), ['! activate ACT-DEMO-0001 ×1 · ls-main · blocked by BMS020']);
     assert.equal(blocked[0]!.location?.uri, Uri.file(plan).toString());
+    fake.answers.push({ startsWith: 'Activate ', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!([...all.values()].find((n) => n.target === 'ls-main' && n.kind === 'licenseServer'));
     const ledger = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(ledger.map((e) => [e.op, e.target, e.activationId]), [['activate', 'ls-main', 'ACT-7F3A-0003']]);
@@ -165,6 +180,7 @@ describe('extension host (stand-in vscode)', () => {
 
   it('asks before a return and returns nothing when the answer is no', async () => {
     const es01 = () => nodes().then((all) => [...all.values()].find((n) => n.target === 'es-01')!);
+    fake.answers.push({ startsWith: 'Activate ', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!(await es01());
     const before = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8');
     await fake.commands.get('bmsLicense.return')!(await es01());

@@ -72,6 +72,8 @@ export interface FakeState {
   /** Answers for modal/non-modal messages, by the start of the message. */
   answers: { startsWith: string; answer: string | undefined }[];
   openDialog: string[] | undefined;
+  /** The options of every open dialog shown (defaultUri, title…). */
+  openDialogs: { defaultUri?: Uri; title?: string }[];
   /** Chooses from a QuickPick's items; default: none (dismissed). */
   quickPick: (items: { label: string; value?: unknown }[]) => unknown;
   config: Record<string, unknown>;
@@ -113,6 +115,7 @@ function fresh(root: string): FakeState {
     languageClientStarts: 0,
     answers: [],
     openDialog: undefined,
+    openDialogs: [],
     quickPick: () => undefined,
     config: {},
     logged: [],
@@ -224,7 +227,10 @@ function build(state: FakeState): void {
       showErrorMessage: message('error'),
       showQuickPick: async (items: { label: string }[]) => state.quickPick(items),
       showInputBox: async () => state.inputBox,
-      showOpenDialog: async () => state.openDialog?.map((p) => Uri.file(p)),
+      showOpenDialog: async (options: { defaultUri?: Uri; title?: string }) => {
+        state.openDialogs.push(options);
+        return state.openDialog?.map((p) => Uri.file(p));
+      },
       showTextDocument: async () => ({ revealRange() {} }),
       withProgress: async (opts: { title: string }, task: (p: unknown, t: unknown) => Promise<unknown>) => {
         state.progressTitles.push(opts.title);
