@@ -2,7 +2,7 @@
 // confirmation (listing every return and what it takes along), then applies with progress and cancellation.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { applyPlan, planNow, reviewReturns, reviewText, summaryLine, type ReconcilePlan } from '../../engine/reconcile';
+import { applyPlan, planNow, reviewReturns, reviewText, summaryLine, type ReconcileAction, type ReconcilePlan } from '../../engine/reconcile';
 import { applicableTargets } from '../../engine/rules/catalog';
 import { describeResult } from '../../engine/workflows/context';
 import type { CommandRun } from '../commands/registry';
@@ -78,7 +78,7 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   const review = reviewReturns(plan);
   const detail = [summaryLine(plan.summary), review.returns.length > 0 ? `\n${review.message}` : '', '\nEvery action is recorded in the ledger; apply stops at the first failure and can be run again.'].join('\n');
   const go = review.returns.length > 0 ? 'Apply and Return' : 'Apply';
-  if ((await vscode.window.showWarningMessage(`Apply ${runnable.length} action(s) to site ${name}?`, { modal: true, detail }, go)) !== go) return;
+  if ((await vscode.window.showWarningMessage(vscode.l10n.t('Apply {0} action(s) to site {1}?', runnable.length, name), { modal: true, detail }, go)) !== go) return;
 
   const connected = connectLas(files.root, deps.secrets);
   if (!connected.ok) return void vscode.window.showErrorMessage(connected.error);
@@ -119,14 +119,24 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   deps.sites.rebuild();
   const after = planNow({ ...files, blockerOf: deps.sites.siteFiles(name)?.check.blockerOf ?? files.check.blockerOf });
   docs.show(name, reviewText(after, ledgerName));
-  await showOutcome(deps, name, result.ok, result.cancelled, result.done.length, after);
+  // Counted as the confirmation counted them: the actions it listed that are no longer needed.
+  const applied = runnable.filter((a) => !after.actions.some((b) => actionKey(b) === actionKey(a))).length;
+  await showOutcome(deps, name, result.ok, result.cancelled, applied, runnable.length, after);
 }
 
-async function showOutcome(deps: ReconcileDeps, site: string, ok: boolean, cancelled: boolean, done: number, after: ReconcilePlan): Promise<void> {
+/** One action of the plan, the same before and after apply ran. */
+function actionKey(a: ReconcileAction): string {
+  return [a.kind, a.target, a.activationId, a.transaction ?? '', a.requestId ?? ''].join('\u0000');
+}
+
+async function showOutcome(deps: ReconcileDeps, site: string, ok: boolean, cancelled: boolean, applied: number, confirmed: number, after: ReconcilePlan): Promise<void> {
   const left = summaryLine(after.summary);
-  if (ok) return void vscode.window.showInformationMessage(`Site ${site}: ${done} step(s) applied. ${left}`);
-  const text = cancelled ? `Site ${site}: apply cancelled after ${done} step(s); what was done is recorded. ${left}` : `Site ${site}: apply stopped after ${done} step(s). ${left}`;
-  if ((await vscode.window.showWarningMessage(text, 'Show Details')) === 'Show Details') deps.log.show();
+  if (ok) return void vscode.window.showInformationMessage(vscode.l10n.t('Site {0}: {1} of {2} action(s) applied. {3}', site, applied, confirmed, left));
+  const text = cancelled
+    ? vscode.l10n.t('Site {0}: apply cancelled after {1} of {2} action(s); what was done is recorded in the ledger. {3}', site, applied, confirmed, left)
+    : vscode.l10n.t('Site {0}: apply stopped after {1} of {2} action(s). {3}', site, applied, confirmed, left);
+  const details = vscode.l10n.t('Show Details');
+  if ((await vscode.window.showWarningMessage(text, details)) === details) deps.log.show();
 }
 
 /** Apply reads the files as saved: offer to save edited site and plan files first. */

@@ -196,6 +196,18 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal((await es01()).status, 'violation');
   });
 
+  it('Review and Apply: the result counts the actions as the confirmation did', async () => {
+    fake.answers.push({ startsWith: 'Apply ', answer: 'Apply' });
+    await fake.commands.get('bmsLicense.reviewAndApply')!('hospital-north');
+    const ask = fake.messages.find((m) => m.message.startsWith('Apply '))!;
+    const asked = Number(/^Apply (\d+) action\(s\)/.exec(ask.message)![1]);
+    const done = fake.messages.at(-1)!;
+    assert.equal(done.severity, 'information', done.message);
+    const m = /^Site hospital-north: (\d+) of (\d+) action\(s\) applied\./.exec(done.message);
+    assert.ok(m, done.message);
+    assert.deepEqual([Number(m[1]), Number(m[2])], [asked, asked]);
+  });
+
   it('validates the workspace and sums it up, in an untrusted workspace too', async () => {
     fake.trusted = false;
     await fake.commands.get('bmsLicense.validateWorkspace')!();
