@@ -13,6 +13,7 @@ import { addUsage } from './usage';
 import { addLicensesLog } from './licensesLog';
 import type { LicensesLogReader } from '../lmstat/licensesLogCache';
 import { t } from '../l10n';
+import type { LedgerTrouble } from './ledgers';
 
 export interface TreeInput {
   index: WorkspaceIndex;
@@ -20,6 +21,8 @@ export interface TreeInput {
   ledgers?: ReadonlyMap<string, LedgerState>;
   /** One line about the site's ledger for its tooltip (e.g. torn lines ignored), by site name. */
   ledgerNotes?: ReadonlyMap<string, string>;
+  /** Sites whose ledger has ignored lines (git conflict markers…): their row shows the problem, not counts. */
+  ledgerProblems?: ReadonlyMap<string, LedgerTrouble>;
   today?: Date;
   /** When a plan sets no `spec.expiryWarningDays`; default 30. */
   expiryWarningDays?: number;
@@ -180,11 +183,13 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const all = [...ids].flatMap((id) => byId.get(id) ?? []).filter((n) => n.target !== undefined);
   const planned = sum(all, (n) => n.planned);
   const activated = sum(all, (n) => n.activated);
-  const status = worst(all.map((n) => n.status));
+  const trouble = input.ledgerProblems?.get(site.name);
+  const status = trouble ? 'ledger' : worst(all.map((n) => n.status));
   const connectivity = site.connectivity ?? 'connectivity not set';
   const root: TreeNode = {
     ...siteRow(site, siteId),
-    description: describe(connectivity, planned, activated, status),
+    // A ledger with conflict markers folds the lines of one side only: no counts from it.
+    description: trouble ? ledgerTroubleLabel(connectivity, trouble) : describe(connectivity, planned, activated, status),
     status,
     tooltip: siteTooltip(site, status, planned, activated, input.ledgerNotes?.get(site.name)),
     contextValue: `bms.site${actionFlags(all.flatMap((n) => n.licenses))}${offline}`,
@@ -228,6 +233,11 @@ function rollUp(group: TreeNode): TreeNode {
   group.description = describe(`${group.children.length}`, group.planned, group.activated, group.status);
   group.tooltip = `**${group.label}** of site ${group.site}\n\n${group.activated} of ${group.planned} planned licenses activated. Status: ${statusLabel(group.status)}.`;
   return group;
+}
+
+function ledgerTroubleLabel(connectivity: string, trouble: LedgerTrouble): string {
+  const what = trouble.conflict !== undefined ? t('ledger: merge conflict at line {0}, resolve it', trouble.conflict) : t('ledger: {0} line(s) ignored', trouble.ignored);
+  return `${connectivity} · ${what}`;
 }
 
 function describe(what: string, planned: number, activated: number, status: NodeStatus): string {

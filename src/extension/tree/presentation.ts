@@ -60,6 +60,7 @@ export interface StatusDecoration {
 }
 
 const DECORATIONS: Partial<Record<NodeStatus, StatusDecoration>> = {
+  ledger: { badge: '!', color: 'list.errorForeground', tooltip: 'The ledger has lines the workbench cannot read: fix it first' },
   broken: { badge: '!', color: 'list.errorForeground', tooltip: 'Broken: repair needed' },
   expired: { badge: 'E', color: 'list.errorForeground', tooltip: 'A license has expired' },
   violation: { badge: '!', color: 'list.warningForeground', tooltip: 'License violation expected: base license not planned or not activated' },

@@ -73,6 +73,22 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal(decoration.color.id, 'list.warningForeground');
   });
 
+  it('a ledger with git conflict markers shows its site row as a problem, not as activated', async () => {
+    const line = (target: string, id: string, tx: string) => JSON.stringify({ at: '2026-11-20T10:00:00Z', op: 'activate', site: 'hospital-north', target, activationId: id, quantity: 1, transaction: tx, mode: 'online', by: 'a' });
+    writeFileSync(
+      join(root, 'hospital-north.ledger.jsonl'),
+      [line('es-01', 'ACT-7F3A-0002', 'T-1'), '<<<<<<< HEAD', line('ec-01', 'ACT-7F3A-0001', 'T-2'), '=======', line('as-01', 'ACT-9C21-0001', 'T-3'), '>>>>>>> other', ''].join('\n'),
+    );
+    const site = ((await provider().getChildren()) as TreeNode[])[0]!;
+    assert.equal(site.status, 'ledger');
+    assert.match(site.description, /merge conflict at line 2/);
+    assert.doesNotMatch(site.description, /activated/);
+    const item = provider().getTreeItem(site);
+    const decoration = provider().provideFileDecoration(item.resourceUri);
+    assert.equal(decoration.color.id, 'list.errorForeground');
+    assert.notEqual(decoration.badge, '✓');
+  });
+
   it('follows edits of an open site file, once they pause, and keeps the ids of unchanged nodes', async () => {
     const before = await nodes();
     const file = join(root, 'site.bms.yaml');

@@ -26,7 +26,7 @@ describe('site tree: Hospital North example', () => {
     assert.equal(tree.roots.length, 1);
     const site = tree.roots[0];
     assert.equal(site.label, 'hospital-north');
-    assert.equal(site.contextValue, 'bms.site');
+    assert.equal(site.contextValue, 'bms.site.toActivate');
     assert.deepEqual(site.children.map((c) => c.label), ['License Servers', 'ec-01', 'Clients']);
     const [lsGroup, ec, clients] = site.children;
     assert.deepEqual(lsGroup.children.map((c) => c.label), ['ls-main', 'ls-eng']);
@@ -34,9 +34,9 @@ describe('site tree: Hospital North example', () => {
     assert.deepEqual(ec.children[0].children.map((c) => c.label), ['as-01', 'as-02', 'as-03', 'as-04']);
     assert.deepEqual(ec.children[1].children.map((c) => c.type), ['as-p', 'as-p-3', 'edge-server', 'fdp-server']);
     assert.deepEqual(clients.children.map((c) => c.label), ['ws-control-room', 'ws-facilities', 'eng-laptop', 'eng-script']);
-    assert.equal(node(tree, '/server:es-01').contextValue, 'bms.server.enterprise-server');
-    assert.equal(node(tree, '/licenseServer:ls-main').contextValue, 'bms.licenseServer');
-    assert.equal(node(tree, '/client:eng-script').contextValue, 'bms.client');
+    assert.equal(node(tree, '/server:es-01').contextValue, 'bms.server.enterprise-server.toActivate');
+    assert.equal(node(tree, '/licenseServer:ls-main').contextValue, 'bms.licenseServer.toActivate');
+    assert.equal(node(tree, '/client:eng-script').contextValue, 'bms.client.toActivate');
   });
 
   it('links every node to its parent and to the span of its id in the site file', () => {
@@ -138,10 +138,10 @@ spec:
 
   it('marks every node of an offline site for the offline menus', () => {
     const tree = build([]);
-    assert.equal(tree.roots[0].contextValue, 'bms.site.offline');
-    assert.equal(node(tree, '/server:as-1').contextValue, 'bms.server.as-p.offline');
-    assert.equal(node(tree, '/licenseServer:ls-1').contextValue, 'bms.licenseServer.offline');
-    assert.equal(node(tree, '/client:ws-1').contextValue, 'bms.client.offline');
+    assert.equal(tree.roots[0].contextValue, 'bms.site.toActivate.offline');
+    assert.match(node(tree, '/server:as-1').contextValue, /^bms\.server\.as-p\b.*\.offline$/);
+    assert.match(node(tree, '/licenseServer:ls-1').contextValue, /^bms\.licenseServer\b.*\.offline$/);
+    assert.match(node(tree, '/client:ws-1').contextValue, /^bms\.client\b.*\.offline$/);
     assert.equal(node(tree, '/licenseServers').contextValue, 'bms.group.licenseServers');
   });
 
