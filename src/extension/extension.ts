@@ -33,14 +33,20 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerDashboard(context, { sites, log }),
     ...upgradeReportCommand({ sites, log }),
     ...registerReconcile(context, { sites, log, secrets: context.secrets }),
+    'bmsLicense.showOutput': () => server.showOutput(),
   };
   context.subscriptions.push(...registerCommandTable(commands, log));
   registerTasks(context);
 
-  if (view.visible) server.start();
+  // The walkthrough's "Open the BMS Licenses tree" step ticks on this key (the view may be open before the step shows).
+  const shown = () => {
+    server.start();
+    void vscode.commands.executeCommand('setContext', 'bmsLicense.treeShown', true);
+  };
+  if (view.visible) shown();
   context.subscriptions.push(
     view.onDidChangeVisibility((e) => {
-      if (e.visible) server.start();
+      if (e.visible) shown();
     }),
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (isBmsDocument(d)) server.start();

@@ -34,6 +34,7 @@ export const COMMANDS = [
   { id: 'bmsLicense.importLicensesLog', title: 'Import Licenses Log…', needsTrust: true, writes: 'files' },
   { id: 'bmsLicense.reviewAndApply', title: 'Review and Apply Plan…', needsTrust: true, writes: 'ledger' },
   { id: 'bmsLicense.upgradeReport', title: 'Show 7.0 Upgrade Report', needsTrust: false, writes: 'nothing' },
+  { id: 'bmsLicense.showOutput', title: 'Show Language Server Output', needsTrust: false, writes: 'nothing' },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

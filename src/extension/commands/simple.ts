@@ -113,7 +113,8 @@ export async function createStarter(s: CommandServices): Promise<void> {
   if (attrs !== undefined) await vscode.workspace.fs.writeFile(gitattributes, encode(attrs));
   s.log.info(`Starter written: ${site.fsPath}, ${plan.fsPath}${after !== undefined ? `, local files (${GITIGNORE_LINE}, site locks) ignored in .gitignore` : ''}${attrs !== undefined ? `, ${GITATTRIBUTES_LINE} added to .gitattributes` : ''}.`);
   await s.sites.reload();
-  await vscode.window.showTextDocument(plan);
+  // Beside the walkthrough (which the engineer may be following), and kept open: not a preview that replaces it.
+  await vscode.window.showTextDocument(plan, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   void vscode.window.showInformationMessage(`Created ${STARTER_SITE_FILE} and ${STARTER_PLAN_FILE}. Replace the ids with those of the site and the entitlement e-mail, then run Activate from the BMS Licenses view.`);
 }
 

@@ -123,6 +123,8 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   );
   for (const line of describeResult(result).trimEnd().split('\n')) if (line.trim()) s.log.info(line);
   s.sites.rebuild();
+  // The walkthrough's "Activate" step ticks on this key: only once something was really activated.
+  if (shownVerb === 'activate' && run === RUN.activate && offlineDir === undefined && result.done.length > 0) void vscode.commands.executeCommand('setContext', 'bmsLicense.activated', true);
   await showOutcome(s, outcomeOf(shownVerb, scope, result, offlineDir));
 }
 

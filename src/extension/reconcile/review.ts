@@ -121,6 +121,8 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   docs.show(name, reviewText(after, ledgerName));
   // Counted as the confirmation counted them: the actions it listed that are no longer needed.
   const applied = runnable.filter((a) => !after.actions.some((b) => actionKey(b) === actionKey(a))).length;
+  // The walkthrough's "Activate" step ticks on this key: only once an activation was really applied.
+  if (runnable.some((a) => a.kind === 'activate' && a.workflow === 'online' && !after.actions.some((b) => actionKey(b) === actionKey(a)))) void vscode.commands.executeCommand('setContext', 'bmsLicense.activated', true);
   await showOutcome(deps, name, result.ok, result.cancelled, applied, runnable.length, after);
 }
 

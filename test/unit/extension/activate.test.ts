@@ -138,6 +138,7 @@ describe('extension host (stand-in vscode)', () => {
     assert.deepEqual(ask.options.slice(1), ['Activate']);
     assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
     assert.equal(fake.progressTitles.length, 0);
+    assert.equal(fake.contextKeys.get('bmsLicense.activated'), undefined, "the walkthrough's Activate step stays unticked");
   });
 
   it('activates a server from its tree node: ledger written, tree refreshed, message says what was done', async () => {
@@ -156,6 +157,7 @@ describe('extension host (stand-in vscode)', () => {
     assert.match(last.message, /^Activate, es-01 \(site hospital-north\): es-01: activated ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2 \(transaction .+\)\.$/);
     const after = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
     assert.equal(after.status, 'activated');
+    assert.equal(fake.contextKeys.get('bmsLicense.activated'), true, "the walkthrough's Activate step ticks");
   });
 
   it('validates first: a site file with a syntax error is not acted on, from the tree or for Review and Apply', async () => {
@@ -230,6 +232,12 @@ describe('extension host (stand-in vscode)', () => {
     // (It also starts the language server, which cannot load here: that message is not the one checked.)
     const last = fake.messages.find((m) => m.message.startsWith('Validated'))!;
     assert.match(last.message, /^Validated 2 files: /);
+    assert.ok(fake.progressTitles.includes('Validate Workspace'), 'a cancellable progress while it validates');
+    // The language server cannot start here (no dist/server.js): its message offers the reload it asks for.
+    for (let i = 0; i < 100 && !fake.messages.some((m) => m.message.includes('language server did not start')); i++) await new Promise((r) => setTimeout(r, 10));
+    const notStarted = fake.messages.find((m) => m.message.includes('language server did not start'));
+    assert.ok(notStarted, JSON.stringify(fake.messages));
+    assert.deepEqual(notStarted.options, ['Reload Window']);
     assert.equal(fake.logged.filter((l) => / BMS\d{3} /.test(l)).length, (last.message.match(/(\d+) (error|warning|information)/g) ?? []).reduce((n, m) => n + parseInt(m, 10), 0));
   });
 
@@ -252,6 +260,9 @@ describe('extension host (stand-in vscode)', () => {
       for (const name of ['plan.bms.yaml', 'plan.bms.yml', 'PLAN.BMS.YML']) assert.ok(BMS_FILE.test(name), name);
       assert.equal(BMS_GLOB, '**/*.bms.{yaml,yml}');
       assert.ok('l10nBundle' in (fake.clientOptions?.initializationOptions ?? {}));
+      const status = fake.statusItems.at(-1)!;
+      assert.equal(status.command?.command, 'bmsLicense.showOutput', 'the language status opens the output');
+      assert.equal(status.busy, true, 'busy while the server starts');
     } finally {
       await stopLanguageClient();
     }
@@ -279,6 +290,7 @@ describe('extension host (stand-in vscode)', () => {
     await fake.commands.get('bmsLicense.createStarter')!();
     assert.match(readFileSync(join(root, 'site.bms.yaml'), 'utf8'), /name: my-site/);
     assert.match(readFileSync(join(root, '.gitignore'), 'utf8'), /^\.bmslicense\/$/m);
+    assert.deepEqual(fake.shownDocuments.at(-1), { viewColumn: -2, preview: false }, 'the plan opens beside the walkthrough, which stays open');
     assert.equal(fake.contextKeys.get('bmsLicense.hasSites'), true);
   });
 });

@@ -86,6 +86,10 @@ export interface FakeState {
   documentChanged: EventEmitter<{ document: unknown }>;
   /** Untitled documents opened with content (`workspace.openTextDocument({ content, language })`). */
   opened: { content?: string; language?: string }[];
+  /** The language status items created, as the extension left them. */
+  statusItems: { busy?: boolean; command?: { command: string }; text?: string }[];
+  /** The options of every `window.showTextDocument`. */
+  shownDocuments: { viewColumn?: number; preview?: boolean }[];
   /** Task providers by task type (`tasks.registerTaskProvider`). */
   taskProviders: Map<string, any>;
 }
@@ -125,6 +129,8 @@ function fresh(root: string): FakeState {
     opened: [],
     documentChanged: installed?.documentChanged ?? new EventEmitter<{ document: unknown }>(),
     taskProviders: new Map(),
+    statusItems: [],
+    shownDocuments: [],
   };
 }
 
@@ -183,6 +189,7 @@ function build(state: FakeState): void {
       ) {}
     },
     ProgressLocation: { Notification: 15 },
+    ViewColumn: { Active: -1, Beside: -2, One: 1 },
     TaskGroup: { Test: { id: 'test' } },
     ProcessExecution: class {
       constructor(
@@ -231,7 +238,10 @@ function build(state: FakeState): void {
         state.openDialogs.push(options);
         return state.openDialog?.map((p) => Uri.file(p));
       },
-      showTextDocument: async () => ({ revealRange() {} }),
+      showTextDocument: async (_doc: unknown, options?: { viewColumn?: number; preview?: boolean }) => {
+        state.shownDocuments.push(options ?? {});
+        return { revealRange() {} };
+      },
       withProgress: async (opts: { title: string }, task: (p: unknown, t: unknown) => Promise<unknown>) => {
         state.progressTitles.push(opts.title);
         return task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
@@ -285,8 +295,12 @@ function build(state: FakeState): void {
       registerCodeLensProvider: () => new Disposable(() => {}),
       createLanguageStatusItem: () => {
         state.languageClientStarts++;
-        return { dispose() {} };
+        const item = { dispose() {} };
+        state.statusItems.push(item);
+        return item;
       },
+      onDidChangeDiagnostics: event(),
+      match: () => 0,
     },
   };
   const m = Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown };
