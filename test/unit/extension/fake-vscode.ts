@@ -295,7 +295,7 @@ function build(state: FakeState): void {
       registerCodeLensProvider: () => new Disposable(() => {}),
       createLanguageStatusItem: () => {
         state.languageClientStarts++;
-        const item = { dispose() {} };
+        const item: FakeState['statusItems'][number] & { dispose(): void } = { dispose() {} };
         state.statusItems.push(item);
         return item;
       },
