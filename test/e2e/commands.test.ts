@@ -64,7 +64,7 @@ describe('e2e: every contributed command, one session, the extension host watche
     });
     await watch.command('bmsLicense.revealInYaml', async () => {
       // A row's click runs Reveal in YAML: the site file opens on the row's id.
-      await treeRow(page, 'Sites', 'ls-main').click();
+      await treeRow(page, 'Sites', 'ec-01').click();
       await page.locator('.tabs-container .tab.active', { hasText: 'site.bms.yaml' }).waitFor();
     });
     await watch.command('bmsLicense.showOutput', async () => {

@@ -2,6 +2,8 @@
 // keeps them in step), and the one registration (registry.ts) takes from it whether a command needs a
 // trusted workspace and what a failure half way may have left behind.
 
+import { t } from '../../engine/l10n';
+
 export const WORKFLOW_VERBS = ['activate', 'reclaim', 'return', 'repair', 'createOfflineRequests', 'importOfflineResponses', 'confirmReturn'] as const;
 export type WorkflowVerb = (typeof WORKFLOW_VERBS)[number];
 
@@ -39,13 +41,22 @@ export const COMMANDS = [
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
 
-/** What a workflow command says it does, in messages ("Activate on es-01: …"). */
-export const VERB_WORDS: Record<WorkflowVerb, { title: string; done: string; nothing: string }> = {
-  activate: { title: 'Activate', done: 'activated', nothing: 'everything planned is already active or requested' },
-  reclaim: { title: 'Reclaim', done: 'reclaimed', nothing: 'no active license to reclaim' },
-  return: { title: 'Return', done: 'returned', nothing: 'no active license to return' },
-  repair: { title: 'Repair', done: 'repaired', nothing: 'no broken license to repair' },
-  createOfflineRequests: { title: 'Create offline request files', done: 'request files written', nothing: 'no request needed' },
-  importOfflineResponses: { title: 'Import offline response files', done: 'imported', nothing: 'no response file to import' },
-  confirmReturn: { title: 'Confirm offline return', done: 'confirmed', nothing: 'no offline return waits for its confirmation' },
-};
+/** What a workflow command says it does, in messages ("Activate, es-01: …"), in the display language. */
+export function verbWords(verb: WorkflowVerb): { title: string; nothing: string } {
+  switch (verb) {
+    case 'activate':
+      return { title: t('Activate'), nothing: t('everything planned is already active or requested') };
+    case 'reclaim':
+      return { title: t('Reclaim'), nothing: t('no active license to reclaim') };
+    case 'return':
+      return { title: t('Return'), nothing: t('no active license to return') };
+    case 'repair':
+      return { title: t('Repair'), nothing: t('no broken license to repair') };
+    case 'createOfflineRequests':
+      return { title: t('Create offline request files'), nothing: t('no request needed') };
+    case 'importOfflineResponses':
+      return { title: t('Import offline response files'), nothing: t('no response file to import') };
+    case 'confirmReturn':
+      return { title: t('Confirm offline return'), nothing: t('no offline return waits for its confirmation') };
+  }
+}

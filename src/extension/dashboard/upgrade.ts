@@ -8,7 +8,7 @@ import { currentReport, pickSite, type DashboardDeps } from './source';
 export const UPGRADE_TO = '7.0';
 
 export async function showUpgradeReport(deps: DashboardDeps, arg: unknown): Promise<void> {
-  const site = await pickSite(deps, arg, `report the ${UPGRADE_TO} upgrade of`);
+  const site = await pickSite(deps, arg, vscode.l10n.t('Site to report the {0} upgrade of', UPGRADE_TO));
   if (!site) return;
   const collected = await currentReport(deps, site);
   if (!collected.ok) {

@@ -50,7 +50,7 @@ async function siteOf(deps: ReconcileDeps, arg: unknown): Promise<string | undef
   if (typeof fromNode === 'string') return fromNode;
   const names = deps.sites.current.roots.map((r) => r.site).filter((n) => n);
   if (names.length <= 1) return names[0];
-  return vscode.window.showQuickPick(names, { title: 'Review and Apply Plan', placeHolder: 'Which site?' });
+  return vscode.window.showQuickPick(names, { title: vscode.l10n.t('Review and Apply Plan'), placeHolder: vscode.l10n.t('Which site?') });
 }
 
 export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments, arg: unknown, runner: CommandRun): Promise<void> {
@@ -58,13 +58,13 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   deps.sites.flush();
   const name = await siteOf(deps, arg);
   if (!name) {
-    if (deps.sites.current.roots.length === 0) void vscode.window.showInformationMessage('This workspace has no BMS site yet: create one with "BMS: Create a Starter Site and Plan".');
+    if (deps.sites.current.roots.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('This workspace has no BMS site yet: create one with "BMS: Create a Starter Site and Plan".'));
     return;
   }
   if (!(await saveBmsDocuments())) return;
   deps.sites.flush();
   const files = deps.sites.siteFiles(name);
-  if (!files) return void vscode.window.showErrorMessage(`No site named '${name}' in this workspace (or it is not a file on disk). Refresh the BMS Licenses view and try again.`);
+  if (!files) return void vscode.window.showErrorMessage(vscode.l10n.t("No site named '{0}' in this workspace (or it is not a file on disk). Refresh the BMS Licenses view and try again.", name));
   if (await refuseInvalid(files)) return;
   const ledgerName = path.basename(files.ledgerPath);
   const plan = planNow({ ...files, blockerOf: files.check.blockerOf });
@@ -72,12 +72,12 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true, preserveFocus: false });
   const runnable = plan.actions.filter((a) => a.executable);
   if (runnable.length === 0) {
-    void vscode.window.showInformationMessage(`Site ${name}: ${summaryLine(plan.summary)}${plan.actions.length > 0 ? ' Nothing apply can do now: see the review.' : ''}`);
+    void vscode.window.showInformationMessage(`${vscode.l10n.t('Site {0}: {1}', name, summaryLine(plan.summary))}${plan.actions.length > 0 ? ` ${vscode.l10n.t('Nothing apply can do now: see the review.')}` : ''}`);
     return;
   }
   const review = reviewReturns(plan);
-  const detail = [summaryLine(plan.summary), review.returns.length > 0 ? `\n${review.message}` : '', '\nEvery action is recorded in the ledger; apply stops at the first failure and can be run again.'].join('\n');
-  const go = review.returns.length > 0 ? 'Apply and Return' : 'Apply';
+  const detail = [summaryLine(plan.summary), review.returns.length > 0 ? `\n${review.message}` : '', `\n${vscode.l10n.t('Every action is recorded in the ledger; apply stops at the first failure and can be run again.')}`].join('\n');
+  const go = review.returns.length > 0 ? vscode.l10n.t('Apply and Return') : vscode.l10n.t('Apply');
   if ((await vscode.window.showWarningMessage(vscode.l10n.t('Apply {0} action(s) to site {1}?', runnable.length, name), { modal: true, detail }, go)) !== go) return;
 
   const connected = connectLas(files.root, deps.secrets);
@@ -146,7 +146,8 @@ async function saveBmsDocuments(): Promise<boolean> {
   const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && /\.bms\.ya?ml$/i.test(d.uri.path));
   if (dirty.length === 0) return true;
   const names = dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
-  const answer = await vscode.window.showWarningMessage(`Save ${names} first? Apply works on the saved files.`, { modal: true }, 'Save and Continue');
-  if (answer !== 'Save and Continue') return false;
+  const go = vscode.l10n.t('Save and Continue');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Save {0} first? Apply works on the saved files.', names), { modal: true }, go);
+  if (answer !== go) return false;
   return (await Promise.all(dirty.map((d) => d.save()))).every(Boolean);
 }

@@ -4,6 +4,7 @@ import type { CachedUsage } from '../../engine/lmstat/cache';
 import { readingTime } from '../../engine/rules/usage';
 import type { Site } from '../../engine/model';
 import type { TreeNode } from '../../engine/tree/types';
+import { t as tr } from '../../engine/l10n';
 
 export interface UsageTarget {
   site: string;
@@ -42,8 +43,8 @@ export function usagePicks(sites: Site[], options: { allOfSite: boolean }): Usag
   const picks: UsagePick[] = [];
   for (const site of sites) {
     if (!site.name || site.licenseServers.length === 0) continue;
-    if (options.allOfSite && site.licenseServers.length > 1) picks.push({ label: `All License Servers of ${site.name}`, description: `${site.licenseServers.length} License Servers`, value: targetsOf(site) });
-    for (const t of targetsOf(site)) picks.push({ label: t.licenseServer, description: `${t.address ?? 'no address'} · site ${site.name}`, value: [t] });
+    if (options.allOfSite && site.licenseServers.length > 1) picks.push({ label: tr('All License Servers of {0}', site.name), description: tr('{0} License Servers', site.licenseServers.length), value: targetsOf(site) });
+    for (const t of targetsOf(site)) picks.push({ label: t.licenseServer, description: `${t.address ?? tr('no address')} · ${tr('site {0}', site.name)}`, value: [t] });
   }
   return picks;
 }
@@ -67,8 +68,8 @@ export function readingSummary(u: CachedUsage): string {
 /** The message after a refresh or an import: what each License Server said, and when. */
 export function outcomeMessage(readings: CachedUsage[], failures: string[]): { severity: 'information' | 'warning'; text: string } {
   const lines = readings.map(readingSummary);
-  const when = readings.length > 0 ? ` at ${readingTime(readings[0])}` : '';
   const bad = failures.length > 0 || readings.some((u) => u.state === 'down' || u.state === 'degraded');
-  const text = [lines.length > 0 ? `License Server usage${when}: ${lines.join('; ')}.` : '', ...failures].filter(Boolean).join(' ');
+  const usage = readings.length > 0 ? tr('License Server usage at {0}: {1}.', readingTime(readings[0]!), lines.join('; ')) : tr('License Server usage: {0}.', lines.join('; '));
+  const text = [lines.length > 0 ? usage : '', ...failures].filter(Boolean).join(' ');
   return { severity: bad ? 'warning' : 'information', text };
 }
