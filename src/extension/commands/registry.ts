@@ -15,13 +15,37 @@ export type CommandHandler = (arg: unknown, run: CommandRun) => Promise<void>;
 /** One handler for every contributed command: the compiler refuses a table with one missing. */
 export type CommandHandlers = Record<CommandId, CommandHandler>;
 
-/** The command's title in the display language (package.nls holds the same English title). */
-export function commandTitle(def: Pick<CommandDefinition, 'title'>): string {
-  return vscode.l10n.t(def.title);
+/** Each command's title in the display language (package.nls.*.json hold the same titles for the palette). */
+const TITLES: Record<CommandId, () => string> = {
+  'bmsLicense.activate': () => vscode.l10n.t('Activate Licenses'),
+  'bmsLicense.reclaim': () => vscode.l10n.t('Reclaim Licenses (Refresh from Entitlement)'),
+  'bmsLicense.return': () => vscode.l10n.t('Return Licenses'),
+  'bmsLicense.repair': () => vscode.l10n.t('Repair Broken Licenses'),
+  'bmsLicense.createOfflineRequests': () => vscode.l10n.t('Create Offline Request Files'),
+  'bmsLicense.importOfflineResponses': () => vscode.l10n.t('Import Offline Response Files'),
+  'bmsLicense.confirmReturn': () => vscode.l10n.t('Confirm Offline Return'),
+  'bmsLicense.validateWorkspace': () => vscode.l10n.t('Validate Workspace'),
+  'bmsLicense.setActivationToken': () => vscode.l10n.t('Set Activation Server Token'),
+  'bmsLicense.refresh': () => vscode.l10n.t('Refresh Sites'),
+  'bmsLicense.revealInYaml': () => vscode.l10n.t('Reveal in YAML'),
+  'bmsLicense.createStarter': () => vscode.l10n.t('Create a Starter Site and Plan'),
+  'bmsLicense.openDashboard': () => vscode.l10n.t('Open License Dashboard'),
+  'bmsLicense.exportReport': () => vscode.l10n.t('Export License Report'),
+  'bmsLicense.refreshUsage': () => vscode.l10n.t('Refresh License Server Usage'),
+  'bmsLicense.importLmstat': () => vscode.l10n.t('Import lmstat Output…'),
+  'bmsLicense.importLicensesLog': () => vscode.l10n.t('Import Licenses Log…'),
+  'bmsLicense.reviewAndApply': () => vscode.l10n.t('Review and Apply Plan…'),
+  'bmsLicense.upgradeReport': () => vscode.l10n.t('Show 7.0 Upgrade Report'),
+  'bmsLicense.showOutput': () => vscode.l10n.t('Show Language Server Output'),
+};
+
+/** The command's title in the display language. */
+export function commandTitle(def: Pick<CommandDefinition, 'id' | 'title'>): string {
+  return TITLES[def.id as CommandId]?.() ?? def.title;
 }
 
 /** Commands that write files or call the LAS refuse in an untrusted workspace (menus hide them too). */
-export function requireTrust(def: Pick<CommandDefinition, 'title'>): boolean {
+export function requireTrust(def: Pick<CommandDefinition, 'id' | 'title'>): boolean {
   if (vscode.workspace.isTrusted) return true;
   const manage = vscode.l10n.t('Manage Workspace Trust');
   void vscode.window

@@ -4,7 +4,7 @@ import type { CachedUsage } from '../../engine/lmstat/cache';
 import { readingTime } from '../../engine/rules/usage';
 import type { Site } from '../../engine/model';
 import type { TreeNode } from '../../engine/tree/types';
-import { t as tr } from '../../engine/l10n';
+import { t } from '../../engine/l10n';
 
 export interface UsageTarget {
   site: string;
@@ -43,8 +43,8 @@ export function usagePicks(sites: Site[], options: { allOfSite: boolean }): Usag
   const picks: UsagePick[] = [];
   for (const site of sites) {
     if (!site.name || site.licenseServers.length === 0) continue;
-    if (options.allOfSite && site.licenseServers.length > 1) picks.push({ label: tr('All License Servers of {0}', site.name), description: tr('{0} License Servers', site.licenseServers.length), value: targetsOf(site) });
-    for (const t of targetsOf(site)) picks.push({ label: t.licenseServer, description: `${t.address ?? tr('no address')} · ${tr('site {0}', site.name)}`, value: [t] });
+    if (options.allOfSite && site.licenseServers.length > 1) picks.push({ label: t('All License Servers of {0}', site.name), description: t('{0} License Servers', site.licenseServers.length), value: targetsOf(site) });
+    for (const one of targetsOf(site)) picks.push({ label: one.licenseServer, description: `${one.address ?? t('no address')} · ${t('site {0}', site.name)}`, value: [one] });
   }
   return picks;
 }
@@ -69,7 +69,7 @@ export function readingSummary(u: CachedUsage): string {
 export function outcomeMessage(readings: CachedUsage[], failures: string[]): { severity: 'information' | 'warning'; text: string } {
   const lines = readings.map(readingSummary);
   const bad = failures.length > 0 || readings.some((u) => u.state === 'down' || u.state === 'degraded');
-  const usage = readings.length > 0 ? tr('License Server usage at {0}: {1}.', readingTime(readings[0]!), lines.join('; ')) : tr('License Server usage: {0}.', lines.join('; '));
+  const usage = readings.length > 0 ? t('License Server usage at {0}: {1}.', readingTime(readings[0]!), lines.join('; ')) : t('License Server usage: {0}.', lines.join('; '));
   const text = [lines.length > 0 ? usage : '', ...failures].filter(Boolean).join(' ');
   return { severity: bad ? 'warning' : 'information', text };
 }
