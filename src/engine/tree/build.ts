@@ -231,7 +231,7 @@ function rollUp(group: TreeNode): TreeNode {
   group.activated = sum(group.children, (n) => n.activated);
   group.status = worst(group.children.map((n) => n.status));
   group.description = describe(`${group.children.length}`, group.planned, group.activated, group.status);
-  group.tooltip = `**${group.label}** of site ${group.site}\n\n${group.activated} of ${group.planned} planned licenses activated. Status: ${statusLabel(group.status)}.`;
+  group.tooltip = `**${group.label}** · ${t('site {0}', group.site)}\n\n${t('{0} of {1} planned licenses activated.', group.activated, group.planned)} ${t('Status: {0}', statusLabel(group.status))}`;
   return group;
 }
 
