@@ -90,6 +90,8 @@ export interface FakeState {
   statusItems: { busy?: boolean; command?: { command: string }; text?: string }[];
   /** The options of every `window.showTextDocument`. */
   shownDocuments: { viewColumn?: number; preview?: boolean }[];
+  /** VS Code's display language bundle (`l10n.uri`, `l10n.t`); undefined = English. */
+  l10nBundle?: string;
   /** Task providers by task type (`tasks.registerTaskProvider`). */
   taskProviders: Map<string, any>;
 }
@@ -131,6 +133,7 @@ function fresh(root: string): FakeState {
     taskProviders: new Map(),
     statusItems: [],
     shownDocuments: [],
+    l10nBundle: undefined,
   };
 }
 
@@ -153,7 +156,15 @@ function build(state: FakeState): void {
     Uri,
     Disposable,
     // English: the message with its {n} arguments filled in, as vscode.l10n.t does without a bundle.
-    l10n: { uri: undefined, t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
+    l10n: {
+      get uri() {
+        return state.l10nBundle ? Uri.file(state.l10nBundle) : undefined;
+      },
+      t: (message: string, ...args: unknown[]) => {
+        const text = state.l10nBundle ? ((JSON.parse(fs.readFileSync(state.l10nBundle, 'utf8')) as Record<string, string>)[message] ?? message) : message;
+        return text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+      },
+    },
     TreeItem: class {
       [k: string]: unknown;
       constructor(
