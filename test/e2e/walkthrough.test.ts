@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activityBarItem, packagedVsix, runCommand, screenshot, useWorkbench, waitForTreeRow } from './harness';
+import { activityBarItem, packagedVsix, runCommand, screenshot, useWorkbench, waitForNotification, waitForTreeRow } from './harness';
 import { pickQuickItem, startCommand } from './fixtures/steps';
 
 describe('e2e: the walkthrough (empty folder)', function () {
@@ -19,7 +19,9 @@ describe('e2e: the walkthrough (empty folder)', function () {
   });
   after(() => parent && rmSync(parent, { recursive: true, force: true }));
 
-  const step = (id: string) => session.page.locator(`.getting-started-step[data-step-id$="${id}"]`).first();
+  const step = (title: string) => session.page.locator('.getting-started-step').filter({ hasText: title }).first();
+  /** A step's check mark: VS Code draws a done step with its "checked" theme icon. */
+  const ticked = (title: string) => step(title).locator('.codicon-getting-started-step-checked');
 
   it("step 1 opens the starter's plan beside the tour, which stays open", async () => {
     const { page } = session;
@@ -27,7 +29,7 @@ describe('e2e: the walkthrough (empty folder)', function () {
     await pickQuickItem(page, 'License a BMS site');
     const tour = page.locator('.gettingStartedContainer');
     await tour.locator('text=Create a starter site and plan').first().waitFor();
-    await step('createStarter').click();
+    await step('Create a starter site and plan').click();
     await tour.locator('button, a', { hasText: 'Create a Starter Site and Plan' }).last().click();
     await page.locator('.tabs-container .tab', { hasText: 'plan.bms.yaml' }).waitFor();
     // The tour is still an open editor: it was not replaced by the plan.
@@ -40,9 +42,21 @@ describe('e2e: the walkthrough (empty folder)', function () {
     const { page } = session;
     await activityBarItem(page, 'BMS Licenses').click();
     await waitForTreeRow(page, 'my-site', 'Sites');
-    await page.locator('.getting-started-step.complete[data-step-id$="openTree"]').first().waitFor();
-    assert.equal(await page.locator('.getting-started-step.complete[data-step-id$="activate"]').count(), 0, 'nothing was activated yet');
+    await ticked('Open the BMS Licenses tree').waitFor();
+    assert.equal(await ticked('Activate with the simulator').count(), 0, 'nothing was activated yet');
     await screenshot(page, 'walkthrough-2-tree-ticked');
     await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
+  it('the Activate step ticks once an activation succeeded', async () => {
+    const { page } = session;
+    await startCommand(page, 'BMS: Activate Licenses');
+    await pickQuickItem(page, 'Whole site my-site');
+    const ask = page.locator('.monaco-dialog-box');
+    await ask.filter({ hasText: /Activate \d+ license\(s\) on site my-site/ }).waitFor();
+    await ask.getByRole('button', { name: 'Activate', exact: true }).click();
+    await waitForNotification(page, /Activate, site my-site: /);
+    await ticked('Activate with the simulator').waitFor();
+    await screenshot(page, 'walkthrough-3-activate-ticked');
   });
 });

@@ -241,6 +241,15 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal(fake.logged.filter((l) => / BMS\d{3} /.test(l)).length, (last.message.match(/(\d+) (error|warning|information)/g) ?? []).reduce((n, m) => n + parseInt(m, 10), 0));
   });
 
+  it('Validate Workspace can be cancelled: it says after how many files, and nothing else', async () => {
+    fake.cancelProgress = true;
+    await fake.commands.get('bmsLicense.validateWorkspace')!();
+    const said = fake.messages.find((m) => m.message.startsWith('Validate Workspace cancelled'));
+    assert.ok(said, JSON.stringify(fake.messages));
+    assert.match(said.message, /after 0 of 2 files/);
+    assert.ok(!fake.messages.some((m) => m.message.startsWith('Validated')));
+  });
+
   it('Validate Workspace judges with the same session as the CLI and the server: a cached usage reading gives BMS082', async () => {
     const reading = await importLmstat(join(__dirname, '../lmstat/fixtures/15-lmgrd-not-running-96.txt'));
     assert.ok(reading.ok);

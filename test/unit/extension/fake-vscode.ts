@@ -90,6 +90,8 @@ export interface FakeState {
   statusItems: { busy?: boolean; command?: { command: string }; text?: string }[];
   /** The options of every `window.showTextDocument`. */
   shownDocuments: { viewColumn?: number; preview?: boolean }[];
+  /** The user presses Cancel on the next progress notification as soon as it shows. */
+  cancelProgress?: boolean;
   /** VS Code's display language bundle (`l10n.uri`, `l10n.t`); undefined = English. */
   l10nBundle?: string;
   /** Task providers by task type (`tasks.registerTaskProvider`). */
@@ -255,7 +257,18 @@ function build(state: FakeState): void {
       },
       withProgress: async (opts: { title: string }, task: (p: unknown, t: unknown) => Promise<unknown>) => {
         state.progressTitles.push(opts.title);
-        return task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
+        const cancel = state.cancelProgress === true;
+        state.cancelProgress = false;
+        return task(
+          { report() {} },
+          {
+            isCancellationRequested: cancel,
+            onCancellationRequested: (l: () => void) => {
+              if (cancel) l();
+              return { dispose() {} };
+            },
+          },
+        );
       },
     },
     commands: {
