@@ -62,4 +62,10 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
     // Nothing the engineer was shown is in English.
     for (const m of fake.messages) assert.doesNotMatch(m.message, /\b(the|was|with|first|nothing|Validated)\b/, m.message);
   });
+
+  it("the dashboard's page carries its loading text in the display language, escaped", () => {
+    const { dashboardHtml } = require('../../../src/extension/dashboard/html') as typeof import('../../../src/extension/dashboard/html');
+    const html = dashboardHtml({ cspSource: 'vscode-resource:', scriptUri: 'x.js', nonce: 'n', title: 'Licences : s', loading: 'Chargement <du> tableau…' });
+    assert.match(html, /<p class="empty" id="loading">Chargement &lt;du&gt; tableau…<\/p>/);
+  });
 });
