@@ -2,7 +2,7 @@
 // before an activation, Validate Workspace's progress and summary, the pending rows (stand-in vscode with
 // VS Code's French bundle, which the extension also hands to the engine's t()).
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TreeNode } from '../../../src/engine/tree/types';
@@ -67,5 +67,17 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
     const { dashboardHtml } = require('../../../src/extension/dashboard/html') as typeof import('../../../src/extension/dashboard/html');
     const html = dashboardHtml({ cspSource: 'vscode-resource:', scriptUri: 'x.js', nonce: 'n', title: 'Licences : s', loading: 'Chargement <du> tableau…' });
     assert.match(html, /<p class="empty" id="loading">Chargement &lt;du&gt; tableau…<\/p>/);
+  });
+
+  it('every message, picker and dialog text of the extension goes through a translation', () => {
+    const dir = join(__dirname, '../../../src/extension');
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const raw: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      // A literal as the message, or as a title, prompt, placeholder or button label the engineer reads.
+      for (const m of text.matchAll(/show(?:Information|Warning|Error)Message\(\s*[`'"]|\b(?:placeHolder|prompt|openLabel): [`'"]/g)) raw.push(`${f}: ${m[0]}`);
+    }
+    assert.deepEqual(raw, []);
   });
 });
