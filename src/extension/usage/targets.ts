@@ -52,16 +52,16 @@ export function usagePicks(sites: Site[], options: { allOfSite: boolean }): Usag
 /** One line about a reading: 'ls-main: up, 3 features, 5 seats in use' or 'ls-main: DOWN (-15 …)'. */
 export function readingSummary(u: CachedUsage): string {
   const seats = u.features.reduce((n, f) => n + (f.inUse ?? 0), 0);
-  const features = `${u.features.length} feature${u.features.length === 1 ? '' : 's'}`;
+  const features = u.features.length === 1 ? t('1 feature') : t('{0} features', u.features.length);
   switch (u.state) {
     case 'up':
-      return `${u.licenseServer}: up, ${features}, ${seats} seat${seats === 1 ? '' : 's'} in use`;
+      return `${u.licenseServer}: ${t('up, {0}, {1} in use', features, seats === 1 ? t('1 seat') : t('{0} seats', seats))}`;
     case 'degraded':
-      return `${u.licenseServer}: partly down (${u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : 'a server or vendor daemon is down'}), ${features}`;
+      return `${u.licenseServer}: ${t('partly down ({0}), {1}', u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : t('a server or vendor daemon is down'), features)}`;
     case 'down':
-      return `${u.licenseServer}: DOWN (${u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : 'no License Server status'}) ${u.error?.action ?? ''}`.trim();
+      return `${u.licenseServer}: ${t('DOWN ({0})', u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : t('no License Server status'))} ${u.error?.action ?? ''}`.trim();
     case 'unknown':
-      return `${u.licenseServer}: license file only (lmstat -i), ${features}`;
+      return `${u.licenseServer}: ${t('license file only (lmstat -i), {0}', features)}`;
   }
 }
 
