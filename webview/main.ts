@@ -128,5 +128,6 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 if (state.report && isReport(state.report)) render(state.report);
-else document.body.replaceChildren(el('p', { class: 'empty' }, 'Loading the license dashboard…'));
+// The page comes with its loading text in the display language; English only when it has none.
+else if (!document.getElementById('loading')) document.body.replaceChildren(el('p', { class: 'empty' }, 'Loading the license dashboard…'));
 post({ type: 'ready' });

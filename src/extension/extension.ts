@@ -4,9 +4,10 @@
 import * as vscode from 'vscode';
 import { useBundle } from '../engine/l10n';
 import type { TreeNode } from '../engine/tree/types';
-import { registerCommands } from './commands/register';
+import { coreCommands } from './commands/register';
+import { registerCommandTable, type CommandHandlers } from './commands/registry';
 import { registerDashboard } from './dashboard/register';
-import { registerUpgradeReport } from './dashboard/upgrade';
+import { upgradeReportCommand } from './dashboard/upgrade';
 import { registerReconcile } from './reconcile';
 import { LanguageServer } from './languageServer';
 import { Log } from './log';
@@ -25,17 +26,27 @@ export function activate(context: vscode.ExtensionContext): void {
   const server = new LanguageServer(context, log);
   // The language client registers itself in context.subscriptions when it starts, which stops it.
   context.subscriptions.push(log, sites, provider, view, vscode.window.registerFileDecorationProvider(provider));
-  context.subscriptions.push(...registerCommands({ sites, log, secrets: context.secrets }, view, () => server.start()));
-  registerUsage(context, { sites, log });
-  registerDashboard(context, { sites, log });
-  registerUpgradeReport(context, { sites, log });
-  registerReconcile(context, { sites, log, secrets: context.secrets });
+  // Every contributed command, registered in one place with one trust check, progress and failure message.
+  const commands: CommandHandlers = {
+    ...coreCommands({ sites, log, secrets: context.secrets }, view, () => server.start()),
+    ...registerUsage(context, { sites, log }),
+    ...registerDashboard(context, { sites, log }),
+    ...upgradeReportCommand({ sites, log }),
+    ...registerReconcile(context, { sites, log, secrets: context.secrets }),
+    'bmsLicense.showOutput': () => server.showOutput(),
+  };
+  context.subscriptions.push(...registerCommandTable(commands, log));
   registerTasks(context);
 
-  if (view.visible) server.start();
+  // The walkthrough's "Open the BMS Licenses tree" step ticks on this key (the view may be open before the step shows).
+  const shown = () => {
+    server.start();
+    void vscode.commands.executeCommand('setContext', 'bmsLicense.treeShown', true);
+  };
+  if (view.visible) shown();
   context.subscriptions.push(
     view.onDidChangeVisibility((e) => {
-      if (e.visible) server.start();
+      if (e.visible) shown();
     }),
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (isBmsDocument(d)) server.start();

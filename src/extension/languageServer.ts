@@ -11,13 +11,26 @@ export class LanguageServer {
     private readonly log: Log,
   ) {}
 
+  /** Opens the language server's output, starting it if needed; this extension's own output if it cannot start. */
+  async showOutput(): Promise<void> {
+    this.start();
+    await this.started;
+    const { showServerOutput } = await import('./client');
+    if (!showServerOutput()) this.log.show();
+  }
+
   start(): void {
     if (this.started) return;
     this.started = import('./client')
       .then(({ startLanguageClient }) => startLanguageClient(this.context))
       .catch((e: Error) => {
         this.log.error(`The BMS License language server did not start: ${e.message}`);
-        void vscode.window.showErrorMessage(`The BMS License language server did not start (${e.message}): the tree and commands still work; reload the window to try again.`);
+        const reload = vscode.l10n.t('Reload Window');
+        void vscode.window
+          .showErrorMessage(vscode.l10n.t('The BMS License language server did not start ({0}): the tree and commands still work; reload the window to try again.', e.message), reload)
+          .then((choice) => {
+            if (choice === reload) void vscode.commands.executeCommand('workbench.action.reloadWindow');
+          });
       });
   }
 }

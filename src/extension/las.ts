@@ -28,21 +28,21 @@ export function connectLas(root: string, secrets: vscode.SecretStorage): Result<
   }
   const url = config.get<string>('url', '').trim();
   if (!url) {
-    return fail('bmsLicense.activation.mode is "http" but bmsLicense.activation.url is empty: set the activation server URL in the settings, or set the mode back to "simulator".');
+    return fail(vscode.l10n.t('bmsLicense.activation.mode is "http" but bmsLicense.activation.url is empty: set the activation server URL in the settings, or set the mode back to "simulator".'));
   }
   const las = new HttpLas({ url, token: () => Promise.resolve(secrets.get(TOKEN_SECRET)) });
-  if (las.displayUrl === '(invalid URL)') return fail(`bmsLicense.activation.url is not an http(s) URL: fix it in the settings (e.g. http://127.0.0.1:8471).`);
+  if (las.displayUrl === '(invalid URL)') return fail(vscode.l10n.t('bmsLicense.activation.url is not an http(s) URL: fix it in the settings (e.g. http://127.0.0.1:8471).'));
   const keyFile = config.get<string>('publicKeyFile', '').trim();
   return ok({
     las,
     name: las.displayUrl,
     publicKeyPem: () => {
-      if (!keyFile) return fail('To verify offline responses from an activation server, set bmsLicense.activation.publicKeyFile to its public key (PEM; the simulator exports it with "bmslicense las public-key").');
+      if (!keyFile) return fail(vscode.l10n.t('To verify offline responses from an activation server, set bmsLicense.activation.publicKeyFile to its public key (PEM; the simulator exports it with "bmslicense las public-key").'));
       const file = path.resolve(root, keyFile);
       try {
         return ok(fs.readFileSync(file, 'utf8'));
       } catch (e) {
-        return fail(`Cannot read the activation server public key ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check bmsLicense.activation.publicKeyFile.`);
+        return fail(vscode.l10n.t('Cannot read the activation server public key {0} ({1}): check bmsLicense.activation.publicKeyFile.', file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
       }
     },
   });

@@ -55,7 +55,7 @@ export class SiteWorkspace implements vscode.Disposable {
   private readonly usageOf = this.session.usageOf;
   private readonly licensesLogOf = licensesLogReaderForSites(this.index);
   private tree: SiteTree = { roots: [], byId: new Map() };
-  private ledgers: SiteLedgers = { states: new Map(), paths: new Map(), notes: new Map() };
+  private ledgers: SiteLedgers = { states: new Map(), paths: new Map(), notes: new Map(), problems: new Map() };
   private loading: Promise<void> | undefined;
   /** The scan is reading files: the index is partial, nothing rebuilds from it. */
   private scanning = false;
@@ -262,7 +262,7 @@ export class SiteWorkspace implements vscode.Disposable {
   private treeInput(): TreeInput {
     this.ledgers = readSiteLedgers(this.index, this.session.ledgers);
     const expiryWarningDays = vscode.workspace.getConfiguration('bmsLicense').get<number>('expiryWarningDays', 30);
-    return { index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, usageOf: this.usageOf, licensesLogOf: this.licensesLogOf, expiryWarningDays, pendingChanges: true };
+    return { index: this.index, ledgers: this.ledgers.states, ledgerNotes: this.ledgers.notes, ledgerProblems: this.ledgers.problems, usageOf: this.usageOf, licensesLogOf: this.licensesLogOf, expiryWarningDays, pendingChanges: true };
   }
 
   private publish(tree: SiteTree): void {

@@ -18,11 +18,17 @@ describe('e2e: Activate with the built-in simulator (hospital-north)', function 
     await expandTreeRow(page, 'Sites', 'ec-01');
     await expandTreeRow(page, 'Sites', 'es-01');
     const before = (await treeItems(page, 'Sites')).find((i) => i.label === 'as-01');
-    assert.match(before?.description ?? '', /0\/2 activated/);
+    assert.match(before?.description ?? '', /0\/3 activated/, 'licenses, not assignments: 2 + 1');
     await screenshot(page, 'activate-1-before');
 
     const toasts = await recordNotifications(page);
     await contextMenu(page, treeRow(page, 'Sites', 'as-01'), 'Activate Licenses');
+    // Activation takes licenses from the entitlement: it asks first, naming them.
+    const ask = page.locator('.monaco-dialog-box');
+    await ask.waitFor();
+    assert.match(await ask.innerText(), /Activate 3 license\(s\) on as-01[\s\S]*ACT-9C21-0001/);
+    await screenshot(page, 'activate-1b-confirm');
+    await ask.getByRole('button', { name: 'Activate', exact: true }).click();
     await waitForNotification(page, /Activate, as-01 \(site hospital-north\)/);
     await screenshot(page, 'activate-2-outcome');
     const seen = await toasts();
@@ -35,7 +41,7 @@ describe('e2e: Activate with the built-in simulator (hospital-north)', function 
       ['as-01', 'ACT-9C21-0002', 1],
     ]);
 
-    await waitForTreeRow(page, /as-01.*2\/2 activated/, 'Sites');
+    await waitForTreeRow(page, /as-01.*3\/3 activated/, 'Sites');
     await screenshot(page, 'activate-3-tree-after');
   });
 
@@ -50,11 +56,12 @@ describe('e2e: Activate with the built-in simulator (hospital-north)', function 
     assert.ok(!items.includes('as-01'), `as-01 has nothing left to activate: ${items.join(', ')}`);
     await screenshot(page, 'activate-4-palette-targets');
     await pickQuickItem(page, 'es-01');
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Activate', exact: true }).click();
     await waitForNotification(page, /Activate, es-01 \(site hospital-north\)/);
     assert.ok((await toasts()).some((t) => t.startsWith('Activate: es-01 (site hospital-north)')));
     const events = jsonLines(await waitForFile(ledger(), (t) => jsonLines(t).some((e) => e.op === 'activate' && e.target === 'es-01')));
     assert.deepEqual(events.filter((e) => e.op === 'activate' && e.target === 'es-01').map((e) => e.activationId).sort(), ['ACT-7F3A-0002', 'ACT-9C21-0003']);
-    await waitForTreeRow(page, /es-01.*2\/2 activated/, 'Sites');
+    await waitForTreeRow(page, /es-01.*3\/3 activated/, 'Sites');
     await screenshot(page, 'activate-5-palette-after');
   });
 });

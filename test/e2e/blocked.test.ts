@@ -31,7 +31,7 @@ describe('e2e: validate first — a blocked action (hospital-south)', function (
     assert.match(text, /1 cannot be applied \(marked !\)/);
     await screenshot(page, 'blocked-2-review-and-apply');
     await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
-    await waitForNotification(page, /Site hospital-south: apply stopped after|Site hospital-south: \d+ step\(s\) applied/);
+    await waitForNotification(page, /Site hospital-south: apply stopped after|Site hospital-south: \d+ of 16 action\(s\) applied/);
 
     const events = jsonLines(await waitForFile(ledger(), (t) => jsonLines(t).filter((e) => e.op === 'activate').length >= 16));
     const activated = events.filter((e) => e.op === 'activate');

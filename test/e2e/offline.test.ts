@@ -28,6 +28,7 @@ describe('e2e: offline request and response files (hospital-north, offline)', fu
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Create offline request files: as-01' }).waitFor();
     assert.deepEqual(await quickItems(page), ['Activate', 'Reclaim', 'Return', 'Repair']);
     await pickQuickItem(page, 'Activate');
+    await pickQuickItem(page, 'Choose a folder…');
     await answerFileDialog(page, `${carry('requests')}/`, 'Use this folder', () => screenshot(page, 'offline-1-folder-dialog'));
     await waitForNotification(page, /request file\(s\) written/);
     const files = readdirSync(carry('requests'));
@@ -80,7 +81,7 @@ describe('e2e: offline request and response files (hospital-north, offline)', fu
     assert.equal(imported.length, 1);
     assert.equal(imported[0]!.accepted, true);
     assert.ok(events.some((e) => e.op === 'activate' && e.target === 'as-01'), JSON.stringify(events));
-    await waitForTreeRow(page, /as-01.*2\/2 activated/, 'Sites');
+    await waitForTreeRow(page, /as-01.*3\/3 activated/, 'Sites');
     await screenshot(page, 'offline-4-imported');
     assert.ok(ledgerEvents().length >= 3);
     const as01 = (await treeItems(page, 'Sites')).find((i) => i.label === 'as-01');

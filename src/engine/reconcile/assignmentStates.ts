@@ -2,6 +2,7 @@
 import { licenseState, repairsInLast12Months, type LedgerState } from '../ledger/fold';
 import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
 import type { LicensePlan, Span } from '../model';
+import { t } from '../l10n';
 
 export type AssignmentStateKind = 'activated' | 'short' | 'not-activated' | 'pending-response' | 'return-pending' | 'broken';
 
@@ -28,18 +29,18 @@ export function assignmentStates(plan: LicensePlan, ledger: LedgerState, options
     const l = licenseState(ledger, a.target, a.activationId);
     const at = (kind: AssignmentStateKind, text: string) => out.push({ index: a.index, span: a.span, kind, text, transaction: l?.transaction });
     if (l?.pendingRequest) {
-      at('pending-response', l.pendingRequest.op === 'activate' ? 'pending offline response' : `pending offline response (${l.pendingRequest.op})`);
+      at('pending-response', l.pendingRequest.op === 'activate' ? t('pending offline response') : t('pending offline response ({0})', l.pendingRequest.op));
     } else if (!l || l.status === 'returned' || l.status === 'requested') {
-      at('not-activated', 'pending: not activated');
+      at('not-activated', t('pending: not activated'));
     } else if (l.status === 'return-pending') {
-      at('return-pending', 'return pending confirmation');
+      at('return-pending', t('return pending confirmation'));
     } else if (l.status === 'broken') {
       const left = Math.max(0, REPAIRS_PER_12_MONTHS - repairsInLast12Months(ledger, a.target, today));
-      at('broken', left > 0 ? `broken — repair (${left} left)` : 'broken — no repair left: contact support');
+      at('broken', left > 0 ? t('broken — repair ({0} left)', left) : t('broken — no repair left: contact support'));
     } else {
       const want = planned.get(key(a.target, a.activationId)) ?? 0;
-      const base = `activated ${l.at.slice(0, 10)} · ${l.transaction ?? 'no transaction'}`;
-      if (l.quantity < want) at('short', `${base} · ×${l.quantity} of ×${want}: reclaim`);
+      const base = `${t('activated {0}', l.at.slice(0, 10))} · ${l.transaction ?? t('no transaction')}`;
+      if (l.quantity < want) at('short', `${base} · ${t('×{0} of ×{1}: reclaim', l.quantity, want)}`);
       else at('activated', base);
     }
   }

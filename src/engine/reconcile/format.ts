@@ -1,6 +1,7 @@
 // The reconcile plan as text to review (Terraform-like: + activate, ~ reclaim/repair, - return, > offline
 // step, ! cannot be applied) and as JSON for scripts.
 import { blockerText } from '../siteCheck';
+import { t } from '../l10n';
 import type { ReconcileAction, ReconcilePlan, ReconcileSummary } from './types';
 
 const SIGN: Record<ReconcileAction['kind'], string> = { activate: '+', reclaim: '~', return: '-', repair: '~', 'confirm-return': '>', 'import-response': '>' };
@@ -61,10 +62,11 @@ export function actionSign(a: ReconcileAction): string {
 }
 
 export function summaryLine(s: ReconcileSummary): string {
-  if (s.activate + s.reclaim + s.return + s.repair + s.pending === 0) return 'No changes: the activations match the plan.';
-  let text = `Plan: ${s.activate} to activate, ${s.reclaim} to reclaim, ${s.return} to return, ${s.repair} to repair.`;
-  if (s.pending > 0) text += ` ${s.pending} offline step${s.pending === 1 ? '' : 's'} pending.`;
-  if (s.blocked > 0) text += ` ${s.blocked} cannot be applied (marked !).`;
+  // Through t(): English in the CLI (no bundle), the display language in the editor.
+  if (s.activate + s.reclaim + s.return + s.repair + s.pending === 0) return t('No changes: the activations match the plan.');
+  let text = t('Plan: {0} to activate, {1} to reclaim, {2} to return, {3} to repair.', s.activate, s.reclaim, s.return, s.repair);
+  if (s.pending > 0) text += ` ${s.pending === 1 ? t('1 offline step pending.') : t('{0} offline steps pending.', s.pending)}`;
+  if (s.blocked > 0) text += ` ${t('{0} cannot be applied (marked !).', s.blocked)}`;
   return text;
 }
 

@@ -1,5 +1,6 @@
 // Hover: what a key means (from the schema), what an id is (type, host, parent, planned and activated
 // licenses), and what an activation id holds and how much of it is assigned.
+import { t } from '../l10n';
 import type { Hover } from 'vscode-languageserver-types';
 import { productsOf, type Site } from '../model';
 import { catalogFeature, eraOf } from '../rules';
@@ -42,34 +43,34 @@ export function kindAt(ws: LiveWorkspace, uri: string, offset: number): SchemaKi
 function describeId(ws: LiveWorkspace, o: Occurrence): string | undefined {
   if (o.kind === 'site') {
     const site = ws.index.site(o.id);
-    if (!site) return `**Site** \`${o.id}\`: not in the workspace.`;
+    if (!site) return `**Site** \`${o.id}\`: ${t('not in the workspace.')}`;
     const plans = ws.index.plansFor(site.name).map((p) => `\`${p.name}\``);
     return [
       `**Site** \`${site.name}\`${site.customer ? ` (${site.customer})` : ''}`,
-      `EBO ${site.version ?? '?'}, ${site.connectivity ?? 'online'}; ${site.servers.length} servers, ${site.licenseServers.length} License Servers, ${site.clients.length} clients`,
-      plans.length ? `Plans: ${plans.join(', ')}` : 'No plan for this site yet.',
+      `EBO ${site.version ?? '?'}, ${site.connectivity ?? 'online'}; ${t('{0} servers, {1} License Servers, {2} clients', site.servers.length, site.licenseServers.length, site.clients.length)}`,
+      plans.length ? t('Plans: {0}', plans.join(', ')) : t('No plan for this site yet.'),
     ].join('\n\n');
   }
   const site = ws.index.site(o.site);
   if (o.kind === 'activationId') return describeActivation(ws, o.site, o.id);
-  if (!site) return `\`${o.id}\`: the site \`${o.site}\` is not in the workspace.`;
+  if (!site) return `\`${o.id}\`: ${t('the site {0} is not in the workspace.', `\`${o.site}\``)}`;
   const node = ws.index.resolve(site, o.id);
-  if (!node) return `\`${o.id}\`: no server, License Server or client of site \`${site.name}\` has this id.`;
+  if (!node) return `\`${o.id}\`: ${t('no server, License Server or client of site {0} has this id.', `\`${site.name}\``)}`;
   const facts: string[] = [];
-  if (node.kind !== 'licenseServer' && node.node.type) facts.push(`type: ${typeName(node.node.type)}`);
-  if (node.node.host) facts.push(`host: \`${node.node.host}\``);
+  if (node.kind !== 'licenseServer' && node.node.type) facts.push(`${t('type')}: ${typeName(node.node.type)}`);
+  if (node.node.host) facts.push(`${t('host')}: \`${node.node.host}\``);
   if (node.kind === 'server') {
-    if (node.node.parent) facts.push(`parent: \`${node.node.parent}\``);
-    if (node.node.licenseServer) facts.push(`License Server: \`${node.node.licenseServer}\``);
+    if (node.node.parent) facts.push(`${t('parent')}: \`${node.node.parent}\``);
+    if (node.node.licenseServer) facts.push(`${t('License Server')}: \`${node.node.licenseServer}\``);
   }
-  if (node.kind === 'licenseServer' && node.node.address) facts.push(`address: \`${node.node.address}\``);
-  if (node.kind === 'client' && node.node.licenseServers.length) facts.push(`License Servers: ${node.node.licenseServers.map((l) => `\`${l}\``).join(', ')}`);
+  if (node.kind === 'licenseServer' && node.node.address) facts.push(`${t('address')}: \`${node.node.address}\``);
+  if (node.kind === 'client' && node.node.licenseServers.length) facts.push(`${t('License Servers')}: ${node.node.licenseServers.map((l) => `\`${l}\``).join(', ')}`);
   const label = kindName(node.kind);
-  const out = [`**${label[0].toUpperCase()}${label.slice(1)}** \`${o.id}\` (site \`${site.name}\`)`, facts.join(' · ')];
+  const out = [`**${label[0].toUpperCase()}${label.slice(1)}** \`${o.id}\` (${t('site {0}', `\`${site.name}\``)})`, facts.join(' · ')];
   out.push(planned(ws, site, o.id), activated(ws, site, o.id));
   if (node.kind === 'server') {
     const required = siteRequirements(site).filter((r) => r.server === o.id);
-    if (required.length) out.push(`Required (computed):\n${required.map((r) => `- ${r.required} × ${r.feature}: ${r.from}`).join('\n')}`);
+    if (required.length) out.push(`${t('Required (computed):')}\n${required.map((r) => `- ${r.required} × ${r.feature}: ${r.from}`).join('\n')}`);
   }
   return out.filter(Boolean).join('\n\n');
 }
@@ -84,7 +85,7 @@ function planned(ws: LiveWorkspace, site: Site, target: string): string {
       rows.push(`- ${a.quantity ?? 1} × \`${a.activationId ?? '?'}\`${p?.feature ? ` ${p.feature}` : ''}${p?.licenseType ? ` (${p.licenseType})` : ''}`);
     }
   }
-  return rows.length ? `Planned licenses:\n${rows.join('\n')}` : 'Planned licenses: none';
+  return rows.length ? `${t('Planned licenses:')}\n${rows.join('\n')}` : t('Planned licenses: none');
 }
 
 function activated(ws: LiveWorkspace, site: Site, target: string): string {
@@ -92,8 +93,8 @@ function activated(ws: LiveWorkspace, site: Site, target: string): string {
   if (!state) return '';
   const rows = [...state.licenses.values()]
     .filter((l) => l.target === target && l.status !== 'returned')
-    .map((l) => `- ${l.quantity} × \`${l.activationId}\` ${l.status} since ${l.at.slice(0, 10)}`);
-  return rows.length ? `Ledger:\n${rows.join('\n')}` : 'Ledger: nothing activated';
+    .map((l) => `- ${l.quantity} × \`${l.activationId}\` ${l.status} ${t('since {0}', l.at.slice(0, 10))}`);
+  return rows.length ? `${t('Ledger:')}\n${rows.join('\n')}` : t('Ledger: nothing activated');
 }
 
 function describeActivation(ws: LiveWorkspace, site: string, activationId: string): string {
@@ -108,7 +109,7 @@ function describeActivation(ws: LiveWorkspace, site: string, activationId: strin
       count++;
     }
   }
-  if (!product) return `**Activation ID** \`${activationId}\`: no entitlement product of site \`${site}\` has it.`;
+  if (!product) return `**Activation ID** \`${activationId}\`: ${t('no entitlement product of site {0} has it.', `\`${site}\``)}`;
   const feature = catalogFeature(product.feature);
   const version = site ? ws.index.site(site)?.version : undefined;
   const era = feature ? eraOf(feature, version) : undefined;
@@ -116,8 +117,8 @@ function describeActivation(ws: LiveWorkspace, site: string, activationId: strin
   return [
     `**Activation ID** \`${activationId}\` (entitlement \`${product.entitlementId}\`)`,
     `${product.feature ?? '?'}${feature ? `: ${feature.summary}` : ''}`,
-    `${product.licenseType ?? '?'} · quantity ${product.quantity ?? '?'} · expires ${product.expires ?? 'permanent'}`,
-    `Assigned: ${assigned} of ${product.quantity ?? '?'} (${count} assignment${count === 1 ? '' : 's'})`,
+    `${product.licenseType ?? '?'} · ${t('quantity {0}', product.quantity ?? '?')} · ${t('expires {0}', product.expires ?? 'permanent')}`,
+    t('Assigned: {0} of {1} ({2})', assigned, product.quantity ?? '?', count === 1 ? t('1 assignment') : t('{0} assignments', count)),
     ...(onVersion ? [onVersion] : []),
   ].join('\n\n');
 }

@@ -8,11 +8,12 @@ import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } fro
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
 import { siteCheckOf } from './siteChecks';
 import { pendingChangesNode, withPendingChanges } from './pending';
-import type { NodeStatus, SiteTree, TreeNode } from './types';
+import type { NodeStatus, SiteTree, TargetLicense, TreeNode } from './types';
 import { addUsage } from './usage';
 import { addLicensesLog } from './licensesLog';
 import type { LicensesLogReader } from '../lmstat/licensesLogCache';
 import { t } from '../l10n';
+import type { LedgerTrouble } from './ledgers';
 
 export interface TreeInput {
   index: WorkspaceIndex;
@@ -20,6 +21,8 @@ export interface TreeInput {
   ledgers?: ReadonlyMap<string, LedgerState>;
   /** One line about the site's ledger for its tooltip (e.g. torn lines ignored), by site name. */
   ledgerNotes?: ReadonlyMap<string, string>;
+  /** Sites whose ledger has ignored lines (git conflict markers…): their row shows the problem, not counts. */
+  ledgerProblems?: ReadonlyMap<string, LedgerTrouble>;
   today?: Date;
   /** When a plan sets no `spec.expiryWarningDays`; default 30. */
   expiryWarningDays?: number;
@@ -113,8 +116,9 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const target = (kind: TreeNode['kind'], id: string, type: string | undefined, parentId: string, span: Span, focus: Span | undefined) => {
     const licenses = licensesOf(ctx, id);
     const status = targetStatus(licenses, kind === 'server' ? type : undefined);
-    const planned = licenses.filter((l) => l.plannedQuantity !== undefined).length;
-    const activated = licenses.filter(isActivated).length;
+    // Licenses, not assignments: 5 client seats planned on a License Server count 5.
+    const planned = sum(licenses, (l) => l.plannedQuantity ?? 0);
+    const activated = sum(licenses, activatedOfPlanned);
     const node: TreeNode = {
       id: uniqueId(`${siteId}/${kind}:${id}`),
       parentId,
@@ -125,7 +129,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
       status,
       tooltip: '',
       location: { uri: site.uri, span, focus: focus ?? span },
-      contextValue: `bms.${kind}${kind === 'server' ? `.${type ?? 'unknown'}` : ''}${offline}`,
+      contextValue: `bms.${kind}${kind === 'server' ? `.${type ?? 'unknown'}` : ''}${actionFlags(licenses)}${offline}`,
       site: site.name,
       connectivity: site.connectivity,
       target: id,
@@ -179,14 +183,16 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const all = [...ids].flatMap((id) => byId.get(id) ?? []).filter((n) => n.target !== undefined);
   const planned = sum(all, (n) => n.planned);
   const activated = sum(all, (n) => n.activated);
-  const status = worst(all.map((n) => n.status));
+  const trouble = input.ledgerProblems?.get(site.name);
+  const status = trouble ? 'ledger' : worst(all.map((n) => n.status));
   const connectivity = site.connectivity ?? 'connectivity not set';
   const root: TreeNode = {
     ...siteRow(site, siteId),
-    description: describe(connectivity, planned, activated, status),
+    // A ledger with conflict markers folds the lines of one side only: no counts from it.
+    description: trouble ? ledgerTroubleLabel(connectivity, trouble) : describe(connectivity, planned, activated, status),
     status,
     tooltip: siteTooltip(site, status, planned, activated, input.ledgerNotes?.get(site.name)),
-    contextValue: `bms.site${offline}`,
+    contextValue: `bms.site${actionFlags(all.flatMap((n) => n.licenses))}${offline}`,
     planned,
     activated,
     children,
@@ -225,8 +231,13 @@ function rollUp(group: TreeNode): TreeNode {
   group.activated = sum(group.children, (n) => n.activated);
   group.status = worst(group.children.map((n) => n.status));
   group.description = describe(`${group.children.length}`, group.planned, group.activated, group.status);
-  group.tooltip = `**${group.label}** of site ${group.site}\n\n${group.activated} of ${group.planned} planned licenses activated. Status: ${statusLabel(group.status)}.`;
+  group.tooltip = `**${group.label}** · ${t('site {0}', group.site)}\n\n${t('{0} of {1} planned licenses activated.', group.activated, group.planned)} ${t('Status: {0}', statusLabel(group.status))}`;
   return group;
+}
+
+function ledgerTroubleLabel(connectivity: string, trouble: LedgerTrouble): string {
+  const what = trouble.conflict !== undefined ? t('ledger: merge conflict at line {0}, resolve it', trouble.conflict) : t('ledger: {0} line(s) ignored', trouble.ignored);
+  return `${connectivity} · ${what}`;
 }
 
 function describe(what: string, planned: number, activated: number, status: NodeStatus): string {
@@ -236,6 +247,26 @@ function describe(what: string, planned: number, activated: number, status: Node
   return parts.join(' · ');
 }
 
-function sum(nodes: TreeNode[], f: (n: TreeNode) => number): number {
+/**
+ * What the menus may offer on a node, in its contextValue: `.toActivate` (something planned is not active),
+ * `.active` (something is active: reclaim, return), `.broken` (repair). Nothing irreversible where it has no work.
+ */
+function actionFlags(licenses: TargetLicense[]): string {
+  const states = new Set(licenses.map((l) => l.state));
+  let flags = '';
+  if (states.has('planned')) flags += '.toActivate';
+  if (states.has('activated') || states.has('short') || states.has('unplanned')) flags += '.active';
+  if (states.has('broken')) flags += '.broken';
+  return flags;
+}
+
+/** How many of a planned license's quantity are active (a reclaim short of the plan counts what it has). */
+function activatedOfPlanned(l: TargetLicense): number {
+  if (l.plannedQuantity === undefined) return 0;
+  if (isActivated(l)) return l.plannedQuantity;
+  return l.state === 'short' ? Math.min(l.activatedQuantity ?? 0, l.plannedQuantity) : 0;
+}
+
+function sum<T>(nodes: T[], f: (n: T) => number): number {
   return nodes.reduce((a, n) => a + f(n), 0);
 }

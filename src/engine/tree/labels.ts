@@ -8,6 +8,7 @@ export function typeLabel(type: string | undefined): string {
 }
 
 const STATUS_LABELS: Record<NodeStatus, () => string> = {
+  ledger: () => t('ledger needs fixing'),
   broken: () => t('broken: repair needed'),
   expired: () => t('expired'),
   violation: () => t('license violation expected'),

@@ -5,6 +5,7 @@ import { fold } from '../ledger/fold';
 import type { LicensePlan, Site } from '../model';
 import { actionSign, describeAction, summaryLine } from '../reconcile/format';
 import { reconcile } from '../reconcile/reconcile';
+import type { ReconcileAction } from '../reconcile/types';
 import type { SiteCheck } from '../siteCheck';
 import type { TreeNode } from './types';
 import { t } from '../l10n';
@@ -59,7 +60,7 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
       parentId: id,
       kind: 'pendingAction',
       type: a.kind,
-      label: `${actionSign(a)} ${a.kind} ${a.kind === 'import-response' ? a.requestId : a.activationId}${a.quantity ? ` ×${a.quantity}` : ''}`,
+      label: `${actionSign(a)} ${actionWord(a.kind)} ${a.kind === 'import-response' ? a.requestId : a.activationId}${a.quantity ? ` ×${a.quantity}` : ''}`,
       description: a.finding ? t('{0} · blocked by {1}', a.target, a.finding.code) : a.blocked ? t('{0} · cannot be applied', a.target) : a.target,
       status: a.blocked ? 'violation' : a.waitsFor || a.kind === 'confirm-return' ? 'pending-offline' : 'planned',
       tooltip: describeAction(a),
@@ -74,11 +75,29 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
     ...header(common, id, siteId),
     description: count > 0 ? `${count}` : t('none'),
     status: count > 0 ? 'planned' : 'none',
-    tooltip: `**Pending changes** of site ${site.name}: what Review and Apply would do.\n\n${summaryLine(plan.summary)}`,
+    tooltip: `**${t('Pending changes')}** · ${t('site {0}', site.name)}: ${t('what Review and Apply would do.')}\n\n${summaryLine(plan.summary)}`,
     contextValue: count > 0 ? 'bms.pendingChanges' : 'bms.pendingChanges.none',
     children: [],
     rows,
   };
+}
+
+/** The action's verb in the row, in the display language (`+ activate ACT-1 ×2`). */
+function actionWord(kind: ReconcileAction['kind']): string {
+  switch (kind) {
+    case 'activate':
+      return t('activate');
+    case 'reclaim':
+      return t('reclaim');
+    case 'return':
+      return t('return');
+    case 'confirm-return':
+      return t('confirm-return');
+    case 'import-response':
+      return t('import-response');
+    case 'repair':
+      return t('repair');
+  }
 }
 
 type Common = Pick<TreeNode, 'site' | 'connectivity' | 'planned' | 'activated' | 'licenses' | 'children'>;

@@ -2,6 +2,7 @@
 import type { Client, LicenseServer, Server, Site } from '../model';
 import { code, md, statusLabel, typeLabel } from './labels';
 import type { NodeStatus, TargetLicense } from './types';
+import { t } from '../l10n';
 
 function fields(pairs: [string, string | undefined][]): string {
   return pairs
@@ -14,77 +15,81 @@ function licenseLine(l: TargetLicense): string {
   const what = [l.feature ? code(l.feature) : undefined, l.licenseType ? md(l.licenseType) : undefined].filter(Boolean).join(', ');
   const qty =
     l.plannedQuantity !== undefined
-      ? `planned ×${l.plannedQuantity}${l.activatedQuantity !== undefined && l.activatedQuantity !== l.plannedQuantity ? `, activated ×${l.activatedQuantity}` : ''}`
-      : `activated ×${l.activatedQuantity ?? '?'}`;
-  const expires = l.expires ? (l.expires === 'permanent' ? 'permanent' : `expires ${md(l.expires)}${l.expiry === 'expired' ? ' (**expired**)' : l.expiry === 'expiring' ? ' (**expiring soon**)' : ''}`) : undefined;
-  const pending = l.pending ? `; an offline ${l.pending} request waits for its response` : '';
+      ? `${t('planned ×{0}', l.plannedQuantity)}${l.activatedQuantity !== undefined && l.activatedQuantity !== l.plannedQuantity ? `, ${t('activated ×{0}', l.activatedQuantity)}` : ''}`
+      : t('activated ×{0}', l.activatedQuantity ?? '?');
+  const expires = l.expires
+    ? l.expires === 'permanent'
+      ? t('permanent')
+      : `${t('expires {0}', md(l.expires))}${l.expiry === 'expired' ? ` (**${t('expired')}**)` : l.expiry === 'expiring' ? ` (**${t('expiring soon')}**)` : ''}`
+    : undefined;
+  const pending = l.pending ? t('; an offline {0} request waits for its response', l.pending) : '';
   return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${pending}.`;
 }
 
 function stateSentence(l: TargetLicense): string {
-  const on = l.at ? ` on ${l.at.slice(0, 10)}` : '';
-  const since = l.at ? ` since ${l.at.slice(0, 10)}` : '';
-  const tx = l.transaction ? `, transaction ${code(l.transaction)}` : '';
+  const on = l.at ? ` ${t('on {0}', l.at.slice(0, 10))}` : '';
+  const since = l.at ? ` ${t('since {0}', l.at.slice(0, 10))}` : '';
+  const tx = l.transaction ? `, ${t('transaction {0}', code(l.transaction))}` : '';
   switch (l.state) {
     case 'planned':
-      return 'Not activated yet';
+      return t('Not activated yet');
     case 'activated':
-      return `Activated${on}${tx}`;
+      return `${t('Activated')}${on}${tx}`;
     case 'short':
-      return `Activated${on}${tx}, with less than planned: reclaim`;
+      return `${t('Activated')}${on}${tx}, ${t('with less than planned: reclaim')}`;
     case 'requested':
-      return `Offline request created${on}, no response imported yet`;
+      return `${t('Offline request created')}${on}, ${t('no response imported yet')}`;
     case 'return-pending':
-      return `Returned offline${on}${tx}, waiting for the confirmation on the LAS`;
+      return `${t('Returned offline')}${on}${tx}, ${t('waiting for the confirmation on the LAS')}`;
     case 'broken':
-      return `Broken${since}${tx}: repair needed`;
+      return `${t('Broken')}${since}${tx}: ${t('repair needed')}`;
     case 'unplanned':
-      return `Activated${on}${tx}; not in the plan any more`;
+      return `${t('Activated')}${on}${tx}; ${t('not in the plan any more')}`;
   }
 }
 
 function licensesSection(licenses: TargetLicense[]): string {
-  if (licenses.length === 0) return '_No license planned here._';
-  return ['**Licenses**', '', ...licenses.map(licenseLine)].join('\n');
+  if (licenses.length === 0) return `_${t('No license planned here.')}_`;
+  return [`**${t('Licenses')}**`, '', ...licenses.map(licenseLine)].join('\n');
 }
 
 function header(title: string, kind: string, status: NodeStatus): string {
-  return `**${md(title)}** · ${md(kind)}\n\nStatus: ${statusLabel(status)}`;
+  return `**${md(title)}** · ${md(kind)}\n\n${t('Status: {0}', statusLabel(status))}`;
 }
 
 export function serverTooltip(server: Server, status: NodeStatus, licenses: TargetLicense[]): string {
   const facts = fields([
-    ['Host', server.host ? code(server.host) : undefined],
-    ['License Server', server.licenseServer ? code(server.licenseServer) : undefined],
+    [t('Host'), server.host ? code(server.host) : undefined],
+    [t('License Server'), server.licenseServer ? code(server.licenseServer) : undefined],
   ]);
   return [header(server.id, typeLabel(server.type), status), facts, licensesSection(licenses)].filter(Boolean).join('\n\n');
 }
 
 export function licenseServerTooltip(ls: LicenseServer, status: NodeStatus, licenses: TargetLicense[], servedBy: string[]): string {
   const facts = fields([
-    ['Host', ls.host ? code(ls.host) : undefined],
-    ['Address', ls.address ? code(ls.address) : undefined],
-    ['Host id', ls.hostId ? code(ls.hostId) : undefined],
+    [t('Host'), ls.host ? code(ls.host) : undefined],
+    [t('Address'), ls.address ? code(ls.address) : undefined],
+    [t('Host id'), ls.hostId ? code(ls.hostId) : undefined],
   ]);
-  const serves = servedBy.length > 0 ? `Used by ${servedBy.map(code).join(', ')}` : undefined;
-  return [header(ls.id, 'License Server', status), facts, serves, licensesSection(licenses)].filter(Boolean).join('\n\n');
+  const serves = servedBy.length > 0 ? t('Used by {0}', servedBy.map(code).join(', ')) : undefined;
+  return [header(ls.id, t('License Server'), status), facts, serves, licensesSection(licenses)].filter(Boolean).join('\n\n');
 }
 
 export function clientTooltip(client: Client, status: NodeStatus, licenses: TargetLicense[]): string {
   const facts = fields([
-    ['Host', client.host ? code(client.host) : undefined],
-    ['License Servers', client.licenseServers.length > 0 ? client.licenseServers.map(code).join(', ') : undefined],
+    [t('Host'), client.host ? code(client.host) : undefined],
+    [t('License Servers'), client.licenseServers.length > 0 ? client.licenseServers.map(code).join(', ') : undefined],
   ]);
   return [header(client.id, typeLabel(client.type), status), facts, licensesSection(licenses)].filter(Boolean).join('\n\n');
 }
 
 export function siteTooltip(site: Site, status: NodeStatus, planned: number, activated: number, ledgerNote?: string): string {
   const facts = fields([
-    ['Customer', site.customer ? md(site.customer) : undefined],
-    ['Contact', site.contact ? md(site.contact) : undefined],
-    ['EBO version', site.version ? md(site.version) : undefined],
-    ['Connectivity', site.connectivity ? md(site.connectivity) : 'not set'],
+    [t('Customer'), site.customer ? md(site.customer) : undefined],
+    [t('Contact'), site.contact ? md(site.contact) : undefined],
+    [t('EBO version'), site.version ? md(site.version) : undefined],
+    [t('Connectivity'), site.connectivity ? md(site.connectivity) : t('not set')],
   ]);
-  const counts = `${activated} of ${planned} planned licenses activated.`;
-  return [header(site.name || '(no name)', 'Site', status), facts, counts, ledgerNote ? md(ledgerNote) : undefined].filter(Boolean).join('\n\n');
+  const counts = t('{0} of {1} planned licenses activated.', activated, planned);
+  return [header(site.name || t('(no name)'), t('Site'), status), facts, counts, ledgerNote ? md(ledgerNote) : undefined].filter(Boolean).join('\n\n');
 }

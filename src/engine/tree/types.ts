@@ -7,9 +7,10 @@ export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server
 
 /**
  * The state a node shows, worst first:
- * broken > expired > violation > pending-offline > expiring > planned > activated > none.
+ * ledger > broken > expired > violation > pending-offline > expiring > planned > activated > none
+ * (`ledger`: the site's ledger has lines the fold ignored, e.g. git conflict markers: its counts cannot be trusted).
  */
-export const NODE_STATUSES = ['broken', 'expired', 'violation', 'pending-offline', 'expiring', 'planned', 'activated', 'none'] as const;
+export const NODE_STATUSES = ['ledger', 'broken', 'expired', 'violation', 'pending-offline', 'expiring', 'planned', 'activated', 'none'] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 /** Where a node is defined: the whole mapping, and the part to select (its id). */

@@ -1,7 +1,8 @@
 // What a workflow command acts on: the tree node it was invoked on, or the site and target the user picks.
 // Plain TypeScript (no vscode) so the choices and refusals are unit-tested.
 import type { LicenseLineState, SiteTree, TreeNode } from '../../engine/tree/types';
-import { VERB_WORDS, type WorkflowVerb } from './definitions';
+import { t } from '../../engine/l10n';
+import { verbWords, type WorkflowVerb } from './definitions';
 
 export interface Scope {
   site: string;
@@ -33,7 +34,7 @@ export function scopeFromArgument(arg: unknown): Scope | undefined {
 /** Why the command cannot run on a site of this connectivity; undefined when it can. */
 export function refusalFor(verb: WorkflowVerb, site: string, connectivity: string | undefined): string | undefined {
   if (connectivity === 'semi-online' && OFFLINE_ONLY.has(verb)) {
-    return `Site '${site}' is semi-online: the Device Administrator computer reaches the License Activation Server, so it always uses the online workflow (no request or response files). Use Activate, Reclaim, Return or Repair instead.`;
+    return t("Site '{0}' is semi-online: the Device Administrator computer reaches the License Activation Server, so it always uses the online workflow (no request or response files). Use Activate, Reclaim, Return or Repair instead.", site);
   }
   return undefined;
 }
@@ -62,7 +63,7 @@ export function hasWork(node: TreeNode, verb: WorkflowVerb): boolean {
 
 /** "Whole site" first, then every server, License Server and client the command has work on, in tree order. */
 export function targetPicks(siteNode: TreeNode, verb: WorkflowVerb): PickItem<string | undefined>[] {
-  const picks: PickItem<string | undefined>[] = [{ label: `Whole site ${siteNode.label}`, description: siteNode.description, value: undefined }];
+  const picks: PickItem<string | undefined>[] = [{ label: t('Whole site {0}', siteNode.label), description: siteNode.description, value: undefined }];
   if (SITE_ONLY.has(verb)) return picks;
   const walk = (n: TreeNode, depth: number) => {
     if (n.target !== undefined && hasWork(n, verb)) picks.push({ label: `${'  '.repeat(depth)}${n.label}`, description: n.description, value: n.target });
@@ -79,10 +80,28 @@ export function siteNode(tree: SiteTree, site: string): TreeNode | undefined {
 
 /** "es-01 (site hospital-north)" or "site hospital-north", for titles and messages. */
 export function scopeLabel(scope: Scope): string {
-  return scope.target ? `${scope.target} (site ${scope.site})` : `site ${scope.site}`;
+  return scope.target ? t('{0} (site {1})', scope.target, scope.site) : t('site {0}', scope.site);
 }
 
 /** The title of the progress notification. */
 export function progressTitle(verb: WorkflowVerb, scope: Scope): string {
-  return `${VERB_WORDS[verb].title}: ${scopeLabel(scope)}`;
+  return `${verbWords(verb).title}: ${scopeLabel(scope)}`;
+}
+
+/** The licenses an activation of the scope would take from the entitlements: `ACT-1 client.station ×5 on ls-main`. */
+export function activationConsumes(siteNode: TreeNode, target: string | undefined): { licenses: number; lines: string[] } {
+  const lines: string[] = [];
+  let licenses = 0;
+  const walk = (n: TreeNode) => {
+    if (n.target !== undefined && (target === undefined || n.target === target)) {
+      for (const l of n.licenses) {
+        if (l.state !== 'planned' || l.plannedQuantity === undefined) continue;
+        licenses += l.plannedQuantity;
+        lines.push(`${l.activationId}${l.feature ? ` ${l.feature}` : ''} ×${l.plannedQuantity} → ${n.target}`);
+      }
+    }
+    n.children.forEach(walk);
+  };
+  walk(siteNode);
+  return { licenses, lines };
 }

@@ -8,10 +8,11 @@ import type { ReturnConfirmation, WorkflowOptions, WorkflowResult } from '../../
 import type { Log } from '../log';
 import { connectLas } from '../las';
 import type { SiteFiles, SiteWorkspace } from '../sites';
-import { VERB_WORDS, type WorkflowVerb } from './definitions';
+import { verbWords, type WorkflowVerb } from './definitions';
+import { pickOfflineFolder, pickResponseUris, siteFolder } from './folders';
 import { outcomeOf } from './outcome';
-import { progressTitle, refusalFor, scopeFromArgument, siteNode, sitePicks, targetPicks, type Scope } from './scope';
-import { requireTrust } from './trust';
+import { activationConsumes, progressTitle, refusalFor, scopeLabel, scopeFromArgument, siteNode, sitePicks, targetPicks, type Scope } from './scope';
+import type { CommandRun } from './registry';
 
 export interface CommandServices {
   sites: SiteWorkspace;
@@ -28,15 +29,14 @@ const RUN: Record<OnlineVerb | 'confirmReturn', (o: WorkflowOptions) => Promise<
   confirmReturn,
 };
 
-export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb, arg: unknown): Promise<void> {
-  if (!requireTrust(VERB_WORDS[verb].title)) return;
+export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb, arg: unknown, runner: CommandRun): Promise<void> {
   await s.sites.load();
   s.sites.flush();
   const scope = scopeFromArgument(arg) ?? (await pickScope(s, verb));
   if (!scope) return;
   const files = s.sites.siteFiles(scope.site);
   if (!files) {
-    void vscode.window.showErrorMessage(`No site named '${scope.site}' in this workspace (or it is not a file on disk). Refresh the BMS Licenses view and try again.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t("No site named '{0}' in this workspace (or it is not a file on disk). Refresh the BMS Licenses view and try again.", scope.site));
     return;
   }
   const refusal = refusalFor(verb, scope.site, files.site.connectivity);
@@ -50,11 +50,13 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   if (await refuseInvalid(fresh)) return;
   const connected = connectLas(fresh.root, s.secrets);
   if (!connected.ok) {
-    const open = await vscode.window.showErrorMessage(connected.error, 'Open Settings');
-    if (open) void vscode.commands.executeCommand('workbench.action.openSettings', 'bmsLicense.activation');
+    const settings = vscode.l10n.t('Open Settings');
+    const open = await vscode.window.showErrorMessage(connected.error, settings);
+    if (open === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'bmsLicense.activation');
     return;
   }
   const conn = connected.value;
+  if (verb === 'activate' && !(await confirmActivation(s, scope))) return;
 
   // What this run needs beyond the scope: the request kind, a folder, response files.
   let run: (o: WorkflowOptions) => Promise<WorkflowResult>;
@@ -65,31 +67,29 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   if (verb === 'importOfflineResponses') {
     const key = conn.publicKeyPem();
     if (!key.ok) return void vscode.window.showErrorMessage(key.error);
-    const picked = await pickResponseFiles();
+    const picked = await pickResponseFiles(siteFolder(fresh.site.uri));
     if (!picked) return;
     run = (o) => importResponses(o, picked, key.value);
   } else if (verb === 'createOfflineRequests') {
     const op = await pickRequestKind(scope);
     if (!op) return;
-    offlineDir = await pickFolder('Folder for the offline request files');
+    offlineDir = await pickOfflineFolder(siteFolder(fresh.site.uri), vscode.l10n.t('Folder for the offline request files'));
     if (!offlineDir) return;
     mode = 'offline';
     shownVerb = op;
     run = RUN[op];
   } else {
     if (offlineSite && verb !== 'confirmReturn') {
-      offlineDir = await pickFolder(`Site ${scope.site} is offline: folder for the request files`);
+      offlineDir = await pickOfflineFolder(siteFolder(fresh.site.uri), vscode.l10n.t('Site {0} is offline: folder for the request files', scope.site));
       if (!offlineDir) return;
     }
     run = RUN[verb];
   }
 
   s.log.info(`${progressTitle(verb, scope)}: starting (LAS: ${conn.name}).`);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: progressTitle(verb, scope), cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
+  const result = await runner.progress(
+    progressTitle(verb, scope),
+    async (progress, _token, signal) => {
       let reported = 0;
       const options: WorkflowOptions = {
         las: conn.las,
@@ -97,7 +97,7 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
         plans: fresh.plans,
         ledgerPath: fresh.ledgerPath,
         target: scope.target,
-        signal: abort.signal,
+        signal,
         offlineDir,
         mode,
         blockerOf: fresh.check.blockerOf,
@@ -119,36 +119,52 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
           s.log.info(m);
         },
       };
-      try {
-        return await run(options);
-      } finally {
-        cancel.dispose();
-      }
+      return run(options);
     },
   );
   for (const line of describeResult(result).trimEnd().split('\n')) if (line.trim()) s.log.info(line);
   s.sites.rebuild();
+  // The walkthrough's "Activate" step ticks on this key: only once something was really activated.
+  if (shownVerb === 'activate' && run === RUN.activate && offlineDir === undefined && result.done.length > 0) void vscode.commands.executeCommand('setContext', 'bmsLicense.activated', true);
   await showOutcome(s, outcomeOf(shownVerb, scope, result, offlineDir));
 }
 
 async function showOutcome(s: CommandServices, o: ReturnType<typeof outcomeOf>): Promise<void> {
   const show = o.severity === 'error' ? vscode.window.showErrorMessage : o.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const choice = await show(o.message, ...(o.details ? ['Show Details'] : []));
-  if (choice === 'Show Details') s.log.show();
+  const details = vscode.l10n.t('Show Details');
+  const choice = await show(o.message, ...(o.details ? [details] : []));
+  if (choice === details) s.log.show();
+}
+
+/** Activation takes licenses from the entitlement: a modal naming each one first. */
+async function confirmActivation(s: CommandServices, scope: Scope): Promise<boolean> {
+  const node = siteNode(s.sites.current, scope.site);
+  const what = node ? activationConsumes(node, scope.target) : { licenses: 0, lines: [] };
+  // Nothing planned waits: the workflow says so itself.
+  if (what.licenses === 0) return true;
+  const go = vscode.l10n.t('Activate');
+  const shown = what.lines.slice(0, 12).join('\n') + (what.lines.length > 12 ? `\n${vscode.l10n.t('… and {0} more', what.lines.length - 12)}` : '');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Activate {0} license(s) on {1}?', what.licenses, scopeLabel(scope)),
+    { modal: true, detail: `${shown}\n\n${vscode.l10n.t('Each activation takes these licenses from the entitlement; only a Return gives them back.')}` },
+    go,
+  );
+  return answer === go;
 }
 
 /** Modal, listing every target, transaction and license the return takes along. */
 async function confirmReturnDialog(c: ReturnConfirmation, offline: boolean): Promise<boolean> {
   const count = c.items.reduce((n, i) => n + i.lines.length, 0);
   const after = offline
-    ? '\n\nOffline: request files are written; the licenses stay unusable until the return is confirmed on the License Activation Server.'
-    : '\n\nThe licenses leave these computers now and go back to the entitlement.';
+    ? vscode.l10n.t('Offline: request files are written; the licenses stay unusable until the return is confirmed on the License Activation Server.')
+    : vscode.l10n.t('The licenses leave these computers now and go back to the entitlement.');
+  const go = vscode.l10n.t('Return');
   const answer = await vscode.window.showWarningMessage(
-    `Return ${count} license line(s) in ${c.items.length} activation transaction(s) from site ${c.site}?`,
-    { modal: true, detail: `${c.message}${after}` },
-    'Return',
+    vscode.l10n.t('Return {0} license line(s) in {1} activation transaction(s) from site {2}?', count, c.items.length, c.site),
+    { modal: true, detail: `${c.message}\n\n${after}` },
+    go,
   );
-  return answer === 'Return';
+  return answer === go;
 }
 
 async function pickScope(s: CommandServices, verb: WorkflowVerb): Promise<Scope | undefined> {
@@ -156,49 +172,42 @@ async function pickScope(s: CommandServices, verb: WorkflowVerb): Promise<Scope 
   const sites = sitePicks(tree, verb);
   if (sites.length === 0) {
     void vscode.window.showInformationMessage(
-      tree.roots.length === 0 ? 'This workspace has no BMS site yet: create one with "BMS: Create a Starter Site and Plan".' : `No site here can use "${VERB_WORDS[verb].title}" (semi-online sites never use offline files).`,
+      tree.roots.length === 0
+        ? vscode.l10n.t('This workspace has no BMS site yet: create one with "BMS: Create a Starter Site and Plan".')
+        : vscode.l10n.t('No site here can use "{0}" (semi-online sites never use offline files).', verbWords(verb).title),
     );
     return undefined;
   }
-  const site = sites.length === 1 ? sites[0] : await vscode.window.showQuickPick(sites, { title: VERB_WORDS[verb].title, placeHolder: 'Which site?' });
+  const site = sites.length === 1 ? sites[0] : await vscode.window.showQuickPick(sites, { title: verbWords(verb).title, placeHolder: vscode.l10n.t('Which site?') });
   if (!site) return undefined;
   const node = siteNode(tree, site.value);
   if (!node) return { site: site.value };
   const targets = targetPicks(node, verb);
   if (targets.length === 1) return { site: site.value };
-  const target = await vscode.window.showQuickPick(targets, { title: `${VERB_WORDS[verb].title}: ${site.value}`, placeHolder: 'The whole site, or one server, License Server or client' });
+  const target = await vscode.window.showQuickPick(targets, { title: `${verbWords(verb).title}: ${site.value}`, placeHolder: vscode.l10n.t('The whole site, or one server, License Server or client') });
   return target ? { site: site.value, target: target.value } : undefined;
 }
 
 async function pickRequestKind(scope: Scope): Promise<OnlineVerb | undefined> {
   const kinds: { label: string; description: string; value: OnlineVerb }[] = [
-    { label: 'Activate', description: 'planned licenses not active yet', value: 'activate' },
-    { label: 'Reclaim', description: 'refresh active licenses from the entitlement', value: 'reclaim' },
-    { label: 'Return', description: 'return whole activation transactions', value: 'return' },
-    { label: 'Repair', description: 'repair broken licenses', value: 'repair' },
+    { label: verbWords('activate').title, description: vscode.l10n.t('planned licenses not active yet'), value: 'activate' },
+    { label: verbWords('reclaim').title, description: vscode.l10n.t('refresh active licenses from the entitlement'), value: 'reclaim' },
+    { label: verbWords('return').title, description: vscode.l10n.t('return whole activation transactions'), value: 'return' },
+    { label: verbWords('repair').title, description: vscode.l10n.t('repair broken licenses'), value: 'repair' },
   ];
-  const picked = await vscode.window.showQuickPick(kinds, { title: `Create offline request files: ${scope.target ?? scope.site}`, placeHolder: 'What should the requests ask the License Activation Server?' });
+  const picked = await vscode.window.showQuickPick(kinds, {
+    title: `${verbWords('createOfflineRequests').title}: ${scope.target ?? scope.site}`,
+    placeHolder: vscode.l10n.t('What should the requests ask the License Activation Server?'),
+  });
   return picked?.value;
 }
 
-async function pickFolder(title: string): Promise<string | undefined> {
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title, openLabel: 'Use this folder' });
-  return picked?.[0]?.fsPath;
-}
-
-async function pickResponseFiles(): Promise<string[] | undefined> {
-  const picked = await vscode.window.showOpenDialog({
-    canSelectFiles: true,
-    canSelectFolders: true,
-    canSelectMany: true,
-    title: 'Offline response files (*.response.json) or the folder holding them',
-    openLabel: 'Import',
-    filters: { 'Response files': ['json'] },
-  });
+async function pickResponseFiles(siteDir: string): Promise<string[] | undefined> {
+  const picked = await pickResponseUris(siteDir);
   if (!picked || picked.length === 0) return undefined;
   const files = responseFiles(picked.map((u) => u.fsPath));
   if (files.length === 0) {
-    void vscode.window.showWarningMessage('No *.response.json file there: pick the response files the License Activation Server returned, or their folder.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No *.response.json file there: pick the response files the License Activation Server returned, or their folder.'));
     return undefined;
   }
   return files;
@@ -209,8 +218,9 @@ async function saveBmsDocuments(): Promise<boolean> {
   const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && /\.bms\.ya?ml$/i.test(d.uri.path));
   if (dirty.length === 0) return true;
   const names = dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
-  const answer = await vscode.window.showWarningMessage(`Save ${names} first? The command works on the saved files.`, { modal: true }, 'Save and Continue');
-  if (answer !== 'Save and Continue') return false;
+  const go = vscode.l10n.t('Save and Continue');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Save {0} first? The command works on the saved files.', names), { modal: true }, go);
+  if (answer !== go) return false;
   return (await Promise.all(dirty.map((d) => d.save()))).every(Boolean);
 }
 

@@ -11,6 +11,8 @@ export interface DashboardPage {
   scriptUri: string;
   nonce: string;
   title: string;
+  /** Shown until the report arrives, in the display language (the webview has no translations of its own). */
+  loading?: string;
   /** Extra nonce'd script before the bundle (tests use it for a stub `acquireVsCodeApi`). */
   preludeScriptUri?: string;
 }
@@ -42,7 +44,7 @@ export function dashboardHtml(p: DashboardPage): string {
 <title>${attr(p.title)}</title>
 </head>
 <body>
-${prelude}<script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>
+${p.loading ? `<p class="empty" id="loading">${attr(p.loading)}</p>\n` : ''}${prelude}<script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>
 </body>
 </html>
 `;

@@ -24,7 +24,7 @@ export class DashboardPanel {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, `Licenses: ${site}`, vscode.ViewColumn.Active, { ...webviewOptions(extensionUri), enableFindWidget: true });
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Licenses: {0}', site), vscode.ViewColumn.Active, { ...webviewOptions(extensionUri), enableFindWidget: true });
     return new DashboardPanel(panel, extensionUri, deps, onExport, site);
   }
 
@@ -43,13 +43,14 @@ export class DashboardPanel {
     readonly site: string,
   ) {
     DashboardPanel.open.set(site, this);
-    panel.title = `Licenses: ${site}`;
+    panel.title = vscode.l10n.t('Licenses: {0}', site);
     const webview = panel.webview;
     webview.html = dashboardHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
       nonce: makeNonce(),
-      title: `Licenses: ${site}`,
+      title: vscode.l10n.t('Licenses: {0}', site),
+      loading: vscode.l10n.t('Loading the license dashboard…'),
     });
     panel.onDidDispose(() => this.dispose(), null, this._disposables);
     webview.onDidReceiveMessage((m: unknown) => void this.receive(m), null, this._disposables);

@@ -4,23 +4,23 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { renderReport, reportFileName } from '../../engine/report';
 import { DASHBOARD_VIEW_TYPE, type ExportFormat } from '../../engine/report/messages';
+import { COMMANDS } from '../commands/definitions';
+import { requireTrust, type CommandHandlers } from '../commands/registry';
 import { DashboardPanel } from './panel';
 import { currentReport, pickSite, type DashboardDeps } from './source';
 
 export type { DashboardDeps } from './source';
 
-const FORMATS: { label: string; description: string; format: ExportFormat }[] = [
-  { label: 'HTML', description: 'one self-contained file that prints well', format: 'html' },
-  { label: 'Markdown', description: 'for a repository or a wiki', format: 'md' },
-  { label: 'CSV', description: 'one row per license, for a spreadsheet', format: 'csv' },
+const FORMATS = (): { label: string; description: string; format: ExportFormat }[] => [
+  { label: 'HTML', description: vscode.l10n.t('one self-contained file that prints well'), format: 'html' },
+  { label: 'Markdown', description: vscode.l10n.t('for a repository or a wiki'), format: 'md' },
+  { label: 'CSV', description: vscode.l10n.t('one row per license, for a spreadsheet'), format: 'csv' },
 ];
 
 async function exportReport(deps: DashboardDeps, site: string, format?: ExportFormat): Promise<void> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Exporting the license report writes a file, so it needs a trusted workspace.');
-    return;
-  }
-  const chosen = format ?? (await vscode.window.showQuickPick(FORMATS, { placeHolder: `Format of the license report of ${site}` }))?.format;
+  // The webview's Export button comes here without the command: the same trust check.
+  if (!requireTrust(COMMANDS.find((c) => c.id === 'bmsLicense.exportReport')!)) return;
+  const chosen = format ?? (await vscode.window.showQuickPick(FORMATS(), { placeHolder: vscode.l10n.t('Format of the license report of {0}', site) }))?.format;
   if (!chosen) return;
   const result = await currentReport(deps, site);
   if (!result.ok) {
@@ -31,48 +31,26 @@ async function exportReport(deps: DashboardDeps, site: string, format?: ExportFo
   const name = reportFileName(result.report, chosen);
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.file(path.join(folder, name)) : undefined,
-    filters: { [FORMATS.find((f) => f.format === chosen)!.label]: [chosen] },
-    title: `Export the license report of ${site}`,
+    filters: { [FORMATS().find((f) => f.format === chosen)!.label]: [chosen] },
+    title: vscode.l10n.t('Export the license report of {0}', site),
   });
   if (!target) return;
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(result.report, chosen)));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Cannot write ${target.fsPath}: ${(e as Error).message}. Choose a folder you can write to.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot write {0}: {1}. Choose a folder you can write to.', target.fsPath, (e as Error).message));
     return;
   }
   deps.log.info(`License report of ${site} written to ${target.fsPath}.`);
-  const open = await vscode.window.showInformationMessage(`License report of ${site} saved to ${path.basename(target.fsPath)}.`, 'Open');
-  if (open) await vscode.commands.executeCommand('vscode.open', target);
+  const openIt = vscode.l10n.t('Open');
+  const open = await vscode.window.showInformationMessage(vscode.l10n.t('License report of {0} saved to {1}.', site, path.basename(target.fsPath)), openIt);
+  if (open === openIt) await vscode.commands.executeCommand('vscode.open', target);
 }
 
-export function registerDashboard(context: vscode.ExtensionContext, deps: DashboardDeps): void {
+/** Brings dashboards back after a reload; returns the dashboard commands' handlers. */
+export function registerDashboard(context: vscode.ExtensionContext, deps: DashboardDeps): Pick<CommandHandlers, 'bmsLicense.openDashboard' | 'bmsLicense.exportReport'> {
   const onExport = (site: string, format: ExportFormat) => exportReport(deps, site, format);
-  const guard =
-    (id: string, f: (arg: unknown) => Promise<void>) =>
-    async (arg: unknown): Promise<void> => {
-      try {
-        await f(arg);
-      } catch (e) {
-        deps.log.error(`${id} failed: ${(e as Error).stack ?? String(e)}`);
-        void vscode.window.showErrorMessage(`${id} failed: ${(e as Error).message}. Details are in the BMS License Workbench output.`);
-      }
-    };
   context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'bmsLicense.openDashboard',
-      guard('Open License Dashboard', async (arg) => {
-        const site = await pickSite(deps, arg, 'show');
-        if (site) DashboardPanel.show(context.extensionUri, deps, onExport, site);
-      }),
-    ),
-    vscode.commands.registerCommand(
-      'bmsLicense.exportReport',
-      guard('Export License Report', async (arg) => {
-        const site = await pickSite(deps, arg, 'report on');
-        if (site) await exportReport(deps, site);
-      }),
-    ),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         // The state comes from the webview: only a site name is taken from it, and checked.
@@ -87,4 +65,14 @@ export function registerDashboard(context: vscode.ExtensionContext, deps: Dashbo
     }),
     { dispose: () => DashboardPanel.disposeAll() },
   );
+  return {
+    'bmsLicense.openDashboard': async (arg) => {
+      const site = await pickSite(deps, arg, vscode.l10n.t('Site to show'));
+      if (site) DashboardPanel.show(context.extensionUri, deps, onExport, site);
+    },
+    'bmsLicense.exportReport': async (arg) => {
+      const site = await pickSite(deps, arg, vscode.l10n.t('Site to report on'));
+      if (site) await exportReport(deps, site);
+    },
+  };
 }

@@ -23,17 +23,17 @@ export function siteNames(deps: DashboardDeps): string[] {
   return [...new Set(deps.sites.workspaceIndex.sites().map((s) => s.name).filter((n) => n))];
 }
 
-/** A site from a command argument (a tree node or a name), else the only site, else the user's pick. */
-export async function pickSite(deps: DashboardDeps, arg: unknown, purpose: string): Promise<string | undefined> {
+/** A site from a command argument (a tree node or a name), else the only site, else the user's pick (`placeHolder`). */
+export async function pickSite(deps: DashboardDeps, arg: unknown, placeHolder: string): Promise<string | undefined> {
   if (typeof arg === 'string' && arg) return arg;
   const fromNode = (arg as { site?: unknown } | undefined)?.site;
   if (typeof fromNode === 'string' && fromNode) return fromNode;
   await deps.sites.load();
   const names = siteNames(deps);
   if (names.length === 0) {
-    void vscode.window.showInformationMessage('No site found: add a *.bms.yaml file with kind: Site to the workspace (or run "BMS: Create a Starter Site and Plan").');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No site found: add a *.bms.yaml file with kind: Site to the workspace (or run "BMS: Create a Starter Site and Plan").'));
     return undefined;
   }
   if (names.length === 1) return names[0];
-  return vscode.window.showQuickPick(names, { placeHolder: `Site to ${purpose}` });
+  return vscode.window.showQuickPick(names, { placeHolder });
 }

@@ -2,12 +2,13 @@
 // engineer saves it where they like), from the same view model as the handover report.
 import * as vscode from 'vscode';
 import { renderUpgradeMarkdown, upgradeReport } from '../../engine/report';
+import type { CommandHandlers } from '../commands/registry';
 import { currentReport, pickSite, type DashboardDeps } from './source';
 
 export const UPGRADE_TO = '7.0';
 
 export async function showUpgradeReport(deps: DashboardDeps, arg: unknown): Promise<void> {
-  const site = await pickSite(deps, arg, `report the ${UPGRADE_TO} upgrade of`);
+  const site = await pickSite(deps, arg, vscode.l10n.t('Site to report the {0} upgrade of', UPGRADE_TO));
   if (!site) return;
   const collected = await currentReport(deps, site);
   if (!collected.ok) {
@@ -24,15 +25,6 @@ export async function showUpgradeReport(deps: DashboardDeps, arg: unknown): Prom
   deps.log.info(`Upgrade report of ${site} (${built.value.from} → ${UPGRADE_TO}) opened.`);
 }
 
-export function registerUpgradeReport(context: vscode.ExtensionContext, deps: DashboardDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('bmsLicense.upgradeReport', async (arg: unknown) => {
-      try {
-        await showUpgradeReport(deps, arg);
-      } catch (e) {
-        deps.log.error(`Show 7.0 Upgrade Report failed: ${(e as Error).stack ?? String(e)}`);
-        void vscode.window.showErrorMessage(`Show 7.0 Upgrade Report failed: ${(e as Error).message}. Details are in the BMS License Workbench output.`);
-      }
-    }),
-  );
+export function upgradeReportCommand(deps: DashboardDeps): Pick<CommandHandlers, 'bmsLicense.upgradeReport'> {
+  return { 'bmsLicense.upgradeReport': (arg) => showUpgradeReport(deps, arg) };
 }

@@ -1,4 +1,5 @@
 // How a tree node looks: its codicon by type and the badge and colour of its status.
+import { t } from '../../engine/l10n';
 import type { NodeStatus, TreeNode } from '../../engine/tree/types';
 
 const SERVER_ICONS: Record<string, string> = {
@@ -59,18 +60,19 @@ export interface StatusDecoration {
   tooltip: string;
 }
 
-const DECORATIONS: Partial<Record<NodeStatus, StatusDecoration>> = {
-  broken: { badge: '!', color: 'list.errorForeground', tooltip: 'Broken: repair needed' },
-  expired: { badge: 'E', color: 'list.errorForeground', tooltip: 'A license has expired' },
-  violation: { badge: '!', color: 'list.warningForeground', tooltip: 'License violation expected: base license not planned or not activated' },
-  'pending-offline': { badge: '…', color: 'charts.blue', tooltip: 'Waiting for an offline response or confirmation' },
-  expiring: { badge: 'E', color: 'list.warningForeground', tooltip: 'A license expires soon' },
-  activated: { badge: '✓', color: 'charts.green', tooltip: 'Everything planned is activated' },
+const DECORATIONS: Partial<Record<NodeStatus, () => StatusDecoration>> = {
+  ledger: () => ({ badge: '!', color: 'list.errorForeground', tooltip: t('The ledger has lines the workbench cannot read: fix it first') }),
+  broken: () => ({ badge: '!', color: 'list.errorForeground', tooltip: t('Broken: repair needed') }),
+  expired: () => ({ badge: 'E', color: 'list.errorForeground', tooltip: t('A license has expired') }),
+  violation: () => ({ badge: '!', color: 'list.warningForeground', tooltip: t('License violation expected: base license not planned or not activated') }),
+  'pending-offline': () => ({ badge: '…', color: 'charts.blue', tooltip: t('Waiting for an offline response or confirmation') }),
+  expiring: () => ({ badge: 'E', color: 'list.warningForeground', tooltip: t('A license expires soon') }),
+  activated: () => ({ badge: '✓', color: 'charts.green', tooltip: t('Everything planned is activated') }),
 };
 
 /** The decoration of a status; undefined for `planned` and `none` (they show by their counts). */
 export function decorationOf(status: NodeStatus): StatusDecoration | undefined {
-  return DECORATIONS[status];
+  return DECORATIONS[status]?.();
 }
 
 /** The scheme of the resource URIs that carry a node's status to the decoration provider. */

@@ -56,7 +56,7 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const tooltip = new vscode.MarkdownString(node.tooltip);
     tooltip.supportThemeIcons = false;
     item.tooltip = tooltip;
-    if (node.location) item.command = { command: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', arguments: [node] };
+    if (node.location) item.command = { command: 'bmsLicense.revealInYaml', title: vscode.l10n.t('Reveal in YAML'), arguments: [node] };
     item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
     return item;
   }

@@ -3,24 +3,17 @@ import { LICENSES_LOG_GLOB, USAGE_GLOB } from '../../engine/load/globs';
 import * as vscode from 'vscode';
 import { importLmstatOutput, refreshUsage, type UsageServices } from './commands';
 import { importLicensesLog } from './licensesLog';
+import type { CommandHandlers } from '../commands/registry';
 
-export function registerUsage(context: vscode.ExtensionContext, s: UsageServices): void {
-  const failSafe = (id: string, f: (arg: unknown) => Promise<void>) => async (arg: unknown) => {
-    try {
-      await f(arg);
-    } catch (e) {
-      s.log.error(`${id} failed: ${(e as Error).stack ?? String(e)}`);
-      void vscode.window.showErrorMessage(`${id} failed: ${(e as Error).message}. The previous usage readings are unchanged.`);
-    }
-  };
+type UsageId = 'bmsLicense.refreshUsage' | 'bmsLicense.importLmstat' | 'bmsLicense.importLicensesLog';
+
+/** Watches the readings on disk; returns the usage commands' handlers. */
+export function registerUsage(context: vscode.ExtensionContext, s: UsageServices): Pick<CommandHandlers, UsageId> {
   // Readings written by the CLI or another window show up too.
   const readings = vscode.workspace.createFileSystemWatcher(USAGE_GLOB);
   const logs = vscode.workspace.createFileSystemWatcher(LICENSES_LOG_GLOB);
   const changed = () => s.sites.schedule();
   context.subscriptions.push(
-    vscode.commands.registerCommand('bmsLicense.refreshUsage', failSafe('Refresh License Server Usage', (arg) => refreshUsage(s, arg))),
-    vscode.commands.registerCommand('bmsLicense.importLmstat', failSafe('Import lmstat Output', (arg) => importLmstatOutput(s, arg))),
-    vscode.commands.registerCommand('bmsLicense.importLicensesLog', failSafe('Import Licenses Log', (arg) => importLicensesLog(s, arg))),
     readings,
     readings.onDidCreate(changed),
     readings.onDidChange(changed),
@@ -30,4 +23,9 @@ export function registerUsage(context: vscode.ExtensionContext, s: UsageServices
     logs.onDidChange(changed),
     logs.onDidDelete(changed),
   );
+  return {
+    'bmsLicense.refreshUsage': (arg, run) => refreshUsage(s, arg, run),
+    'bmsLicense.importLmstat': (arg) => importLmstatOutput(s, arg),
+    'bmsLicense.importLicensesLog': (arg) => importLicensesLog(s, arg),
+  };
 }

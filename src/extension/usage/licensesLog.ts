@@ -7,16 +7,21 @@ import { LICENSES_LOG_CACHE_VERSION, writeLicensesLog } from '../../engine/lmsta
 import { clockAdvice, problemsLabel, summarizeLicensesLog } from '../../engine/lmstat/licensesLogSummary';
 import { chooseTargets, type UsageServices } from './commands';
 
-const TITLE = 'Import Licenses Log…';
+const TITLE = () => vscode.l10n.t('Import Licenses Log…');
 
 export async function importLicensesLog(s: UsageServices, arg: unknown): Promise<void> {
-  const files = await vscode.window.showOpenDialog({ title: TITLE, canSelectMany: false, openLabel: 'Import', filters: { 'Licenses log': ['log', 'txt'], 'All files': ['*'] } });
+  const files = await vscode.window.showOpenDialog({
+    title: TITLE(),
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Import'),
+    filters: { [vscode.l10n.t('Licenses log')]: ['log', 'txt'], [vscode.l10n.t('All files')]: ['*'] },
+  });
   const file = files?.[0];
   if (!file) return;
-  const targets = await chooseTargets(s, arg, false, `${TITLE} ${vscode.workspace.asRelativePath(file)}`);
+  const targets = await chooseTargets(s, arg, false, `${TITLE()} ${vscode.workspace.asRelativePath(file)}`);
   if (!targets || targets.length === 0) return;
   if (targets.length > 1) {
-    void vscode.window.showErrorMessage('A licenses log comes from one License Server: run Import Licenses Log… on a License Server node.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('A licenses log comes from one License Server: run Import Licenses Log… on a License Server node.'));
     return;
   }
   const t = targets[0];
@@ -24,17 +29,19 @@ export async function importLicensesLog(s: UsageServices, arg: unknown): Promise
   try {
     text = decodeLmstatBytes(await vscode.workspace.fs.readFile(file));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Cannot read ${file.fsPath}: ${(e as Error).message}. License Administrator shows where its licenses log is.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}. License Administrator shows where its licenses log is.', file.fsPath, (e as Error).message));
     return;
   }
   const summary = summarizeLicensesLog(parseLicensesLog(text));
   if (summary.events === 0) {
-    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(file)} has no OUT:, IN:, DENIED: or QUEUED: line: pick the licenses log of License Administrator (the FlexNet debug log). Nothing was imported.`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} has no OUT:, IN:, DENIED: or QUEUED: line: pick the licenses log of License Administrator (the FlexNet debug log). Nothing was imported.', vscode.workspace.asRelativePath(file)),
+    );
     return;
   }
   const where = s.sites.siteFiles(t.site);
   if (!where) {
-    void vscode.window.showErrorMessage(`No site named '${t.site}' on disk: refresh the BMS Licenses view.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t("No site named '{0}' on disk: refresh the BMS Licenses view.", t.site));
     return;
   }
   const name = file.fsPath.split(/[\\/]/).pop() ?? 'licenses log';
@@ -46,6 +53,6 @@ export async function importLicensesLog(s: UsageServices, arg: unknown): Promise
   s.log.info(`Licenses log ${name} of ${t.licenseServer} (site ${t.site}) saved to ${written.file}: ${problemsLabel(summary)}.`);
   s.sites.rebuild();
   const clock = summary.problems.find((p) => p.code === '-34');
-  const message = `Licenses log of ${t.licenseServer}: ${summary.events} checkout events, ${problemsLabel(summary)}.${clock ? ` Clock difference: ${clockAdvice(clock)}.` : ''}`;
+  const message = vscode.l10n.t('Licenses log of {0}: {1} checkout events, {2}.', t.licenseServer, summary.events, problemsLabel(summary)) + (clock ? ` ${vscode.l10n.t('Clock difference: {0}.', clockAdvice(clock))}` : '');
   void (summary.denied > 0 ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
 }

@@ -4,6 +4,7 @@ import type { CachedUsage } from '../../engine/lmstat/cache';
 import { readingTime } from '../../engine/rules/usage';
 import type { Site } from '../../engine/model';
 import type { TreeNode } from '../../engine/tree/types';
+import { t } from '../../engine/l10n';
 
 export interface UsageTarget {
   site: string;
@@ -42,8 +43,8 @@ export function usagePicks(sites: Site[], options: { allOfSite: boolean }): Usag
   const picks: UsagePick[] = [];
   for (const site of sites) {
     if (!site.name || site.licenseServers.length === 0) continue;
-    if (options.allOfSite && site.licenseServers.length > 1) picks.push({ label: `All License Servers of ${site.name}`, description: `${site.licenseServers.length} License Servers`, value: targetsOf(site) });
-    for (const t of targetsOf(site)) picks.push({ label: t.licenseServer, description: `${t.address ?? 'no address'} · site ${site.name}`, value: [t] });
+    if (options.allOfSite && site.licenseServers.length > 1) picks.push({ label: t('All License Servers of {0}', site.name), description: t('{0} License Servers', site.licenseServers.length), value: targetsOf(site) });
+    for (const one of targetsOf(site)) picks.push({ label: one.licenseServer, description: `${one.address ?? t('no address')} · ${t('site {0}', site.name)}`, value: [one] });
   }
   return picks;
 }
@@ -51,24 +52,24 @@ export function usagePicks(sites: Site[], options: { allOfSite: boolean }): Usag
 /** One line about a reading: 'ls-main: up, 3 features, 5 seats in use' or 'ls-main: DOWN (-15 …)'. */
 export function readingSummary(u: CachedUsage): string {
   const seats = u.features.reduce((n, f) => n + (f.inUse ?? 0), 0);
-  const features = `${u.features.length} feature${u.features.length === 1 ? '' : 's'}`;
+  const features = u.features.length === 1 ? t('1 feature') : t('{0} features', u.features.length);
   switch (u.state) {
     case 'up':
-      return `${u.licenseServer}: up, ${features}, ${seats} seat${seats === 1 ? '' : 's'} in use`;
+      return `${u.licenseServer}: ${t('up, {0}, {1} in use', features, seats === 1 ? t('1 seat') : t('{0} seats', seats))}`;
     case 'degraded':
-      return `${u.licenseServer}: partly down (${u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : 'a server or vendor daemon is down'}), ${features}`;
+      return `${u.licenseServer}: ${t('partly down ({0}), {1}', u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : t('a server or vendor daemon is down'), features)}`;
     case 'down':
-      return `${u.licenseServer}: DOWN (${u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : 'no License Server status'}) ${u.error?.action ?? ''}`.trim();
+      return `${u.licenseServer}: ${t('DOWN ({0})', u.error ? `${u.error.code ?? ''} ${u.error.title}`.trim() : t('no License Server status'))} ${u.error?.action ?? ''}`.trim();
     case 'unknown':
-      return `${u.licenseServer}: license file only (lmstat -i), ${features}`;
+      return `${u.licenseServer}: ${t('license file only (lmstat -i), {0}', features)}`;
   }
 }
 
 /** The message after a refresh or an import: what each License Server said, and when. */
 export function outcomeMessage(readings: CachedUsage[], failures: string[]): { severity: 'information' | 'warning'; text: string } {
   const lines = readings.map(readingSummary);
-  const when = readings.length > 0 ? ` at ${readingTime(readings[0])}` : '';
   const bad = failures.length > 0 || readings.some((u) => u.state === 'down' || u.state === 'degraded');
-  const text = [lines.length > 0 ? `License Server usage${when}: ${lines.join('; ')}.` : '', ...failures].filter(Boolean).join(' ');
+  const usage = readings.length > 0 ? t('License Server usage at {0}: {1}.', readingTime(readings[0]!), lines.join('; ')) : t('License Server usage: {0}.', lines.join('; '));
+  const text = [lines.length > 0 ? usage : '', ...failures].filter(Boolean).join(' ');
   return { severity: bad ? 'warning' : 'information', text };
 }

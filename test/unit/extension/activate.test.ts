@@ -66,15 +66,31 @@ describe('extension host (stand-in vscode)', () => {
     const es01 = [...all.values()].find((n) => n.target === 'es-01')!;
     const item = provider().getTreeItem(es01);
     assert.equal(item.id, es01.id);
-    assert.equal(item.contextValue, 'bms.server.enterprise-server');
+    assert.equal(item.contextValue, 'bms.server.enterprise-server.toActivate');
     assert.equal(item.iconPath.id, 'server');
-    assert.equal(item.description, 'Enterprise Server · 0/2 activated · license violation expected');
+    assert.equal(item.description, 'Enterprise Server · 0/3 activated · license violation expected');
     assert.match(item.tooltip.value, /\*\*es-01\*\* · Enterprise Server/);
     assert.deepEqual(item.command, { command: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', arguments: [es01] });
     assert.equal(provider().getParent(es01).target, 'ec-01');
     const decoration = provider().provideFileDecoration(item.resourceUri);
     assert.equal(decoration.badge, '!');
     assert.equal(decoration.color.id, 'list.warningForeground');
+  });
+
+  it('a ledger with git conflict markers shows its site row as a problem, not as activated', async () => {
+    const line = (target: string, id: string, tx: string) => JSON.stringify({ at: '2026-11-20T10:00:00Z', op: 'activate', site: 'hospital-north', target, activationId: id, quantity: 1, transaction: tx, mode: 'online', by: 'a' });
+    writeFileSync(
+      join(root, 'hospital-north.ledger.jsonl'),
+      [line('es-01', 'ACT-7F3A-0002', 'T-1'), '<<<<<<< HEAD', line('ec-01', 'ACT-7F3A-0001', 'T-2'), '=======', line('as-01', 'ACT-9C21-0001', 'T-3'), '>>>>>>> other', ''].join('\n'),
+    );
+    const site = ((await provider().getChildren()) as TreeNode[])[0]!;
+    assert.equal(site.status, 'ledger');
+    assert.match(site.description, /merge conflict at line 2/);
+    assert.doesNotMatch(site.description, /activated/);
+    const item = provider().getTreeItem(site);
+    const decoration = provider().provideFileDecoration(item.resourceUri);
+    assert.equal(decoration.color.id, 'list.errorForeground');
+    assert.notEqual(decoration.badge, '✓');
   });
 
   it('follows edits of an open site file, once they pause, and keeps the ids of unchanged nodes', async () => {
@@ -109,14 +125,29 @@ describe('extension host (stand-in vscode)', () => {
       return push(...lines);
     };
     const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    fake.answers.push({ startsWith: 'Activate 3 license(s)', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!(es01);
     assert.ok(fake.logged.some((l) => l.startsWith('Waiting for apply by anna')), fake.logged.join('\n'));
     assert.match(readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8'), /"op":"activate","site":"hospital-north","target":"es-01"/);
     assert.equal(existsSync(lock), false);
   });
 
+  it('asks before activating, naming each license it consumes, and writes nothing when told no', async () => {
+    const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    await fake.commands.get('bmsLicense.activate')!(es01);
+    const ask = fake.messages.find((m) => m.message.startsWith('Activate 3 license(s) on es-01'))!;
+    assert.ok(ask, JSON.stringify(fake.messages));
+    assert.equal((ask.options[0] as { modal: boolean }).modal, true);
+    assert.match((ask.options[0] as { detail: string }).detail, /ACT-7F3A-0002 server\.ec\.es ×1 → es-01\nACT-9C21-0003 .* ×2 → es-01/);
+    assert.deepEqual(ask.options.slice(1), ['Activate']);
+    assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
+    assert.equal(fake.progressTitles.length, 0);
+    assert.equal(fake.contextKeys.get('bmsLicense.activated'), undefined, "the walkthrough's Activate step stays unticked");
+  });
+
   it('activates a server from its tree node: ledger written, tree refreshed, message says what was done', async () => {
     const es01 = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
+    fake.answers.push({ startsWith: 'Activate 3 license(s)', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!(es01);
     assert.deepEqual(fake.progressTitles, ['Activate: es-01 (site hospital-north)']);
     const ledger = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -130,6 +161,7 @@ describe('extension host (stand-in vscode)', () => {
     assert.match(last.message, /^Activate, es-01 \(site hospital-north\): es-01: activated ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2 \(transaction .+\)\.$/);
     const after = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
     assert.equal(after.status, 'activated');
+    assert.equal(fake.contextKeys.get('bmsLicense.activated'), true, "the walkthrough's Activate step ticks");
   });
 
   it('validates first: a site file with a syntax error is not acted on, from the tree or for Review and Apply', async () => {
@@ -161,6 +193,7 @@ describe('extension host (stand-in vscode)', () => {
     const blocked = [...all.values()].filter((n) => n.kind === 'pendingAction' && n.description?.includes('blocked'));
     assert.deepEqual(blocked.map((n) => `${n.label} · ${n.description}`), ['! activate ACT-DEMO-0001 ×1 · ls-main · blocked by BMS020']);
     assert.equal(blocked[0]!.location?.uri, Uri.file(plan).toString());
+    fake.answers.push({ startsWith: 'Activate ', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!([...all.values()].find((n) => n.target === 'ls-main' && n.kind === 'licenseServer'));
     const ledger = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(ledger.map((e) => [e.op, e.target, e.activationId]), [['activate', 'ls-main', 'ACT-7F3A-0003']]);
@@ -169,6 +202,7 @@ describe('extension host (stand-in vscode)', () => {
 
   it('asks before a return and returns nothing when the answer is no', async () => {
     const es01 = () => nodes().then((all) => [...all.values()].find((n) => n.target === 'es-01')!);
+    fake.answers.push({ startsWith: 'Activate ', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!(await es01());
     const before = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8');
     await fake.commands.get('bmsLicense.return')!(await es01());
@@ -184,13 +218,40 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal((await es01()).status, 'violation');
   });
 
+  it('Review and Apply: the result counts the actions as the confirmation did', async () => {
+    fake.answers.push({ startsWith: 'Apply ', answer: 'Apply' });
+    await fake.commands.get('bmsLicense.reviewAndApply')!('hospital-north');
+    const ask = fake.messages.find((m) => m.message.startsWith('Apply '))!;
+    const asked = Number(/^Apply (\d+) action\(s\)/.exec(ask.message)![1]);
+    const done = fake.messages.at(-1)!;
+    assert.equal(done.severity, 'information', done.message);
+    const m = /^Site hospital-north: (\d+) of (\d+) action\(s\) applied\./.exec(done.message);
+    assert.ok(m, done.message);
+    assert.deepEqual([Number(m[1]), Number(m[2])], [asked, asked]);
+  });
+
   it('validates the workspace and sums it up, in an untrusted workspace too', async () => {
     fake.trusted = false;
     await fake.commands.get('bmsLicense.validateWorkspace')!();
     // (It also starts the language server, which cannot load here: that message is not the one checked.)
     const last = fake.messages.find((m) => m.message.startsWith('Validated'))!;
     assert.match(last.message, /^Validated 2 files: /);
+    assert.ok(fake.progressTitles.includes('Validate Workspace'), 'a cancellable progress while it validates');
+    // The language server cannot start here (no dist/server.js): its message offers the reload it asks for.
+    for (let i = 0; i < 100 && !fake.messages.some((m) => m.message.includes('language server did not start')); i++) await new Promise((r) => setTimeout(r, 10));
+    const notStarted = fake.messages.find((m) => m.message.includes('language server did not start'));
+    assert.ok(notStarted, JSON.stringify(fake.messages));
+    assert.deepEqual(notStarted.options, ['Reload Window']);
     assert.equal(fake.logged.filter((l) => / BMS\d{3} /.test(l)).length, (last.message.match(/(\d+) (error|warning|information)/g) ?? []).reduce((n, m) => n + parseInt(m, 10), 0));
+  });
+
+  it('Validate Workspace can be cancelled: it says after how many files, and nothing else', async () => {
+    fake.cancelProgress = true;
+    await fake.commands.get('bmsLicense.validateWorkspace')!();
+    const said = fake.messages.find((m) => m.message.startsWith('Validate Workspace cancelled'));
+    assert.ok(said, JSON.stringify(fake.messages));
+    assert.match(said.message, /after 0 of 2 files/);
+    assert.ok(!fake.messages.some((m) => m.message.startsWith('Validated')));
   });
 
   it('Validate Workspace judges with the same session as the CLI and the server: a cached usage reading gives BMS082', async () => {
@@ -212,6 +273,9 @@ describe('extension host (stand-in vscode)', () => {
       for (const name of ['plan.bms.yaml', 'plan.bms.yml', 'PLAN.BMS.YML']) assert.ok(BMS_FILE.test(name), name);
       assert.equal(BMS_GLOB, '**/*.bms.{yaml,yml}');
       assert.ok('l10nBundle' in (fake.clientOptions?.initializationOptions ?? {}));
+      const status = fake.statusItems.at(-1)!;
+      assert.equal(status.command?.command, 'bmsLicense.showOutput', 'the language status opens the output');
+      assert.equal(status.busy, true, 'busy while the server starts');
     } finally {
       await stopLanguageClient();
     }
@@ -239,6 +303,7 @@ describe('extension host (stand-in vscode)', () => {
     await fake.commands.get('bmsLicense.createStarter')!();
     assert.match(readFileSync(join(root, 'site.bms.yaml'), 'utf8'), /name: my-site/);
     assert.match(readFileSync(join(root, '.gitignore'), 'utf8'), /^\.bmslicense\/$/m);
+    assert.deepEqual(fake.shownDocuments.at(-1), { viewColumn: -2, preview: false }, 'the plan opens beside the walkthrough, which stays open');
     assert.equal(fake.contextKeys.get('bmsLicense.hasSites'), true);
   });
 });

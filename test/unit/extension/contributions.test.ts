@@ -50,7 +50,8 @@ describe('package.json contributions', () => {
     const index = new WorkspaceIndex();
     for (const c of ['online', 'semi-online', 'offline']) index.setText(`file:///w/${c}.bms.yaml`, site(c));
     const tree = buildSiteTree({ index });
-    const online = ['activate', 'reclaim', 'return', 'repair', 'revealInYaml'];
+    // Nothing planned or activated on these nodes: no license command to offer.
+    const online = ['revealInYaml'];
     for (const node of tree.byId.values()) {
       const menu = menuOf(node.contextValue);
       if (node.target === undefined && node.kind !== 'site') {
@@ -64,12 +65,32 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('shows the inline Activate button on sites, servers, License Servers and clients', () => {
+  it('shows the inline Activate button where something planned is not active', () => {
     const inline = itemMenus.filter((m) => m.group === 'inline');
     assert.deepEqual(inline.map((m) => m.command), ['bmsLicense.activate', 'bmsLicense.reviewAndApply']);
     assert.deepEqual(menuOf('bms.pendingChanges'), ['revealInYaml', 'reviewAndApply']);
     assert.deepEqual(menuOf('bms.pendingChanges.none'), ['revealInYaml']);
-    for (const cv of ['bms.site', 'bms.server.as-p', 'bms.licenseServer.offline', 'bms.client']) assert.ok(showsOn(inline[0], cv), cv);
-    assert.ok(!showsOn(inline[0], 'bms.group.clients'));
+    for (const cv of ['bms.site.toActivate', 'bms.server.as-p.toActivate.active', 'bms.licenseServer.toActivate.offline', 'bms.client.toActivate']) assert.ok(showsOn(inline[0], cv), cv);
+    for (const cv of ['bms.group.clients', 'bms.server.as-p.active', 'bms.site']) assert.ok(!showsOn(inline[0], cv), cv);
+  });
+
+  it('offers Activate, Return, Reclaim and Repair by what is planned, activated or broken on each node', () => {
+    const index = new WorkspaceIndex();
+    index.setText(
+      'file:///w/site.bms.yaml',
+      'apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: s }\nspec:\n  version: "7.0"\n  connectivity: online\n  servers:\n    - { id: as-1, type: as-p }\n    - { id: as-2, type: as-p }\n    - { id: as-3, type: as-p }\n',
+    );
+    index.setText(
+      'file:///w/plan.bms.yaml',
+      'apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: p, site: s }\nspec:\n  entitlements:\n    - id: E-1\n      products:\n        - { activationId: A-1, feature: smartdriver, licenseType: centralized, quantity: 3, expires: permanent }\n  assignments:\n    - { server: as-1, activationId: A-1, quantity: 1 }\n    - { server: as-2, activationId: A-1, quantity: 1 }\n',
+    );
+    const active = { at: '2026-11-20T10:00:00Z', op: 'activate', site: 's', target: 'as-1', transaction: 'T-1', mode: 'online', lines: [{ activationId: 'A-1', quantity: 1 }] };
+    const { fold } = require('../../../src/engine/ledger/fold') as typeof import('../../../src/engine/ledger/fold');
+    const tree = buildSiteTree({ index, ledgers: new Map([['s', fold([active as never])]]) });
+    const menu = (target: string) => menuOf([...tree.byId.values()].find((n) => n.target === target)!.contextValue).filter((c) => ['activate', 'reclaim', 'return', 'repair'].includes(c));
+    assert.deepEqual(menu('as-1').sort(), ['reclaim', 'return'], 'fully activated: no Activate');
+    assert.deepEqual(menu('as-2'), ['activate'], 'nothing activated: no Return, Reclaim or Repair');
+    assert.deepEqual(menu('as-3'), [], 'nothing planned here');
+    assert.deepEqual(menuOf(tree.roots[0]!.contextValue).filter((c) => ['activate', 'return'].includes(c)).sort(), ['activate', 'return']);
   });
 });

@@ -72,6 +72,8 @@ export interface FakeState {
   /** Answers for modal/non-modal messages, by the start of the message. */
   answers: { startsWith: string; answer: string | undefined }[];
   openDialog: string[] | undefined;
+  /** The options of every open dialog shown (defaultUri, title…). */
+  openDialogs: { defaultUri?: Uri; title?: string }[];
   /** Chooses from a QuickPick's items; default: none (dismissed). */
   quickPick: (items: { label: string; value?: unknown }[]) => unknown;
   config: Record<string, unknown>;
@@ -84,6 +86,14 @@ export interface FakeState {
   documentChanged: EventEmitter<{ document: unknown }>;
   /** Untitled documents opened with content (`workspace.openTextDocument({ content, language })`). */
   opened: { content?: string; language?: string }[];
+  /** The language status items created, as the extension left them. */
+  statusItems: { busy?: boolean; command?: { command: string }; text?: string }[];
+  /** The options of every `window.showTextDocument`. */
+  shownDocuments: { viewColumn?: number; preview?: boolean }[];
+  /** The user presses Cancel on the next progress notification as soon as it shows. */
+  cancelProgress?: boolean;
+  /** VS Code's display language bundle (`l10n.uri`, `l10n.t`); undefined = English. */
+  l10nBundle?: string;
   /** Task providers by task type (`tasks.registerTaskProvider`). */
   taskProviders: Map<string, any>;
 }
@@ -113,6 +123,7 @@ function fresh(root: string): FakeState {
     languageClientStarts: 0,
     answers: [],
     openDialog: undefined,
+    openDialogs: [],
     quickPick: () => undefined,
     config: {},
     logged: [],
@@ -122,6 +133,9 @@ function fresh(root: string): FakeState {
     opened: [],
     documentChanged: installed?.documentChanged ?? new EventEmitter<{ document: unknown }>(),
     taskProviders: new Map(),
+    statusItems: [],
+    shownDocuments: [],
+    l10nBundle: undefined,
   };
 }
 
@@ -144,7 +158,15 @@ function build(state: FakeState): void {
     Uri,
     Disposable,
     // English: the message with its {n} arguments filled in, as vscode.l10n.t does without a bundle.
-    l10n: { uri: undefined, t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
+    l10n: {
+      get uri() {
+        return state.l10nBundle ? Uri.file(state.l10nBundle) : undefined;
+      },
+      t: (message: string, ...args: unknown[]) => {
+        const text = state.l10nBundle ? ((JSON.parse(fs.readFileSync(state.l10nBundle, 'utf8')) as Record<string, string>)[message] ?? message) : message;
+        return text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+      },
+    },
     TreeItem: class {
       [k: string]: unknown;
       constructor(
@@ -180,6 +202,7 @@ function build(state: FakeState): void {
       ) {}
     },
     ProgressLocation: { Notification: 15 },
+    ViewColumn: { Active: -1, Beside: -2, One: 1 },
     TaskGroup: { Test: { id: 'test' } },
     ProcessExecution: class {
       constructor(
@@ -224,11 +247,28 @@ function build(state: FakeState): void {
       showErrorMessage: message('error'),
       showQuickPick: async (items: { label: string }[]) => state.quickPick(items),
       showInputBox: async () => state.inputBox,
-      showOpenDialog: async () => state.openDialog?.map((p) => Uri.file(p)),
-      showTextDocument: async () => ({ revealRange() {} }),
+      showOpenDialog: async (options: { defaultUri?: Uri; title?: string }) => {
+        state.openDialogs.push(options);
+        return state.openDialog?.map((p) => Uri.file(p));
+      },
+      showTextDocument: async (_doc: unknown, options?: { viewColumn?: number; preview?: boolean }) => {
+        state.shownDocuments.push(options ?? {});
+        return { revealRange() {} };
+      },
       withProgress: async (opts: { title: string }, task: (p: unknown, t: unknown) => Promise<unknown>) => {
         state.progressTitles.push(opts.title);
-        return task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
+        const cancel = state.cancelProgress === true;
+        state.cancelProgress = false;
+        return task(
+          { report() {} },
+          {
+            isCancellationRequested: cancel,
+            onCancellationRequested: (l: () => void) => {
+              if (cancel) l();
+              return { dispose() {} };
+            },
+          },
+        );
       },
     },
     commands: {
@@ -279,8 +319,12 @@ function build(state: FakeState): void {
       registerCodeLensProvider: () => new Disposable(() => {}),
       createLanguageStatusItem: () => {
         state.languageClientStarts++;
-        return { dispose() {} };
+        const item: FakeState['statusItems'][number] & { dispose(): void } = { dispose() {} };
+        state.statusItems.push(item);
+        return item;
       },
+      onDidChangeDiagnostics: event(),
+      match: () => 0,
     },
   };
   const m = Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown };

@@ -36,6 +36,7 @@ describe('extension host (stand-in vscode): the HTTP activation server', () => {
 
   it('is refused without the token, works once it is set, and never shows or logs the token', async () => {
     const [site] = (await fake.treeViews[0].options.treeDataProvider.getChildren()) as TreeNode[];
+    fake.answers.push({ startsWith: 'Activate ', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!(targetNode(site, 'ec-01'));
     assert.equal(fake.messages.at(-1)!.severity, 'error');
     assert.match(fake.messages.at(-1)!.message, /Set Activation Server Token/);

@@ -32,15 +32,16 @@ describe('extension host (stand-in vscode): an offline site', () => {
   it('request files → answered by the LAS → imported: the license is activated and the message says what next', async () => {
     const provider = fake.treeViews[0].options.treeDataProvider;
     const [site] = (await provider.getChildren()) as TreeNode[];
-    assert.equal(site.contextValue, 'bms.site.offline');
+    assert.equal(site.contextValue, 'bms.site.toActivate.offline');
     const requests = join(root, 'carry');
     mkdirSync(requests);
-    fake.quickPick = (items) => items.find((i) => i.label === 'Activate');
+    fake.quickPick = (items) => items.find((i) => i.label === 'Activate' || i.label.endsWith('Choose a folder…'));
     fake.openDialog = [requests];
     const as01 = targetNode(site, 'as-01');
     await fake.commands.get('bmsLicense.createOfflineRequests')!(as01);
     const files = readdirSync(requests);
     assert.equal(files.length, 1);
+    assert.equal(fake.openDialogs.at(-1)!.defaultUri!.fsPath, root, "the dialog starts in the site's folder");
     assert.match(fake.messages.at(-1)!.message, /^Activate, as-01 \(site hospital-north\): .*1 request file\(s\) written in .*carry\. Next: carry them/);
     const pending = ((await provider.getChildren()) as TreeNode[])[0];
     assert.equal(targetNode(pending, 'as-01').status, 'pending-offline');
@@ -55,6 +56,7 @@ describe('extension host (stand-in vscode): an offline site', () => {
 
     fake.openDialog = [responses];
     await fake.commands.get('bmsLicense.importOfflineResponses')!(site);
+    assert.equal(fake.openDialogs.at(-1)!.defaultUri!.fsPath, root, "the response dialog starts in the site's folder too");
     assert.match(fake.messages.at(-1)!.message, /^Import offline response files, site hospital-north: as-01: activated ACT-9C21-0001 ×2, ACT-9C21-0002 ×1/);
     const after = ((await provider.getChildren()) as TreeNode[])[0];
     assert.equal(targetNode(after, 'as-01').status, 'activated');
@@ -64,5 +66,16 @@ describe('extension host (stand-in vscode): an offline site', () => {
     assert.equal(fake.messages.at(-1)!.severity, 'error');
     assert.match(fake.messages.at(-1)!.message, /refused/);
   });
-});
 
+  it('makes a new folder for the request files in the site\'s folder', async () => {
+    const provider = fake.treeViews[0].options.treeDataProvider;
+    const [site] = (await provider.getChildren()) as TreeNode[];
+    // as-01 is active since the test above: a return request, into a folder that does not exist yet.
+    fake.quickPick = (items) => items.find((i) => i.label === 'Return' || i.label.includes('New folder in'));
+    fake.answers.push({ startsWith: 'Return ', answer: 'Return' });
+    fake.inputBox = 'to-carry';
+    fake.openDialog = undefined;
+    await fake.commands.get('bmsLicense.createOfflineRequests')!(targetNode(site, 'as-01'));
+    assert.equal(readdirSync(join(root, 'to-carry')).length, 1, JSON.stringify(fake.messages.at(-1)));
+  });
+});

@@ -19,7 +19,7 @@ describe('starter site and plan', () => {
     const tree = buildSiteTree({ index, today: new Date('2026-11-23T00:00:00Z') });
     assert.equal(tree.roots.length, 1);
     assert.equal(tree.roots[0].label, 'my-site');
-    assert.equal(tree.roots[0].planned, 3);
+    assert.equal(tree.roots[0].planned, 5);
   });
 
   it('adds the .bmslicense/ line to .gitignore once', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import { codeActions } from '../../../src/engine/service/codeActions';
@@ -21,6 +21,12 @@ interface Step {
 const walkthrough: { steps: Step[] } = manifest.contributes.walkthroughs[0];
 /** VS Code's own commands the tour links to; every other link must be one of ours. */
 const BUILT_IN = ['vscode.openFolder', 'workbench.view.extension.bmsLicense', 'workbench.action.quickOpen', 'workbench.actions.view.problems'];
+/** The context keys the extension sets (`setContext`), from its sources. */
+const CONTEXT_KEYS_SET = new Set(
+  (readdirSync(join(ROOT, 'src/extension'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => [...readFileSync(join(ROOT, 'src/extension', f), 'utf8').matchAll(/'setContext', '([\w.]+)'/g)].map((m) => m[1]!)),
+);
 const linkedCommands = (s: Step) => [...s.description.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
 
 describe('the walkthrough', () => {
@@ -40,6 +46,7 @@ describe('the walkthrough', () => {
       for (const e of step.completionEvents) {
         const [kind, id] = e.split(':');
         if (kind === 'onCommand') assert.ok(links.includes(id), `${step.id}: ${e} is one of its buttons`);
+        else if (kind === 'onContext') assert.ok(CONTEXT_KEYS_SET.has(id), `${step.id}: ${e} is a context key the extension sets`);
         else assert.ok(kind === 'onView' && views.has(id), `${step.id}: ${e}`);
       }
     }
@@ -53,7 +60,16 @@ describe('the walkthrough', () => {
       assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 480 300"/);
       assert.match(svg, /var\(--vscode-foreground/, 'follows the colour theme');
       assert.ok(svg.length < 8_000 && step.media.altText.length > 20, step.id);
+      // A picture is not a control: nothing in it may look like a button the engineer would click in vain.
+      assert.doesNotMatch(svg, /--vscode-button-background/, `${step.id} draws a button`);
     }
+  });
+
+  it('ticks "Activate" only on a real activation, and "Open the tree" once the view has shown', () => {
+    const activate = walkthrough.steps.find((s) => s.id === 'activate')!;
+    assert.deepEqual(activate.completionEvents, ['onContext:bmsLicense.activated'], 'a command run that fails must not tick the step');
+    const tree = walkthrough.steps.find((s) => s.id === 'openTree')!;
+    assert.ok(tree.completionEvents.includes('onContext:bmsLicense.treeShown'));
   });
 
   it("what the problem and fix steps promise is what the starter does: BMS010, 'Did you mean', Change to 'as-01'", () => {

@@ -23,10 +23,11 @@ describe('Import Licenses Log… (stand-in vscode)', () => {
     const { SiteWorkspace } = require('../../../src/extension/sites') as typeof import('../../../src/extension/sites');
     const { Log } = require('../../../src/extension/log') as typeof import('../../../src/extension/log');
     const { registerUsage } = require('../../../src/extension/usage') as typeof import('../../../src/extension/usage');
+    const { registerSome } = require('../../../src/extension/commands/registry') as typeof import('../../../src/extension/commands/registry');
     const log = new Log();
     sites = new SiteWorkspace(log);
     subscriptions = [log, sites];
-    registerUsage({ subscriptions } as never, { sites, log });
+    subscriptions.push(...registerSome(registerUsage({ subscriptions } as never, { sites, log }), log));
   });
   afterEach(() => {
     for (const d of subscriptions) d.dispose();

@@ -26,7 +26,7 @@ describe('site tree: Hospital North example', () => {
     assert.equal(tree.roots.length, 1);
     const site = tree.roots[0];
     assert.equal(site.label, 'hospital-north');
-    assert.equal(site.contextValue, 'bms.site');
+    assert.equal(site.contextValue, 'bms.site.toActivate');
     assert.deepEqual(site.children.map((c) => c.label), ['License Servers', 'ec-01', 'Clients']);
     const [lsGroup, ec, clients] = site.children;
     assert.deepEqual(lsGroup.children.map((c) => c.label), ['ls-main', 'ls-eng']);
@@ -34,9 +34,9 @@ describe('site tree: Hospital North example', () => {
     assert.deepEqual(ec.children[0].children.map((c) => c.label), ['as-01', 'as-02', 'as-03', 'as-04']);
     assert.deepEqual(ec.children[1].children.map((c) => c.type), ['as-p', 'as-p-3', 'edge-server', 'fdp-server']);
     assert.deepEqual(clients.children.map((c) => c.label), ['ws-control-room', 'ws-facilities', 'eng-laptop', 'eng-script']);
-    assert.equal(node(tree, '/server:es-01').contextValue, 'bms.server.enterprise-server');
-    assert.equal(node(tree, '/licenseServer:ls-main').contextValue, 'bms.licenseServer');
-    assert.equal(node(tree, '/client:eng-script').contextValue, 'bms.client');
+    assert.equal(node(tree, '/server:es-01').contextValue, 'bms.server.enterprise-server.toActivate');
+    assert.equal(node(tree, '/licenseServer:ls-main').contextValue, 'bms.licenseServer.toActivate');
+    assert.equal(node(tree, '/client:eng-script').contextValue, 'bms.client.toActivate');
   });
 
   it('links every node to its parent and to the span of its id in the site file', () => {
@@ -54,17 +54,18 @@ describe('site tree: Hospital North example', () => {
   it('counts planned licenses per target and expects a violation where the base license is not activated', () => {
     const tree = buildSiteTree({ index, today: TODAY });
     const es01 = node(tree, '/server:es-01');
-    assert.equal(es01.planned, 2);
+    // Licenses, not assignments: the base license and 2 of another on one assignment each.
+    assert.equal(es01.planned, 3);
     assert.equal(es01.activated, 0);
     assert.equal(es01.status, 'violation');
-    assert.equal(es01.description, 'Enterprise Server · 0/2 activated · license violation expected');
+    assert.equal(es01.description, 'Enterprise Server · 0/3 activated · license violation expected');
     assert.equal(node(tree, '/server:as-01').status, 'planned');
     assert.equal(node(tree, '/server:as-03').status, 'none');
     assert.equal(node(tree, '/server:as-03').description, 'AS-P-3');
     const site = tree.roots[0];
-    assert.equal(site.planned, 16);
+    assert.equal(site.planned, 25, 'licenses (seats and quantities), not the 16 assignments');
     assert.equal(site.status, 'violation');
-    assert.equal(site.description, 'semi-online · 0/16 activated · license violation expected');
+    assert.equal(site.description, 'semi-online · 0/25 activated · license violation expected');
   });
 
   it('keeps the same ids when the tree is built again', () => {
@@ -81,11 +82,11 @@ describe('site tree: Hospital North example', () => {
     const tree = buildSiteTree({ index, today: TODAY, ledgers: new Map([['hospital-north', ledger]]) });
     const es01 = node(tree, '/server:es-01');
     assert.equal(es01.status, 'activated');
-    assert.equal(es01.activated, 2);
+    assert.equal(es01.activated, 3);
     assert.match(es01.tooltip, /\*\*es-01\*\* · Enterprise Server/);
     assert.match(es01.tooltip, /`ACT-7F3A-0002` `server\.ec\.es`, centralized: planned ×1, permanent\. Activated on 2026-11-20, transaction `T-100`\./);
     assert.match(es01.tooltip, /Host: `es01\.hospital\.local`/);
-    assert.equal(tree.roots[0].activated, 2);
+    assert.equal(tree.roots[0].activated, 3);
   });
 });
 
@@ -137,10 +138,10 @@ spec:
 
   it('marks every node of an offline site for the offline menus', () => {
     const tree = build([]);
-    assert.equal(tree.roots[0].contextValue, 'bms.site.offline');
-    assert.equal(node(tree, '/server:as-1').contextValue, 'bms.server.as-p.offline');
-    assert.equal(node(tree, '/licenseServer:ls-1').contextValue, 'bms.licenseServer.offline');
-    assert.equal(node(tree, '/client:ws-1').contextValue, 'bms.client.offline');
+    assert.equal(tree.roots[0].contextValue, 'bms.site.toActivate.offline');
+    assert.match(node(tree, '/server:as-1').contextValue, /^bms\.server\.as-p\b.*\.offline$/);
+    assert.match(node(tree, '/licenseServer:ls-1').contextValue, /^bms\.licenseServer\b.*\.offline$/);
+    assert.match(node(tree, '/client:ws-1').contextValue, /^bms\.client\b.*\.offline$/);
     assert.equal(node(tree, '/licenseServers').contextValue, 'bms.group.licenseServers');
   });
 
@@ -169,7 +170,7 @@ spec:
       ev({ op: 'activate', target: 'as-1', transaction: 'T-1', mode: 'offline', lines: [{ activationId: 'A-DRV', quantity: 2 }] }),
     ]);
     assert.equal(node(done, '/server:as-1').status, 'activated');
-    assert.equal(node(done, '/server:as-1').description, 'AS-P · 1/1 activated');
+    assert.equal(node(done, '/server:as-1').description, 'AS-P · 2/2 activated');
   });
 
   it('shows broken until repaired, and a pending offline return until confirmed', () => {
@@ -204,7 +205,7 @@ spec:
     const ls = node(tree, '/licenseServer:ls-1');
     assert.equal(ls.licenses[0].state, 'short');
     assert.equal(ls.status, 'planned');
-    assert.equal(ls.activated, 0);
+    assert.equal(ls.activated, 2, 'the 2 seats active of the 3 planned');
     const ws = node(tree, '/client:ws-1');
     assert.equal(ws.licenses[0].state, 'unplanned');
     assert.equal(ws.planned, 0);
@@ -216,7 +217,7 @@ spec:
     const tree = build([ev({ op: 'activate', target: 'ls-1', transaction: 'T-2', lines: [{ activationId: 'A-SEAT', quantity: 3 }] })]);
     const group = node(tree, '/licenseServers');
     assert.equal(group.status, 'activated');
-    assert.equal(group.description, '1 · 1/1 activated');
+    assert.equal(group.description, '1 · 3/3 activated', '3 seats, one assignment');
     assert.equal(tree.roots[0].status, 'expired');
   });
 
