@@ -61,10 +61,10 @@ export function actionSign(a: ReconcileAction): string {
 }
 
 export function summaryLine(s: ReconcileSummary): string {
-  if (s.activate + s.reclaim + s.return + s.repair + s.pending === 0) return 'No changes: the activations match the plan.';
+  if (s.activate + s.reclaim + s.return + s.repair + s.pending + s.blocked === 0) return 'No changes: the activations match the plan.';
   let text = `Plan: ${s.activate} to activate, ${s.reclaim} to reclaim, ${s.return} to return, ${s.repair} to repair.`;
   if (s.pending > 0) text += ` ${s.pending} offline step${s.pending === 1 ? '' : 's'} pending.`;
-  if (s.blocked > 0) text += ` ${s.blocked} cannot be applied (marked !).`;
+  if (s.blocked > 0) text += ` ${s.blocked} blocked: cannot be applied (marked !).`;
   return text;
 }
 
