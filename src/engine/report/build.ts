@@ -6,6 +6,7 @@ import { dayText } from '../calendar';
 import type { Diagnostic } from '../diagnostics';
 import { eventLines, type LedgerState } from '../ledger/fold';
 import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
+import type { LedgerFinding } from '../ledger/findings';
 import { isReadingOf, type UsageReader } from '../lmstat/cache';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
@@ -26,6 +27,8 @@ export interface SiteReportOptions {
   ledgerEvents?: LedgerEvent[];
   /** Lines of the ledger that were ignored (torn, invalid). */
   ledgerProblems?: LedgerProblem[];
+  /** The ledger file's own findings (BMS062-065), as `validate` gives them. */
+  ledgerFindings?: LedgerFinding[];
   /** Ledger file, shown relative to the site's folder. */
   ledgerPath?: string;
   /** License Server usage (lmstat) per feature for the whole site, or per License Server id. */
@@ -34,7 +37,7 @@ export interface SiteReportOptions {
   usageOf?: UsageReader;
   /** The last imported licenses log of each License Server. */
   licensesLogOf?: LicensesLogReader;
-  /** Diagnostics of the workspace (a list or by uri); only the site's and its plans' files are kept. */
+  /** Diagnostics of the workspace (a list or by uri); the site's and its plans' files are kept, and every file of a map by uri (checkSite's). */
   diagnostics: Iterable<Diagnostic> | ReadonlyMap<string, Diagnostic[]>;
   today: Date;
   /** When a plan sets no `spec.expiryWarningDays`; default 30. */
@@ -141,8 +144,8 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   const entitlements = entitlementRows(plans, options.ledgerState, site.name, today, warningDays, locations);
   const expiries = expiryItems(entitlements, today);
   const ledgerFile = options.ledgerPath ? (folder ? path.relative(folder, options.ledgerPath).split(path.sep).join('/') : path.basename(options.ledgerPath)) : site.ledger || `${site.name}.ledger.jsonl`;
-  const uris = new Set([site.uri, ...plans.map((p) => p.uri)]);
-  const problems = problemItems(index, uris, flatDiagnostics(options.diagnostics), options.ledgerProblems ?? [], ledgerFile, folder, locations);
+  const uris = new Set([site.uri, ...plans.map((p) => p.uri), ...(options.diagnostics instanceof Map ? options.diagnostics.keys() : [])]);
+  const problems = problemItems(index, uris, flatDiagnostics(options.diagnostics), options.ledgerProblems ?? [], ledgerFile, folder, locations, options.ledgerFindings);
   locations.site = { uri: site.uri, start: site.at['metadata.name']?.start ?? site.span.start, end: site.at['metadata.name']?.end ?? site.span.end };
   const centralized = versionAtLeast(site.version, 7);
 

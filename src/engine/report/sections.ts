@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { daysUntil } from '../calendar';
 import type { Diagnostic } from '../diagnostics';
-import { eventLines, type LedgerState } from '../ledger/fold';
+import type { LedgerState } from '../ledger/fold';
+import type { LedgerFinding } from '../ledger/findings';
 import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
 import type { LicensePlan } from '../model';
 import { LineIndex } from '../text';
@@ -70,11 +71,24 @@ export function expiryItems(entitlements: EntitlementRow[], today: Date): Expiry
     .sort((a, b) => a.daysLeft - b.daysLeft || a.activationId.localeCompare(b.activationId));
 }
 
+/** What an event took: its own lines with their quantities, else its transaction's lines, else nothing (never `×0`). */
+export function eventTook(e: LedgerEvent, byTransaction: ReadonlyMap<string, string>): string {
+  const own = e.lines && e.lines.length > 0 ? e.lines : e.activationId && e.quantity !== undefined ? [{ activationId: e.activationId, quantity: e.quantity }] : [];
+  if (own.length > 0) return own.map((l) => `${l.activationId} ×${l.quantity}`).join(', ');
+  const tx = e.transaction ? byTransaction.get(`${e.target ?? ''}\u0000${e.transaction}`) : undefined;
+  return tx ?? '';
+}
+
 export function historyItems(events: LedgerEvent[], site: string): HistoryItem[] {
   const out: HistoryItem[] = [];
+  // The lines each transaction activated, so a repair or return that names only its transaction shows them.
+  const byTransaction = new Map<string, string>();
   events.forEach((e, i) => {
     if (e.site !== site) return;
-    const lines = eventLines(e);
+    if (e.op === 'activate' && e.transaction) {
+      const took = eventTook(e, byTransaction);
+      if (took) byTransaction.set(`${e.target ?? ''}\u0000${e.transaction}`, took);
+    }
     const notes: string[] = [];
     if (e.request) notes.push(`${e.request} request${e.requestId ? ` ${e.requestId}` : ''}`);
     else if (e.requestId) notes.push(`request ${e.requestId}`);
@@ -86,7 +100,7 @@ export function historyItems(events: LedgerEvent[], site: string): HistoryItem[]
       at: e.at,
       op: e.op,
       target: e.target ?? '',
-      licenses: lines.map((l) => `${l.activationId} ×${l.quantity}`).join(', '),
+      licenses: eventTook(e, byTransaction),
       transaction: e.transaction ?? (e.transactions ?? []).join(', '),
       mode: e.mode ?? '',
       by: e.by ?? '',
@@ -111,6 +125,7 @@ export function problemItems(
   ledgerFile: string,
   folder: string | undefined,
   locations: Record<string, ReportLocation>,
+  ledgerFindings: readonly LedgerFinding[] = [],
 ): ProblemItem[] {
   const out: ProblemItem[] = [];
   const lines = new Map<string, LineIndex>();
@@ -124,7 +139,10 @@ export function problemItems(
     locations[ref] = { uri: d.uri, start: d.span.start, end: d.span.end };
     out.push({ severity: d.severity, code: d.code, message: d.message, file: relativeFile(d.uri, folder), line: pos.line + 1, column: pos.character + 1, ref });
   }
+  // The ledger's own findings (BMS062-065), as `validate` gives them on their line.
+  for (const f of ledgerFindings) out.push({ severity: f.severity, code: f.code, message: f.message, file: ledgerFile, line: f.line, column: 1 });
   for (const p of ledgerProblems) {
+    if (p.message.startsWith('git conflict marker')) continue; // BMS065 says it
     out.push({ severity: 'warning', code: 'LEDGER', message: `Ledger line ${p.line}: ${p.message}`, file: ledgerFile, line: Math.max(1, p.line), column: 1 });
   }
   const rank = { error: 0, warning: 1, information: 2 } as const;
