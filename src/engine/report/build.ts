@@ -10,9 +10,10 @@ import type { LedgerFinding } from '../ledger/findings';
 import { isReadingOf, type UsageReader } from '../lmstat/cache';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
-import { versionAtLeast } from '../model';
-import { siteRequirements, type Requirement } from '../rules/required';
+import { versionAtLeast, versionLabel } from '../model';
+import { connectedDevicesRequired, siteRequirements, type Requirement } from '../rules/required';
 import { buildSiteTree } from '../tree/build';
+import { CENTRALIZED_FROM } from '../rules/catalog';
 import type { TreeNode } from '../tree/types';
 import { entitlementRows, expiryItems, historyItems, problemItems } from './sections';
 import { featureRows, licenseRows, targetRow, type UsageLookup } from './targets';
@@ -71,6 +72,9 @@ function cachedUsage(read: UsageReader | undefined, site: string, servers: { id:
 }
 
 const dateOnly = dayText;
+
+/** The servers whose connected devices are counted from EBO 4.0 (help 16220). */
+const COUNTED_ON = new Set(['enterprise-server', 'as-p', 'as-p-3', 'as-b']);
 
 /** The view model of the site named `siteName`; undefined when the index has no such Site. */
 export function siteReport(index: WorkspaceIndex, siteName: string, options: SiteReportOptions): SiteReport | undefined {
@@ -156,6 +160,8 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       customer: site.customer ?? '',
       contact: site.contact ?? '',
       version: site.version ?? '',
+      versionLabel: versionLabel(site.version),
+      ...(site.tier !== undefined ? { tier: site.tier } : {}),
       regime: centralized === undefined ? 'version not set' : centralized ? 'centralized licensing (Device Administrator), License Servers for clients' : 'License Server licensing (License Administrator)',
       connectivity: site.connectivity ?? '',
       plans: plans.map((p) => `${p.name} (${p.stage ?? 'commissioning'})`),
@@ -180,6 +186,10 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
     expiries,
     history: historyItems(options.ledgerEvents ?? [], site.name),
     problems,
+    devicesAfterUpgrade: site.servers.filter((s) => COUNTED_ON.has(s.type ?? '')).map((s) => {
+      const r = connectedDevicesRequired({ version: CENTRALIZED_FROM }, s);
+      return { server: s.id, required: r?.required, from: r?.from };
+    }),
     locations,
   };
 }

@@ -155,6 +155,10 @@ export interface SiteReport {
     customer: string;
     contact: string;
     version: string;
+    /** The version with both of its names where the vendor has two: `2024 (6.0)`, `6.0 (EBO 2024)`. */
+    versionLabel?: string;
+    /** 7.0+: the tier (`essential`, `advanced`, `advanced-plus`), when the site says it. */
+    tier?: string;
     /** License Server regime below 7.0, centralized from 7.0, as words. */
     regime: string;
     connectivity: string;
@@ -184,5 +188,10 @@ export interface SiteReport {
   expiries: ExpiryItem[];
   history: HistoryItem[];
   problems: ProblemItem[];
+  /**
+   * Connected devices of every Enterprise Server and automation server counted by the rules of EBO 4.0 and
+   * later (unchanged through 7.x, help 16220), whatever the site's version: what an upgrade must license.
+   */
+  devicesAfterUpgrade?: { server: string; required?: number; from?: string }[];
   locations: Record<string, ReportLocation>;
 }
