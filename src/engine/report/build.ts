@@ -20,6 +20,7 @@ import { featureRows, licenseRows, targetRow, type UsageLookup } from './targets
 import type { LicensesLogReader } from '../lmstat/licensesLogCache';
 import { licensesLogRow } from './licensesLog';
 import type { ReportLocation, SiteReport, TargetRow } from './types';
+import type { BlockerOf } from '../siteCheck';
 
 export interface SiteReportOptions {
   /** The fold of the site's ledger; no ledger means nothing activated. */
@@ -43,6 +44,8 @@ export interface SiteReportOptions {
   today: Date;
   /** When a plan sets no `spec.expiryWarningDays`; default 30. */
   expiryWarningDays?: number;
+  /** The error finding that blocks a planned license (checkSite's): shown as `blocked by BMS020`, as `plan` does. */
+  blockerOf?: BlockerOf;
 }
 
 function flatDiagnostics(d: SiteReportOptions['diagnostics']): Iterable<Diagnostic> {
@@ -106,18 +109,21 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
     for (const l of eventLines(e)) activations.set(`${e.target ?? ''}\u0000${l.activationId}`, e.at);
   }
 
+  // At handover demo and engineering licenses lead (a site with several plans: handover when one of them is).
+  const stage = plans.some((p) => p.stage === 'handover') ? 'handover' : undefined;
   const targets: TargetRow[] = [];
   const add = (n: TreeNode, depth: number, parent: string | undefined, extra: Partial<TargetRow>) => {
     const row = targetRow(n, depth, parent, extra);
     const loc = at(n);
     if (loc) locations[row.ref] = loc;
-    const features = featureRows(n, topType === 'enterprise-central', usage, n.kind === 'server' ? (required.get(n.target ?? '') ?? []) : []);
+    const status = { blockerOf: options.blockerOf && ((id: string) => options.blockerOf!(n.target ?? '', id)), stage };
+    const features = featureRows(n, topType === 'enterprise-central', usage, n.kind === 'server' ? (required.get(n.target ?? '') ?? []) : [], status);
     const licenses = licenseRows(n, (l) => {
       if (!l.assignment) return undefined;
       const ref = `assignment:${n.target}:${l.activationId}`;
       locations[ref] = { uri: l.assignment.uri, start: l.assignment.span.start, end: l.assignment.span.end };
       return ref;
-    }, (id) => activations.get(`${n.target}\u0000${id}`));
+    }, (id) => activations.get(`${n.target}\u0000${id}`), status);
     targets.push({ ...row, features, licenses });
   };
   for (const n of lsNodes) {
@@ -145,7 +151,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
     }
   }
 
-  const entitlements = entitlementRows(plans, options.ledgerState, site.name, today, warningDays, locations);
+  const entitlements = entitlementRows(plans, options.ledgerState, site.name, today, warningDays, locations, { blockerOf: options.blockerOf, stage });
   const expiries = expiryItems(entitlements, today);
   const ledgerFile = options.ledgerPath ? (folder ? path.relative(folder, options.ledgerPath).split(path.sep).join('/') : path.basename(options.ledgerPath)) : site.ledger || `${site.name}.ledger.jsonl`;
   const uris = new Set([site.uri, ...plans.map((p) => p.uri), ...(options.diagnostics instanceof Map ? options.diagnostics.keys() : [])]);

@@ -74,6 +74,7 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
     usageOf,
     licensesLogOf: licensesLogReaderForSites(index),
     diagnostics,
+    blockerOf: check.blockerOf,
     today,
     expiryWarningDays: options.expiryWarningDays,
   })!;

@@ -6,6 +6,8 @@ import { daysUntil } from '../calendar';
 import type { Diagnostic } from '../diagnostics';
 import type { LedgerState } from '../ledger/fold';
 import type { LedgerFinding } from '../ledger/findings';
+import type { BlockerOf } from '../siteCheck';
+import { licenseStatus } from '../tree/status';
 import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
 import type { LicensePlan } from '../model';
 import { LineIndex } from '../text';
@@ -18,7 +20,15 @@ export function productRef(activationId: string): string {
   return `product:${activationId}`;
 }
 
-export function entitlementRows(plans: LicensePlan[], ledger: LedgerState | undefined, site: string, today: Date, warningDays: number, locations: Record<string, ReportLocation>): EntitlementRow[] {
+export function entitlementRows(
+  plans: LicensePlan[],
+  ledger: LedgerState | undefined,
+  site: string,
+  today: Date,
+  warningDays: number,
+  locations: Record<string, ReportLocation>,
+  ctx: { blockerOf?: BlockerOf; stage?: string } = {},
+): EntitlementRow[] {
   const rows: EntitlementRow[] = [];
   const seen = new Set<string>();
   for (const plan of plans) {
@@ -35,6 +45,8 @@ export function entitlementRows(plans: LicensePlan[], ledger: LedgerState | unde
         }
         const ref = productRef(p.activationId);
         locations[ref] = { uri: plan.uri, start: p.span.start, end: p.span.end };
+        const blockedBy = assignments.map((a) => (a.target === undefined ? undefined : ctx.blockerOf?.(a.target, p.activationId))).find((b) => b !== undefined);
+        const status = licenseStatus({ planned: assigned, activated, lines: [{ state: 'planned', licenseType: p.licenseType }], blockedBy, stage: ctx.stage });
         rows.push({
           entitlementId: ent.id,
           activationId: p.activationId,
@@ -47,6 +59,8 @@ export function entitlementRows(plans: LicensePlan[], ledger: LedgerState | unde
           expires: p.expires ?? '',
           expiry: expiryOf(p.expires, today, days),
           targets: [...new Set(assignments.map((a) => a.target ?? '').filter((t) => t))],
+          status: status.kind,
+          statusLabel: status.label,
           ref,
         });
       }
@@ -55,10 +69,16 @@ export function entitlementRows(plans: LicensePlan[], ledger: LedgerState | unde
   return rows;
 }
 
-/** Dated licenses only: `permanent` never expires and stays off the timeline. Soonest first. */
+/**
+ * Dated licenses (`permanent` never expires and stays off the timeline), soonest first; at handover, demo and
+ * engineering licenses first, dated or not, with what to do.
+ */
 export function expiryItems(entitlements: EntitlementRow[], today: Date): ExpiryItem[] {
-  return entitlements
-    .filter((e) => daysUntil(e.expires, today) !== undefined)
+  const handover = entitlements
+    .filter((e) => e.status === 'handover')
+    .map((e) => ({ activationId: e.activationId, feature: e.feature, expires: e.expires, daysLeft: daysUntil(e.expires, today) ?? Number.POSITIVE_INFINITY, status: e.expiry, targets: e.targets, action: e.statusLabel, ref: e.ref }));
+  const dated = entitlements
+    .filter((e) => e.status !== 'handover' && daysUntil(e.expires, today) !== undefined)
     .map((e) => ({
       activationId: e.activationId,
       feature: e.feature,
@@ -69,6 +89,7 @@ export function expiryItems(entitlements: EntitlementRow[], today: Date): Expiry
       ref: e.ref,
     }))
     .sort((a, b) => a.daysLeft - b.daysLeft || a.activationId.localeCompare(b.activationId));
+  return [...handover.map((h) => ({ ...h, daysLeft: Number.isFinite(h.daysLeft) ? h.daysLeft : 0 })), ...dated];
 }
 
 /** What an event took: its own lines with their quantities, else its transaction's lines, else nothing (never `×0`). */

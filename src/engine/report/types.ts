@@ -24,9 +24,9 @@ export interface FeatureRow {
   used: number | null;
   /** Activated − Used; null when Used is not known. */
   available: number | null;
-  /** A short reason when this row is a license violation (activated below required, no free seat). */
+  /** A short reason when this row is a license violation (activated below required with nothing left to activate, no free seat). */
   violation?: string;
-  /** The worst state of this feature's licenses (site tree statuses), `violation` when `violation` is set. */
+  /** The status kind (tree/status.ts): not-activated, under-planned, violation, blocked, handover, activated… */
   status: string;
   statusLabel: string;
 }
@@ -46,6 +46,11 @@ export interface LicenseRow {
   /** `permanent`, `yyyy-mm-dd` or empty when the plan does not say. */
   expires: string;
   expiry: ExpiryStatus;
+  /** The status in the three words and the others (tree/status.ts): not-activated, under-planned, violation, blocked, handover… */
+  status: string;
+  statusLabel: string;
+  /** Where the finding that blocks it is (`plan.bms.yaml:40`). */
+  statusDetail?: string;
   /** Key into `locations` of its assignment. */
   ref?: string;
 }
@@ -105,6 +110,9 @@ export interface EntitlementRow {
   expiry: ExpiryStatus;
   /** Targets it is assigned to, in plan order. */
   targets: string[];
+  /** Status of the product over its assignments (tree/status.ts): blocked, handover, not-activated, activated… */
+  status: string;
+  statusLabel: string;
   ref?: string;
 }
 
@@ -117,6 +125,8 @@ export interface ExpiryItem {
   daysLeft: number;
   status: ExpiryStatus;
   targets: string[];
+  /** At handover, what to do with a demo or engineering license (listed first). */
+  action?: string;
   ref?: string;
 }
 

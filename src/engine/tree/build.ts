@@ -32,7 +32,7 @@ export interface TreeInput {
 }
 
 /** Statuses that are worth a word in the description; the others show by counts alone. */
-const SAID: ReadonlySet<NodeStatus> = new Set(['broken', 'expired', 'violation', 'pending-offline', 'expiring']);
+const SAID: ReadonlySet<NodeStatus> = new Set(['broken', 'expired', 'violation', 'under-planned', 'pending-offline', 'expiring']);
 
 export function buildSiteTree(input: TreeInput): SiteTree {
   const steps = siteTreeSteps(input);

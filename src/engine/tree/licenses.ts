@@ -154,8 +154,9 @@ export function targetStatus(licenses: TargetLicense[], serverType?: string): No
   }
   const base = baseFeaturesOf(serverType);
   if (base.length > 0) {
+    // Not planned: under-planned. Planned and waiting: "not activated yet" (its line says so), never a violation.
     const baseLines = licenses.filter((l) => l.plannedQuantity !== undefined && l.feature !== undefined && base.includes(l.feature));
-    if (baseLines.length === 0 || !baseLines.some(isActivated)) found.add('violation');
+    if (baseLines.length === 0) found.add('under-planned');
   }
   return worst([...found]);
 }

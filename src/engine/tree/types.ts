@@ -7,9 +7,11 @@ export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server
 
 /**
  * The state a node shows, worst first:
- * broken > expired > violation > pending-offline > expiring > planned > activated > none.
+ * broken > expired > violation > under-planned > pending-offline > expiring > planned > activated > none.
+ * `violation` is what the BMS would show; `under-planned` a plan short of what the target requires (its base
+ * license not planned); `planned` is "not activated yet" (words: tree/status.ts).
  */
-export const NODE_STATUSES = ['broken', 'expired', 'violation', 'pending-offline', 'expiring', 'planned', 'activated', 'none'] as const;
+export const NODE_STATUSES = ['broken', 'expired', 'violation', 'under-planned', 'pending-offline', 'expiring', 'planned', 'activated', 'none'] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 /** Where a node is defined: the whole mapping, and the part to select (its id). */

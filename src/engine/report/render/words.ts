@@ -1,5 +1,14 @@
 // Words and numbers shared by the three report formats, so they say the same thing.
-import type { HistoryItem, SiteReport } from '../types';
+import type { HistoryItem, LicenseRow, SiteReport } from '../types';
+
+/** Status kinds (tree/status.ts) a row shows in bold or red: what needs doing first. */
+export const STRONG: ReadonlySet<string> = new Set(['blocked', 'broken', 'handover', 'violation', 'expired', 'under-planned']);
+
+/** A license row's status, with where the blocking finding is: `blocked by BMS020 (plan.bms.yaml:40)`. */
+export function licenseStatusText(l: LicenseRow, text: (s: string) => string = (s) => s): string {
+  const words = text(`${l.statusLabel}${l.statusDetail ? ` (${l.statusDetail})` : ''}`);
+  return STRONG.has(l.status) ? `**${words}**` : words;
+}
 
 export const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', information: 'Info' } as const;
 
@@ -45,7 +54,8 @@ export function registrationLines(r: SiteReport): [string, string][] {
     ['Site', r.site.name],
     ['Customer', r.site.customer || '(not set)'],
     ['Contact', r.site.contact || '(not set)'],
-    ['EBO version', r.site.version || '(not set)'],
+    ['EBO version', r.site.versionLabel || r.site.version || '(not set)'],
+    ...(r.site.tier ? ([['Tier', r.site.tier]] as [string, string][]) : []),
     ['Licensing', r.site.regime],
     ['Connectivity', r.site.connectivity || '(not set)'],
     ['Plans', r.site.plans.join(', ') || '(none)'],
