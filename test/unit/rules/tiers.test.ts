@@ -3,6 +3,9 @@ import type { CachedUsage } from '../../../src/engine/lmstat/cache';
 import { versionAtLeast, versionLabel, versionNumber } from '../../../src/engine/model';
 import { at, check, edit, one, PLAN, PLAN_7, PLAN_URI, SITE, SITE_URI } from './fixtures';
 
+/** The 7.0 plan that still carries the 6.0 WorkStation seats (ACT-WS, client.station). */
+const PLAN_7_WS = PLAN.replace(/(server\.enterprise\.central|server\.ec\.es), licenseType: network/g, '$1, licenseType: centralized').replace(/.*ACT-ATT.*\n/g, '');
+
 const siteOn = (version: string, extra = '') => edit(SITE, 'version: "6.0"', `version: ${version}${extra}`);
 
 describe('rules: version names (BMS054)', () => {
@@ -59,7 +62,7 @@ describe('rules: 7.0 tiers (BMS055, BMS056, BMS057)', () => {
 
   it('client.station seats on a 7.0 site: a warning on the product’s feature saying what the tiers give', () => {
     const site = siteOn('"7.0"', '\n  tier: essential');
-    const d = one(check({ site, plan: PLAN_7 }), 'BMS056', PLAN_URI, at(PLAN_7, 'client.station'));
+    const d = one(check({ site, plan: PLAN_7_WS }), 'BMS056', PLAN_URI, at(PLAN_7_WS, 'client.station'));
     assert.match(d.message, /not recognize/);
     assert.match(d.message, /Essential includes 3 concurrent clients/);
     assert.deepEqual(check({ plan: PLAN }).of('BMS056'), [], 'fine on 6.0');
