@@ -223,14 +223,14 @@ export function versionNumber(version: string | undefined): string | undefined {
   return versionParts(version) ? version.trim() : undefined;
 }
 
-/** Both names where the vendor has two: `6.0 (EBO 2024)`, `2024 (6.0)` as written first; else the version as written. */
+/** Both names where the vendor has two, as written first: `6.0 (2024)`, `2024 (6.0)`; else the version as written. */
 export function versionLabel(version: string | undefined): string {
   if (!version) return '';
   const text = version.trim();
   const named = VERSION_YEARS[text];
   if (named) return `${text} (${named})`;
   const year = Object.keys(VERSION_YEARS).find((y) => VERSION_YEARS[y] === text || VERSION_YEARS[y] === `${text}.0`);
-  return year ? `${text} (EBO ${year})` : text;
+  return year ? `${text} (${year})` : text;
 }
 
 /** `major.minor` compared numerically (years as their number); undefined when the version is absent or unreadable. */

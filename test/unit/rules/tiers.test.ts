@@ -16,7 +16,7 @@ describe('rules: version names (BMS054)', () => {
     assert.equal(versionAtLeast('2023', 5), true);
     assert.equal(versionAtLeast('2025', 0), undefined, 'an unknown year is unreadable, not 7.0 or later');
     assert.equal(versionLabel('2024'), '2024 (6.0)');
-    assert.equal(versionLabel('4.0'), '4.0 (EBO 2022)');
+    assert.equal(versionLabel('4.0'), '4.0 (2022)');
     assert.equal(versionLabel('7.0'), '7.0');
   });
 
