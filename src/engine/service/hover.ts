@@ -1,7 +1,7 @@
 // Hover: what a key means (from the schema), what an id is (type, host, parent, planned and activated
 // licenses), and what an activation id holds and how much of it is assigned.
 import type { Hover } from 'vscode-languageserver-types';
-import { productsOf, type Site } from '../model';
+import { productsOf, versionLabel, type Site } from '../model';
 import { catalogFeature, eraOf } from '../rules';
 import { siteRequirements } from '../rules/required';
 import { describeKey, type SchemaKind } from '../schema';
@@ -46,7 +46,7 @@ function describeId(ws: LiveWorkspace, o: Occurrence): string | undefined {
     const plans = ws.index.plansFor(site.name).map((p) => `\`${p.name}\``);
     return [
       `**Site** \`${site.name}\`${site.customer ? ` (${site.customer})` : ''}`,
-      `EBO ${site.version ?? '?'}, ${site.connectivity ?? 'online'}; ${site.servers.length} servers, ${site.licenseServers.length} License Servers, ${site.clients.length} clients`,
+      `EBO ${site.version ? versionLabel(site.version) : '?'}${site.tier ? `, tier ${site.tier}` : ''}, ${site.connectivity ?? 'online'}; ${site.servers.length} servers, ${site.licenseServers.length} License Servers, ${site.clients.length} clients`,
       plans.length ? `Plans: ${plans.join(', ')}` : 'No plan for this site yet.',
     ].join('\n\n');
   }

@@ -1,5 +1,5 @@
 // Markdown tooltips of the tree nodes: what the thing is, and each license planned or recorded on it.
-import type { Client, LicenseServer, Server, Site } from '../model';
+import { versionLabel, type Client, type LicenseServer, type Server, type Site } from '../model';
 import { code, md, statusLabel, typeLabel } from './labels';
 import type { NodeStatus, TargetLicense } from './types';
 
@@ -82,7 +82,8 @@ export function siteTooltip(site: Site, status: NodeStatus, planned: number, act
   const facts = fields([
     ['Customer', site.customer ? md(site.customer) : undefined],
     ['Contact', site.contact ? md(site.contact) : undefined],
-    ['EBO version', site.version ? md(site.version) : undefined],
+    ['EBO version', site.version ? md(versionLabel(site.version)) : undefined],
+    ['Tier', site.tier ? md(site.tier) : undefined],
     ['Connectivity', site.connectivity ? md(site.connectivity) : 'not set'],
   ]);
   const counts = `${activated} of ${planned} planned licenses activated.`;
