@@ -48,7 +48,8 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   const repairsOf = (_site: string, target: string) => repairsInLast12Months(state, target, today);
   // What `validate` says about the site's files (the same pipeline and options: repairs, usage readings) and its ledger.
   const usageOf = usageReaderForSites(index);
-  const check = checkSite(index, site, { today, expiryWarningDays: options.expiryWarningDays, repairsOf, repairedTargets: () => state.repairs.keys(), usageOf });
+  const licensesLogOf = licensesLogReaderForSites(index);
+  const check = checkSite(index, site, { today, expiryWarningDays: options.expiryWarningDays, repairsOf, repairedTargets: () => state.repairs.keys(), usageOf, licensesLogOf });
   const diagnostics = check.diagnostics;
   const ledgerText = ledgerPath ? readText(ledgerPath) : undefined;
   const findings = ledgerText === undefined ? [] : ledgerFindings(ledgerText, site.name);
@@ -72,7 +73,7 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
     ledgerPath,
     usage,
     usageOf,
-    licensesLogOf: licensesLogReaderForSites(index),
+    licensesLogOf,
     diagnostics,
     blockerOf: check.blockerOf,
     today,

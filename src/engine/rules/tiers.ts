@@ -82,31 +82,36 @@ export const clientSeatsOn7: PlanRule = {
   },
 };
 
-/** Concurrent clients in use on a License Server at its last reading: seats of `client.station` in use. */
-function clientsInUse(ctx: RuleContext, site: Site, ls: LicenseServer): { inUse: number; when: string } | undefined {
+/** What the last readings of a License Server say about concurrent clients: lmstat's seats in use, the licenses log's peak. */
+function clientsSeen(ctx: RuleContext, site: Site, ls: LicenseServer): { count: number; how: string }[] {
+  const out: { count: number; how: string }[] = [];
   const usage = currentUsage(ctx, site, ls);
   const f = usage?.features.find((x) => x.name === CLIENT_STATION);
-  if (!usage || !f || f.inUse === null) return undefined;
-  return { inUse: f.inUse, when: readingLabel(usage) };
+  if (usage && f && f.inUse !== null) out.push({ count: f.inUse, how: `${f.inUse} ${CLIENT_STATION} seats in use at the last lmstat reading (${readingLabel(usage)})` });
+  const log = ctx.licensesLogOf?.(site.name, ls.id);
+  const peak = log?.features.find((x) => x.feature === CLIENT_STATION)?.peak;
+  if (log && peak !== undefined) out.push({ count: peak, how: `up to ${peak} ${CLIENT_STATION} checkouts at once in the licenses log ${log.file}${log.from ? ` (${log.from} to ${log.to})` : ''}` });
+  return out;
 }
 
 export const essentialClients: SiteRule = {
   codes: ['BMS057'],
   kind: 'Site',
   check(site, ctx) {
-    if (site.tier !== 'essential' || versionAtLeast(site.version, 7) !== true || !ctx.usageOf) return [];
+    if (site.tier !== 'essential' || versionAtLeast(site.version, 7) !== true || (!ctx.usageOf && !ctx.licensesLogOf)) return [];
     const out: Diagnostic[] = [];
     for (const ls of site.licenseServers) {
-      const seen = clientsInUse(ctx, site, ls);
+      const over = clientsSeen(ctx, site, ls).filter((x) => x.count > ESSENTIAL_CLIENTS);
       const at = ls.at.id;
-      if (!seen || seen.inUse <= ESSENTIAL_CLIENTS || !at) continue;
+      if (over.length === 0 || !at) continue;
+      const most = Math.max(...over.map((x) => x.count));
       out.push(
         diagnostic(
           'BMS057',
           site.uri,
           at,
-          `License Server '${ls.id}' had ${seen.inUse} ${CLIENT_STATION} seats in use at the last reading (${seen.when}), more than the ${ESSENTIAL_CLIENTS} concurrent clients tier Essential includes (community KB 523934). This is our reading: DOMAIN.md does not say how tier clients appear in lmstat. Check the clients in use, or choose tier Advanced (unlimited concurrent clients).`,
-          { data: { inUse: seen.inUse, included: ESSENTIAL_CLIENTS } },
+          `License Server '${ls.id}': ${over.map((x) => x.how).join('; ')}: more than the ${ESSENTIAL_CLIENTS} concurrent clients tier Essential includes (community KB 523934). This is our reading: DOMAIN.md does not say how tier clients appear in lmstat or the licenses log. Check the clients in use, or choose tier Advanced (unlimited concurrent clients).`,
+          { data: { inUse: most, included: ESSENTIAL_CLIENTS } },
         ),
       );
     }
