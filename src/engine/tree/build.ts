@@ -32,7 +32,7 @@ export interface TreeInput {
 }
 
 /** Statuses that are worth a word in the description; the others show by counts alone. */
-const SAID: ReadonlySet<NodeStatus> = new Set(['broken', 'expired', 'violation', 'under-planned', 'pending-offline', 'expiring']);
+const SAID: ReadonlySet<NodeStatus> = new Set(['broken', 'expired', 'blocked', 'violation', 'under-planned', 'pending-offline', 'expiring']);
 
 export function buildSiteTree(input: TreeInput): SiteTree {
   const steps = siteTreeSteps(input);
@@ -110,8 +110,16 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     ids.add(id);
     return id;
   };
+  // What validate says blocks (the Pending changes node asks for the same check, kept per site).
+  const check = input.pendingChanges ? siteCheckOf(input.index, site, ctx.plans, ctx.today) : undefined;
   const target = (kind: TreeNode['kind'], id: string, type: string | undefined, parentId: string, span: Span, focus: Span | undefined) => {
     const licenses = licensesOf(ctx, id);
+    if (check && check.stopping.length === 0) {
+      for (const l of licenses) {
+        const b = l.plannedQuantity !== undefined ? check.blockerOf(id, l.activationId) : undefined;
+        if (b) l.blockedBy = { code: b.code, message: b.message, where: b.where };
+      }
+    }
     const status = targetStatus(licenses, kind === 'server' ? type : undefined);
     const planned = licenses.filter((l) => l.plannedQuantity !== undefined).length;
     const activated = licenses.filter(isActivated).length;
@@ -174,7 +182,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     children.push(rollUp(group));
   }
 
-  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today, siteCheckOf(input.index, site, ctx.plans, ctx.today))));
+  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today, check)));
   // This site's nodes only (byId holds every site's): 200 sites stay linear.
   const all = [...ids].flatMap((id) => byId.get(id) ?? []).filter((n) => n.target !== undefined);
   const planned = sum(all, (n) => n.planned);

@@ -12,6 +12,7 @@ export function typeLabel(type: string | undefined): string {
 const STATUS_LABELS: Record<NodeStatus, () => string> = {
   broken: () => statusWords('broken'),
   expired: () => statusWords('expired'),
+  blocked: () => statusWords('blocked'),
   violation: () => statusWords('violation'),
   'under-planned': () => t('under-planned: base license not planned'),
   'pending-offline': () => statusWords('pending-offline'),

@@ -17,8 +17,16 @@ export type LicenseStatusKind =
   | 'activated'
   | 'none';
 
-/** Where an activation came from, shown beside the status when known (ledger `via`). */
-export type StatusSource = 'simulated' | 'recorded';
+/** Where an activation came from, shown beside the status when known (ledger `via`, issue 25). */
+export type StatusSource = 'simulated' | 'recorded' | 'http';
+
+/** The source word of a ledger event's `via`: the built-in simulator, a vendor tool recorded by the engineer, or an HTTP server. */
+export function sourceOfVia(via: string | undefined): StatusSource | undefined {
+  if (via === undefined) return undefined;
+  if (via === 'simulator') return 'simulated';
+  if (via === 'http') return 'http';
+  return via === 'license-administrator' || via === 'device-administrator' ? 'recorded' : undefined;
+}
 
 /** One license line as the status needs it (a tree TargetLicense or a report row fits). */
 export interface StatusLine {

@@ -18,7 +18,9 @@ function licenseLine(l: TargetLicense): string {
       : `activated ×${l.activatedQuantity ?? '?'}`;
   const expires = l.expires ? (l.expires === 'permanent' ? 'permanent' : `expires ${md(l.expires)}${l.expiry === 'expired' ? ' (**expired**)' : l.expiry === 'expiring' ? ' (**expiring soon**)' : ''}`) : undefined;
   const pending = l.pending ? `; an offline ${l.pending} request waits for its response` : '';
-  return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${pending}.`;
+  const blocked = l.blockedBy ? `; **blocked by ${l.blockedBy.code}** (${md(l.blockedBy.where)}): ${md(l.blockedBy.message)}` : '';
+  const source = l.source ? ` (${l.source})` : '';
+  return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${source}${pending}${blocked}.`;
 }
 
 function stateSentence(l: TargetLicense): string {
