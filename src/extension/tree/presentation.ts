@@ -62,7 +62,9 @@ export interface StatusDecoration {
 const DECORATIONS: Partial<Record<NodeStatus, StatusDecoration>> = {
   broken: { badge: '!', color: 'list.errorForeground', tooltip: 'Broken: repair needed' },
   expired: { badge: 'E', color: 'list.errorForeground', tooltip: 'A license has expired' },
-  violation: { badge: '!', color: 'list.warningForeground', tooltip: 'License violation expected: base license not planned or not activated' },
+  blocked: { badge: '!', color: 'list.errorForeground', tooltip: 'Blocked: an error finding keeps a planned license from being activated' },
+  violation: { badge: '!', color: 'list.errorForeground', tooltip: 'License violation: fewer activated than required, nothing left to activate' },
+  'under-planned': { badge: '!', color: 'list.warningForeground', tooltip: 'Under-planned: the plan gives less than required (base license not planned)' },
   'pending-offline': { badge: '…', color: 'charts.blue', tooltip: 'Waiting for an offline response or confirmation' },
   expiring: { badge: 'E', color: 'list.warningForeground', tooltip: 'A license expires soon' },
   activated: { badge: '✓', color: 'charts.green', tooltip: 'Everything planned is activated' },
