@@ -168,7 +168,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       version: site.version ?? '',
       versionLabel: versionLabel(site.version),
       ...(site.tier !== undefined ? { tier: site.tier } : {}),
-      regime: centralized === undefined ? 'version not set' : centralized ? 'centralized licensing (Device Administrator), License Servers for clients' : 'License Server licensing (License Administrator)',
+      regime: centralized === undefined ? (site.version ? `version '${site.version}' not known: see the open problems` : 'version not set') : centralized ? 'centralized licensing (Device Administrator), License Servers for clients' : 'License Server licensing (License Administrator)',
       connectivity: site.connectivity ?? '',
       plans: plans.map((p) => `${p.name} (${p.stage ?? 'commissioning'})`),
       ledger: ledgerFile,
