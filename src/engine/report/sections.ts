@@ -61,6 +61,7 @@ export function entitlementRows(
           targets: [...new Set(assignments.map((a) => a.target ?? '').filter((t) => t))],
           status: status.kind,
           statusLabel: status.label,
+          ...(status.handover ? { handover: status.handover } : {}),
           ref,
         });
       }
@@ -75,10 +76,10 @@ export function entitlementRows(
  */
 export function expiryItems(entitlements: EntitlementRow[], today: Date): ExpiryItem[] {
   const handover = entitlements
-    .filter((e) => e.status === 'handover')
-    .map((e) => ({ activationId: e.activationId, feature: e.feature, expires: e.expires, daysLeft: daysUntil(e.expires, today) ?? Number.POSITIVE_INFINITY, status: e.expiry, targets: e.targets, action: e.statusLabel, ref: e.ref }));
+    .filter((e) => e.handover !== undefined)
+    .map((e) => ({ activationId: e.activationId, feature: e.feature, expires: e.expires, daysLeft: daysUntil(e.expires, today) ?? Number.POSITIVE_INFINITY, status: e.expiry, targets: e.targets, action: e.handover, ref: e.ref }));
   const dated = entitlements
-    .filter((e) => e.status !== 'handover' && daysUntil(e.expires, today) !== undefined)
+    .filter((e) => e.handover === undefined && daysUntil(e.expires, today) !== undefined)
     .map((e) => ({
       activationId: e.activationId,
       feature: e.feature,

@@ -108,7 +108,7 @@ export function licenseRows(node: TreeNode, refOf: (l: TargetLicense) => string 
     return { l, status };
   });
   // At handover, demo and engineering licenses come first: they are what the customer must see.
-  rows.sort((a, b) => Number(b.status.kind === 'handover') - Number(a.status.kind === 'handover'));
+  rows.sort((a, b) => Number(b.status.handover !== undefined) - Number(a.status.handover !== undefined));
   return rows.map(({ l, status }) => ({
     activationId: l.activationId,
     feature: featureOf(l),

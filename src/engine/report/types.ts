@@ -113,6 +113,8 @@ export interface EntitlementRow {
   /** Status of the product over its assignments (tree/status.ts): blocked, handover, not-activated, activated… */
   status: string;
   statusLabel: string;
+  /** At handover, what to do with it when it is a demo or engineering license (the expiry table lists it first). */
+  handover?: string;
   ref?: string;
 }
 

@@ -60,6 +60,8 @@ export interface LicenseStatus {
   label: string;
   /** What to do or why, in one short sentence, when there is more to say than the label. */
   detail?: string;
+  /** At handover, what to do with a demo or engineering license, whatever else its status is (it leads the tables). */
+  handover?: string;
   source?: StatusSource;
 }
 
@@ -101,14 +103,18 @@ export function handoverAction(licenseType: string | undefined): string {
 /** The status of one feature (or one license line) on one target. */
 export function licenseStatus(input: LicenseStatusInput): LicenseStatus {
   const s = decide(input);
-  const label = input.source && s.kind !== 'none' ? `${s.label} (${input.source})` : s.label;
-  return { ...s, label, ...(input.source ? { source: input.source } : {}) };
+  const demo = input.stage === 'handover' ? (input.lines ?? []).find((l) => HANDOVER_TYPES.has(l.licenseType ?? '')) : undefined;
+  const handover = demo ? handoverAction(demo.licenseType) : undefined;
+  let label = input.source && s.kind !== 'none' ? `${s.label} (${input.source})` : s.label;
+  // Blocked or broken and a demo license at handover: both are said, the blocking first.
+  if (handover && s.kind !== 'handover') label = `${label}; ${handover}`;
+  return { ...s, label, ...(handover ? { handover } : {}), ...(input.source ? { source: input.source } : {}) };
 }
 
 function decide(i: LicenseStatusInput): Omit<LicenseStatus, 'source'> {
   const lines = i.lines ?? [];
   const required = i.required ?? i.planned;
-  if (i.blockedBy) return { kind: 'blocked', label: t('blocked by {0}', i.blockedBy.code), detail: i.blockedBy.where };
+  if (i.blockedBy) return { kind: 'blocked', label: `${t('blocked by {0}', i.blockedBy.code)}${i.blockedBy.where ? ` (${i.blockedBy.where})` : ''}`, detail: i.blockedBy.where };
   if (lines.some((l) => l.state === 'broken')) return { kind: 'broken', label: statusWords('broken') };
   const handover = i.stage === 'handover' ? lines.find((l) => HANDOVER_TYPES.has(l.licenseType ?? '')) : undefined;
   if (handover) return { kind: 'handover', label: handoverAction(handover.licenseType) };

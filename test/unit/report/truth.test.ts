@@ -231,6 +231,20 @@ describe('the handover report tells the truth (issue 28)', () => {
     }
   });
 
+  it('item 6: a demo license at handover that validate also blocks still leads the expiry table with what to do', async () => {
+    // A demo WorkStation license on the License Server: BMS020 (a demo license goes on a client computer).
+    const products = `${BASE_6}\n        - { activationId: ACT-DEMO, feature: client.station, licenseType: demo, quantity: 1, expires: permanent }`;
+    const s = siteOf('quay', SITE('"6.0"'), PLAN(products, `${BASE_6_AT}\n    - { licenseServer: ls-01, activationId: ACT-DEMO, quantity: 1 }`, 'handover'));
+    try {
+      const md = await s.report('md');
+      const expiry = mdRows(md, '## Expiry');
+      assert.deepEqual(expiry.map((r) => [r[0], r[1], r[2]]), [['permanent', '**before handover**', 'ACT-DEMO']]);
+      assert.match(mdRows(md, '### ls-01')[0][8], /^\*\*blocked by BMS020 \(plan\.bms\.yaml:\d+\); demo license at handover: return it/);
+    } finally {
+      s.dispose();
+    }
+  });
+
   it('item 7: a site written with a release name reads as its number and shows both names', async () => {
     const s = siteOf('quay', SITE('2022'), PLAN(BASE_6, BASE_6_AT));
     try {

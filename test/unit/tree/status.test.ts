@@ -25,11 +25,15 @@ describe('license status: the words kept apart', () => {
   });
 
   it('blocked by its code, broken, waiting and demo/engineering at handover come before the counts', () => {
-    assert.deepEqual(licenseStatus({ planned: 1, activated: 0, blockedBy: { code: 'BMS020', where: 'plan.bms.yaml:40' } }), { kind: 'blocked', label: 'blocked by BMS020', detail: 'plan.bms.yaml:40' });
+    assert.deepEqual(licenseStatus({ planned: 1, activated: 0, blockedBy: { code: 'BMS020', where: 'plan.bms.yaml:40' } }), { kind: 'blocked', label: 'blocked by BMS020 (plan.bms.yaml:40)', detail: 'plan.bms.yaml:40' });
     assert.equal(licenseStatus({ planned: 1, activated: 1, lines: [{ state: 'broken' }] }).kind, 'broken');
     assert.equal(licenseStatus({ planned: 1, activated: 0, lines: [{ state: 'requested' }] }).kind, 'pending-offline');
     const demo = licenseStatus({ planned: 1, activated: 1, lines: [{ state: 'activated', licenseType: 'demo' }], stage: 'handover' });
     assert.equal(demo.kind, 'handover');
+    const blockedDemo = licenseStatus({ planned: 1, activated: 0, lines: [{ state: 'planned', licenseType: 'demo' }], stage: 'handover', blockedBy: { code: 'BMS034' } });
+    assert.equal(blockedDemo.kind, 'blocked', 'blocked comes first…');
+    assert.match(blockedDemo.label, /^blocked by BMS034; demo license at handover/, '…and the handover action is still said');
+    assert.ok(blockedDemo.handover);
     assert.match(demo.label, /^demo license at handover: return it from every server/);
     assert.match(licenseStatus({ planned: 1, activated: 0, lines: [{ state: 'planned', licenseType: 'engineering' }], stage: 'handover' }).label, /converted to commercial in Software Companion \(help 16221\)/);
     assert.equal(licenseStatus({ planned: 1, activated: 0, lines: [{ state: 'planned', licenseType: 'demo' }], stage: 'commissioning' }).kind, 'not-activated');
@@ -100,7 +104,7 @@ spec:
     assert.equal(ec.licenses[0].statusLabel, 'all activated (simulated)');
     assert.equal(ec.features[0].statusLabel, 'all activated (simulated)');
     const att = r.targets.find((t) => t.id === 'es-1')!.licenses.find((l) => l.activationId === 'A-ATT')!;
-    assert.deepEqual([att.status, att.statusLabel, att.statusDetail], ['blocked', 'blocked by BMS024', 'plan.bms.yaml:14']);
+    assert.deepEqual([att.status, att.statusLabel, att.statusDetail], ['blocked', 'blocked by BMS024 (plan.bms.yaml:14)', 'plan.bms.yaml:14']);
     assert.equal(r.entitlements.find((e) => e.activationId === 'A-ATT')!.status, 'blocked');
   });
 });

@@ -26,7 +26,7 @@ export function renderCsv(r: SiteReport): string {
     const head = [r.site.name, r.site.customer, t.id, t.kind, t.type, t.parent ?? '', t.host ?? '', t.address ?? t.licenseServer ?? '', t.statusLabel];
     if (t.licenses.length === 0) out += csvLine([...head, '', '', '', '', null, null, '', '', '', '', '', '']);
     for (const l of t.licenses) {
-      out += csvLine([...head, l.activationId, entitlementOf.get(l.activationId) ?? '', l.feature, l.licenseType, l.planned, l.activated, l.activatedOn ?? '', l.transaction ?? '', l.expires, l.expiry, l.state, `${l.statusLabel}${l.statusDetail ? ` (${l.statusDetail})` : ''}`]);
+      out += csvLine([...head, l.activationId, entitlementOf.get(l.activationId) ?? '', l.feature, l.licenseType, l.planned, l.activated, l.activatedOn ?? '', l.transaction ?? '', l.expires, l.expiry, l.state, l.statusLabel]);
     }
   }
   return out;

@@ -4,9 +4,9 @@ import type { HistoryItem, LicenseRow, SiteReport } from '../types';
 /** Status kinds (tree/status.ts) a row shows in bold or red: what needs doing first. */
 export const STRONG: ReadonlySet<string> = new Set(['blocked', 'broken', 'handover', 'violation', 'expired', 'under-planned']);
 
-/** A license row's status, with where the blocking finding is: `blocked by BMS020 (plan.bms.yaml:40)`. */
+/** A license row's status (`blocked by BMS020 (plan.bms.yaml:40)`), in bold when it needs doing first. */
 export function licenseStatusText(l: LicenseRow, text: (s: string) => string = (s) => s): string {
-  const words = text(`${l.statusLabel}${l.statusDetail ? ` (${l.statusDetail})` : ''}`);
+  const words = text(l.statusLabel);
   return STRONG.has(l.status) ? `**${words}**` : words;
 }
 
