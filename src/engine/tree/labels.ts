@@ -14,7 +14,7 @@ const STATUS_LABELS: Record<NodeStatus, () => string> = {
   expired: () => statusWords('expired'),
   blocked: () => statusWords('blocked'),
   violation: () => statusWords('violation'),
-  'under-planned': () => t('under-planned: base license not planned'),
+  'under-planned': () => t('under-planned: fewer licenses planned than required'),
   'pending-offline': () => statusWords('pending-offline'),
   expiring: () => t('expiring soon'),
   planned: () => statusWords('not-activated'),

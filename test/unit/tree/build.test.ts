@@ -149,7 +149,7 @@ spec:
   it('a base-license server type with nothing planned is under-planned', () => {
     const fdp = node(build([]), '/server:fdp-1');
     assert.equal(fdp.status, 'under-planned');
-    assert.match(fdp.description, /under-planned: base license not planned/);
+    assert.match(fdp.description, /under-planned: fewer licenses planned than required/);
   });
 
   it('shows expired before expiring, and expiring with the plan warning days', () => {

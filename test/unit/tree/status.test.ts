@@ -107,4 +107,20 @@ spec:
     assert.deepEqual([att.status, att.statusLabel, att.statusDetail], ['blocked', 'blocked by BMS024 (plan.bms.yaml:14)', 'plan.bms.yaml:14']);
     assert.equal(r.entitlements.find((e) => e.activationId === 'A-ATT')!.status, 'blocked');
   });
+
+  it('the tree keeps under-planned (BMS053: fewer devices licenses planned than counted) apart from not activated yet and from a violation', () => {
+    const site = SITE.replace('          host: es1\n', '          host: es1\n          devices: { bacnet: 10 }\n');
+    const plan = PLAN.replace('  assignments:\n', '        - { activationId: A-CD, feature: connected-devices, licenseType: centralized, quantity: 8, expires: permanent }\n  assignments:\n    - { server: es-1, activationId: A-CD, quantity: 8 }\n').replace(/.*A-ATT.*\n/g, '');
+    const ix = new WorkspaceIndex();
+    ix.setText('file:///w/site.bms.yaml', site);
+    ix.setText('file:///w/plan.bms.yaml', plan);
+    const es = (events: LedgerEvent[]) => buildSiteTree({ index: ix, today: TODAY, ledgers: new Map([['yard', fold(events)]]) }).byId.get('site:yard/server:es-1')!;
+    const fresh = es([]);
+    assert.equal(fresh.status, 'under-planned');
+    assert.match(fresh.description, /under-planned/);
+    assert.match(fresh.tooltip, /\*\*Under-planned:\*\* 10 connected-devices required, 8 planned: counted from the devices/);
+    const ev = (activationId: string, quantity: number, transaction: string) => ({ at: '2026-11-02T09:00:00Z', op: 'activate', site: 'yard', target: 'es-1', activationId, quantity, transaction }) as LedgerEvent;
+    // All 8 planned activated and the base license too: nothing left to activate, 8 of 10: what the BMS shows.
+    assert.equal(es([ev('A-ES', 1, 'T-1'), ev('A-CD', 8, 'T-2')]).status, 'violation');
+  });
 });
