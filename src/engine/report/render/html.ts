@@ -1,7 +1,7 @@
 // The handover report as one self-contained HTML file: inline CSS, no script, no external resource, a CSP
 // that forbids everything else, and a print layout. Every string from YAML or the ledger is escaped.
 import type { SiteReport } from '../types';
-import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
+import { EXPIRY_WORDS, SEVERITY_WORDS, STATUS_LEGEND, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -66,7 +66,7 @@ export function renderHtml(r: SiteReport): string {
       cells: [name, e(tg.typeLabel), e(f.feature), f.requiredFrom ? `<span title="${e(`Computed: ${f.requiredFrom}`)}">${num(f.required)} (computed)</span>` : num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), tag(f.statusLabel, f.status)],
     }));
   });
-  parts.push(`<h2>Servers and License Servers</h2>\n<p class="muted">Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.</p>\n`);
+  parts.push(`<h2>Servers and License Servers</h2>\n<p class="muted">Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.</p>\n<p class="muted">${e(STATUS_LEGEND.replace(/\*/g, ''))}</p>\n`);
   parts.push(table(['Target', 'Type', 'Feature', 'Required', 'Planned', 'Activated', 'Used', 'Available', 'Status'], featureRows, [3, 4, 5, 6, 7]));
   const computed = requiredNotes(r);
   if (computed.length > 0) parts.push(`<p class="muted">Required, computed from the site file (elsewhere Required is the base license, or what the plan assigns):</p>\n<ul>\n${computed.map(([id, f, n, from]) => `<li><strong>${e(id)}</strong>, ${e(f)}: ${n}, ${e(from)}.</li>`).join('\n')}\n</ul>\n`);

@@ -1,6 +1,6 @@
 // The handover report as Markdown: every string from YAML or the ledger shown literally (escaped).
 import type { SiteReport } from '../types';
-import { EXPIRY_WORDS, SEVERITY_WORDS, STRONG, daysWords, licenseStatusText, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
+import { EXPIRY_WORDS, SEVERITY_WORDS, STATUS_LEGEND, STRONG, daysWords, licenseStatusText, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
 
 /** Text shown literally in Markdown, on one line (table cells cannot hold line breaks). */
 function t(text: string | undefined): string {
@@ -20,7 +20,7 @@ export function renderMarkdown(r: SiteReport): string {
   out.push('## Summary', '', ...table(['', ''], summaryLines(r).map(([k, v]) => [k, t(v)])));
 
   out.push('## Servers and License Servers', '');
-  out.push('Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.', '');
+  out.push('Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.', '', STATUS_LEGEND, '');
   const rows: string[][] = [];
   for (const tg of r.targets) {
     const name = `${'\u00a0\u00a0'.repeat(tg.depth)}${t(tg.id)}`;

@@ -1,6 +1,10 @@
 // Words and numbers shared by the three report formats, so they say the same thing.
 import type { HistoryItem, LicenseRow, SiteReport } from '../types';
 
+/** What the status words mean, once above the tables (the three words are kept apart, issue 28). */
+export const STATUS_LEGEND =
+  'Status: *not activated yet* = planned, waiting for its activation; *under-planned* = the plan gives less than the target requires; *violation* = fewer activated than required with nothing left to activate, or more seats in use than activated (what the BMS itself shows); *blocked by BMS0xx* = validate finds an error there, so plan and apply will not do it.';
+
 /** Status kinds (tree/status.ts) a row shows in bold or red: what needs doing first. */
 export const STRONG: ReadonlySet<string> = new Set(['blocked', 'broken', 'handover', 'violation', 'expired', 'under-planned']);
 
