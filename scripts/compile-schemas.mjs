@@ -17,6 +17,8 @@ export const AJV_OPTIONS = {
   verbose: true,
   strict: true,
   strictRequired: false,
+  // `version` is text or a number (`version: 2024` unquoted).
+  allowUnionTypes: true,
   keywords: ['markdownDescription', 'defaultSnippets'],
 };
 

@@ -26,14 +26,14 @@ export function entitlementsView(r: SiteReport): HTMLElement {
   const rows = r.entitlements.map((e) =>
     revealRow(
       e.ref,
-      e.left < 0 ? 'violation' : undefined,
-      [e.entitlementId, e.activationId, e.feature, e.licenseType, num(e.quantity), num(e.assigned), num(e.activated), el('td', { class: `n${e.left < 0 ? ' bad-text' : ''}` }, num(e.left)), el('td', {}, useBar(e)), e.expires],
+      e.left < 0 || e.status === 'blocked' || e.status === 'handover' ? 'violation' : undefined,
+      [e.entitlementId, e.activationId, e.feature, e.licenseType, num(e.quantity), num(e.assigned), num(e.activated), el('td', { class: `n${e.left < 0 ? ' bad-text' : ''}` }, num(e.left)), el('td', {}, useBar(e)), e.expires, el('td', { class: 'status' }, e.statusLabel ?? '')],
       [4, 5, 6],
     ),
   );
   section.append(
     el('p', { class: 'muted' }, 'Left = quantity − assigned (negative: over-allocated). The bar: assigned (light) and activated (dark) against the quantity.'),
-    table(['Entitlement', 'Activation ID', 'Feature', 'License type', 'Quantity', 'Assigned', 'Activated', 'Left', 'Use', 'Expires'], [4, 5, 6, 7], rows, 'Entitlements'),
+    table(['Entitlement', 'Activation ID', 'Feature', 'License type', 'Quantity', 'Assigned', 'Activated', 'Left', 'Use', 'Expires', 'Status'], [4, 5, 6, 7], rows, 'Entitlements'),
   );
   return section;
 }

@@ -3,7 +3,7 @@ import type { FeatureRow, SiteReport } from '../src/engine/report/types';
 import { el, num, revealRow, table } from './dom';
 
 /** Row look per feature status; the classes are ours, never taken from data. */
-const ROW_CLASS: Record<string, string> = { violation: 'violation', broken: 'violation', expired: 'violation', expiring: 'expiring', 'pending-offline': 'pending' };
+const ROW_CLASS: Record<string, string> = { violation: 'violation', broken: 'violation', expired: 'violation', blocked: 'violation', handover: 'violation', 'under-planned': 'expiring', expiring: 'expiring', 'pending-offline': 'pending' };
 
 /** Required with where a computed figure came from (devices counted, attached automation servers) on hover and in words. */
 function required(f: FeatureRow): string | HTMLTableCellElement {
@@ -33,7 +33,7 @@ export function serversView(r: SiteReport): HTMLElement {
     t.features.forEach((f, i) => {
       const cls = [i === 0 ? 'first' : 'more', ROW_CLASS[f.status]].filter(Boolean).join(' ');
       rows.push(
-        revealRow(t.ref, cls, [...cells(i === 0), f.feature, required(f), num(f.planned), num(f.activated), num(f.used), num(f.available), el('td', { class: 'status' }, f.violation ?? f.statusLabel)], [3, 4, 5, 6, 7]),
+        revealRow(t.ref, cls, [...cells(i === 0), f.feature, required(f), num(f.planned), num(f.activated), num(f.used), num(f.available), el('td', { class: 'status' }, f.statusLabel)], [3, 4, 5, 6, 7]),
       );
     });
   }

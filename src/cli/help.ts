@@ -24,6 +24,7 @@ const OPTION_HELP: Record<string, [string, string]> = {
   las: ['URL', 'an HTTP License Activation Server instead of the built-in simulator (token: BMSLICENSE_LAS_TOKEN)'],
   'las-token-env': ['VAR', 'the environment variable holding the --las token (default BMSLICENSE_LAS_TOKEN)'],
   to: ['VERSION', 'the EBO version to upgrade to'],
+  tier: ['TIER', 'the 7.0 tier chosen for the upgrade: essential (3 concurrent clients), advanced or advanced-plus (unlimited)'],
   'license-server': ['ID', 'the License Server that wrote the log (with --site: kept for the tree and the dashboard)'],
   port: ['P', 'the port to listen on, on 127.0.0.1'],
   data: ['DIR', "the simulator's state folder (default: .bmslicense/las-sim of the workspace)"],
@@ -43,7 +44,7 @@ const EXAMPLES: Record<string, string[]> = {
   las: ['bmslicense las respond requests/*.json --out responses/', 'bmslicense las public-key --out las.pem', 'bmslicense las serve --port 8411', 'bmslicense las restore --site hospital-north   # rebuild the simulator from the ledger'],
   lmstat: ['bmslicense lmstat lmstat.txt', 'lmutil lmstat -a -c 27000@localhost | bmslicense lmstat -   # from standard input'],
   report: ['bmslicense report --site hospital-north --format html --out handover.html'],
-  'upgrade-report': ['bmslicense upgrade-report --site riverside-plant --to 7.0 --workspace examples/riverside-plant'],
+  'upgrade-report': ['bmslicense upgrade-report --site riverside-plant --to 7.0 --workspace examples/riverside-plant', 'bmslicense upgrade-report --site riverside-plant --to 7.0 --tier essential --workspace examples/riverside-plant'],
   'licenses-log': ['bmslicense licenses-log licenses.log', 'bmslicense licenses-log licenses.log --site hospital-north --license-server ls-main   # kept for the tree'],
   completion: ['bmslicense completion bash > /etc/bash_completion.d/bmslicense', 'bmslicense completion zsh > "${fpath[1]}/_bmslicense"', 'bmslicense completion pwsh >> $PROFILE'],
 };

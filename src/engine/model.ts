@@ -37,6 +37,10 @@ export type Connectivity = (typeof CONNECTIVITY)[number];
 export const LICENSE_TYPES = ['network', 'local', 'demo', 'engineering', 'centralized', 'inherited'] as const;
 export type LicenseType = (typeof LICENSE_TYPES)[number];
 
+/** 7.0 tiers (community KB 523934): Essential includes 3 concurrent clients, Advanced and Advanced Plus unlimited. */
+export const TIERS = ['essential', 'advanced', 'advanced-plus'] as const;
+export type Tier = (typeof TIERS)[number];
+
 export const STAGES = ['commissioning', 'handover'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -124,6 +128,8 @@ export interface Site extends Located {
   customer?: string;
   contact?: string;
   version?: string;
+  /** 7.0+: the tier chosen at the upgrade (`essential`, `advanced`, `advanced-plus`; community KB 523934). */
+  tier?: Tier | string;
   connectivity?: Connectivity | string;
   ledger?: string;
   licenseServers: LicenseServer[];
@@ -188,12 +194,49 @@ export function productsOf(plan: LicensePlan): Product[] {
   return plan.entitlements.flatMap((e) => e.products);
 }
 
-/** `major.minor` compared numerically; undefined when the version is absent or unreadable. */
-export function versionAtLeast(version: string | undefined, major: number, minor = 0): boolean | undefined {
+/**
+ * The vendor names releases both ways (DOMAIN.md, third round): EBO 2022 = 4.0, EBO 2023 = 5.0, EBO 2024 = 6.0;
+ * from 7.0 on by number only. A site file may say either, quoted or not.
+ */
+export const VERSION_YEARS: Readonly<Record<string, string>> = { '2022': '4.0', '2023': '5.0', '2024': '6.0' };
+
+/** A version written as a year (four digits from 2000): a release name, not a number. */
+export function isVersionYear(version: string | undefined): boolean {
+  return !!version && /^\s*20\d\d\s*$/.test(version);
+}
+
+/** `[major, minor]` of a version, years read as their number; undefined when absent, unreadable or an unknown year. */
+export function versionParts(version: string | undefined): [number, number] | undefined {
   if (!version) return undefined;
-  const m = /^(\d+)(?:\.(\d+))?/.exec(version.trim());
-  if (!m) return undefined;
-  const ma = Number(m[1]);
-  const mi = Number(m[2] ?? 0);
+  const text = version.trim();
+  const named = VERSION_YEARS[text];
+  if (isVersionYear(text) && !named) return undefined;
+  const m = /^(\d+)(?:\.(\d+))?/.exec(named ?? text);
+  return m ? [Number(m[1]), Number(m[2] ?? 0)] : undefined;
+}
+
+/** The version by its number, `6.0` for `2024`; undefined when unreadable. */
+export function versionNumber(version: string | undefined): string | undefined {
+  if (!version) return undefined;
+  const named = VERSION_YEARS[version.trim()];
+  if (named) return named;
+  return versionParts(version) ? version.trim() : undefined;
+}
+
+/** Both names where the vendor has two, as written first: `6.0 (2024)`, `2024 (6.0)`; else the version as written. */
+export function versionLabel(version: string | undefined): string {
+  if (!version) return '';
+  const text = version.trim();
+  const named = VERSION_YEARS[text];
+  if (named) return `${text} (${named})`;
+  const year = Object.keys(VERSION_YEARS).find((y) => VERSION_YEARS[y] === text || VERSION_YEARS[y] === `${text}.0`);
+  return year ? `${text} (${year})` : text;
+}
+
+/** `major.minor` compared numerically (years as their number); undefined when the version is absent or unreadable. */
+export function versionAtLeast(version: string | undefined, major: number, minor = 0): boolean | undefined {
+  const parts = versionParts(version);
+  if (!parts) return undefined;
+  const [ma, mi] = parts;
   return ma > major || (ma === major && mi >= minor);
 }

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
 
@@ -21,8 +23,13 @@ describe('bmslicense upgrade-report', () => {
   it('riverside-plant (6.0) → 7.0: what stays with License Administrator, what moves to Device Administrator, what ends, what to count', async () => {
     const r = await cli('upgrade-report', '--site', 'riverside-plant', '--to', '7.0', '--workspace', 'examples/riverside-plant', '--today', '2026-12-02');
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^# Upgrade report: riverside-plant, EBO 6\.0 → 7\.0\n/);
-    assert.deepEqual(rows(r.out, 'Stays with License Administrator').map((c) => [c[0], c[2], c[3]]), [['ACT-RP-0005', 'client.station', 'network'], ['ACT-RP-0006', 'client.graphiceditor', 'local']]);
+    assert.match(r.out, /^# Upgrade report: riverside-plant, EBO 6\.0 \(2024\) → 7\.0\n/);
+    assert.deepEqual(rows(r.out, 'Stays with License Administrator').map((c) => [c[0], c[2], c[3]]), [['ACT-RP-0006', 'client.graphiceditor', 'local']]);
+    // Client seats of earlier releases are not recognized on 7.0: the tier gives the clients (community KB 523934).
+    const stops = rows(r.out, 'Stops counting with the upgrade');
+    assert.deepEqual(stops.map((c) => [c[0], c[2], c[3]]), [['ACT-RP-0005', 'client.station', 'network']]);
+    assert.match(stops[0][6], /not recognized on 7\.0/);
+    assert.match(r.out, /## Choose the tier\n\n.*Run again with `--tier essential\|advanced\|advanced-plus`/);
     const moves = rows(r.out, 'Needs a new entitlement through Device Administrator');
     assert.deepEqual(moves.map((c) => [c[0], c[2], c[3], c[4]]), [['ACT-RP-0001', 'server.enterprise.base', 'network', 'centralized'], ['ACT-RP-0004', 'connected-devices', 'network', 'centralized']]);
     assert.match(moves[0][7], /from 7\.0 the Enterprise Server base license is a centralized license, assigned with Device Administrator from the top server \(help 12730, 12486\)/);
@@ -41,6 +48,42 @@ describe('bmslicense upgrade-report', () => {
     assert.deepEqual(devices.map((c) => [c[0], c[2]]), [['es-01', '**not counted**'], ['as-01', '**not counted**'], ['es-02', '**not counted**'], ['es-03', '**not counted**']]);
     assert.match(devices[0][4], /the site file lists no devices for it: add its `devices:`/);
     assert.match(r.out, /4 server\(s\) not counted yet\./);
+  });
+
+  it('a 3.3 site: the devices counted by the rules of the target version (4.0+), the automation server counted too', async () => {
+    const r = await cli('upgrade-report', '--site', 'old-mill', '--to', '7.0', '--workspace', 'test/cli/fixtures/old-33', '--today', '2026-12-01');
+    assert.equal(r.code, 0, r.err);
+    const devices = rows(r.out, 'Count the connected devices before the upgrade');
+    // 20 BACnet devices and 2 MP controllers count; the 24 devices behind the controllers do not (3.x rules: 46).
+    assert.deepEqual(devices.map((c) => [c[0], c[2], c[3]]), [['es-01', '22', '46'], ['as-01', '10', '0']]);
+    assert.match(devices[0][4], /by the counting rules of EBO 4\.0 and later \(help 16220\)/);
+    assert.doesNotMatch(r.out, /not counted\*\*/);
+    assert.match(r.out, /Every server is counted\. 1 counted server\(s\) have fewer connected-devices licenses planned than required/);
+  });
+
+  it('--tier says what the chosen tier gives; an unknown tier is refused with the known ones', async () => {
+    const r = await cli('upgrade-report', '--site', 'old-mill', '--to', '7.0', '--tier', 'essential', '--workspace', 'test/cli/fixtures/old-33', '--today', '2026-12-01');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Tier chosen for the upgrade: \*\*essential\*\*\. Essential includes 3 concurrent client licenses/);
+    assert.match(rows(r.out, 'Stops counting with the upgrade')[0][6], /Essential includes 3 concurrent client licenses/);
+    const bad = await cli('upgrade-report', '--site', 'old-mill', '--to', '7.0', '--tier', 'gold', '--workspace', 'test/cli/fixtures/old-33');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--tier must be one of essential, advanced, advanced-plus \(got 'gold'\)/);
+  });
+
+  it('a site written with a release name (2024) is upgraded from 6.0, shown with both names', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bms-upgrade-'));
+    try {
+      cpSync(path.join(ROOT, 'examples/riverside-plant'), dir, { recursive: true });
+      const site = path.join(dir, 'site.bms.yaml');
+      writeFileSync(site, readFileSync(site, 'utf8').replace(/version: "6\.0"/, 'version: 2024'));
+      const r = await cli('upgrade-report', '--site', 'riverside-plant', '--to', '7.0', '--workspace', dir, '--today', '2026-12-02');
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /^# Upgrade report: riverside-plant, EBO 2024 \(6\.0\) → 7\.0\n/);
+      assert.deepEqual(rows(r.out, 'Ends with the upgrade').map((c) => c[2]), ['automation-server-attach']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   const refused: [string, string[], number, RegExp][] = [

@@ -28,7 +28,7 @@ describe('e2e: validate first — a blocked action (hospital-south)', function (
     await dialog.waitFor();
     const text = await dialog.innerText();
     assert.match(text, /Apply 16 action\(s\) to site hospital-south\?/);
-    assert.match(text, /1 cannot be applied \(marked !\)/);
+    assert.match(text, /1 blocked: cannot be applied \(marked !\)/);
     await screenshot(page, 'blocked-2-review-and-apply');
     await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
     await waitForNotification(page, /Site hospital-south: apply stopped after|Site hospital-south: \d+ of 16 action\(s\) applied/);

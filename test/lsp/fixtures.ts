@@ -53,6 +53,7 @@ metadata:
   contact: John Smith
 spec:
   version: "7.0"
+  tier: advanced
   servers:
     - { id: ec-s, type: enterprise-central, host: ec.south.local }
 `;

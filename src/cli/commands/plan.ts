@@ -1,10 +1,13 @@
 // `bmslicense plan`: what `apply` would do to bring the site's activations to its plans (Terraform-like).
-// With --detailed-exitcode: 0 nothing to do, 2 actions, 1 error, so CI can flag drift.
+// With --detailed-exitcode: 0 nothing to do, 2 actions, 1 error (as Terraform): an error `validate` gives for the
+// site's files or ledger, or a blocked action, so CI can flag drift and never mistake an error for it.
 import { ok, type Result } from '../../engine/result';
 import * as path from 'node:path';
 import { fold, type LedgerState } from '../../engine/ledger/fold';
 import type { Las } from '../../engine/las/types';
 import { readLedger } from '../../engine/ledger/ledger';
+import { ledgerFindings } from '../../engine/ledger/findings';
+import { readFileSync } from 'node:fs';
 import { formatPlanJson, formatPlanText, reconcile, type ReconcilePlan } from '../../engine/reconcile';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { driftText, planDrift, withDrift } from '../drift';
@@ -14,7 +17,7 @@ const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [-
 
 
 /** Loads the site, its plans and its ledger and computes the plan; a message when that cannot be done. */
-export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState }> {
+export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState; errors: number }> {
   const w = siteWorkflow(p, io);
   if (!w.ok) return w;
   const clock = clockOf(io);
@@ -25,7 +28,19 @@ export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan
   const plan = reconcile(w.value.options.site, w.value.options.plans, state, { today: clock.value(), blockerOf: w.value.options.blockerOf });
   const target = w.value.options.target;
   if (target) plan.actions = plan.actions.filter((a) => a.target === target);
-  return ok({ plan, ledgerPath: w.value.options.ledgerPath, warnings, las: w.value.options.las, state });
+  const errors = [...w.value.check.diagnostics.values()].flat().filter((d) => d.severity === 'error').length + ledgerErrors(w.value.options.ledgerPath, w.value.options.site.name);
+  return ok({ plan, ledgerPath: w.value.options.ledgerPath, warnings, las: w.value.options.las, state, errors });
+}
+
+/** Errors `validate` gives on the ledger file itself (BMS063, BMS064…), the same findings it prints. */
+function ledgerErrors(file: string, site: string): number {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return 0; // no ledger yet
+  }
+  return ledgerFindings(text, site).filter((f) => f.severity === 'error').length;
 }
 
 export const planCommand: CliCommand = {
@@ -46,7 +61,13 @@ export const planCommand: CliCommand = {
       if (!drift.ok) io.err(`${drift.error}\n`);
       io.out(format === 'json' ? withDrift(formatPlanJson(r.plan), drift) : formatPlanText(r.plan, path.basename(r.ledgerPath)) + driftText(drift));
       if (!drift.ok) return detailed ? 1 : 0;
-      return detailed && (r.plan.actions.length > 0 || drift.value.length > 0) ? 2 : 0;
+      if (!detailed) return 0;
+      if (r.errors > 0 || r.plan.summary.blocked > 0) {
+        const why = [r.errors > 0 ? `validate finds ${r.errors} error${r.errors === 1 ? '' : 's'} in the site's files or ledger` : '', r.plan.summary.blocked > 0 ? `${r.plan.summary.blocked} action${r.plan.summary.blocked === 1 ? ' is' : 's are'} blocked` : ''].filter(Boolean).join(' and ');
+        io.err(`bmslicense plan: exit 1: ${why}. Run \`bmslicense validate\` and fix the errors.\n`);
+        return 1;
+      }
+      return r.plan.actions.length > 0 || drift.value.length > 0 ? 2 : 0;
     } catch (e) {
       // With --detailed-exitcode, 2 means "changes": a usage error must say 1.
       if (!(e instanceof UsageError) || !detailed) throw e;

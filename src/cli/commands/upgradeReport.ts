@@ -7,12 +7,12 @@ import { collectSiteReport, renderUpgradeMarkdown, upgradeReport } from '../../e
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { flag, parseArgs, workspaceRoot } from './workflowArgs';
 
-const OPTIONS = { site: true, to: true, out: true, workspace: true, today: true } as const;
+const OPTIONS = { site: true, to: true, tier: true, out: true, workspace: true, today: true } as const;
 
 export const upgradeReportCommand: CliCommand = {
   name: 'upgrade-report',
   summary: 'what the 7.0 upgrade changes for a site below 7.0: licenses that stay, move to Device Administrator or end; devices to count (Markdown)',
-  usage: 'bmslicense upgrade-report --site NAME --to 7.0 [--out FILE] [--workspace DIR] [--today yyyy-mm-dd]',
+  usage: 'bmslicense upgrade-report --site NAME --to 7.0 [--tier essential|advanced|advanced-plus] [--out FILE] [--workspace DIR] [--today yyyy-mm-dd]',
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseArgs(args, OPTIONS);
     if (p.positional.length > 0) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
@@ -25,7 +25,7 @@ export const upgradeReportCommand: CliCommand = {
     if (day !== undefined && !today) throw new UsageError(`--today must be a date yyyy-mm-dd (got '${day}')`);
     const collected = collectSiteReport([workspaceRoot(p, io)], site, { today });
     if (!collected.ok) return io.err(`bmslicense upgrade-report: ${collected.message}\n`), 2;
-    const built = upgradeReport(collected.report, to);
+    const built = upgradeReport(collected.report, to, flag(p, 'tier'));
     if (!built.ok) return io.err(`bmslicense upgrade-report: ${built.error}\n`), 2;
     const text = renderUpgradeMarkdown(built.value);
     const out = flag(p, 'out');

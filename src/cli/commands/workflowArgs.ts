@@ -35,7 +35,7 @@ export function simulatorFor(root: string): LasSimulator {
 }
 
 /** Loads the workspace and builds the workflow options for `--site`; a message when that cannot be done. */
-export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: WorkflowOptions; root: string }> {
+export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: WorkflowOptions; root: string; check: SiteCheck }> {
   const name = flag(p, 'site');
   if (!name) throw new UsageError('--site NAME is required');
   const root = workspaceRoot(p, io);
@@ -87,7 +87,7 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: Workfl
       return fail(`${resolved.error}${didYouMean(options.target, ids).hint}`);
     }
   }
-  return ok({ options, root });
+  return ok({ options, root, check });
 }
 
 /** The problems that stop every command, as validate prints them, and what to do. */

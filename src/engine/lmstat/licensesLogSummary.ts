@@ -13,6 +13,8 @@ export interface FeatureActivity {
   denied: number;
   queued: number;
   expired: boolean;
+  /** Most checkouts out at once (OUT minus IN as the log runs; checkouts before the log began are not seen). */
+  peak?: number;
 }
 
 export interface UserProblem {
@@ -51,6 +53,8 @@ function stamp(e: LogEvent): string {
 
 export function summarizeLicensesLog(log: LicensesLog): LicensesLogSummary {
   const features = new Map<string, FeatureActivity>();
+  /** Checkouts out now, per feature, as the log runs. */
+  const out = new Map<string, number>();
   const problems = new Map<string, UserProblem>();
   let denied = 0;
   let queued = 0;
@@ -58,8 +62,15 @@ export function summarizeLicensesLog(log: LicensesLog): LicensesLogSummary {
   for (const e of log.events) {
     const f = features.get(e.feature) ?? { feature: e.feature, out: 0, in: 0, denied: 0, queued: 0, expired: false };
     features.set(e.feature, f);
-    if (e.kind === 'OUT') f.out += e.count;
-    else if (e.kind === 'IN') f.in += e.count;
+    if (e.kind === 'OUT') {
+      f.out += e.count;
+      const now = (out.get(e.feature) ?? 0) + e.count;
+      out.set(e.feature, now);
+      f.peak = Math.max(f.peak ?? 0, now);
+    } else if (e.kind === 'IN') {
+      f.in += e.count;
+      out.set(e.feature, Math.max(0, (out.get(e.feature) ?? 0) - e.count));
+    }
     else if (e.kind === 'EXPIRED') f.expired = true;
     else if (e.kind === 'DENIED' || e.kind === 'QUEUED' || e.kind === 'UNSUPPORTED') {
       if (e.kind === 'QUEUED') {

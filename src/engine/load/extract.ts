@@ -89,6 +89,7 @@ export function extractSite(root: Node, uri: string, text: string): Site {
     customer: meta.string('customer'),
     contact: meta.string('contact'),
     version: spec.string('version'),
+    tier: spec.string('tier'),
     connectivity: spec.string('connectivity'),
     ledger: spec.string('ledger'),
     licenseServers: spec.items('licenseServers').map((n) => extractLicenseServer(n, text)).filter((x) => x !== undefined),

@@ -63,10 +63,10 @@ export function actionSign(a: ReconcileAction): string {
 
 export function summaryLine(s: ReconcileSummary): string {
   // Through t(): English in the CLI (no bundle), the display language in the editor.
-  if (s.activate + s.reclaim + s.return + s.repair + s.pending === 0) return t('No changes: the activations match the plan.');
+  if (s.activate + s.reclaim + s.return + s.repair + s.pending + s.blocked === 0) return t('No changes: the activations match the plan.');
   let text = t('Plan: {0} to activate, {1} to reclaim, {2} to return, {3} to repair.', s.activate, s.reclaim, s.return, s.repair);
   if (s.pending > 0) text += ` ${s.pending === 1 ? t('1 offline step pending.') : t('{0} offline steps pending.', s.pending)}`;
-  if (s.blocked > 0) text += ` ${t('{0} cannot be applied (marked !).', s.blocked)}`;
+  if (s.blocked > 0) text += ` ${t('{0} blocked: cannot be applied (marked !).', s.blocked)}`;
   return text;
 }
 

@@ -151,9 +151,10 @@ function activation(base: (k: ActionKind, t: string, id: string, q: number, r: s
 export function summarize(actions: ReconcileAction[]): ReconcileSummary {
   const s: ReconcileSummary = { activate: 0, reclaim: 0, return: 0, repair: 0, pending: 0, blocked: 0 };
   for (const a of actions) {
-    if (a.kind === 'import-response' || a.kind === 'confirm-return') s.pending++;
-    else s[a.kind]++;
+    // A blocked action is counted apart, never among what is to activate (reclaim, repair…).
     if (!a.executable && !a.waitsFor) s.blocked++;
+    else if (a.kind === 'import-response' || a.kind === 'confirm-return') s.pending++;
+    else s[a.kind]++;
   }
   return s;
 }

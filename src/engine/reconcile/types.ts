@@ -68,13 +68,14 @@ export interface ReconcileOptions {
 }
 
 export interface ReconcileSummary {
+  /** Activations apply can do (blocked ones are counted in `blocked` only; so are reclaims, returns, repairs). */
   activate: number;
   reclaim: number;
   return: number;
   repair: number;
   /** Offline steps: responses to import, returns to confirm. */
   pending: number;
-  /** Actions apply cannot do. */
+  /** Actions apply cannot do (a `validate` error, no repair budget…), counted apart from the kinds above. */
   blocked: number;
 }
 

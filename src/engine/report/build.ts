@@ -6,18 +6,21 @@ import { dayText } from '../calendar';
 import type { Diagnostic } from '../diagnostics';
 import { eventLines, type LedgerState } from '../ledger/fold';
 import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
+import type { LedgerFinding } from '../ledger/findings';
 import { isReadingOf, type UsageReader } from '../lmstat/cache';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
-import { versionAtLeast } from '../model';
-import { siteRequirements, type Requirement } from '../rules/required';
+import { versionAtLeast, versionLabel } from '../model';
+import { connectedDevicesRequired, siteRequirements, type Requirement } from '../rules/required';
 import { buildSiteTree } from '../tree/build';
+import { CENTRALIZED_FROM } from '../rules/catalog';
 import type { TreeNode } from '../tree/types';
 import { entitlementRows, expiryItems, historyItems, problemItems } from './sections';
 import { featureRows, licenseRows, targetRow, type UsageLookup } from './targets';
 import type { LicensesLogReader } from '../lmstat/licensesLogCache';
 import { licensesLogRow } from './licensesLog';
 import type { ReportLocation, SiteReport, TargetRow } from './types';
+import type { BlockerOf } from '../siteCheck';
 
 export interface SiteReportOptions {
   /** The fold of the site's ledger; no ledger means nothing activated. */
@@ -26,6 +29,8 @@ export interface SiteReportOptions {
   ledgerEvents?: LedgerEvent[];
   /** Lines of the ledger that were ignored (torn, invalid). */
   ledgerProblems?: LedgerProblem[];
+  /** The ledger file's own findings (BMS062-065), as `validate` gives them. */
+  ledgerFindings?: LedgerFinding[];
   /** Ledger file, shown relative to the site's folder. */
   ledgerPath?: string;
   /** License Server usage (lmstat) per feature for the whole site, or per License Server id. */
@@ -34,11 +39,13 @@ export interface SiteReportOptions {
   usageOf?: UsageReader;
   /** The last imported licenses log of each License Server. */
   licensesLogOf?: LicensesLogReader;
-  /** Diagnostics of the workspace (a list or by uri); only the site's and its plans' files are kept. */
+  /** Diagnostics of the workspace (a list or by uri); the site's and its plans' files are kept, and every file of a map by uri (checkSite's). */
   diagnostics: Iterable<Diagnostic> | ReadonlyMap<string, Diagnostic[]>;
   today: Date;
   /** When a plan sets no `spec.expiryWarningDays`; default 30. */
   expiryWarningDays?: number;
+  /** The error finding that blocks a planned license (checkSite's): shown as `blocked by BMS020`, as `plan` does. */
+  blockerOf?: BlockerOf;
 }
 
 function flatDiagnostics(d: SiteReportOptions['diagnostics']): Iterable<Diagnostic> {
@@ -68,6 +75,9 @@ function cachedUsage(read: UsageReader | undefined, site: string, servers: { id:
 }
 
 const dateOnly = dayText;
+
+/** The servers whose connected devices are counted from EBO 4.0 (help 16220). */
+const COUNTED_ON = new Set(['enterprise-server', 'as-p', 'as-p-3', 'as-b']);
 
 /** The view model of the site named `siteName`; undefined when the index has no such Site. */
 export function siteReport(index: WorkspaceIndex, siteName: string, options: SiteReportOptions): SiteReport | undefined {
@@ -99,18 +109,21 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
     for (const l of eventLines(e)) activations.set(`${e.target ?? ''}\u0000${l.activationId}`, e.at);
   }
 
+  // At handover demo and engineering licenses lead (a site with several plans: handover when one of them is).
+  const stage = plans.some((p) => p.stage === 'handover') ? 'handover' : undefined;
   const targets: TargetRow[] = [];
   const add = (n: TreeNode, depth: number, parent: string | undefined, extra: Partial<TargetRow>) => {
     const row = targetRow(n, depth, parent, extra);
     const loc = at(n);
     if (loc) locations[row.ref] = loc;
-    const features = featureRows(n, topType === 'enterprise-central', usage, n.kind === 'server' ? (required.get(n.target ?? '') ?? []) : []);
+    const status = { blockerOf: options.blockerOf && ((id: string) => options.blockerOf!(n.target ?? '', id)), stage };
+    const features = featureRows(n, topType === 'enterprise-central', usage, n.kind === 'server' ? (required.get(n.target ?? '') ?? []) : [], status);
     const licenses = licenseRows(n, (l) => {
       if (!l.assignment) return undefined;
       const ref = `assignment:${n.target}:${l.activationId}`;
       locations[ref] = { uri: l.assignment.uri, start: l.assignment.span.start, end: l.assignment.span.end };
       return ref;
-    }, (id) => activations.get(`${n.target}\u0000${id}`));
+    }, (id) => activations.get(`${n.target}\u0000${id}`), status);
     targets.push({ ...row, features, licenses });
   };
   for (const n of lsNodes) {
@@ -138,11 +151,11 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
     }
   }
 
-  const entitlements = entitlementRows(plans, options.ledgerState, site.name, today, warningDays, locations);
+  const entitlements = entitlementRows(plans, options.ledgerState, site.name, today, warningDays, locations, { blockerOf: options.blockerOf, stage });
   const expiries = expiryItems(entitlements, today);
   const ledgerFile = options.ledgerPath ? (folder ? path.relative(folder, options.ledgerPath).split(path.sep).join('/') : path.basename(options.ledgerPath)) : site.ledger || `${site.name}.ledger.jsonl`;
-  const uris = new Set([site.uri, ...plans.map((p) => p.uri)]);
-  const problems = problemItems(index, uris, flatDiagnostics(options.diagnostics), options.ledgerProblems ?? [], ledgerFile, folder, locations);
+  const uris = new Set([site.uri, ...plans.map((p) => p.uri), ...(options.diagnostics instanceof Map ? options.diagnostics.keys() : [])]);
+  const problems = problemItems(index, uris, flatDiagnostics(options.diagnostics), options.ledgerProblems ?? [], ledgerFile, folder, locations, options.ledgerFindings);
   locations.site = { uri: site.uri, start: site.at['metadata.name']?.start ?? site.span.start, end: site.at['metadata.name']?.end ?? site.span.end };
   const centralized = versionAtLeast(site.version, 7);
 
@@ -153,7 +166,9 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       customer: site.customer ?? '',
       contact: site.contact ?? '',
       version: site.version ?? '',
-      regime: centralized === undefined ? 'version not set' : centralized ? 'centralized licensing (Device Administrator), License Servers for clients' : 'License Server licensing (License Administrator)',
+      versionLabel: versionLabel(site.version),
+      ...(site.tier !== undefined ? { tier: site.tier } : {}),
+      regime: centralized === undefined ? (site.version ? `version '${site.version}' not known: see the open problems` : 'version not set') : centralized ? 'centralized licensing (Device Administrator), License Servers for clients' : 'License Server licensing (License Administrator)',
       connectivity: site.connectivity ?? '',
       plans: plans.map((p) => `${p.name} (${p.stage ?? 'commissioning'})`),
       ledger: ledgerFile,
@@ -177,6 +192,10 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
     expiries,
     history: historyItems(options.ledgerEvents ?? [], site.name),
     problems,
+    devicesAfterUpgrade: site.servers.filter((s) => COUNTED_ON.has(s.type ?? '')).map((s) => {
+      const r = connectedDevicesRequired({ version: CENTRALIZED_FROM }, s);
+      return { server: s.id, required: r?.required, from: r?.from };
+    }),
     locations,
   };
 }

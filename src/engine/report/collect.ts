@@ -9,7 +9,8 @@ import type { WorkspaceIndex } from '../load/workspace';
 import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
 import { usageReaderForSites } from '../lmstat/cache';
 import { licensesLogReaderForSites } from '../lmstat/licensesLogCache';
-import { validateWorkspace } from '../validate';
+import { checkSite } from '../siteCheck';
+import { ledgerFindings } from '../ledger/findings';
 import { siteReport, type SiteReportOptions } from './build';
 import type { SiteReport } from './types';
 
@@ -45,7 +46,13 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   if (ledgerPath && read.conflict !== undefined) return { ok: false, code: 'ledger-conflict', message: conflictMessage(ledgerPath, read.conflict) };
   const state = fold(read.events.filter((e) => e.site === site.name));
   const repairsOf = (_site: string, target: string) => repairsInLast12Months(state, target, today);
-  const diagnostics = validateWorkspace(index, { today, expiryWarningDays: options.expiryWarningDays, repairsOf });
+  // What `validate` says about the site's files (the same pipeline and options: repairs, usage readings) and its ledger.
+  const usageOf = usageReaderForSites(index);
+  const licensesLogOf = licensesLogReaderForSites(index);
+  const check = checkSite(index, site, { today, expiryWarningDays: options.expiryWarningDays, repairsOf, repairedTargets: () => state.repairs.keys(), usageOf, licensesLogOf });
+  const diagnostics = check.diagnostics;
+  const ledgerText = ledgerPath ? readText(ledgerPath) : undefined;
+  const findings = ledgerText === undefined ? [] : ledgerFindings(ledgerText, site.name);
   let usage = options.usage;
   if (options.lmstatFiles && options.lmstatFiles.length > 0) {
     const results = [];
@@ -62,13 +69,23 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
     ledgerState: state,
     ledgerEvents: read.events,
     ledgerProblems: read.problems,
+    ledgerFindings: findings,
     ledgerPath,
     usage,
-    usageOf: usageReaderForSites(index),
-    licensesLogOf: licensesLogReaderForSites(index),
+    usageOf,
+    licensesLogOf,
     diagnostics,
+    blockerOf: check.blockerOf,
     today,
     expiryWarningDays: options.expiryWarningDays,
   })!;
   return { ok: true, report, ledgerPath, siteFile };
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // no ledger yet
+  }
 }

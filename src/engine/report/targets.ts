@@ -4,8 +4,8 @@ import type { FeatureSeats } from '../lmstat/usage';
 import { catalogFeature, baseFeaturesOf } from '../rules/catalog';
 import type { Requirement } from '../rules/required';
 import { statusLabel, typeLabel } from '../tree/labels';
-import { targetStatus } from '../tree/licenses';
-import type { NodeStatus, TargetLicense, TreeNode } from '../tree/types';
+import type { TargetLicense, TreeNode } from '../tree/types';
+import { licenseStatus, type StatusSource } from '../tree/status';
 import type { FeatureRow, LicenseRow, TargetRow } from './types';
 
 /** Ledger states whose quantity is activated and usable. */
@@ -26,7 +26,20 @@ export function featureOf(l: { feature?: string; activationId: string }): string
 }
 
 /** The node's licenses grouped by feature, with the base license row a server needs even when unplanned. */
-export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageLookup, computed: readonly Requirement[] = []): FeatureRow[] {
+/** The source of a feature's activations when they all share one (a mix says nothing). */
+function oneSource(lines: readonly TargetLicense[]): StatusSource | undefined {
+  const sources = new Set(lines.filter((l) => activatedOf(l) > 0).map((l) => l.source));
+  const [only] = sources;
+  return sources.size === 1 ? only : undefined;
+}
+
+/** What a row's status needs beyond the tree: the findings that block a license on this target, the plan's stage. */
+export interface StatusContext {
+  blockerOf?: (activationId: string) => { code: string; where?: string } | undefined;
+  stage?: string;
+}
+
+export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageLookup, computed: readonly Requirement[] = [], ctx: StatusContext = {}): FeatureRow[] {
   const rows = new Map<string, FeatureRow>();
   const lines = new Map<string, TargetLicense[]>();
   const base = node.kind === 'server' ? baseFeaturesOf(node.type) : [];
@@ -62,29 +75,41 @@ export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageL
     rows.set(r.feature, row);
     row.required = r.required;
     row.requiredFrom = r.from;
-    if (row.activated < r.required) row.violation = `${row.activated} of ${r.required} required ${r.feature} activated`;
   }
   // One base license licenses the server, whichever of the alternatives it is.
-  if (baseRows.length > 0) {
-    const main = baseRows.find((r) => r.activated > 0) ?? baseRows.find((r) => r.planned > 0) ?? baseRows[0];
-    main.required = 1;
-    if (!baseRows.some((r) => r.activated > 0)) main.violation = `base license not activated: ${node.type ?? 'server'} needs 1 ${main.feature}`;
-  }
+  const main = baseRows.find((r) => r.activated > 0) ?? baseRows.find((r) => r.planned > 0) ?? baseRows[0];
+  if (main) main.required = 1;
   for (const row of rows.values()) {
-    if (row.violation || row.used === null) continue;
-    if (row.used > row.activated) row.violation = `${row.used} seats in use but only ${row.activated} activated`;
-    else if (row.activated > 0 && row.used === row.activated) row.violation = `no free seat: all ${row.activated} in use`;
-  }
-  for (const row of rows.values()) {
-    row.status = row.violation ? 'violation' : targetStatus(lines.get(row.feature) ?? []);
-    row.statusLabel = row.violation ? `license violation: ${row.violation}` : statusLabel(row.status as NodeStatus);
+    const isBase = baseRows.includes(row);
+    const featureLines = lines.get(row.feature) ?? [];
+    const blocked = ctx.blockerOf ? featureLines.map((l) => ctx.blockerOf!(l.activationId)).find((b) => b !== undefined) : undefined;
+    const status = licenseStatus({
+      // The other alternative of the base license is judged as planned, not against the server's 1.
+      required: isBase && row !== main ? row.planned : row.required,
+      planned: isBase && row === main ? baseRows.reduce((n, r) => n + r.planned, 0) : row.planned,
+      activated: isBase && row === main ? baseRows.reduce((n, r) => n + r.activated, 0) : row.activated,
+      used: row.used,
+      lines: featureLines,
+      blockedBy: blocked,
+      stage: ctx.stage,
+      source: oneSource(featureLines),
+    });
+    row.status = status.kind;
+    row.statusLabel = status.label;
+    if (status.kind === 'violation') row.violation = status.label.replace(/^license violation: /, '');
   }
   return [...rows.values()];
 }
 
 /** `activatedOn` gives the date of the activation itself (a repair or a request later changes the fold's `at`). */
-export function licenseRows(node: TreeNode, refOf: (l: TargetLicense) => string | undefined, activatedOn: (activationId: string) => string | undefined): LicenseRow[] {
-  return node.licenses.map((l) => ({
+export function licenseRows(node: TreeNode, refOf: (l: TargetLicense) => string | undefined, activatedOn: (activationId: string) => string | undefined, ctx: StatusContext = {}): LicenseRow[] {
+  const rows = node.licenses.map((l) => {
+    const status = licenseStatus({ planned: l.plannedQuantity ?? 0, activated: activatedOf(l), lines: [l], blockedBy: l.plannedQuantity !== undefined ? ctx.blockerOf?.(l.activationId) : undefined, stage: ctx.stage, source: l.source });
+    return { l, status };
+  });
+  // At handover, demo and engineering licenses come first: they are what the customer must see.
+  rows.sort((a, b) => Number(b.status.handover !== undefined) - Number(a.status.handover !== undefined));
+  return rows.map(({ l, status }) => ({
     activationId: l.activationId,
     feature: featureOf(l),
     licenseType: l.licenseType ?? '',
@@ -95,6 +120,9 @@ export function licenseRows(node: TreeNode, refOf: (l: TargetLicense) => string 
     transaction: l.transaction,
     expires: l.expires ?? '',
     expiry: l.expiry,
+    status: status.kind,
+    statusLabel: status.label,
+    ...(status.detail ? { statusDetail: status.detail } : {}),
     ref: refOf(l),
   }));
 }

@@ -24,9 +24,9 @@ export interface FeatureRow {
   used: number | null;
   /** Activated − Used; null when Used is not known. */
   available: number | null;
-  /** A short reason when this row is a license violation (activated below required, no free seat). */
+  /** A short reason when this row is a license violation (activated below required with nothing left to activate, no free seat). */
   violation?: string;
-  /** The worst state of this feature's licenses (site tree statuses), `violation` when `violation` is set. */
+  /** The status kind (tree/status.ts): not-activated, under-planned, violation, blocked, handover, activated… */
   status: string;
   statusLabel: string;
 }
@@ -46,6 +46,11 @@ export interface LicenseRow {
   /** `permanent`, `yyyy-mm-dd` or empty when the plan does not say. */
   expires: string;
   expiry: ExpiryStatus;
+  /** The status in the three words and the others (tree/status.ts): not-activated, under-planned, violation, blocked, handover… */
+  status: string;
+  statusLabel: string;
+  /** Where the finding that blocks it is (`plan.bms.yaml:40`). */
+  statusDetail?: string;
   /** Key into `locations` of its assignment. */
   ref?: string;
 }
@@ -105,6 +110,11 @@ export interface EntitlementRow {
   expiry: ExpiryStatus;
   /** Targets it is assigned to, in plan order. */
   targets: string[];
+  /** Status of the product over its assignments (tree/status.ts): blocked, handover, not-activated, activated… */
+  status: string;
+  statusLabel: string;
+  /** At handover, what to do with it when it is a demo or engineering license (the expiry table lists it first). */
+  handover?: string;
   ref?: string;
 }
 
@@ -117,6 +127,8 @@ export interface ExpiryItem {
   daysLeft: number;
   status: ExpiryStatus;
   targets: string[];
+  /** At handover, what to do with a demo or engineering license (listed first). */
+  action?: string;
   ref?: string;
 }
 
@@ -155,6 +167,10 @@ export interface SiteReport {
     customer: string;
     contact: string;
     version: string;
+    /** The version with both of its names where the vendor has two: `2024 (6.0)`, `6.0 (EBO 2024)`. */
+    versionLabel?: string;
+    /** 7.0+: the tier (`essential`, `advanced`, `advanced-plus`), when the site says it. */
+    tier?: string;
     /** License Server regime below 7.0, centralized from 7.0, as words. */
     regime: string;
     connectivity: string;
@@ -184,5 +200,10 @@ export interface SiteReport {
   expiries: ExpiryItem[];
   history: HistoryItem[];
   problems: ProblemItem[];
+  /**
+   * Connected devices of every Enterprise Server and automation server counted by the rules of EBO 4.0 and
+   * later (unchanged through 7.x, help 16220), whatever the site's version: what an upgrade must license.
+   */
+  devicesAfterUpgrade?: { server: string; required?: number; from?: string }[];
   locations: Record<string, ReportLocation>;
 }

@@ -2,7 +2,7 @@
 // the rest); a feature the catalog does not know needs `appliesTo`, or applicability goes unchecked.
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Assignment, LicenseType, Product } from '../model';
-import { productsOf } from '../model';
+import { productsOf, versionLabel } from '../model';
 import { applicableTargets, catalogFeature, eraOf, LICENSE_SERVER, namesClients } from './catalog';
 import type { SiteLookup } from './lookup';
 import type { PlanRule } from './rule';
@@ -40,7 +40,7 @@ function notApplicable(a: Assignment, product: Product, lookup: SiteLookup, vers
   if (!targets.includes(type)) {
     const era = entry ? eraOf(entry, version) : undefined;
     if (era?.appliesTo && !era.appliesTo.includes(type) && entry!.appliesTo.includes(type)) {
-      return t('{0} does not apply to {1} on EBO {2}: {3}. Assign it to {4}, or check spec.version in the site file.', what, nodeName(target), String(version), era.rule, typeNames(targets));
+      return t('{0} does not apply to {1} on EBO {2}: {3}. Assign it to {4}, or check spec.version in the site file.', what, nodeName(target), versionLabel(version), era.rule, typeNames(targets));
     }
     if ((entry && entry.appliesTo.includes(type)) || (namesClients(product) && product.appliesTo!.includes(type))) return wrongLicenseType(what, product, type, targets);
     return t('{0} does not apply to {1}: it goes on {2}. Device Administrator would refuse this assignment; assign it to a matching target or check the activation id.', what, nodeName(target), typeNames(targets));

@@ -17,6 +17,7 @@ import { requiredPlanned } from './requiredPlanned';
 import type { PlanRule, Rule, RuleContext, SiteRule } from './rule';
 import { licenseServerDown, usageAgainstPlan } from './usage';
 import { licenseTypeForVersion } from './versions';
+import { clientSeatsOn7, essentialClients, tierMissing, versionName } from './tiers';
 
 export { RuleContext, DEFAULT_EXPIRY_WARNING_DAYS, type Rule, type ValidationOptions } from './rule';
 export { CATALOG, CENTRALIZED_FROM, eraOf, applicableTargets, baseFeaturesOf, catalogFeature, LICENSE_SERVER, TARGET_TYPES, type CatalogEra, type CatalogFeature } from './catalog';
@@ -33,6 +34,9 @@ export const SITE_RULES: readonly SiteRule[] = [
   baseLicensePlanned,
   requiredPlanned,
   licenseServerDown,
+  versionName,
+  tierMissing,
+  essentialClients,
 ];
 
 export const PLAN_RULES: readonly PlanRule[] = [
@@ -51,6 +55,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   repairBudget,
   uncataloguedFeatures,
   usageAgainstPlan,
+  clientSeatsOn7,
 ];
 
 /** A rule that threw: a bug to report, never a reason to lose the other diagnostics. */

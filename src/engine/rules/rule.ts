@@ -2,6 +2,7 @@
 import type { Diagnostic, RuleCode } from '../diagnostics';
 import type { WorkspaceIndex } from '../load/workspace';
 import type { CachedUsage } from '../lmstat/cache';
+import type { CachedLicensesLog } from '../lmstat/licensesLogCache';
 import type { BmsDocument, LicensePlan, Site } from '../model';
 import { PlanGroup, SiteLookup } from './lookup';
 
@@ -18,6 +19,8 @@ export interface ValidationOptions {
   repairedTargets?: (site: string) => Iterable<string>;
   /** The last cached lmstat reading of a site's License Server (BMS080–082 are skipped without it). */
   usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
+  /** The last imported licenses log of a site's License Server (BMS057 reads its peak of concurrent clients). */
+  licensesLogOf?: (site: string, licenseServer: string) => CachedLicensesLog | undefined;
 }
 
 export interface Rule<D extends BmsDocument = BmsDocument> {
@@ -36,6 +39,7 @@ export class RuleContext {
   readonly repairsOf?: (site: string, target: string) => number;
   readonly repairedTargets?: (site: string) => Iterable<string>;
   readonly usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
+  readonly licensesLogOf?: (site: string, licenseServer: string) => CachedLicensesLog | undefined;
   private readonly defaultWarningDays: number;
   private readonly lookups = new Map<Site, SiteLookup>();
   private readonly groups = new Map<string | LicensePlan, PlanGroup>();
@@ -51,6 +55,7 @@ export class RuleContext {
     this.repairsOf = options.repairsOf;
     this.repairedTargets = options.repairedTargets;
     this.usageOf = options.usageOf;
+    this.licensesLogOf = options.licensesLogOf;
   }
 
   /** The plan's `spec.expiryWarningDays`, else the setting. */

@@ -1,7 +1,7 @@
 // BMS024: a product whose license type (or whose very feature) does not exist on the site's EBO version.
 // The version rules are the catalog's eras (catalog.ts), each citing its help topic.
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { LICENSE_TYPES, productsOf, versionAtLeast, type LicenseType, type Product, type Site } from '../model';
+import { LICENSE_TYPES, productsOf, versionAtLeast, versionLabel, type LicenseType, type Product, type Site } from '../model';
 import { catalogFeature, CENTRALIZED_FROM, eraOf } from './catalog';
 import type { PlanRule } from './rule';
 import { orList } from './words';
@@ -36,7 +36,7 @@ export function conflict(p: Product, site: Pick<Site, 'name' | 'version'>): Conf
   const lt = p.licenseType as LicenseType;
   if (!LICENSE_TYPES.includes(lt)) return undefined;
   const what = `${p.activationId}${p.feature ? ` (${p.feature})` : ''}`;
-  const on = t("site '{0}' is EBO {1}", String(site.name), String(site.version));
+  const on = t("site '{0}' is EBO {1}", String(site.name), versionLabel(site.version));
   const centralized = versionAtLeast(site.version, 7) === true;
   if (lt === 'engineering' && !centralized) {
     return {

@@ -31,7 +31,7 @@ const PATTERN_WORDING: Record<string, (value: string, key: string) => string> = 
   'vendor id': (v, key) =>
     `'${v}' is not a valid ${key === 'id' ? 'Entitlement ID' : 'Activation ID'}: copy it from the entitlement e-mail (letters, digits, '.', '_' and '-').`,
   'expiry date': (v) => `'${v}' is not a date: write yyyy-mm-dd or permanent.`,
-  version: (v) => `'${v}' is not a version: write digits and dots, quoted, e.g. "6.0" or "7.0".`,
+  version: (v) => `'${v}' is not a version: write digits and dots, quoted, e.g. "6.0" or "7.0", or a release name (2022, 2023, 2024).`,
 };
 
 const TYPE_NAMES: Record<string, string> = {
@@ -41,6 +41,7 @@ const TYPE_NAMES: Record<string, string> = {
   integer: 'a whole number',
   number: 'a number',
   boolean: 'true or false',
+  'string,number': 'a version such as "6.0" or 2024',
 };
 
 /** Turns a validator's errors into findings: branch noise dropped, one finding per node and problem. */
@@ -156,6 +157,11 @@ function word(error: ErrorObject, root: Node | null, kind: SchemaKind, wholeDocu
       return { span: nodeSpan(here, root), message: `'${key}' is empty: list at least ${params.limit === 1 ? 'one entry' : `${String(params.limit)} entries`}.` };
     case 'minLength':
       return { span: nodeSpan(here, root), message: `'${key}' must not be empty.` };
+    case 'not':
+      if (parent.title === 'tier below 7.0') {
+        return { span: nodeSpan(here, root), message: `'tier' is set, but the site's version is below 7.0: tiers (essential, advanced, advanced-plus) come with EBO 7.0 (community KB 523934). Remove 'tier', or set version to "7.0" or later.` };
+      }
+      return fallback(error, here, root, key);
     case 'oneOf':
       return oneTarget(error, here, parent, root) ?? fallback(error, here, root, key);
     default:

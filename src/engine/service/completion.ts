@@ -1,7 +1,7 @@
 // Completion: keys from the schema, enum values, ids from the workspace in the field that takes them,
 // feature strings from the catalog, `permanent` and dates for `expires`.
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { isPlan, isSite, productsOf, type BmsDocument } from '../model';
+import { isPlan, isSite, productsOf, versionLabel, VERSION_YEARS, type BmsDocument } from '../model';
 import { CATALOG } from '../rules';
 import { enumAt, keysAt, type SchemaKind } from '../schema';
 import { caretContext, type CaretContext } from './context';
@@ -65,6 +65,7 @@ function values(ws: LiveWorkspace, uri: string, offset: number, kind: SchemaKind
   if (key === 'client' && site) return ids(site.clients);
   if (key === 'activationId' && inAssignment && doc && isPlan(doc)) return activationIds(ws, doc.site, doc.uri);
   if (key === 'site' && caret.path[0] === 'metadata') return ws.index.sites().map((s) => ({ label: s.name, kind: CompletionItemKind.Reference, detail: s.customer }));
+  if (key === 'version' && kind === 'Site' && caret.path[0] === 'spec') return versionValues();
   if (key === 'feature') return CATALOG.map((f) => ({ label: f.feature, kind: CompletionItemKind.Value, detail: f.licenseTypes.join(', '), doc: f.summary }));
   if (key === 'expires') return expiries(today);
   if (!kind) return [];
@@ -110,4 +111,14 @@ function presentKeys(text: string, offset: number): Set<string> {
   if (!line.includes('{')) return out;
   for (const m of line.matchAll(/[{,]\s*([\w-]+)\s*:/g)) out.add(m[1]);
   return out;
+}
+
+/** The EBO versions by number and by release name (2022 = 4.0, 2023 = 5.0, 2024 = 6.0), each with its other name. */
+function versionValues(): Value[] {
+  const numbers = ['3.3', ...Object.values(VERSION_YEARS), '7.0', '7.1'];
+  return [...numbers, ...Object.keys(VERSION_YEARS)].map((v) => ({
+    label: `"${v}"`,
+    kind: CompletionItemKind.EnumMember,
+    detail: `EBO ${versionLabel(v)}${Number(v) >= 7 ? ': centralized licensing, set spec.tier' : ''}`,
+  }));
 }

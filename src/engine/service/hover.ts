@@ -2,7 +2,7 @@
 // licenses), and what an activation id holds and how much of it is assigned.
 import { t } from '../l10n';
 import type { Hover } from 'vscode-languageserver-types';
-import { productsOf, type Site } from '../model';
+import { productsOf, versionLabel, type Site } from '../model';
 import { catalogFeature, eraOf } from '../rules';
 import { siteRequirements } from '../rules/required';
 import { describeKey, type SchemaKind } from '../schema';
@@ -47,7 +47,7 @@ function describeId(ws: LiveWorkspace, o: Occurrence): string | undefined {
     const plans = ws.index.plansFor(site.name).map((p) => `\`${p.name}\``);
     return [
       `**Site** \`${site.name}\`${site.customer ? ` (${site.customer})` : ''}`,
-      `EBO ${site.version ?? '?'}, ${site.connectivity ?? 'online'}; ${t('{0} servers, {1} License Servers, {2} clients', site.servers.length, site.licenseServers.length, site.clients.length)}`,
+      `EBO ${site.version ? versionLabel(site.version) : '?'}${site.tier ? `, tier ${site.tier}` : ''}, ${site.connectivity ?? 'online'}; ${t('{0} servers, {1} License Servers, {2} clients', site.servers.length, site.licenseServers.length, site.clients.length)}`,
       plans.length ? t('Plans: {0}', plans.join(', ')) : t('No plan for this site yet.'),
     ].join('\n\n');
   }

@@ -11,7 +11,7 @@ export class NarrowedContext extends LiveRuleContext {
     base: RuleContext,
     private readonly group: PlanGroup,
   ) {
-    super(base.index, { today: base.today, expiryWarningDays: base.expiryWarningDays(), repairsOf: base.repairsOf, repairedTargets: base.repairedTargets, usageOf: base.usageOf });
+    super(base.index, { today: base.today, expiryWarningDays: base.expiryWarningDays(), repairsOf: base.repairsOf, repairedTargets: base.repairedTargets, usageOf: base.usageOf, licensesLogOf: base.licensesLogOf });
   }
 
   override plansForSite(): PlanGroup {

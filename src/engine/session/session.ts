@@ -3,6 +3,7 @@
 // CLI and the extension host each hold one, so a rule sees the same repairs and readings everywhere.
 import { repairsInLast12Months } from '../ledger/fold';
 import { usageReaderForSites, type UsageReader } from '../lmstat/cache';
+import { licensesLogReaderForSites, type LicensesLogReader } from '../lmstat/licensesLogCache';
 import { WorkspaceIndex } from '../load/workspace';
 import type { Diagnostic } from '../diagnostics';
 import type { ValidationOptions } from '../rules';
@@ -20,14 +21,18 @@ export class WorkspaceSession {
   /** One reader for the session's life: a reading is read again only when its file changed. */
   readonly usageOf: UsageReader;
 
+  /** The last imported licenses log of each License Server (BMS057 on an Essential-tier site). */
+  readonly licensesLogOf: LicensesLogReader;
+
   constructor(readonly index: WorkspaceIndex = new WorkspaceIndex()) {
     this.usageOf = usageReaderForSites(index);
+    this.licensesLogOf = licensesLogReaderForSites(index);
   }
 
   /** The rules' options: repairs from each site's ledger (BMS061), usage readings (BMS080–082). */
   options(settings: SessionSettings = {}): ValidationOptions {
     const today = settings.today ?? new Date();
-    return { today, expiryWarningDays: settings.expiryWarningDays, repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf };
+    return { today, expiryWarningDays: settings.expiryWarningDays, repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf, licensesLogOf: this.licensesLogOf };
   }
 
   /** Repairs of a target in the 12 months up to `today`, from its site's ledger; one look per site and pass. */

@@ -3,12 +3,14 @@ import type { LedgerState } from '../ledger/fold';
 import type { UsageReader } from '../lmstat/cache';
 import type { WorkspaceIndex } from '../load/workspace';
 import type { Server, Site, Span } from '../model';
-import { statusLabel, typeLabel } from './labels';
+import { md, statusLabel, typeLabel } from './labels';
 import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } from './licenses';
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
 import { siteCheckOf } from './siteChecks';
 import { pendingChangesNode, withPendingChanges } from './pending';
 import type { NodeStatus, SiteTree, TargetLicense, TreeNode } from './types';
+import { siteRequirements, type Requirement } from '../rules/required';
+import { licenseStatus } from './status';
 import { addUsage } from './usage';
 import { addLicensesLog } from './licensesLog';
 import type { LicensesLogReader } from '../lmstat/licensesLogCache';
@@ -35,7 +37,7 @@ export interface TreeInput {
 }
 
 /** Statuses that are worth a word in the description; the others show by counts alone. */
-const SAID: ReadonlySet<NodeStatus> = new Set(['broken', 'expired', 'violation', 'pending-offline', 'expiring']);
+const SAID: ReadonlySet<NodeStatus> = new Set(['broken', 'expired', 'blocked', 'violation', 'under-planned', 'pending-offline', 'expiring']);
 
 export function buildSiteTree(input: TreeInput): SiteTree {
   const steps = siteTreeSteps(input);
@@ -113,9 +115,20 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     ids.add(id);
     return id;
   };
+  // What the site file itself requires of a server (devices counted, attach licenses): under-planned or a violation.
+  const required = new Map<string, Requirement[]>();
+  for (const r of siteRequirements(site)) required.set(r.server, [...(required.get(r.server) ?? []), r]);
+  // What validate says blocks (the Pending changes node asks for the same check, kept per site).
+  const check = input.pendingChanges ? siteCheckOf(input.index, site, ctx.plans, ctx.today) : undefined;
   const target = (kind: TreeNode['kind'], id: string, type: string | undefined, parentId: string, span: Span, focus: Span | undefined) => {
     const licenses = licensesOf(ctx, id);
-    const status = targetStatus(licenses, kind === 'server' ? type : undefined);
+    if (check && check.stopping.length === 0) {
+      for (const l of licenses) {
+        const b = l.plannedQuantity !== undefined ? check.blockerOf(id, l.activationId) : undefined;
+        if (b) l.blockedBy = { code: b.code, message: b.message, where: b.where };
+      }
+    }
+    const status = kind === 'server' ? worst([targetStatus(licenses, type), ...requiredStatuses(required.get(id) ?? [], licenses)]) : targetStatus(licenses);
     // Licenses, not assignments: 5 client seats planned on a License Server count 5.
     const planned = sum(licenses, (l) => l.plannedQuantity ?? 0);
     const activated = sum(licenses, activatedOfPlanned);
@@ -158,7 +171,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const servers = new Map<string, Server>(site.servers.map((s) => [s.id, s]));
   const addServer = (server: Server, parentId: string, seen: Set<string>): TreeNode => {
     const node = target('server', server.id, server.type, parentId, server.span, server.at.id);
-    node.tooltip = serverTooltip(server, node.status, node.licenses);
+    node.tooltip = [serverTooltip(server, node.status, node.licenses), ...unmetRequirements(required.get(server.id) ?? [], node.licenses)].join('\n\n');
     seen.add(server.id);
     for (const childId of server.children) {
       const child = servers.get(childId);
@@ -178,7 +191,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     children.push(rollUp(group));
   }
 
-  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today, siteCheckOf(input.index, site, ctx.plans, ctx.today))));
+  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today, check)));
   // This site's nodes only (byId holds every site's): 200 sites stay linear.
   const all = [...ids].flatMap((id) => byId.get(id) ?? []).filter((n) => n.target !== undefined);
   const planned = sum(all, (n) => n.planned);
@@ -238,6 +251,27 @@ function rollUp(group: TreeNode): TreeNode {
 function ledgerTroubleLabel(connectivity: string, trouble: LedgerTrouble): string {
   const what = trouble.conflict !== undefined ? t('ledger: merge conflict at line {0}, resolve it', trouble.conflict) : t('ledger: {0} line(s) ignored', trouble.ignored);
   return `${connectivity} · ${what}`;
+}
+
+/** A sentence for each requirement of the site file the plan does not meet, for the server's tooltip. */
+function unmetRequirements(requirements: readonly Requirement[], licenses: TargetLicense[]): string[] {
+  return requirements.flatMap((r) => {
+    const planned = licenses.filter((l) => l.feature === r.feature).reduce((n, l) => n + (l.plannedQuantity ?? 0), 0);
+    return planned < r.required ? [`**Under-planned:** ${r.required} ${md(r.feature)} required, ${planned} planned: ${md(r.from)}.`] : [];
+  });
+}
+
+/** Under-planned or violation where a server has fewer of a required feature planned (or activated) than its site file requires. */
+function requiredStatuses(requirements: readonly Requirement[], licenses: TargetLicense[]): NodeStatus[] {
+  const out: NodeStatus[] = [];
+  for (const r of requirements) {
+    const lines = licenses.filter((l) => l.feature === r.feature);
+    const planned = lines.reduce((n, l) => n + (l.plannedQuantity ?? 0), 0);
+    const activated = lines.reduce((n, l) => n + (['activated', 'short', 'unplanned'].includes(l.state) ? (l.activatedQuantity ?? 0) : 0), 0);
+    const kind = licenseStatus({ required: r.required, planned, activated }).kind;
+    if (kind === 'under-planned' || kind === 'violation') out.push(kind);
+  }
+  return out;
 }
 
 function describe(what: string, planned: number, activated: number, status: NodeStatus): string {

@@ -2,21 +2,25 @@
 import { typeName } from '../rules/words';
 import type { NodeStatus } from './types';
 import { t } from '../l10n';
+import { statusWords } from './status';
 
 export function typeLabel(type: string | undefined): string {
   return type ? typeName(type) : t('type not set');
 }
 
+/** The words of tree/status.ts, the one place that states a license's status. */
 const STATUS_LABELS: Record<NodeStatus, () => string> = {
   ledger: () => t('ledger needs fixing'),
-  broken: () => t('broken: repair needed'),
-  expired: () => t('expired'),
-  violation: () => t('license violation expected'),
-  'pending-offline': () => t('waiting for an offline response'),
+  broken: () => statusWords('broken'),
+  expired: () => statusWords('expired'),
+  blocked: () => statusWords('blocked'),
+  violation: () => statusWords('violation'),
+  'under-planned': () => t('under-planned: fewer licenses planned than required'),
+  'pending-offline': () => statusWords('pending-offline'),
   expiring: () => t('expiring soon'),
-  planned: () => t('to activate'),
-  activated: () => t('all activated'),
-  none: () => t('nothing planned'),
+  planned: () => statusWords('not-activated'),
+  activated: () => statusWords('activated'),
+  none: () => statusWords('none'),
 };
 
 export function statusLabel(status: NodeStatus): string {

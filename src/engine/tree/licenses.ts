@@ -7,6 +7,7 @@ import { productsOf } from '../model';
 import { baseFeaturesOf } from '../rules/catalog';
 import type { LicenseLineState, NodeStatus, TargetLicense } from './types';
 import { NODE_STATUSES } from './types';
+import { sourceOfVia } from './status';
 
 export interface LicenseContext {
   site: Site;
@@ -117,6 +118,9 @@ function applyLedger(line: TargetLicense, l: LicenseState): void {
     line.transaction = l.transaction;
   }
   line.state = lineState(l, planned);
+  // Where the activation came from, once the ledger says (`via`, issue 25).
+  const source = sourceOfVia((l as { via?: string }).via);
+  if (source && l.status !== 'returned') line.source = source;
   if (l.pendingRequest && l.status !== 'requested') line.pending = l.pendingRequest.op;
 }
 
@@ -145,6 +149,7 @@ export function isActivated(l: TargetLicense): boolean {
 export function targetStatus(licenses: TargetLicense[], serverType?: string): NodeStatus {
   const found = new Set<NodeStatus>();
   for (const l of licenses) {
+    if (l.blockedBy) found.add('blocked');
     if (l.state === 'broken') found.add('broken');
     if (l.expiry === 'expired') found.add('expired');
     if (l.expiry === 'expiring') found.add('expiring');
@@ -154,8 +159,9 @@ export function targetStatus(licenses: TargetLicense[], serverType?: string): No
   }
   const base = baseFeaturesOf(serverType);
   if (base.length > 0) {
+    // Not planned: under-planned. Planned and waiting: "not activated yet" (its line says so), never a violation.
     const baseLines = licenses.filter((l) => l.plannedQuantity !== undefined && l.feature !== undefined && base.includes(l.feature));
-    if (baseLines.length === 0 || !baseLines.some(isActivated)) found.add('violation');
+    if (baseLines.length === 0) found.add('under-planned');
   }
   return worst([...found]);
 }

@@ -62,7 +62,7 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
       type: a.kind,
       label: `${actionSign(a)} ${actionWord(a.kind)} ${a.kind === 'import-response' ? a.requestId : a.activationId}${a.quantity ? ` ×${a.quantity}` : ''}`,
       description: a.finding ? t('{0} · blocked by {1}', a.target, a.finding.code) : a.blocked ? t('{0} · cannot be applied', a.target) : a.target,
-      status: a.blocked ? 'violation' : a.waitsFor || a.kind === 'confirm-return' ? 'pending-offline' : 'planned',
+      status: a.blocked ? 'blocked' : a.waitsFor || a.kind === 'confirm-return' ? 'pending-offline' : 'planned',
       tooltip: describeAction(a),
       // A blocked action opens the finding that blocks it; the others their assignment.
       location: a.finding ? { uri: a.finding.uri, span: a.finding.span, focus: a.finding.span } : assignment && planUri ? { uri: planUri, span: assignment.span, focus: assignment.span } : undefined,
@@ -115,7 +115,7 @@ function stoppedNode(site: Site, siteId: string, id: string, common: Common, che
   return {
     ...header(common, id, siteId),
     description: n === 1 ? t('stopped: 1 problem to fix') : t('stopped: {0} problems to fix', n),
-    status: 'violation',
+    status: 'blocked',
     tooltip: `**Pending changes** of site ${site.name} cannot be worked out: validate finds ${n} problem${n === 1 ? '' : 's'} that stop${n === 1 ? 's' : ''} every command (syntax, schema, duplicate ids or sites). Fix ${n === 1 ? 'it' : 'them'} first (Problems panel).\n\n${list}`,
     location: { uri: first.uri, span: first.span, focus: first.span },
     contextValue: 'bms.pendingChanges.stopped',

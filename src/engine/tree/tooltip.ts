@@ -1,5 +1,5 @@
 // Markdown tooltips of the tree nodes: what the thing is, and each license planned or recorded on it.
-import type { Client, LicenseServer, Server, Site } from '../model';
+import { versionLabel, type Client, type LicenseServer, type Server, type Site } from '../model';
 import { code, md, statusLabel, typeLabel } from './labels';
 import type { NodeStatus, TargetLicense } from './types';
 import { t } from '../l10n';
@@ -23,7 +23,9 @@ function licenseLine(l: TargetLicense): string {
       : `${t('expires {0}', md(l.expires))}${l.expiry === 'expired' ? ` (**${t('expired')}**)` : l.expiry === 'expiring' ? ` (**${t('expiring soon')}**)` : ''}`
     : undefined;
   const pending = l.pending ? t('; an offline {0} request waits for its response', l.pending) : '';
-  return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${pending}.`;
+  const blocked = l.blockedBy ? `; **${t('blocked by {0}', l.blockedBy.code)}** (${md(l.blockedBy.where)}): ${md(l.blockedBy.message)}` : '';
+  const source = l.source ? ` (${l.source})` : '';
+  return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${source}${pending}${blocked}.`;
 }
 
 function stateSentence(l: TargetLicense): string {
@@ -87,7 +89,8 @@ export function siteTooltip(site: Site, status: NodeStatus, planned: number, act
   const facts = fields([
     [t('Customer'), site.customer ? md(site.customer) : undefined],
     [t('Contact'), site.contact ? md(site.contact) : undefined],
-    [t('EBO version'), site.version ? md(site.version) : undefined],
+    [t('EBO version'), site.version ? md(versionLabel(site.version)) : undefined],
+    [t('Tier'), site.tier ? md(site.tier) : undefined],
     [t('Connectivity'), site.connectivity ? md(site.connectivity) : t('not set')],
   ]);
   const counts = t('{0} of {1} planned licenses activated.', activated, planned);

@@ -1,16 +1,20 @@
 // The site tree as plain data: what the "BMS Licenses" view shows, built from the workspace index and the
 // ledger fold. No `vscode` here: the extension maps each node to a TreeItem, tests read it directly.
 import type { Span } from '../model';
+import type { StatusSource } from './status';
 
 /** `usage`: what a License Server reported at the last usage refresh (type `status`, `feature` or `user`), or its licenses log (`log`, `denial`). */
 export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server' | 'clients' | 'client' | 'usage' | 'pendingChanges' | 'pendingAction';
 
 /**
  * The state a node shows, worst first:
- * ledger > broken > expired > violation > pending-offline > expiring > planned > activated > none
- * (`ledger`: the site's ledger has lines the fold ignored, e.g. git conflict markers: its counts cannot be trusted).
+ * ledger > broken > expired > blocked > violation > under-planned > pending-offline > expiring > planned > activated > none.
+ * `ledger`: the site's ledger has lines the fold ignored (e.g. git conflict markers): its counts cannot be trusted.
+ * `blocked`: an error finding of `validate` keeps a planned license from being acted on (as `plan` shows it).
+ * `violation` is what the BMS would show; `under-planned` a plan short of what the target requires (its base
+ * license not planned); `planned` is "not activated yet" (words: tree/status.ts).
  */
-export const NODE_STATUSES = ['ledger', 'broken', 'expired', 'violation', 'pending-offline', 'expiring', 'planned', 'activated', 'none'] as const;
+export const NODE_STATUSES = ['ledger', 'broken', 'expired', 'blocked', 'violation', 'under-planned', 'pending-offline', 'expiring', 'planned', 'activated', 'none'] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 /** Where a node is defined: the whole mapping, and the part to select (its id). */
@@ -46,6 +50,10 @@ export interface TargetLicense {
   expiry: 'expired' | 'expiring' | 'ok';
   /** Where the assignment is, to reveal it. */
   assignment?: { uri: string; span: Span };
+  /** The error finding of `validate` that keeps this planned license from being acted on (`plan` blocks it). */
+  blockedBy?: { code: string; message: string; where: string };
+  /** Where its activation came from (ledger `via`): simulated, recorded, http. */
+  source?: StatusSource;
 }
 
 export interface TreeNode {

@@ -15,7 +15,8 @@ metadata:
   customer: Example Customer    # registration details: English letters only
   contact: Jane Smith
 spec:
-  version: "7.0"                # EBO version: below 7.0 the License Server licenses the ES/EC
+  version: "7.0"                # EBO version (or its name: 2022 = 4.0, 2023 = 5.0, 2024 = 6.0): below 7.0 the License Server licenses the ES/EC
+  tier: essential               # 7.0+: essential (3 concurrent clients) | advanced | advanced-plus (unlimited)
   connectivity: online          # online | semi-online | offline
   licenseServers:
     - id: ls-main
@@ -45,7 +46,8 @@ spec:
       products:
         # EBO 7.0: the Enterprise Server's base license is centralized (Device Administrator); below 7.0 it is network.
         - { activationId: ACT-0000-0001, feature: server.enterprise.base, licenseType: centralized, quantity: 1, expires: permanent }
-        - { activationId: ACT-0000-0002, feature: client.station, licenseType: network, quantity: 3, expires: permanent }
+        # The clients come with the tier on 7.0; editors stay network seats on the License Server.
+        - { activationId: ACT-0000-0002, feature: client.graphiceditor, licenseType: network, quantity: 3, expires: permanent }
         - { activationId: ACT-0000-0003, feature: smartdriver, licenseType: centralized, quantity: 1, expires: permanent }
   assignments:
     - { server: es-01, activationId: ACT-0000-0001, quantity: 1 }

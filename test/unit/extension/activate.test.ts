@@ -68,13 +68,14 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal(item.id, es01.id);
     assert.equal(item.contextValue, 'bms.server.enterprise-server.toActivate');
     assert.equal(item.iconPath.id, 'server');
-    assert.equal(item.description, 'Enterprise Server · 0/3 activated · license violation expected');
+    assert.equal(item.description, 'Enterprise Server · 0/3 activated');
     assert.match(item.tooltip.value, /\*\*es-01\*\* · Enterprise Server/);
     assert.deepEqual(item.command, { command: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', arguments: [es01] });
     assert.equal(provider().getParent(es01).target, 'ec-01');
-    const decoration = provider().provideFileDecoration(item.resourceUri);
-    assert.equal(decoration.badge, '!');
-    assert.equal(decoration.color.id, 'list.warningForeground');
+    // Planned and not activated yet: no badge (it shows by its counts); under-planned is what gets the warning badge.
+    assert.equal(provider().provideFileDecoration(item.resourceUri), undefined);
+    const fdp = provider().getTreeItem([...all.values()].find((n) => n.target === 'fdp-01')!);
+    assert.equal(provider().provideFileDecoration(fdp.resourceUri), undefined);
   });
 
   it('a ledger with git conflict markers shows its site row as a problem, not as activated', async () => {
@@ -187,17 +188,17 @@ describe('extension host (stand-in vscode)', () => {
     const plan = join(root, 'plan.bms.yaml');
     const text = readFileSync(plan, 'utf8')
       .replace('        - { activationId: ACT-9C21-0005', '        - { activationId: ACT-DEMO-0001, feature: client.graphiceditor, licenseType: demo, quantity: 1, expires: permanent }\n        - { activationId: ACT-9C21-0005')
-      .replace('    - { licenseServer: ls-main, activationId: ACT-7F3A-0003, quantity: 5 }', '    - { licenseServer: ls-main, activationId: ACT-DEMO-0001, quantity: 1 }\n    - { licenseServer: ls-main, activationId: ACT-7F3A-0003, quantity: 5 }');
+      .replace('    - { licenseServer: ls-eng, activationId: ACT-7F3A-0004, quantity: 2 }', '    - { licenseServer: ls-eng, activationId: ACT-DEMO-0001, quantity: 1 }\n    - { licenseServer: ls-eng, activationId: ACT-7F3A-0004, quantity: 2 }');
     writeFileSync(plan, text);
     const all = await nodes();
     const blocked = [...all.values()].filter((n) => n.kind === 'pendingAction' && n.description?.includes('blocked'));
-    assert.deepEqual(blocked.map((n) => `${n.label} · ${n.description}`), ['! activate ACT-DEMO-0001 ×1 · ls-main · blocked by BMS020']);
+    assert.deepEqual(blocked.map((n) => `${n.label} · ${n.description}`), ['! activate ACT-DEMO-0001 ×1 · ls-eng · blocked by BMS020']);
     assert.equal(blocked[0]!.location?.uri, Uri.file(plan).toString());
     fake.answers.push({ startsWith: 'Activate ', answer: 'Activate' });
-    await fake.commands.get('bmsLicense.activate')!([...all.values()].find((n) => n.target === 'ls-main' && n.kind === 'licenseServer'));
+    await fake.commands.get('bmsLicense.activate')!([...all.values()].find((n) => n.target === 'ls-eng' && n.kind === 'licenseServer'));
     const ledger = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(ledger.map((e) => [e.op, e.target, e.activationId]), [['activate', 'ls-main', 'ACT-7F3A-0003']]);
-    assert.match(fake.logged.join('\n'), /NOT DONE {2}ls-main: activate ACT-DEMO-0001 on ls-main: blocked by BMS020 plan\.bms\.yaml:\d+:/);
+    assert.deepEqual(ledger.map((e) => [e.op, e.target, e.activationId]), [['activate', 'ls-eng', 'ACT-7F3A-0004']]);
+    assert.match(fake.logged.join('\n'), /NOT DONE {2}ls-eng: activate ACT-DEMO-0001 on ls-eng: blocked by BMS020 plan\.bms\.yaml:\d+:/);
   });
 
   it('asks before a return and returns nothing when the answer is no', async () => {
@@ -215,7 +216,8 @@ describe('extension host (stand-in vscode)', () => {
     fake.answers.push({ startsWith: 'Return 2 license line(s)', answer: 'Return' });
     await fake.commands.get('bmsLicense.return')!(await es01());
     assert.match(fake.messages.at(-1)!.message, /^Return, es-01 \(site hospital-north\): es-01: returned transaction/);
-    assert.equal((await es01()).status, 'violation');
+    // Returned while still planned: not activated yet (a violation is what the BMS shows with nothing left to activate).
+    assert.equal((await es01()).status, 'planned');
   });
 
   it('Review and Apply: the result counts the actions as the confirmation did', async () => {

@@ -1,6 +1,7 @@
 // In a French VS Code, what the engineer sees is French: the tree's rows and tooltips, the confirmation
 // before an activation, Validate Workspace's progress and summary, the pending rows (stand-in vscode with
 // VS Code's French bundle, which the extension also hands to the engine's t()).
+import { decorationOf } from '../../../src/extension/tree/presentation';
 import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +38,7 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
 
   it('the tree: counts, tooltips and pending rows', async () => {
     const s = await site();
-    assert.match(s.description, /0\/25 activées/);
+    assert.match(s.description, /0\/20 activées/);
     const es01 = targetNode(s, 'es-01');
     assert.match(es01.tooltip, /Statut : /);
     assert.match(es01.tooltip, /Pas encore activée/);
@@ -47,7 +48,9 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
     assert.ok(rows.some((r) => /^\+ activer /.test(r.label)), rows.map((r) => r.label).join(', '));
     const item = fake.treeViews[0].options.treeDataProvider.getTreeItem(es01);
     assert.equal(item.command.title, 'Afficher dans le YAML');
-    assert.match(fake.treeViews[0].options.treeDataProvider.provideFileDecoration(item.resourceUri).tooltip, /Violation de licence/);
+    // Planned, not activated yet: no badge; the badges of the other states speak French too.
+    assert.equal(fake.treeViews[0].options.treeDataProvider.provideFileDecoration(item.resourceUri), undefined);
+    assert.match(decorationOf('violation')!.tooltip, /Violation de licence/);
   });
 
   it('the confirmation before an activation, and Validate Workspace', async () => {

@@ -43,7 +43,7 @@ describe('command scope', () => {
     assert.equal(repair[0].label, 'Whole site hospital-north');
     assert.equal(repair[1].label, '    as-01', 'indented under ec-01 and es-01');
     const activate = targetPicks(site, 'activate').map((p) => p.value);
-    assert.deepEqual(activate, [undefined, 'ls-main', 'ls-eng', 'ec-01', 'es-01', 'as-01', 'as-02', 'es-02', 'as-05', 'edge-01', 'fdp-01', 'eng-script']);
+    assert.deepEqual(activate, [undefined, 'ls-eng', 'ec-01', 'es-01', 'as-01', 'as-02', 'es-02', 'as-05', 'edge-01', 'fdp-01', 'eng-script']);
     assert.deepEqual(targetPicks(site, 'importOfflineResponses').map((p) => p.value), [undefined]);
   });
 

@@ -32,7 +32,7 @@ describe('extension: Show 7.0 Upgrade Report', () => {
     await fake.commands.get('bmsLicense.upgradeReport')!();
     assert.equal(fake.opened.length, 1, JSON.stringify(fake.messages));
     assert.equal(fake.opened[0].language, 'markdown');
-    assert.match(fake.opened[0].content!, /^# Upgrade report: riverside-plant, EBO 6\.0 → 7\.0\n/);
+    assert.match(fake.opened[0].content!, /^# Upgrade report: riverside-plant, EBO 6\.0 \(2024\) → 7\.0\n/);
     assert.match(fake.opened[0].content!, /## Needs a new entitlement through Device Administrator[\s\S]*server\.enterprise\.base \| network \| centralized/);
   });
 

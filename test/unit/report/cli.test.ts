@@ -19,7 +19,7 @@ describe('bmslicense report', () => {
     const a = io(ws.dir);
     assert.equal(await runCli(['report', '--site', 'hospital-north', '--today', '2028-12-10'], a), 0);
     assert.match(a.stdout, /^# License report: hospital-north\n/);
-    assert.match(a.stdout, /\| ls-main \| License Server \| client\.station \| 5 \| 5 \| 5 \| — \| — \|/, 'no usage without a reading');
+    assert.match(a.stdout, /\| ls-eng \| License Server \| client\.graphiceditor \| 2 \| 2 \| 2 \| — \| — \|/, 'no usage without a reading');
     const b = io(ws.dir);
     assert.equal(await runCli(['report', '--site', 'hospital-north', '--format', 'html', '--out', 'r.html', '--today', '2028-12-10'], b), 0);
     assert.equal(b.stdout, '');
@@ -29,7 +29,7 @@ describe('bmslicense report', () => {
 
   it('fills Used from saved lmstat outputs', async () => {
     writeFileSync(
-      join(ws.dir, 'ls-main.lmstat.txt'),
+      join(ws.dir, 'ls-eng.lmstat.txt'),
       [
         'lmutil - Copyright (c) 1989-2019 Flexera. All Rights Reserved.',
         'Flexible License Manager status on Sun 12/10/2028 09:00',
@@ -40,13 +40,13 @@ describe('bmslicense report', () => {
         '',
         'Feature usage info:',
         '',
-        'Users of client.station:  (Total of 5 licenses issued;  Total of 4 licenses in use)',
+        'Users of client.graphiceditor:  (Total of 2 licenses issued;  Total of 1 license in use)',
         '',
       ].join('\n'),
     );
     const a = io(ws.dir);
-    assert.equal(await runCli(['report', '--site', 'hospital-north', '--lmstat', 'ls-main.lmstat.txt', '--today', '2028-12-10'], a), 0);
-    assert.match(a.stdout, /\| ls-main \| License Server \| client\.station \| 5 \| 5 \| 5 \| 4 \| 1 \|/);
+    assert.equal(await runCli(['report', '--site', 'hospital-north', '--lmstat', 'ls-eng.lmstat.txt', '--today', '2028-12-10'], a), 0);
+    assert.match(a.stdout, /\| ls-eng \| License Server \| client\.graphiceditor \| 2 \| 2 \| 2 \| 1 \| 1 \|/);
     const b = io(ws.dir);
     assert.equal(await runCli(['report', '--site', 'hospital-north', '--lmstat', 'missing.txt'], b), 2);
     assert.match(b.stderr, /Cannot read the lmstat output .*missing\.txt: ENOENT/);

@@ -17,7 +17,7 @@ const ev = (at: string, e: Partial<LedgerEvent> & Pick<LedgerEvent, 'op'>): Ledg
 export const EXAMPLE_LEDGER: LedgerEvent[] = [
   ev('2028-11-02T09:00:00Z', { op: 'activate', target: 'ec-01', activationId: 'ACT-7F3A-0001', quantity: 1, transaction: 'T-1001' }),
   ev('2028-11-02T09:05:00Z', { op: 'activate', target: 'es-01', transaction: 'T-1002', lines: [{ activationId: 'ACT-7F3A-0002', quantity: 1 }, { activationId: 'ACT-9C21-0003', quantity: 2 }] }),
-  ev('2028-11-02T09:10:00Z', { op: 'activate', target: 'ls-main', activationId: 'ACT-7F3A-0003', quantity: 5, transaction: 'T-1003' }),
+  ev('2028-11-02T09:10:00Z', { op: 'activate', target: 'ls-eng', activationId: 'ACT-7F3A-0004', quantity: 2, transaction: 'T-1003' }),
   ev('2028-11-03T10:00:00Z', { op: 'activate', target: 'as-01', transaction: 'T-1004', lines: [{ activationId: 'ACT-9C21-0001', quantity: 2 }, { activationId: 'ACT-9C21-0002', quantity: 1 }] }),
   ev('2028-11-10T08:00:00Z', { op: 'broken', target: 'as-01', transaction: 'T-1004' }),
   ev('2028-11-10T09:00:00Z', { op: 'repair', target: 'as-01', transaction: 'T-1004' }),
@@ -27,8 +27,8 @@ export const EXAMPLE_LEDGER: LedgerEvent[] = [
   ev('2028-11-26T16:45:00Z', { op: 'return', target: 'fdp-01', transaction: 'T-1006' }),
 ];
 
-/** Three of ls-main's five WorkStation seats in use, as lmstat would say. */
-export const EXAMPLE_USAGE = new Map<string, FeatureSeats>([['client.station', { issued: 5, inUse: 3 }]]);
+/** One of ls-eng's two Graphics Editor seats in use, as lmstat would say. */
+export const EXAMPLE_USAGE = new Map<string, FeatureSeats>([['client.graphiceditor', { issued: 2, inUse: 1 }]]);
 
 export interface Workspace {
   dir: string;
@@ -40,7 +40,7 @@ function writeLedger(file: string, events: LedgerEvent[], tail = ''): void {
   writeFileSync(file, events.map((e) => `${JSON.stringify(e)}\n`).join('') + tail);
 }
 
-/** The example with its ledger, reported for TODAY with ls-main's usage. */
+/** The example with its ledger, reported for TODAY with ls-eng's usage. */
 export function exampleWorkspace(): Workspace {
   const dir = mkdtempSync(join(tmpdir(), 'bms-report-'));
   cpSync(EXAMPLE, dir, { recursive: true });

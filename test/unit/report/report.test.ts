@@ -46,15 +46,18 @@ describe('site report view model', () => {
 
   it('gives Required / Planned / Activated / Used / Available per target and feature', () => {
     assert.deepEqual(
-      ['required', 'planned', 'activated', 'used', 'available'].map((k) => feature('ls-main', 'client.station')[k as 'used']),
-      [5, 5, 5, 3, 2],
+      ['required', 'planned', 'activated', 'used', 'available'].map((k) => feature('ls-eng', 'client.graphiceditor')[k as 'used']),
+      [2, 2, 2, 1, 1],
     );
-    assert.equal(feature('ls-eng', 'client.graphiceditor').used, null, 'usage of another License Server is not known');
-    // An offline activation request is not an activation; a returned base license is a violation again.
+    // An offline activation request is not an activation: waiting; a returned base license that is still planned is
+    // "not activated yet", not a violation (nothing activated short of what is required with nothing left to activate).
     assert.equal(feature('es-02', 'server.ec.es').activated, 0);
     assert.equal(ws.report.targets.find((t) => t.id === 'es-02')!.licenses[0].state, 'requested');
-    assert.match(feature('fdp-01', 'fdp.server').violation!, /base license not activated/);
-    assert.deepEqual(ws.report.violations.map((v) => v.target), ['es-02', 'fdp-01']);
+    assert.equal(feature('es-02', 'server.ec.es').status, 'pending-offline');
+    assert.equal(feature('fdp-01', 'fdp.server').status, 'not-activated');
+    assert.equal(feature('fdp-01', 'fdp.server').violation, undefined);
+    assert.equal(feature('fdp-01', 'fdp.server').statusLabel, 'not activated yet');
+    assert.deepEqual(ws.report.violations, []);
     assert.equal(ws.report.targets.find((t) => t.id === 'as-03')!.features.length, 0);
     assert.deepEqual(ws.report.targets.filter((t) => t.depth === 2).map((t) => t.id), ['as-01', 'as-02', 'as-03', 'as-04', 'as-05', 'as-06', 'edge-01', 'fdp-01']);
   });
@@ -93,7 +96,8 @@ describe('site report view model', () => {
     assert.deepEqual(shared.targets.map((t) => t.features[0].used), [null, null]);
     const per = siteReport(index, 's', { diagnostics: [], today: TODAY, usage: { byLicenseServer: new Map([['a', usage]]) } })!;
     assert.deepEqual(per.targets.map((t) => [t.features[0].used, t.features[0].available]), [[3, -3], [null, null]]);
-    assert.match(per.targets[0].features[0].violation!, /3 seats in use but only 0 activated/);
+    assert.match(per.targets[0].features[0].violation!, /3 seats in use, 0 activated/);
+    assert.equal(per.targets[0].features[0].status, 'violation');
     assert.equal(siteReport(index, 'nope', { diagnostics: [], today: TODAY }), undefined);
   });
 });

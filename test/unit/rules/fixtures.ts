@@ -67,9 +67,13 @@ spec:
     - { server: es-01, activationId: ACT-ATT, quantity: 1 }
 `;
 
-/** The plan as it reads on a 7.0 site: centralized ES/EC base licenses, no attach license. */
+/** The plan as it reads on a 7.0 site: centralized ES/EC base licenses, no attach license, no client.station seats (the tier gives the clients). */
 export const PLAN_7 = PLAN.replace(/(server\.enterprise\.central|server\.ec\.es), licenseType: network/g, '$1, licenseType: centralized')
-  .replace(/.*ACT-ATT.*\n/g, '');
+  .replace(/.*ACT-ATT.*\n/g, '')
+  .replace(/.*ACT-WS.*\n/g, '');
+
+/** The site on 7.0 with its tier. */
+export const SITE_7 = SITE.replace('version: "6.0"', 'version: "7.0"\n  tier: advanced');
 
 /** Replaces exactly one occurrence, so a typo in a test fails loudly instead of testing the base text. */
 export function edit(text: string, from: string, to: string): string {

@@ -4,7 +4,7 @@ import type { Site } from '../../../src/engine/model';
 import { siteRequirements } from '../../../src/engine/rules/required';
 import { at, check, edit, one, PLAN, PLAN_7, SITE, SITE_URI } from './fixtures';
 
-const ON_7 = edit(SITE, 'version: "6.0"', 'version: "7.0"');
+const ON_7 = edit(SITE, 'version: "6.0"', 'version: "7.0"\n  tier: advanced');
 const ES_LINE = '          licenseServer: ls-es\n';
 const COUNTS = `          devices: { bacnet: 40, mp-controller: 6, under-mp-rp: 30, se-central-io: 4, lonworks-local-node: 2, inet-sublan: 3, automation-server: 1 }\n`;
 const LIST = `          devices:

@@ -43,7 +43,7 @@ describe('rules: the site (BMS030–BMS034)', () => {
   });
 
   it('BMS031 does not fire from 7.0 on', () => {
-    const site = edit(edit(SITE, '          licenseServer: ls-es\n', ''), 'version: "6.0"', 'version: "7.0"');
+    const site = edit(edit(SITE, '          licenseServer: ls-es\n', ''), 'version: "6.0"', 'version: "7.0"\n  tier: essential');
     assert.deepEqual(check({ site, plan: PLAN_7 }).all, []);
   });
 

@@ -13,7 +13,7 @@ const schema = (file: string) => JSON.parse(readFileSync(join(SCHEMAS, file), 'u
 const RAW = `${REPOSITORY_URL.replace('https://github.com/', 'https://raw.githubusercontent.com/')}/HEAD/schemas/`;
 
 function compile() {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, keywords: ['markdownDescription', 'defaultSnippets'] });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, keywords: ['markdownDescription', 'defaultSnippets'] });
   for (const f of ['site.schema.json', 'licenseplan.schema.json']) ajv.addSchema(schema(f));
   return ajv.compile(schema('bms.schema.json'));
 }

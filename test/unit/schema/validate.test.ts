@@ -21,9 +21,11 @@ describe('schema validation (BMS002)', () => {
     assert.equal(d.message, "Unknown key 'phone' in 'metadata'. Allowed keys: name, customer, contact.");
   });
 
-  it('tells to quote a version written as a number', () => {
-    const d = onlyOne(edit(SITE, 'version: "6.0"', 'version: 6.0'), 'Site', '6.0');
-    assert.equal(d.message, `'version' must be text, not the number 6: quote it, e.g. version: "6.0".`);
+  it('takes a version written as a number (6.0, or a release name such as 2024), and says what a version is otherwise', () => {
+    assert.deepEqual(check(edit(SITE, 'version: "6.0"', 'version: 6.0'), 'Site'), []);
+    assert.deepEqual(check(edit(SITE, 'version: "6.0"', 'version: 2024'), 'Site'), []);
+    const d = onlyOne(edit(SITE, 'version: "6.0"', 'version: true'), 'Site', 'true');
+    assert.match(d.message, /a version such as "6\.0" or 2024/);
   });
 
   it('reports a wrong type on the value, e.g. a quoted quantity', () => {

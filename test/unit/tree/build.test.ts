@@ -35,7 +35,7 @@ describe('site tree: Hospital North example', () => {
     assert.deepEqual(ec.children[1].children.map((c) => c.type), ['as-p', 'as-p-3', 'edge-server', 'fdp-server']);
     assert.deepEqual(clients.children.map((c) => c.label), ['ws-control-room', 'ws-facilities', 'eng-laptop', 'eng-script']);
     assert.equal(node(tree, '/server:es-01').contextValue, 'bms.server.enterprise-server.toActivate');
-    assert.equal(node(tree, '/licenseServer:ls-main').contextValue, 'bms.licenseServer.toActivate');
+    assert.equal(node(tree, '/licenseServer:ls-eng').contextValue, 'bms.licenseServer.toActivate');
     assert.equal(node(tree, '/client:eng-script').contextValue, 'bms.client.toActivate');
   });
 
@@ -51,21 +51,23 @@ describe('site tree: Hospital North example', () => {
     assert.match(text.slice(as05.location!.span.start, as05.location!.span.end), /^\{ id: as-05, type: as-p, host: 10\.0\.2\.21 \}$/);
   });
 
-  it('counts planned licenses per target and expects a violation where the base license is not activated', () => {
+  it('counts planned licenses per target; before anything is activated they are "not activated yet", never a violation', () => {
     const tree = buildSiteTree({ index, today: TODAY });
     const es01 = node(tree, '/server:es-01');
     // Licenses, not assignments: the base license and 2 of another on one assignment each.
     assert.equal(es01.planned, 3);
     assert.equal(es01.activated, 0);
-    assert.equal(es01.status, 'violation');
-    assert.equal(es01.description, 'Enterprise Server · 0/3 activated · license violation expected');
+    assert.equal(es01.status, 'planned');
+    assert.match(es01.tooltip, /Status: not activated yet/);
+    assert.equal(es01.description, 'Enterprise Server · 0/3 activated');
     assert.equal(node(tree, '/server:as-01').status, 'planned');
     assert.equal(node(tree, '/server:as-03').status, 'none');
     assert.equal(node(tree, '/server:as-03').description, 'AS-P-3');
     const site = tree.roots[0];
-    assert.equal(site.planned, 25, 'licenses (seats and quantities), not the 16 assignments');
-    assert.equal(site.status, 'violation');
-    assert.equal(site.description, 'semi-online · 0/25 activated · license violation expected');
+    assert.equal(site.planned, 20, 'licenses (seats and quantities), not the assignments');
+    assert.equal(site.status, 'planned');
+    assert.equal(site.description, 'semi-online · 0/20 activated');
+    assert.ok(![...tree.byId.values()].some((n) => n.status === 'violation'), 'no violation on a site with nothing activated and no error');
   });
 
   it('keeps the same ids when the tree is built again', () => {
@@ -145,8 +147,10 @@ spec:
     assert.equal(node(tree, '/licenseServers').contextValue, 'bms.group.licenseServers');
   });
 
-  it('expects a violation on a base-license server type with nothing planned', () => {
-    assert.equal(node(build([]), '/server:fdp-1').status, 'violation');
+  it('a base-license server type with nothing planned is under-planned', () => {
+    const fdp = node(build([]), '/server:fdp-1');
+    assert.equal(fdp.status, 'under-planned');
+    assert.match(fdp.description, /under-planned: fewer licenses planned than required/);
   });
 
   it('shows expired before expiring, and expiring with the plan warning days', () => {
@@ -191,10 +195,10 @@ spec:
     assert.equal(confirmed.status, 'planned');
   });
 
-  it('expects a violation when the base license is returned', () => {
+  it('a base license returned while still planned is "not activated yet" again', () => {
     const act = ev({ op: 'activate', target: 'es-1', transaction: 'T-9', lines: [{ activationId: 'A-BASE', quantity: 1 }] });
     assert.equal(node(build([act]), '/server:es-1').status, 'activated');
-    assert.equal(node(build([act, ev({ op: 'return', target: 'es-1', transaction: 'T-9', mode: 'online' })]), '/server:es-1').status, 'violation');
+    assert.equal(node(build([act, ev({ op: 'return', target: 'es-1', transaction: 'T-9', mode: 'online' })]), '/server:es-1').status, 'planned');
   });
 
   it('asks for a reclaim when fewer licenses are activated than planned, and lists activations the plan dropped', () => {

@@ -1,7 +1,7 @@
 // The handover report as one self-contained HTML file: inline CSS, no script, no external resource, a CSP
 // that forbids everything else, and a print layout. Every string from YAML or the ledger is escaped.
 import type { SiteReport } from '../types';
-import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
+import { EXPIRY_WORDS, SEVERITY_WORDS, STATUS_LEGEND, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -11,7 +11,7 @@ export function escapeHtml(text: string | number | undefined | null): string {
 }
 
 /** Class names come from this fixed list only, never from data. */
-const STATUS_CLASS: Record<string, string> = { expired: 'bad', expiring: 'warn', violation: 'bad', broken: 'bad', error: 'bad', warning: 'warn' };
+const STATUS_CLASS: Record<string, string> = { expired: 'bad', expiring: 'warn', violation: 'bad', broken: 'bad', blocked: 'bad', handover: 'bad', 'under-planned': 'warn', error: 'bad', warning: 'warn' };
 const cls = (key: string) => STATUS_CLASS[key] ?? '';
 
 function table(head: string[], rows: { cells: string[]; cls?: string }[], numeric: number[] = []): string {
@@ -63,10 +63,10 @@ export function renderHtml(r: SiteReport): string {
     if (tg.features.length === 0) return [{ cells: [name, e(tg.typeLabel), '—', '', '', '', '', '', e(tg.statusLabel)] }];
     return tg.features.map((f) => ({
       cls: cls(f.status) || undefined,
-      cells: [name, e(tg.typeLabel), e(f.feature), f.requiredFrom ? `<span title="${e(`Computed: ${f.requiredFrom}`)}">${num(f.required)} (computed)</span>` : num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? tag(`violation: ${f.violation}`, 'violation') : tag(f.statusLabel, f.status)],
+      cells: [name, e(tg.typeLabel), e(f.feature), f.requiredFrom ? `<span title="${e(`Computed: ${f.requiredFrom}`)}">${num(f.required)} (computed)</span>` : num(f.required), num(f.planned), num(f.activated), num(f.used), num(f.available), tag(f.statusLabel, f.status)],
     }));
   });
-  parts.push(`<h2>Servers and License Servers</h2>\n<p class="muted">Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.</p>\n`);
+  parts.push(`<h2>Servers and License Servers</h2>\n<p class="muted">Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.</p>\n<p class="muted">${e(STATUS_LEGEND.replace(/\*/g, ''))}</p>\n`);
   parts.push(table(['Target', 'Type', 'Feature', 'Required', 'Planned', 'Activated', 'Used', 'Available', 'Status'], featureRows, [3, 4, 5, 6, 7]));
   const computed = requiredNotes(r);
   if (computed.length > 0) parts.push(`<p class="muted">Required, computed from the site file (elsewhere Required is the base license, or what the plan assigns):</p>\n<ul>\n${computed.map(([id, f, n, from]) => `<li><strong>${e(id)}</strong>, ${e(f)}: ${n}, ${e(from)}.</li>`).join('\n')}\n</ul>\n`);
@@ -75,10 +75,10 @@ export function renderHtml(r: SiteReport): string {
   for (const tg of r.targets) {
     const where = [tg.typeLabel, tg.host && `host ${tg.host}`, tg.address && `address ${tg.address}`, tg.licenseServer && `License Server ${tg.licenseServer}`].filter(Boolean).join(', ');
     const rows = tg.licenses.map((l) => ({
-      cls: cls(l.state === 'broken' ? 'broken' : l.expiry) || undefined,
-      cells: [e(l.activationId), e(l.feature), e(l.licenseType), num(l.planned), num(l.activated), e(l.activatedOn ?? ''), e(l.transaction ?? ''), `${e(l.expires)}${l.expiry === 'ok' ? '' : ` ${tag(EXPIRY_WORDS[l.expiry], l.expiry)}`}`, e(l.state)],
+      cls: cls(l.status) || cls(l.expiry) || undefined,
+      cells: [e(l.activationId), e(l.feature), e(l.licenseType), num(l.planned), num(l.activated), e(l.activatedOn ?? ''), e(l.transaction ?? ''), `${e(l.expires)}${l.expiry === 'ok' ? '' : ` ${tag(EXPIRY_WORDS[l.expiry], l.expiry)}`}`, tag(l.statusLabel, l.status)],
     }));
-    const body = rows.length ? table(['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'State'], rows, [3, 4]) : '<p class="muted">No license planned or activated.</p>\n';
+    const body = rows.length ? table(['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Status'], rows, [3, 4]) : '<p class="muted">No license planned or activated.</p>\n';
     parts.push(`<section class="target"><h3>${e(tg.id)}</h3>\n<p class="muted">${e(where)}. Status: ${e(tg.statusLabel)}.</p>\n${body}</section>\n`);
   }
 
@@ -95,8 +95,8 @@ export function renderHtml(r: SiteReport): string {
   parts.push('<h2>Entitlements</h2>\n');
   parts.push(
     table(
-      ['Entitlement', 'Activation ID', 'Feature', 'License type', 'Quantity', 'Assigned', 'Activated', 'Left', 'Expires'],
-      r.entitlements.map((x) => ({ cls: x.left < 0 ? 'bad' : undefined, cells: [e(x.entitlementId), e(x.activationId), e(x.feature), e(x.licenseType), num(x.quantity), num(x.assigned), num(x.activated), num(x.left), e(x.expires)] })),
+      ['Entitlement', 'Activation ID', 'Feature', 'License type', 'Quantity', 'Assigned', 'Activated', 'Left', 'Expires', 'Status'],
+      r.entitlements.map((x) => ({ cls: x.left < 0 ? 'bad' : cls(x.status) || undefined, cells: [e(x.entitlementId), e(x.activationId), e(x.feature), e(x.licenseType), num(x.quantity), num(x.assigned), num(x.activated), num(x.left), e(x.expires), tag(x.statusLabel, x.status)] })),
       [4, 5, 6, 7],
     ) || '<p>No entitlement in the plans.</p>\n',
   );
@@ -105,7 +105,7 @@ export function renderHtml(r: SiteReport): string {
   parts.push(
     r.expiries.length === 0
       ? '<p>No dated license: everything is permanent.</p>\n'
-      : table(['Expires', 'When', 'Activation ID', 'Feature', 'Assigned to', 'Status'], r.expiries.map((x) => ({ cls: cls(x.status) || undefined, cells: [e(x.expires), e(daysWords(x.daysLeft)), e(x.activationId), e(x.feature), e(x.targets.join(', ')), tag(EXPIRY_WORDS[x.status], x.status)] }))),
+      : table(['Expires', 'When', 'Activation ID', 'Feature', 'Assigned to', 'Status'], r.expiries.map((x) => ({ cls: x.action ? 'bad' : cls(x.status) || undefined, cells: [e(x.expires), e(x.action ? 'before handover' : daysWords(x.daysLeft)), e(x.activationId), e(x.feature), e(x.targets.join(', ')), x.action ? tag(x.action, 'handover') : tag(EXPIRY_WORDS[x.status], x.status)] }))),
   );
 
   parts.push('<h2>Open problems</h2>\n');

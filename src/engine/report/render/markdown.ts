@@ -1,6 +1,6 @@
 // The handover report as Markdown: every string from YAML or the ledger shown literally (escaped).
 import type { SiteReport } from '../types';
-import { EXPIRY_WORDS, SEVERITY_WORDS, daysWords, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
+import { EXPIRY_WORDS, SEVERITY_WORDS, STATUS_LEGEND, STRONG, daysWords, licenseStatusText, ledgerCounts, ledgerSpan, num, registrationLines, requiredNotes, summaryLines } from './words';
 
 /** Text shown literally in Markdown, on one line (table cells cannot hold line breaks). */
 function t(text: string | undefined): string {
@@ -20,13 +20,13 @@ export function renderMarkdown(r: SiteReport): string {
   out.push('## Summary', '', ...table(['', ''], summaryLines(r).map(([k, v]) => [k, t(v)])));
 
   out.push('## Servers and License Servers', '');
-  out.push('Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.', '');
+  out.push('Required / Planned / Activated / Used / Available per feature. Used comes from License Server usage (lmstat) where known.', '', STATUS_LEGEND, '');
   const rows: string[][] = [];
   for (const tg of r.targets) {
     const name = `${'\u00a0\u00a0'.repeat(tg.depth)}${t(tg.id)}`;
     if (tg.features.length === 0) rows.push([name, t(tg.typeLabel), '—', '', '', '', '', '', t(tg.statusLabel)]);
     for (const f of tg.features) {
-      rows.push([name, t(tg.typeLabel), t(f.feature), `${num(f.required)}${f.requiredFrom ? ' (computed)' : ''}`, num(f.planned), num(f.activated), num(f.used), num(f.available), f.violation ? `**violation:** ${t(f.violation)}` : t(f.statusLabel)]);
+      rows.push([name, t(tg.typeLabel), t(f.feature), `${num(f.required)}${f.requiredFrom ? ' (computed)' : ''}`, num(f.planned), num(f.activated), num(f.used), num(f.available), STRONG.has(f.status) ? `**${t(f.statusLabel)}**` : t(f.statusLabel)]);
     }
   }
   out.push(...table(['Target', 'Type', 'Feature', 'Required', 'Planned', 'Activated', 'Used', 'Available', 'Status'], rows));
@@ -43,8 +43,8 @@ export function renderMarkdown(r: SiteReport): string {
     }
     out.push(
       ...table(
-        ['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'State'],
-        tg.licenses.map((l) => [t(l.activationId), t(l.feature), t(l.licenseType), num(l.planned), num(l.activated), t(l.activatedOn ?? ''), t(l.transaction ?? ''), `${t(l.expires)}${l.expiry === 'ok' ? '' : ` (${EXPIRY_WORDS[l.expiry]})`}`, t(l.state)]),
+        ['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Status'],
+        tg.licenses.map((l) => [t(l.activationId), t(l.feature), t(l.licenseType), num(l.planned), num(l.activated), t(l.activatedOn ?? ''), t(l.transaction ?? ''), `${t(l.expires)}${l.expiry === 'ok' ? '' : ` (${EXPIRY_WORDS[l.expiry]})`}`, licenseStatusText(l, t)]),
       ),
     );
   }
@@ -66,15 +66,15 @@ export function renderMarkdown(r: SiteReport): string {
   out.push('## Entitlements', '');
   out.push(
     ...table(
-      ['Entitlement', 'Activation ID', 'Feature', 'License type', 'Quantity', 'Assigned', 'Activated', 'Left', 'Expires'],
-      r.entitlements.map((e) => [t(e.entitlementId), t(e.activationId), t(e.feature), t(e.licenseType), num(e.quantity), num(e.assigned), num(e.activated), e.left < 0 ? `**${e.left}**` : num(e.left), t(e.expires)]),
+      ['Entitlement', 'Activation ID', 'Feature', 'License type', 'Quantity', 'Assigned', 'Activated', 'Left', 'Expires', 'Status'],
+      r.entitlements.map((e) => [t(e.entitlementId), t(e.activationId), t(e.feature), t(e.licenseType), num(e.quantity), num(e.assigned), num(e.activated), e.left < 0 ? `**${e.left}**` : num(e.left), t(e.expires), STRONG.has(e.status) ? `**${t(e.statusLabel)}**` : t(e.statusLabel)]),
     ),
   );
   if (r.entitlements.length === 0) out.push('No entitlement in the plans.', '');
 
   out.push('## Expiry', '');
   if (r.expiries.length === 0) out.push('No dated license: everything is permanent.', '');
-  else out.push(...table(['Expires', 'When', 'Activation ID', 'Feature', 'Assigned to', 'Status'], r.expiries.map((e) => [e.expires, daysWords(e.daysLeft), t(e.activationId), t(e.feature), t(e.targets.join(', ')), EXPIRY_WORDS[e.status]])));
+  else out.push(...table(['Expires', 'When', 'Activation ID', 'Feature', 'Assigned to', 'Status'], r.expiries.map((e) => [t(e.expires), e.action ? '**before handover**' : daysWords(e.daysLeft), t(e.activationId), t(e.feature), t(e.targets.join(', ')), e.action ? `**${t(e.action)}**` : EXPIRY_WORDS[e.status]])));
 
   out.push('## Open problems', '');
   if (r.problems.length === 0) out.push('None: the site and its plans validate cleanly.', '');

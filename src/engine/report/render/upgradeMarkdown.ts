@@ -20,8 +20,12 @@ function section(out: string[], title: string, intro: string, list: UpgradeItem[
 export function renderUpgradeMarkdown(r: UpgradeReport): string {
   const out: string[] = [];
   out.push(`# Upgrade report: ${t(r.site.name)}, EBO ${t(r.from)} → ${t(r.to)}`, '');
-  out.push(`${t(r.site.customer || 'Customer not set')}, report of ${r.today}. From 7.0 every server is licensed centrally, from the top server, with Device Administrator; License Administrator stays for the editors and clients (help 12730, 12486). An upgrade keeps the entitlements, but licenses of the old version are returned first and cannot be activated again.`, '');
-  section(out, 'Stays with License Administrator', 'Licenses of editors and clients, served by the License Server as before.', r.stays);
+  out.push(`${t(r.site.customer || 'Customer not set')}, report of ${r.today}. From 7.0 every server is licensed centrally, from the top server, with Device Administrator; License Administrator stays for the editors (help 12730, 12486), and the tier chosen at the upgrade decides the clients (community KB 523934). An upgrade keeps the entitlements, but licenses of the old version are returned first and cannot be activated again.`, '');
+  out.push('## Choose the tier', '');
+  if (r.tier) out.push(`Tier chosen for the upgrade: **${t(r.tier)}**. ${t(r.tierGives)} (community KB 523934). Set \`tier: ${t(r.tier)}\` under spec in the site file once it runs ${t(r.to)}.`, '');
+  else out.push(`From 7.0 client availability is decided by the tier chosen at the upgrade, and only by it (community KB 523934): ${t(r.tierGives)}. Which tier will this site have? Run again with \`--tier essential|advanced|advanced-plus\`, and set \`tier:\` under spec in the site file after the upgrade.`, '');
+  section(out, 'Stays with License Administrator', 'Licenses of editors, served by the License Server as before.', r.stays);
+  section(out, 'Stops counting with the upgrade', `Client seats bought for earlier releases (License Administrator, e.g. SXWSWCLIENT0001/0999): not recognized on ${t(r.to)}; the tier gives the clients.`, r.stopsCounting);
   section(out, 'Needs a new entitlement through Device Administrator', 'Return these on the old version before the upgrade, then have the entitlement updated for the new version and assign it with Device Administrator from the top server.', r.moves, true);
   section(out, 'Ends with the upgrade', 'These licenses do not exist on the new version: return them before the upgrade.', r.ends);
   section(out, 'Unchanged', 'Already licensed with Device Administrator (automation servers and their options).', r.unchanged);

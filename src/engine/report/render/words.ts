@@ -1,5 +1,18 @@
 // Words and numbers shared by the three report formats, so they say the same thing.
-import type { HistoryItem, SiteReport } from '../types';
+import type { HistoryItem, LicenseRow, SiteReport } from '../types';
+
+/** What the status words mean, once above the tables (the three words are kept apart, issue 28). */
+export const STATUS_LEGEND =
+  'Status: *not activated yet* = planned, waiting for its activation; *under-planned* = the plan gives less than the target requires; *violation* = fewer activated than required with nothing left to activate, or more seats in use than activated (what the BMS itself shows); *blocked by BMS0xx* = validate finds an error there, so plan and apply will not do it.';
+
+/** Status kinds (tree/status.ts) a row shows in bold or red: what needs doing first. */
+export const STRONG: ReadonlySet<string> = new Set(['blocked', 'broken', 'handover', 'violation', 'expired', 'under-planned']);
+
+/** A license row's status (`blocked by BMS020 (plan.bms.yaml:40)`), in bold when it needs doing first. */
+export function licenseStatusText(l: LicenseRow, text: (s: string) => string = (s) => s): string {
+  const words = text(l.statusLabel);
+  return STRONG.has(l.status) ? `**${words}**` : words;
+}
 
 export const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', information: 'Info' } as const;
 
@@ -45,7 +58,8 @@ export function registrationLines(r: SiteReport): [string, string][] {
     ['Site', r.site.name],
     ['Customer', r.site.customer || '(not set)'],
     ['Contact', r.site.contact || '(not set)'],
-    ['EBO version', r.site.version || '(not set)'],
+    ['EBO version', r.site.versionLabel || r.site.version || '(not set)'],
+    ...(r.site.tier ? ([['Tier', r.site.tier]] as [string, string][]) : []),
     ['Licensing', r.site.regime],
     ['Connectivity', r.site.connectivity || '(not set)'],
     ['Plans', r.site.plans.join(', ') || '(none)'],
