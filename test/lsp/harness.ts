@@ -126,6 +126,19 @@ export class TestClient {
     });
   }
 
+  /** Resolves on the next diagnostics published for any file, or after `ms` when none comes. */
+  anyPublished(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const timer = setTimeout(finish, ms);
+      const waiter = { test: () => true, done: finish };
+      function finish(): void {
+        clearTimeout(timer);
+        done();
+      }
+      this.waiters.push(waiter);
+    });
+  }
+
   async open(name: string, text: string): Promise<Diagnostic[]> {
     const uri = this.uri(name);
     this.versions.set(uri, 1);

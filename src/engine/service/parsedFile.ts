@@ -60,6 +60,14 @@ class Seen {
   }
 }
 
+/** The whole-file parse and its schema findings: the reference every item-by-item parse must equal. */
+export function wholeText(uri: string, text: string): ParsedText {
+  const file = parseBmsText(uri, text);
+  const diagnostics = [...file.diagnostics];
+  for (const d of file.documents) if (d.kind && !d.swallowed) diagnostics.push(...validateSchema(d.yaml, d.kind, uri));
+  return { file: { ...file, checked: diagnostics }, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
+}
+
 export class IncrementalParser {
   /** Every item parsed, by `kind|list` and text; entries no longer in the file are dropped now and then. */
   private cache: Cache = new Map();
@@ -87,10 +95,7 @@ export class IncrementalParser {
     this.cache.clear();
     this.cached = 0;
     this.previous = { text, local: false, items: new Seen() };
-    const file = parseBmsText(this.uri, text);
-    const diagnostics = [...file.diagnostics];
-    for (const d of file.documents) if (d.kind && !d.swallowed) diagnostics.push(...validateSchema(d.yaml, d.kind, this.uri));
-    return { file: { ...file, checked: diagnostics }, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
+    return wholeText(this.uri, text);
   }
 
   private parseLayouts(text: string, layouts: DocumentLayout[], ends: CommonEnds | undefined): ParsedText | undefined {

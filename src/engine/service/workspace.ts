@@ -12,6 +12,7 @@ import { WorkspaceSession } from '../session/session';
 import { Occurrences } from './occurrences';
 import { IncrementalParser, type ParsedText } from './parsedFile';
 import { PlanRules } from './planRules';
+import { readText } from './quickRead';
 import { siteRulesContext } from './narrowed';
 
 interface FileState {
@@ -120,7 +121,7 @@ export class LiveWorkspace {
 /** The parse never throws; if a bug makes it, the file still shows one diagnostic instead of killing the server. */
 function safeParse(parser: IncrementalParser, uri: string, text: string): ParsedText {
   try {
-    return parser.parse(text);
+    return readText(parser, text);
   } catch (e) {
     const d: Diagnostic = {
       code: 'BMS001',
