@@ -7,7 +7,7 @@ import { ledgerPathFor } from '../engine/ledger/ledger';
 import { licensesLogReaderForSites } from '../engine/lmstat/licensesLogCache';
 import { BMS_FILE, BMS_GLOB, EXCLUDED_GLOB, LEDGER_GLOB } from '../engine/load/globs';
 import { WorkspaceIndex } from '../engine/load/workspace';
-import { IncrementalParser } from '../engine/service/parsedFile';
+import { IncrementalParser } from '../engine/load/incremental/incrementalParser';
 import type { LicensePlan, Site } from '../engine/model';
 import type { SiteCheck } from '../engine/siteCheck';
 import { siteCheckOf } from '../engine/tree/siteChecks';

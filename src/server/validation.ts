@@ -1,7 +1,7 @@
 // Debounced validation: an edit is parsed and checked after `debounceMs` of quiet; a newer edit cancels
 // the run in progress; every file the edit affects is re-published, and only those.
 import type { Connection } from 'vscode-languageserver/node';
-import { LiveRuleContext } from '../engine/service/ruleContext';
+import { LiveRuleContext } from '../engine/rules/incremental/keptLookups';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace } from '../engine/service/workspace';
 import { LedgerDiagnostics } from '../engine/service/ledgerDiagnostics';

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { generatePlan } from '../../bench/workload/plan';
 import { generateSite } from '../../bench/workload/site';
-import { fastBlockItem } from '../../src/engine/service/fastBlock';
-import { fastItem } from '../../src/engine/service/items';
-import { layoutOf } from '../../src/engine/service/layout';
-import { plainAssignment } from '../../src/engine/service/plain';
+import { fastBlockItem } from '../../src/engine/load/incremental/blockItem';
+import { fastItem } from '../../src/engine/load/incremental/listItem';
+import { layoutOf } from '../../src/engine/load/incremental/layout';
+import { plainAssignment } from '../../src/engine/load/incremental/plainItem';
 import { extractAssignment } from '../../src/engine/load/extract';
 
 /** What the engine reads of a mapping node: keys, values, their types and ranges (start and value end; the end past trailing space is not read). */

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { WorkspaceIndex } from '../../src/engine/load/workspace';
-import { fastFlowItem } from '../../src/engine/service/fastItem';
-import { parseItem } from '../../src/engine/service/items';
-import { IncrementalParser } from '../../src/engine/service/parsedFile';
+import { fastFlowItem } from '../../src/engine/load/incremental/flowItem';
+import { parseItem } from '../../src/engine/load/incremental/listItem';
+import { IncrementalParser } from '../../src/engine/load/incremental/incrementalParser';
 import { LiveWorkspace } from '../../src/engine/service/workspace';
 import { validateFile } from '../../src/engine/validate';
 import { PLAN, SITE } from './fixtures';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWorkspace } from '../../bench/workload/workspace';
 import { loadWorkspace } from '../../src/engine/load/files';
-import { quickRead } from '../../src/engine/service/quickRead';
+import { quickRead } from '../../src/engine/load/incremental/read';
 import { validateWorkspace } from '../../src/engine/validate';
 
 describe('bmslicense validate reads clean files item by item', function () {

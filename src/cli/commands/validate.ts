@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseDay } from '../../engine/calendar';
 import { findBmsFiles, loadWorkspace, uriOf } from '../../engine/load/files';
 import { conflictMessage } from '../../engine/ledger/ledger';
-import { quickRead } from '../../engine/service/quickRead';
+import { quickRead } from '../../engine/load/incremental/read';
 import type { RuleFailure } from '../../engine/rules';
 import { WorkspaceSession } from '../../engine/session/session';
 import { ledgerDiagnostics } from '../ledgerDiagnostics';

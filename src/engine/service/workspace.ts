@@ -5,15 +5,15 @@ import type { WorkspaceIndex as Index } from '../load/workspace';
 import { WorkspaceIndex } from '../load/workspace';
 import { isPlan, isSite, type BmsDocument } from '../model';
 import { runRules, type RuleContext, type ValidationOptions } from '../rules';
-import { LiveRuleContext } from './ruleContext';
+import { LiveRuleContext } from '../rules/incremental/keptLookups';
 import { LineIndex } from '../text';
 import type { Lines } from './lsp';
 import { WorkspaceSession } from '../session/session';
 import { Occurrences } from './occurrences';
-import { IncrementalParser, type ParsedText } from './parsedFile';
-import { PlanRules } from './planRules';
-import { readText } from './quickRead';
-import { siteRulesContext } from './narrowed';
+import { IncrementalParser, type ParsedText } from '../load/incremental/incrementalParser';
+import { PlanRules } from '../rules/incremental/planPass';
+import { readText } from '../load/incremental/read';
+import { siteRulesContext } from '../rules/incremental/narrowed';
 
 interface FileState {
   parser: IncrementalParser;

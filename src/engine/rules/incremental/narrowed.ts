@@ -1,10 +1,10 @@
 // A rule pass over part of a site's plans: the rules see the assignments of some buckets only (with
 // every product), so their findings are those of a whole pass about those assignments and products.
-import type { Assignment, LicensePlan, Site } from '../model';
-import { baseFeaturesOf, RuleContext } from '../rules';
-import { PlanGroup } from '../rules/lookup';
-import { siteRequirements } from '../rules/required';
-import { LiveRuleContext } from './ruleContext';
+import type { Assignment, LicensePlan, Site } from '../../model';
+import { baseFeaturesOf, RuleContext } from '..';
+import { PlanGroup } from '../lookup';
+import { siteRequirements } from '../required';
+import { LiveRuleContext } from './keptLookups';
 
 /** `base`'s options and site lookups, with `group` as every plan group it is asked for. */
 export class NarrowedContext extends LiveRuleContext {
@@ -66,7 +66,7 @@ const keptOf = new WeakMap<Site, Map<string, { all: readonly Assignment[]; kept:
 
 /**
  * The plan's assignments to servers in `read`. An edit leaves the assignments before and after it the
- * same objects (parsedFile.ts): only the run between is looked at again, not all 10,000 on each keystroke.
+ * same objects (load/incremental/incrementalParser.ts): only the run between is looked at again, not all 10,000 on each keystroke.
  */
 function readAssignments(site: Site, read: Set<string>, plan: LicensePlan): Assignment[] {
   let byUri = keptOf.get(site);

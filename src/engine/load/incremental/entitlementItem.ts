@@ -2,8 +2,8 @@
 // block mapping, read without the yaml parser, with the node ranges the yaml parser gives it (100
 // entitlement e-mails of 10 products took a third of a 1 MB plan's open). Anything else returns undefined.
 import { isMap, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { fastBlockItem } from './fastBlock';
-import { fastFlowItem } from './fastItem';
+import { fastBlockItem } from './blockItem';
+import { fastFlowItem } from './flowItem';
 
 const HEAD = /^( *)- id: ([A-Za-z_][\w./-]*)\n( *)products:\n/y;
 const INDENT = / */y;

@@ -1,16 +1,16 @@
 // One list item parsed, extracted and schema-checked on its own, with every offset relative to the
 // item's first character: the result depends only on the item's text, so it can be cached by it.
 import { isSeq, parseAllDocuments, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics';
-import { extractAssignment, extractClient, extractEntitlement, extractLicenseServer, extractServers } from '../load/extract';
-import { PARSE_OPTIONS, syntaxDiagnostic, syntaxDiagnostics, type Kind } from '../load/parse';
-import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../model';
-import { validateFragment } from '../schema';
-import { validatorFor } from '../schema/schemas';
-import { fastBlockItem } from './fastBlock';
-import { fastEntitlement } from './fastEntitlement';
-import { fastFlowItem } from './fastItem';
-import { plainAssignment, type FastItem } from './plain';
+import type { Diagnostic } from '../../diagnostics';
+import { extractAssignment, extractClient, extractEntitlement, extractLicenseServer, extractServers } from '../extract';
+import { PARSE_OPTIONS, syntaxDiagnostic, syntaxDiagnostics, type Kind } from '../parse';
+import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../../model';
+import { validateFragment } from '../../schema';
+import { validatorFor } from '../../schema/schemas';
+import { fastBlockItem } from './blockItem';
+import { fastEntitlement } from './entitlementItem';
+import { fastFlowItem } from './flowItem';
+import { plainAssignment, type FastItem } from './plainItem';
 import { ITEM_LISTS } from './layout';
 
 export interface ItemResult {
@@ -36,7 +36,7 @@ const LISTS_OF: Record<Kind, readonly string[]> = {
   Site: ['servers', 'licenseServers', 'clients'],
 };
 
-/** The item read without the yaml parser, when it is plain enough (fastItem.ts, fastBlock.ts, fastEntitlement.ts). */
+/** The item read without the yaml parser, when it is plain enough (flowItem.ts, blockItem.ts, entitlementItem.ts). */
 export function fastItem(list: string, text: string): FastItem | undefined {
   const body = withoutTrailingComments(text);
   if (body === undefined) return undefined;

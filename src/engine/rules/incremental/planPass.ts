@@ -1,16 +1,16 @@
 // The plan rules for the editor: a pass re-judges only the assignments (and products) of the activation
-// ids an edit touched, of the site ids it changed, and of the ids that had findings (ruleBuckets.ts);
+// ids an edit touched, of the site ids it changed, and of the ids that had findings (buckets.ts);
 // the rest had no finding and still has none. Equal to a whole pass by construction (test/lsp).
-import type { Diagnostic } from '../diagnostics';
-import type { Assignment, LicensePlan, Product, Span } from '../model';
-import { productsOf } from '../model';
-import { PLAN_RULES, type RuleContext } from '../rules';
-import { PlanGroup } from '../rules/lookup';
-import { planSite } from '../rules/references';
-import { repairBudget } from '../rules/repairs';
-import type { PlanRule } from '../rules/rule';
+import type { Diagnostic } from '../../diagnostics';
+import type { Assignment, LicensePlan, Product, Span } from '../../model';
+import { productsOf } from '../../model';
+import { PLAN_RULES, type RuleContext } from '..';
+import { PlanGroup } from '../lookup';
+import { planSite } from '../references';
+import { repairBudget } from '../repairs';
+import type { PlanRule } from '../rule';
 import { narrowedPlans, NarrowedContext } from './narrowed';
-import { bucketOf, GroupBuckets } from './ruleBuckets';
+import { bucketOf, GroupBuckets } from './buckets';
 
 /** Rules that judge the plan as a whole (its site) or per target (BMS061): run on the whole plan, cheap. */
 const WHOLE: readonly PlanRule[] = [planSite, repairBudget];
