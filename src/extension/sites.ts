@@ -7,7 +7,7 @@ import { ledgerPathFor } from '../engine/ledger/ledger';
 import { licensesLogReaderForSites } from '../engine/lmstat/licensesLogCache';
 import { BMS_FILE, BMS_GLOB, EXCLUDED_GLOB, LEDGER_GLOB } from '../engine/load/globs';
 import { WorkspaceIndex } from '../engine/load/workspace';
-import { IncrementalParser } from '../engine/load/incremental/incrementalParser';
+import { IncrementalParser, readText } from '../engine/load/incremental/read';
 import type { LicensePlan, Site } from '../engine/model';
 import type { SiteCheck } from '../engine/siteCheck';
 import { siteCheckOf } from '../engine/tree/siteChecks';
@@ -167,7 +167,7 @@ export class SiteWorkspace implements vscode.Disposable {
   private parse({ uri, text }: ReadFile): void {
     try {
       // The language server's item-by-item parse (faster on a folder of 200 sites); its cache is kept for open documents only.
-      this.index.setFile((this.parsers.get(uri.toString()) ?? new IncrementalParser(uri.toString())).parse(text).file);
+      this.index.setFile(readText(this.parsers.get(uri.toString()) ?? new IncrementalParser(uri.toString()), text).file);
     } catch (e) {
       this.index.remove(uri.toString());
       this.log.warn(`Cannot parse ${uri.fsPath}: ${(e as Error).message}`);
@@ -247,7 +247,7 @@ export class SiteWorkspace implements vscode.Disposable {
       if (!doc) continue;
       let parser = this.parsers.get(uri);
       if (!parser) this.parsers.set(uri, (parser = new IncrementalParser(uri)));
-      this.index.setFile(parser.parse(doc.getText()).file);
+      this.index.setFile(readText(parser, doc.getText()).file);
     }
     this.pendingText.clear();
   }

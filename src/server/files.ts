@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
-import { BMS_FILE, findBmsFiles, uriOf } from '../engine/service/disk';
+import { findBmsFiles, uriOf } from '../engine/load/files';
+import { BMS_FILE } from '../engine/load/globs';
 import type { LiveWorkspace } from '../engine/service/workspace';
 
 /** Folder uris → every `*.bms.yaml` below them, parsed into the workspace. Returns the uris to publish. */

@@ -4,7 +4,7 @@ import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { useBundle } from '../engine/l10n';
 import { LiveWorkspace } from '../engine/service/workspace';
-import { BMS_GLOB, LEDGER_GLOB, ledgerUris, USAGE_FILE, USAGE_GLOB } from '../engine/service/disk';
+import { BMS_GLOB, LEDGER_GLOB, USAGE_FILE, USAGE_GLOB } from '../engine/load/globs';
 import { applyFileEvents, loadFolders, readDisk } from './files';
 import { refreshCodeLenses } from './codeLens';
 import { registerFeatures } from './features';
@@ -115,7 +115,7 @@ connection.onDidChangeWatchedFiles((params) => {
   const { publish, removed } = applyFileEvents(workspace, params.changes, isOpen);
   // A ledger changed (a repair was recorded) or a usage reading: BMS061 and BMS080-082 of every file may change.
   // spec.ledger may name any file: a change counts when it is the ledger of a site of the workspace.
-  const ledgers = ledgerUris(workspace.index);
+  const ledgers = workspace.ledgerUris();
   const ledger = params.changes.some((c) => ledgers.has(c.uri) || USAGE_FILE.test(c.uri));
   queue.publishSoon([...publish, ...removed, ...(ledger ? workspace.uris() : [])]);
   if (ledger && canRefreshLenses) refreshCodeLenses(connection);

@@ -1,9 +1,8 @@
 // Debounced validation: an edit is parsed and checked after `debounceMs` of quiet; a newer edit cancels
 // the run in progress; every file the edit affects is re-published, and only those.
 import type { Connection } from 'vscode-languageserver/node';
-import { LiveRuleContext } from '../engine/rules/incremental/keptLookups';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
-import type { LiveWorkspace } from '../engine/service/workspace';
+import type { LiveWorkspace, RuleContext } from '../engine/service/workspace';
 import { LedgerDiagnostics } from '../engine/service/ledgerDiagnostics';
 import type { ServerSettings } from './settings';
 
@@ -74,7 +73,7 @@ export class ValidationQueue {
     const settings = this.settings();
     const index = this.workspace.index;
     const parsed = index.generation;
-    const ctx = new LiveRuleContext(index, this.workspace.session.options({ expiryWarningDays: settings.expiryWarningDays }));
+    const ctx = this.workspace.ruleContext({ expiryWarningDays: settings.expiryWarningDays });
     // The files the engineer edited first (their diagnostics are what they wait for), then those that depend on them.
     for (const uri of new Set([...edited.filter((u) => this.unpublished.has(u)), ...this.unpublished])) {
       // Between files, a newer edit (or a request that parsed one) stops this run; the next run goes on.
@@ -86,7 +85,7 @@ export class ValidationQueue {
     if (generation === this.generation) this.ledgers.publish(index);
   }
 
-  private publish(uri: string, ctx: LiveRuleContext): void {
+  private publish(uri: string, ctx: RuleContext): void {
     const lines = this.workspace.lines(uri);
     if (!lines) {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });

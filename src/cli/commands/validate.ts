@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { parseDay } from '../../engine/calendar';
 import { findBmsFiles, loadWorkspace, uriOf } from '../../engine/load/files';
 import { conflictMessage } from '../../engine/ledger/ledger';
-import { quickRead } from '../../engine/load/incremental/read';
 import type { RuleFailure } from '../../engine/rules';
 import { WorkspaceSession } from '../../engine/session/session';
 import { ledgerDiagnostics } from '../ledgerDiagnostics';
@@ -64,7 +63,7 @@ export const validateCommand: CliCommand = {
     const asked = inputs.map((p) => path.resolve(io.cwd, p));
     // A file named alone (a pre-commit hook) is judged with its workspace: its site, its plans.
     const workspace = flag(parsed, 'workspace');
-    const { index, paths, problems } = loadWorkspace([...asked, ...contextFolders(asked, workspace === undefined ? undefined : path.resolve(io.cwd, workspace))], quickRead);
+    const { index, paths, problems } = loadWorkspace([...asked, ...contextFolders(asked, workspace === undefined ? undefined : path.resolve(io.cwd, workspace))]);
     const reported = new Set(findBmsFiles(asked).files.map(uriOf));
     for (const p of problems) io.err(`bmslicense validate: ${path.relative(io.cwd, p.path) || p.path}: ${p.message}\n`);
     if (problems.length > 0) return 2;

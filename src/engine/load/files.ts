@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import ignore, { type Ignore } from 'ignore';
 import type { BmsFile } from './parse';
 import { WorkspaceIndex } from './workspace';
+import { readBmsText } from './incremental/read';
 
 export { BMS_FILE } from './globs';
 import { BMS_FILE } from './globs';
@@ -72,7 +73,7 @@ export function uriOf(path: string): string {
   return pathToFileURL(resolve(path)).href;
 }
 
-/** Loads files into a new index (parsed by `read`, else whole). Files that cannot be read are returned as problems, not thrown. */
+/** Loads files into a new index (read by `read`, else by the one reader every face uses). Files that cannot be read are returned as problems, not thrown. */
 export function loadWorkspace(paths: string[], read?: (uri: string, text: string) => BmsFile): { index: WorkspaceIndex; paths: Map<string, string>; problems: LoadProblem[] } {
   const { files, problems } = findBmsFiles(paths);
   const index = new WorkspaceIndex();
@@ -87,8 +88,7 @@ export function loadWorkspace(paths: string[], read?: (uri: string, text: string
     }
     const uri = uriOf(path);
     byUri.set(uri, path);
-    if (read) index.setFile(read(uri, text));
-    else index.setText(uri, text);
+    index.setFile((read ?? readBmsText)(uri, text));
   }
   return { index, paths: byUri, problems };
 }

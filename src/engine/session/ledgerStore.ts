@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { fold, type LedgerState } from '../ledger/fold';
 import { ledgerPathFor, readLedger, type LedgerProblem } from '../ledger/ledger';
 import type { Site } from '../model';
+import type { WorkspaceIndex } from '../load/workspace';
+import { uriOf } from '../load/files';
 
 export interface SiteLedger {
   path: string;
@@ -23,6 +25,16 @@ export class LedgerStore {
   /** Where the site's ledger is (or will be); undefined for a site that is not a file. */
   pathOf(site: Site): string | undefined {
     return site.uri.startsWith('file:') ? ledgerPathFor(site, fileURLToPath(site.uri)) : undefined;
+  }
+
+  /** The uri of every site's ledger (`spec.ledger`, or `<name>.ledger.jsonl` beside the site file). */
+  uris(index: WorkspaceIndex): Set<string> {
+    const out = new Set<string>();
+    for (const site of index.sites()) {
+      const path = this.pathOf(site);
+      if (path !== undefined) out.add(uriOf(path));
+    }
+    return out;
   }
 
   /** The site's ledger as it is on disk now; undefined when the site is not a file or has no ledger yet. */
