@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerPathFor } from '../engine/ledger/ledger';
 import { licensesLogReaderForSites } from '../engine/lmstat/licensesLogCache';
-import { BMS_FILE, BMS_GLOB, EXCLUDED_GLOB, LEDGER_GLOB } from '../engine/load/globs';
+import { findBmsFiles, isDiscovered } from '../engine/load/files';
+import { BMS_FILE, BMS_GLOB, LEDGER_GLOB } from '../engine/load/globs';
 import { WorkspaceIndex } from '../engine/load/workspace';
 import { IncrementalParser, readText } from '../engine/load/incremental/read';
 import type { LicensePlan, Site } from '../engine/model';
@@ -19,7 +20,6 @@ import type { Log } from './log';
 
 // Ledgers may be named anything by `spec.ledger`; only known ledger paths trigger a rebuild.
 const SITE_GLOB = BMS_GLOB;
-const EXCLUDE = EXCLUDED_GLOB;
 const REBUILD_MS = 250;
 /** Plans (bytes of text) left to read once the sites are: above this the view shows the sites' rows first. */
 const ROWS_FIRST_BYTES = 512 * 1024;
@@ -112,7 +112,8 @@ export class SiteWorkspace implements vscode.Disposable {
     let read: ReadFile[];
     let sliced = false;
     try {
-      const uris = await vscode.workspace.findFiles(SITE_GLOB, EXCLUDE);
+      // The engine's discovery rule, as the language server and the CLI walk (git-ignored folders are skipped).
+      const uris = findBmsFiles(folderPaths()).files.map((p) => vscode.Uri.file(p));
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
       read = (await Promise.all(uris.map((uri) => this.text(uri, open.get(uri.toString()))))).filter((r) => r !== undefined);
       for (const file of this.index.allFiles()) this.index.remove(file.uri);
@@ -174,6 +175,12 @@ export class SiteWorkspace implements vscode.Disposable {
     }
   }
 
+  /** A file that is no longer the workspace's (deleted, or not found by the discovery rule once closed). */
+  private forget(uri: vscode.Uri): void {
+    this.index.remove(uri.toString());
+    this.schedule();
+  }
+
   private async read(uri: vscode.Uri, doc?: vscode.TextDocument): Promise<void> {
     const r = await this.text(uri, doc);
     if (r) this.parse(r);
@@ -184,6 +191,10 @@ export class SiteWorkspace implements vscode.Disposable {
     const onFile = async (uri: vscode.Uri) => {
       // Open documents are followed by their edits; the disk matters once they are closed.
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+      if (uri.scheme !== 'file' || !isDiscovered(uri.fsPath, folderPaths())) {
+        if (this.index.file(uri.toString())) this.forget(uri);
+        return;
+      }
       await this.read(uri);
       this.schedule();
     };
@@ -205,7 +216,9 @@ export class SiteWorkspace implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (!isBmsDocument(d)) return;
         this.parsers.delete(d.uri.toString());
-        void this.read(d.uri).then(() => this.schedule());
+        // Closed, a file the discovery rule does not find (git-ignored…) leaves the workspace again.
+        if (d.uri.scheme !== 'file' || !isDiscovered(d.uri.fsPath, folderPaths())) this.forget(d.uri);
+        else void this.read(d.uri).then(() => this.schedule());
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bmsLicense.expiryWarningDays')) this.schedule();
@@ -334,6 +347,11 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** The workspace folders on disk, where the discovery rule walks. */
+function folderPaths(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }
 
 export function isBmsDocument(doc: vscode.TextDocument): boolean {

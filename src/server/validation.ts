@@ -8,7 +8,7 @@ import type { ServerSettings } from './settings';
 
 export interface TextSource {
   /** The editor's text and version of an open file, undefined when it is not open. */
-  open(uri: string): { text: string; version: number; document: Lines & { getText(): string } } | undefined;
+  open(uri: string): { uri: string; text: string; version: number; document: Lines & { getText(): string } } | undefined;
 }
 
 export class ValidationQueue {
@@ -82,7 +82,7 @@ export class ValidationQueue {
       this.publish(uri, ctx);
       await new Promise((r) => setImmediate(r));
     }
-    if (generation === this.generation) this.ledgers.publish(index);
+    if (generation === this.generation) this.ledgers.publish(this.workspace.session);
   }
 
   private publish(uri: string, ctx: RuleContext): void {
@@ -94,6 +94,8 @@ export class ValidationQueue {
     const diagnostics = this.workspace
       .diagnostics(uri, {}, ctx)
       .map((d) => toLspDiagnostic(d, lines, (other) => this.workspace.lines(other)));
-    void this.connection.sendDiagnostics({ uri, version: this.source.open(uri)?.version, diagnostics });
+    // An open document's diagnostics go to the uri the editor spelled (the same file as the canonical one).
+    const open = this.source.open(uri);
+    void this.connection.sendDiagnostics({ uri: open?.uri ?? uri, version: open?.version, diagnostics });
   }
 }

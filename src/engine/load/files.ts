@@ -1,11 +1,11 @@
 // Finding and reading `*.bms.yaml` files on disk (the CLI; the language server reads from its documents).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { BmsFile } from './parse';
 import { WorkspaceIndex } from './workspace';
 import { readBmsText } from './incremental/read';
+import { uriOfPath } from './uri';
 
 export { BMS_FILE } from './globs';
 import { BMS_FILE } from './globs';
@@ -69,8 +69,38 @@ export function findBmsFiles(paths: string[]): { files: string[]; problems: Load
   return { files: [...files].sort(), problems };
 }
 
+/**
+ * Whether a folder walk of `roots` finds the file at `p` (findBmsFiles' rule): a site or plan file below
+ * one of them, in no skipped folder and not git-ignored. A file watcher's event counts only then; a file
+ * the engineer opens in the editor is checked whatever this says.
+ */
+export function isDiscovered(p: string, roots: string[]): boolean {
+  const file = resolve(p);
+  if (!BMS_FILE.test(file)) return false;
+  for (const raw of roots) {
+    const root = resolve(raw);
+    const rel = relative(root, file);
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) continue;
+    const parts = rel.split(/[\\/]/);
+    let dir = root;
+    let rules = gitignoreOf(dir, []);
+    let found = true;
+    for (const part of parts.slice(0, -1)) {
+      dir = join(dir, part);
+      if (SKIP_DIRS.has(part) || ignored(dir, true, rules)) {
+        found = false;
+        break;
+      }
+      rules = gitignoreOf(dir, rules);
+    }
+    if (found && !ignored(file, false, rules)) return true;
+  }
+  return false;
+}
+
+/** The canonical uri of a path (uri.ts): the one key of a file everywhere. */
 export function uriOf(path: string): string {
-  return pathToFileURL(resolve(path)).href;
+  return uriOfPath(path);
 }
 
 /** Loads files into a new index (read by `read`, else by the one reader every face uses). Files that cannot be read are returned as problems, not thrown. */
