@@ -2,7 +2,7 @@
 // the run in progress; every file the edit affects is re-published, and only those.
 import type { Connection } from 'vscode-languageserver/node';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
-import type { LiveWorkspace, RuleContext } from '../engine/service/workspace';
+import type { LiveWorkspace, RuleContext, RuleFailure } from '../engine/service/workspace';
 import { LedgerDiagnostics } from '../engine/service/ledgerDiagnostics';
 import type { ServerSettings } from './settings';
 
@@ -18,9 +18,10 @@ export class ValidationQueue {
   private readonly unpublished = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
-  /** License Server usage cached by 'Refresh License Server Usage' (BMS080-082); re-read only when a file changes. */
   /** BMS062-065 on the ledger files themselves. */
   private readonly ledgers: LedgerDiagnostics;
+  /** Rule and file of every rule that threw (a bug): logged once each, not at every keystroke. */
+  private readonly logged = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -91,11 +92,22 @@ export class ValidationQueue {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
+    const failures: RuleFailure[] = [];
     const diagnostics = this.workspace
-      .diagnostics(uri, {}, ctx)
+      .diagnostics(uri, {}, ctx, failures)
       .map((d) => toLspDiagnostic(d, lines, (other) => this.workspace.lines(other)));
+    for (const f of failures) this.logFailure(f);
     // An open document's diagnostics go to the uri the editor spelled (the same file as the canonical one).
     const open = this.source.open(uri);
     void this.connection.sendDiagnostics({ uri: open?.uri ?? uri, version: open?.version, diagnostics });
+  }
+
+  /** The output channel gets one entry per rule and file; the file keeps every other rule's findings. */
+  private logFailure(f: RuleFailure): void {
+    const key = `${f.codes.join('/')}\u0000${f.uri}`;
+    if (this.logged.has(key)) return;
+    this.logged.add(key);
+    const why = f.error instanceof Error ? (f.error.stack ?? f.error.message) : String(f.error);
+    this.connection.console.error(`Internal error in the ${f.codes.join('/')} check of ${f.uri}: ${why}. The other checks ran; please report this.`);
   }
 }

@@ -84,7 +84,12 @@ export const validateCommand: CliCommand = {
     // BMS061 counts the ledgers' repairs; BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/.
     const all = session.validate({ today, expiryWarningDays }, { failures });
     const byUri = new Map([...all].filter(([uri]) => reported.has(uri)));
+    // Once per rule and file, however many documents of the file it threw on.
+    const logged = new Set<string>();
     for (const f of failures) {
+      const key = `${f.codes.join('/')}\u0000${f.uri}`;
+      if (logged.has(key)) continue;
+      logged.add(key);
       const where = path.relative(io.cwd, paths.get(f.uri) ?? f.uri);
       io.err(`bmslicense validate: internal error in the ${f.codes.join('/')} check of ${where}: ${f.error instanceof Error ? f.error.message : String(f.error)}. The other checks ran; please report this.\n`);
     }

@@ -14,7 +14,7 @@ import { validateFile } from '../validate';
 import type { Lines } from './lsp';
 import { Occurrences } from './occurrences';
 
-export type { RuleContext } from '../rules';
+export type { RuleContext, RuleFailure } from '../rules';
 
 interface FileState {
   parser: IncrementalParser;
