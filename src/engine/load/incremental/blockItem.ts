@@ -8,7 +8,7 @@ import { fastResult, type FastItem, type PlainPair, type PlainScalar, type Plain
 const FIRST = /^( *)- ([A-Za-z_][\w-]*):(?= )/y;
 const KEY = /([A-Za-z_][\w-]*):(?= )/y;
 
-export function fastBlockItem(text: string): FastItem | undefined {
+export function readBlockItem(text: string): FastItem | undefined {
   if (text.includes('\r')) return undefined;
   FIRST.lastIndex = 0;
   const head = FIRST.exec(text);

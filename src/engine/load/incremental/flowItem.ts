@@ -13,7 +13,7 @@ const INT = /^[-+]?[0-9]+$/;
 const NOT_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
 
 /** The item's mapping (offsets relative to the item text) and its value; undefined when the line is not that plain. */
-export function fastFlowItem(text: string): FastItem | undefined {
+export function readFlowItem(text: string): FastItem | undefined {
   const m = LINE.exec(text);
   if (!m) return undefined;
   const open = m[1].length + 2;
