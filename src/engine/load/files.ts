@@ -1,4 +1,4 @@
-// Finding and reading `*.bms.yaml` files on disk (the CLI; the language server reads from its documents).
+// Finding and reading `*.bms.yaml` files on disk: the one discovery rule of every face (the CLI, the language server, the extension host).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
