@@ -30,12 +30,18 @@ async function cliFindings(folder: string): Promise<Findings> {
   return byFile;
 }
 
+/** How VS Code spells a file's uri: every character but A-Z a-z 0-9 - . _ ~ / percent-encoded. */
+function vscodeUri(client: TestClient, name: string): string {
+  const p = path.join(client.folder, name);
+  return `file://${[...p].map((ch) => (/[A-Za-z0-9\-._~/]/.test(ch) ? ch : [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))).join('')}`;
+}
+
 function editorFindings(client: TestClient, names: string[]): Findings {
   const last = new Map<string, Diagnostic[]>();
   for (const p of client.published) last.set(p.uri, p.diagnostics);
   const out: Findings = new Map();
   for (const name of names) {
-    const ds = last.get(client.uri(name)) ?? [];
+    const ds = last.get(vscodeUri(client, name)) ?? [];
     if (ds.length) out.set(name, ds.map((d) => `${d.range.start.line + 1} ${SEVERITY[d.severity ?? 1]} ${String(d.code)}`).sort());
   }
   return out;
@@ -128,7 +134,7 @@ describe('the editor and the CLI agree on generated workspaces, file by file', f
         const texts = new Map(bms.map((n) => [n, ws.files.get(n)!]));
         const order = r.shuffle(bms);
         for (const name of order) {
-          await client.open(name, texts.get(name)!);
+          await client.open(name, texts.get(name)!, vscodeUri(client, name));
           await agree(client, names, `opened ${name}`);
         }
         for (let i = 0; i < 12; i++) {
@@ -138,14 +144,14 @@ describe('the editor and the CLI agree on generated workspaces, file by file', f
           if (after === before) continue;
           texts.set(name, after);
           writeFileSync(path.join(client.folder, name), after);
-          await client.change(name, [change(before, after)]);
+          await client.change(name, [change(before, after)], vscodeUri(client, name));
           await agree(client, names, `edit ${i} of ${name}`);
         }
         // A repair recorded on disk: the watched-file event makes the server read the ledger again.
         const site = ws.sites.find((s) => ws.files.has(s.ledger)) ?? ws.sites[0];
         const repair = { at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), op: 'repair', site: site.name, target: 'es-1', transaction: 'T-late', by: 'gen' };
         writeFileSync(path.join(client.folder, site.ledger), `${ws.files.get(site.ledger) ?? ''}${JSON.stringify(repair)}\n`);
-        await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(site.ledger), type: ws.files.has(site.ledger) ? 2 : 1 }] });
+        await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: vscodeUri(client, site.ledger), type: ws.files.has(site.ledger) ? 2 : 1 }] });
         await agree(client, names, 'ledger appended');
       } finally {
         await client.stop();

@@ -81,7 +81,8 @@ export function generateWorkspace(seed: number, count: number, now = new Date())
   const sites: GeneratedSiteFiles[] = [];
   for (let i = 0; i < count; i++) {
     const name = `site-${seed}-${i}`;
-    const dir = `${r.pick(['plants', 'hospitals', 'campus'])}/${name}`;
+    // Folder names VS Code percent-encodes differently from Node (one file must stay one file).
+    const dir = `${r.pick(['plants', 'Hospital North (v2)', 'R&D + ops [lab]', 'Zürich'])}/${name}`;
     const site = generateSite(r, name, now);
     const paths = [`${dir}/site.bms.yaml`, ...site.plans.map((_, j) => `${dir}/plan-${j + 1}.bms.yaml`)];
     files.set(paths[0], site.site);
