@@ -27,13 +27,13 @@ export interface ReportedDiagnostic extends ReportedLocation {
   related?: ReportedRelated[];
 }
 
-/** Every diagnostic with 1-based positions and a path relative to `cwd`, files in path order. */
-export function reportDiagnostics(index: WorkspaceIndex, byUri: Map<string, Diagnostic[]>, paths: Map<string, string>, cwd: string): ReportedDiagnostic[] {
+/** Every diagnostic with 1-based positions and a path relative to `cwd`, files in path order; `textOf` gives the text of a file that is not in the index (a ledger). */
+export function reportDiagnostics(index: WorkspaceIndex | undefined, byUri: Map<string, Diagnostic[]>, paths: Map<string, string>, cwd: string, textOf?: (uri: string) => string | undefined): ReportedDiagnostic[] {
   const out: ReportedDiagnostic[] = [];
   const lineIndexes = new Map<string, LineIndex>();
   const locate = (uri: string, span: Span): ReportedLocation => {
     let lines = lineIndexes.get(uri);
-    if (!lines) lineIndexes.set(uri, (lines = new LineIndex(index.file(uri)?.text ?? '')));
+    if (!lines) lineIndexes.set(uri, (lines = new LineIndex(index?.file(uri)?.text ?? textOf?.(uri) ?? '')));
     const s = lines.positionAt(span.start);
     const e = lines.positionAt(span.end);
     return { file: path.relative(cwd, paths.get(uri) ?? uri), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };

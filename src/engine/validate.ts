@@ -1,8 +1,10 @@
-// The validation pipeline: parse diagnostics, then the schema, then the semantic rules, for one file or all.
+// The validation pipeline of every face: parse diagnostics, then the schema, then the semantic rules, for one file
+// or all. The language server passes its incremental rule passes; the CLI and the extension run the rules whole.
 import { compareDiagnostics, type Diagnostic } from './diagnostics';
 import type { WorkspaceIndex } from './load/workspace';
 import { RuleContext, runRules, type RuleFailure, type ValidationOptions } from './rules';
 import { validateSchema } from './schema';
+import type { IncrementalRules } from './rules/incremental/passes';
 
 export type { ValidationOptions } from './rules';
 
@@ -11,6 +13,11 @@ export interface ValidateRun {
   failures?: RuleFailure[];
   /** Share lookups across files of one pass (validateWorkspace does). */
   context?: RuleContext;
+  /**
+   * The editor's incremental passes (rules/incremental): the same findings as the plain rule run, re-judging
+   * only what an edit touched. Without it every rule runs on the whole document: the reference they must equal.
+   */
+  incremental?: IncrementalRules;
 }
 
 /** Every diagnostic of one file of the index, sorted. Never throws. */
@@ -27,7 +34,7 @@ export function validateFile(index: WorkspaceIndex, uri: string, options: Valida
     } catch (error) {
       run.failures?.push({ codes: ['BMS002'], uri, error });
     }
-    if (doc.model) out.push(...runRules(doc.model, ctx, run.failures));
+    if (doc.model) out.push(...(run.incremental ? run.incremental.check(doc.model, ctx, run.failures) : runRules(doc.model, ctx, run.failures)));
   }
   return out.sort(compareDiagnostics);
 }

@@ -5,9 +5,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerPathFor } from '../engine/ledger/ledger';
 import { licensesLogReaderForSites } from '../engine/lmstat/licensesLogCache';
-import { BMS_FILE, BMS_GLOB, EXCLUDED_GLOB, LEDGER_GLOB } from '../engine/load/globs';
+import { findBmsFiles, isDiscovered } from '../engine/load/files';
+import { BMS_FILE, BMS_GLOB, LEDGER_GLOB } from '../engine/load/globs';
 import { WorkspaceIndex } from '../engine/load/workspace';
-import { IncrementalParser } from '../engine/service/parsedFile';
+import { IncrementalParser, readText } from '../engine/load/incremental/read';
 import type { LicensePlan, Site } from '../engine/model';
 import type { SiteCheck } from '../engine/siteCheck';
 import { siteCheckOf } from '../engine/tree/siteChecks';
@@ -19,7 +20,6 @@ import type { Log } from './log';
 
 // Ledgers may be named anything by `spec.ledger`; only known ledger paths trigger a rebuild.
 const SITE_GLOB = BMS_GLOB;
-const EXCLUDE = EXCLUDED_GLOB;
 const REBUILD_MS = 250;
 /** Plans (bytes of text) left to read once the sites are: above this the view shows the sites' rows first. */
 const ROWS_FIRST_BYTES = 512 * 1024;
@@ -104,7 +104,12 @@ export class SiteWorkspace implements vscode.Disposable {
     await this.load();
     this.loading = this.scan(false);
     await this.loading;
+    // Asked for explicitly: folders that could not be read are a failure the engineer sees, not only a log line.
+    if (this.unreadable.length) throw new Error(this.unreadable.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
+
+  /** Folders the last scan could not read (logged; Refresh reports them). */
+  private unreadable: { path: string; message: string }[] = [];
 
   private async scan(first: boolean): Promise<void> {
     const started = Date.now();
@@ -112,7 +117,11 @@ export class SiteWorkspace implements vscode.Disposable {
     let read: ReadFile[];
     let sliced = false;
     try {
-      const uris = await vscode.workspace.findFiles(SITE_GLOB, EXCLUDE);
+      // The engine's discovery rule, as the language server and the CLI walk (git-ignored folders are skipped).
+      const found = findBmsFiles(folderPaths());
+      this.unreadable = found.problems;
+      for (const p of found.problems) this.log.warn(`${p.path}: ${p.message}`);
+      const uris = found.files.map((p) => vscode.Uri.file(p));
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
       read = (await Promise.all(uris.map((uri) => this.text(uri, open.get(uri.toString()))))).filter((r) => r !== undefined);
       for (const file of this.index.allFiles()) this.index.remove(file.uri);
@@ -167,11 +176,17 @@ export class SiteWorkspace implements vscode.Disposable {
   private parse({ uri, text }: ReadFile): void {
     try {
       // The language server's item-by-item parse (faster on a folder of 200 sites); its cache is kept for open documents only.
-      this.index.setFile((this.parsers.get(uri.toString()) ?? new IncrementalParser(uri.toString())).parse(text).file);
+      this.index.setFile(readText(this.parsers.get(uri.toString()) ?? new IncrementalParser(uri.toString()), text).file);
     } catch (e) {
       this.index.remove(uri.toString());
       this.log.warn(`Cannot parse ${uri.fsPath}: ${(e as Error).message}`);
     }
+  }
+
+  /** A file that is no longer the workspace's (deleted, or not found by the discovery rule once closed). */
+  private forget(uri: vscode.Uri): void {
+    this.index.remove(uri.toString());
+    this.schedule();
   }
 
   private async read(uri: vscode.Uri, doc?: vscode.TextDocument): Promise<void> {
@@ -184,6 +199,10 @@ export class SiteWorkspace implements vscode.Disposable {
     const onFile = async (uri: vscode.Uri) => {
       // Open documents are followed by their edits; the disk matters once they are closed.
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+      if (uri.scheme !== 'file' || !isDiscovered(uri.fsPath, folderPaths())) {
+        if (this.index.file(uri.toString())) this.forget(uri);
+        return;
+      }
       await this.read(uri);
       this.schedule();
     };
@@ -205,7 +224,9 @@ export class SiteWorkspace implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (!isBmsDocument(d)) return;
         this.parsers.delete(d.uri.toString());
-        void this.read(d.uri).then(() => this.schedule());
+        // Closed, a file the discovery rule does not find (git-ignored…) leaves the workspace again.
+        if (d.uri.scheme !== 'file' || !isDiscovered(d.uri.fsPath, folderPaths())) this.forget(d.uri);
+        else void this.read(d.uri).then(() => this.schedule());
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bmsLicense.expiryWarningDays')) this.schedule();
@@ -247,7 +268,7 @@ export class SiteWorkspace implements vscode.Disposable {
       if (!doc) continue;
       let parser = this.parsers.get(uri);
       if (!parser) this.parsers.set(uri, (parser = new IncrementalParser(uri)));
-      this.index.setFile(parser.parse(doc.getText()).file);
+      this.index.setFile(readText(parser, doc.getText()).file);
     }
     this.pendingText.clear();
   }
@@ -334,6 +355,11 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** The workspace folders on disk, where the discovery rule walks. */
+function folderPaths(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }
 
 export function isBmsDocument(doc: vscode.TextDocument): boolean {

@@ -1,13 +1,14 @@
 // Files not open in the editor: read from disk at start and whenever the client reports a change.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
-import { BMS_FILE, findBmsFiles, uriOf } from '../engine/service/disk';
+import { findBmsFiles, isDiscovered, uriOf } from '../engine/load/files';
+import { BMS_FILE } from '../engine/load/globs';
+import { canonicalUri, isFileUri, pathOfUri } from '../engine/load/uri';
 import type { LiveWorkspace } from '../engine/service/workspace';
 
-/** Folder uris → every `*.bms.yaml` below them, parsed into the workspace. Returns the uris to publish. */
+/** Folder uris → every `*.bms.yaml` below them (the one discovery rule, load/files.ts), read into the workspace. Returns the uris to publish. */
 export function loadFolders(workspace: LiveWorkspace, folderUris: string[], isOpen: (uri: string) => boolean): string[] {
-  const paths = folderUris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : []));
+  const paths = folderUris.flatMap((u) => (isFileUri(u) ? [pathOfUri(u)] : []));
   const out = new Set<string>();
   for (const path of findBmsFiles(paths).files) {
     const uri = uriOf(path);
@@ -19,23 +20,33 @@ export function loadFolders(workspace: LiveWorkspace, folderUris: string[], isOp
 }
 
 /** Applies watched-file events for files the editor does not hold; returns the uris to publish. */
-export function applyFileEvents(workspace: LiveWorkspace, events: FileEvent[], isOpen: (uri: string) => boolean): { publish: string[]; removed: string[] } {
+export function applyFileEvents(workspace: LiveWorkspace, events: FileEvent[], isOpen: (uri: string) => boolean, folderUris: string[]): { publish: string[]; removed: string[] } {
+  const roots = folderUris.flatMap((u) => (isFileUri(u) ? [pathOfUri(u)] : []));
   const publish = new Set<string>();
   const removed: string[] = [];
-  for (const e of events) {
-    if (!e.uri.startsWith('file:') || !BMS_FILE.test(e.uri) || isOpen(e.uri)) continue;
-    const text = e.type === FileChangeType.Deleted ? undefined : read(fileURLToPath(e.uri));
+  for (const event of events) {
+    const uri = canonicalUri(event.uri);
+    if (!isFileUri(uri) || !BMS_FILE.test(uri) || isOpen(uri)) continue;
+    // A file the walk does not find (git-ignored, in node_modules…) is not the workspace's, unless the editor opens it.
+    const found = event.type !== FileChangeType.Deleted && isDiscovered(pathOfUri(uri), roots);
+    if (!found && !workspace.has(uri)) continue;
+    const text = found ? read(pathOfUri(uri)) : undefined;
     if (text === undefined) {
-      for (const u of workspace.remove(e.uri)) publish.add(u);
-      removed.push(e.uri);
-    } else for (const u of workspace.update(e.uri, text)) publish.add(u);
+      for (const u of workspace.remove(uri)) publish.add(u);
+      removed.push(uri);
+    } else for (const u of workspace.update(uri, text)) publish.add(u);
   }
   return { publish: [...publish], removed };
 }
 
+/** Whether the walk of the workspace folders finds the file (the one discovery rule, load/files.ts). */
+export function isDiscoveredUri(uri: string, folderUris: string[]): boolean {
+  return isFileUri(uri) && isDiscovered(pathOfUri(uri), folderUris.flatMap((u) => (isFileUri(u) ? [pathOfUri(u)] : [])));
+}
+
 /** A file's text from disk, undefined when it cannot be read (deleted meanwhile, no permission…). */
 export function readDisk(uri: string): string | undefined {
-  return uri.startsWith('file:') ? read(fileURLToPath(uri)) : undefined;
+  return isFileUri(uri) ? read(pathOfUri(uri)) : undefined;
 }
 
 function read(path: string): string | undefined {

@@ -4,8 +4,9 @@ import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { useBundle } from '../engine/l10n';
 import { LiveWorkspace } from '../engine/service/workspace';
-import { BMS_GLOB, LEDGER_GLOB, ledgerUris, USAGE_FILE, USAGE_GLOB } from '../engine/service/disk';
-import { applyFileEvents, loadFolders, readDisk } from './files';
+import { BMS_GLOB, LEDGER_GLOB, USAGE_FILE, USAGE_GLOB } from '../engine/load/globs';
+import { canonicalUri } from '../engine/load/uri';
+import { applyFileEvents, isDiscoveredUri, loadFolders, readDisk } from './files';
 import { refreshCodeLenses } from './codeLens';
 import { registerFeatures } from './features';
 import { DEFAULT_SETTINGS, pullSettings, settingsFrom, type ServerSettings } from './settings';
@@ -24,14 +25,17 @@ let canWatchDynamically = false;
 let canFollowFolders = false;
 let canRefreshLenses = false;
 
-const isOpen = (uri: string) => documents.get(uri) !== undefined;
+/** Open documents by their canonical uri (load/uri.ts): the editor's spelling of a uri need not be the disk walk's. */
+const opened = new Map<string, string>();
+const openDocument = (uri: string) => documents.get(opened.get(uri) ?? uri);
+const isOpen = (uri: string) => openDocument(uri) !== undefined;
 const queue = new ValidationQueue(
   connection,
   workspace,
   {
     open(uri) {
-      const d = documents.get(uri);
-      return d && { text: d.getText(), version: d.version, document: d };
+      const d = openDocument(uri);
+      return d && { uri: d.uri, text: d.getText(), version: d.version, document: d };
     },
   },
   () => settings,
@@ -42,8 +46,8 @@ process.on('uncaughtException', (e) => connection.console.error(`Unexpected erro
 process.on('unhandledRejection', (e) => connection.console.error(`Unexpected error: ${(e as Error)?.stack ?? e}`));
 
 connection.onInitialize((params) => {
-  folders = (params.workspaceFolders ?? []).map((f) => f.uri);
-  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  folders = (params.workspaceFolders ?? []).map((f) => canonicalUri(f.uri));
+  if (folders.length === 0 && params.rootUri) folders = [canonicalUri(params.rootUri)];
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
@@ -84,8 +88,8 @@ connection.onInitialized(async () => {
 /** Folders added later are read like the first ones; a removed folder's files (not open) are forgotten. */
 function followWorkspaceFolders(): void {
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    const added = e.added.map((f) => f.uri);
-    const gone = e.removed.map((f) => f.uri);
+    const added = e.added.map((f) => canonicalUri(f.uri));
+    const gone = e.removed.map((f) => canonicalUri(f.uri));
     folders = [...folders.filter((f) => !gone.includes(f)), ...added];
     const dropped = workspace.uris().filter((u) => !isOpen(u) && gone.some((f) => u.startsWith(f.endsWith('/') ? f : `${f}/`)));
     const publish = dropped.flatMap((u) => workspace.remove(u));
@@ -100,23 +104,29 @@ connection.onDidChangeConfiguration(async (change) => {
   queue.publishSoon(workspace.uris());
 });
 
-documents.onDidOpen((e) => queue.opened(e.document.uri));
-documents.onDidChangeContent((e) => queue.changed(e.document.uri));
+documents.onDidOpen((e) => {
+  const uri = canonicalUri(e.document.uri);
+  opened.set(uri, e.document.uri);
+  queue.opened(uri);
+});
+documents.onDidChangeContent((e) => queue.changed(canonicalUri(e.document.uri)));
 documents.onDidClose((e) => {
-  // The editor let go: the file on disk is the truth again (or the file is gone).
-  const text = readDisk(e.document.uri);
+  const uri = canonicalUri(e.document.uri);
+  opened.delete(uri);
+  // The editor let go: the file on disk is the truth again (or the file is gone, or not one the walk finds).
+  const text = isDiscoveredUri(uri, folders) ? readDisk(uri) : undefined;
   if (text === undefined) {
-    const publish = workspace.remove(e.document.uri);
-    queue.publishSoon([e.document.uri, ...publish]);
-  } else queue.publishSoon(workspace.update(e.document.uri, text));
+    const publish = workspace.remove(uri);
+    queue.publishSoon([uri, ...publish]);
+  } else queue.publishSoon(workspace.update(uri, text));
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  const { publish, removed } = applyFileEvents(workspace, params.changes, isOpen);
+  const { publish, removed } = applyFileEvents(workspace, params.changes, isOpen, folders);
   // A ledger changed (a repair was recorded) or a usage reading: BMS061 and BMS080-082 of every file may change.
   // spec.ledger may name any file: a change counts when it is the ledger of a site of the workspace.
-  const ledgers = ledgerUris(workspace.index);
-  const ledger = params.changes.some((c) => ledgers.has(c.uri) || USAGE_FILE.test(c.uri));
+  const ledgers = workspace.ledgerUris();
+  const ledger = params.changes.some((c) => ledgers.has(canonicalUri(c.uri)) || USAGE_FILE.test(canonicalUri(c.uri)));
   queue.publishSoon([...publish, ...removed, ...(ledger ? workspace.uris() : [])]);
   if (ledger && canRefreshLenses) refreshCodeLenses(connection);
 });

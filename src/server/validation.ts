@@ -2,16 +2,15 @@
 // typing pauses (EditRhythm: at most `debounceMs`); a newer edit cancels the run in progress; every file
 // the edit affects is re-published, and only those.
 import type { Connection } from 'vscode-languageserver/node';
-import { LiveRuleContext } from '../engine/service/ruleContext';
 import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
-import type { LiveWorkspace } from '../engine/service/workspace';
+import type { LiveWorkspace, RuleContext, RuleFailure } from '../engine/service/workspace';
 import { LedgerDiagnostics } from '../engine/service/ledgerDiagnostics';
 import { EditRhythm } from './editRhythm';
 import type { ServerSettings } from './settings';
 
 export interface TextSource {
   /** The editor's text and version of an open file, undefined when it is not open. */
-  open(uri: string): { text: string; version: number; document: Lines & { getText(): string } } | undefined;
+  open(uri: string): { uri: string; text: string; version: number; document: Lines & { getText(): string } } | undefined;
 }
 
 export class ValidationQueue {
@@ -22,9 +21,10 @@ export class ValidationQueue {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private readonly rhythm = new EditRhythm();
-  /** License Server usage cached by 'Refresh License Server Usage' (BMS080-082); re-read only when a file changes. */
   /** BMS062-065 on the ledger files themselves. */
   private readonly ledgers: LedgerDiagnostics;
+  /** Rule and file of every rule that threw (a bug): logged once each, not at every keystroke. */
+  private readonly logged = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -85,7 +85,7 @@ export class ValidationQueue {
     const settings = this.settings();
     const index = this.workspace.index;
     const parsed = index.generation;
-    const ctx = new LiveRuleContext(index, this.workspace.session.options({ expiryWarningDays: settings.expiryWarningDays }));
+    const ctx = this.workspace.ruleContext({ expiryWarningDays: settings.expiryWarningDays });
     // The files the engineer edited first (their diagnostics are what they wait for), then those that depend on them.
     for (const uri of new Set([...edited.filter((u) => this.unpublished.has(u)), ...this.unpublished])) {
       // Between files, a newer edit (or a request that parsed one) stops this run; the next run goes on.
@@ -94,18 +94,31 @@ export class ValidationQueue {
       this.publish(uri, ctx);
       await new Promise((r) => setImmediate(r));
     }
-    if (generation === this.generation) this.ledgers.publish(index);
+    if (generation === this.generation) this.ledgers.publish(this.workspace.session);
   }
 
-  private publish(uri: string, ctx: LiveRuleContext): void {
+  private publish(uri: string, ctx: RuleContext): void {
     const lines = this.workspace.lines(uri);
     if (!lines) {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
+    const failures: RuleFailure[] = [];
     const diagnostics = this.workspace
-      .diagnostics(uri, {}, ctx)
+      .diagnostics(uri, {}, ctx, failures)
       .map((d) => toLspDiagnostic(d, lines, (other) => this.workspace.lines(other)));
-    void this.connection.sendDiagnostics({ uri, version: this.source.open(uri)?.version, diagnostics });
+    for (const f of failures) this.logFailure(f);
+    // An open document's diagnostics go to the uri the editor spelled (the same file as the canonical one).
+    const open = this.source.open(uri);
+    void this.connection.sendDiagnostics({ uri: open?.uri ?? uri, version: open?.version, diagnostics });
+  }
+
+  /** The output channel gets one entry per rule and file; the file keeps every other rule's findings. */
+  private logFailure(f: RuleFailure): void {
+    const key = `${f.codes.join('/')}\u0000${f.uri}`;
+    if (this.logged.has(key)) return;
+    this.logged.add(key);
+    const why = f.error instanceof Error ? (f.error.stack ?? f.error.message) : String(f.error);
+    this.connection.console.error(`Internal error in the ${f.codes.join('/')} check of ${f.uri}: ${why}. The other checks ran; please report this.`);
   }
 }

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { generatePlan } from '../../bench/workload/plan';
 import { generateSite } from '../../bench/workload/site';
-import { fastBlockItem } from '../../src/engine/service/fastBlock';
-import { fastItem } from '../../src/engine/service/items';
-import { layoutOf } from '../../src/engine/service/layout';
-import { plainAssignment } from '../../src/engine/service/plain';
+import { readBlockItem } from '../../src/engine/load/incremental/blockItem';
+import { readPlainItem } from '../../src/engine/load/incremental/listItem';
+import { layoutOf } from '../../src/engine/load/incremental/layout';
+import { plainAssignment } from '../../src/engine/load/incremental/plainItem';
 import { extractAssignment } from '../../src/engine/load/extract';
 
 /** What the engine reads of a mapping node: keys, values, their types and ranges (start and value end; the end past trailing space is not read). */
@@ -31,7 +31,7 @@ describe('block-style items read without the yaml parser', () => {
     const flow = generatePlan(site, { name: 'f', assignments: 300, products: 30, style: 'mixed', seed: 3 });
     for (const text of [plan.text, flow.text, site.text]) {
       for (const item of layoutOf(text)![0].items) {
-        const got = fastItem(item.list, item.text);
+        const got = readPlainItem(item.list, item.text);
         if (!got) continue;
         fast++;
         assert.deepEqual(shape(got.node), shape(yamlItem(item.text)!), item.text);
@@ -45,7 +45,7 @@ describe('block-style items read without the yaml parser', () => {
     }
     assert.ok(fast > 700, `${fast} items read fast`);
     assert.ok(assignments > 500, `${assignments} assignments made from the record`);
-    assert.ok(layoutOf(plan.text)![0].items.some((i) => i.list === 'entitlements' && fastItem(i.list, i.text)), 'an entitlement read fast');
+    assert.ok(layoutOf(plan.text)![0].items.some((i) => i.list === 'entitlements' && readPlainItem(i.list, i.text)), 'an entitlement read fast');
   });
 
   it('leave anything less plain to the yaml parser', () => {
@@ -62,9 +62,9 @@ describe('block-style items read without the yaml parser', () => {
       '    - server: true\n',
       '    - server: &a x\n',
     ]) {
-      assert.equal(fastBlockItem(text), undefined, text);
+      assert.equal(readBlockItem(text), undefined, text);
     }
-    assert.ok(fastBlockItem('    - server: "es-01"\n      quantity: 2'));
-    assert.ok(fastBlockItem('    - server: es-01\n      quantity: 1   # per quote\n'));
+    assert.ok(readBlockItem('    - server: "es-01"\n      quantity: 2'));
+    assert.ok(readBlockItem('    - server: es-01\n      quantity: 1   # per quote\n'));
   });
 });

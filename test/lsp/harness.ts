@@ -131,8 +131,21 @@ export class TestClient {
     });
   }
 
-  async open(name: string, text: string): Promise<Diagnostic[]> {
-    const uri = this.uri(name);
+  /** Resolves on the next diagnostics published for any file, or after `ms` when none comes. */
+  anyPublished(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const timer = setTimeout(finish, ms);
+      const waiter = { test: () => true, done: finish };
+      function finish(): void {
+        clearTimeout(timer);
+        done();
+      }
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Opens a file of the folder; `uri` spells its uri another way (as VS Code does), the server must know it for the same file. */
+  async open(name: string, text: string, uri = this.uri(name)): Promise<Diagnostic[]> {
     this.versions.set(uri, 1);
     const next = this.nextDiagnostics(uri, (p) => p.version === 1);
     await this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
@@ -140,8 +153,7 @@ export class TestClient {
   }
 
   /** Sends incremental changes; resolves with the diagnostics published for the new version. */
-  async change(name: string, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
-    const uri = this.uri(name);
+  async change(name: string, changes: TextDocumentContentChangeEvent[], uri = this.uri(name)): Promise<Diagnostic[]> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     const next = this.nextDiagnostics(uri, (p) => p.version === version);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { WorkspaceIndex } from '../../src/engine/load/workspace';
-import { fastFlowItem } from '../../src/engine/service/fastItem';
-import { parseItem } from '../../src/engine/service/items';
-import { IncrementalParser } from '../../src/engine/service/parsedFile';
+import { readFlowItem } from '../../src/engine/load/incremental/flowItem';
+import { parseItem } from '../../src/engine/load/incremental/listItem';
+import { IncrementalParser } from '../../src/engine/load/incremental/incrementalParser';
 import { LiveWorkspace } from '../../src/engine/service/workspace';
 import { validateFile } from '../../src/engine/validate';
 import { PLAN, SITE } from './fixtures';
@@ -114,13 +114,13 @@ describe('incremental parsing equals a full parse', function () {
       ['Site', 'licenseServers', '    - { id: ls-1, host: es01.local, address: "@localhost" }\n'],
     ];
     for (const [kind, list, line] of cases) {
-      assert.ok(fastFlowItem(line), `the fast path should read ${line}`);
+      assert.ok(readFlowItem(line), `the fast path should read ${line}`);
       // A trailing comment is beyond the fast path: the same item then goes through the yaml parser.
       const viaYaml = parseItem(kind, list, line.replace(/\n$/, ' # via yaml\n'), 'file:///x');
       assert.deepEqual(parseItem(kind, list, line, 'file:///x'), viaYaml, line);
     }
     for (const line of ['    - { server: as-01, quantity: 2.5 }\n', '    - { a: 1, a: 2 }\n', '    - { a: [1] }\n', '    - { a: "x\\"y" }\n', '    - { a: 1, }\n', '    - { a: @x }\n']) {
-      assert.equal(fastFlowItem(line), undefined, line);
+      assert.equal(readFlowItem(line), undefined, line);
     }
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { generatePlan } from '../../bench/workload/plan';
 import { generateSite, type Style } from '../../bench/workload/site';
-import { LiveRuleContext } from '../../src/engine/service/ruleContext';
+import { LiveRuleContext } from '../../src/engine/rules/incremental/keptLookups';
 import { LiveWorkspace } from '../../src/engine/service/workspace';
 
 const SITE = 'file:///w/site.bms.yaml';

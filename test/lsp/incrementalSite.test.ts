@@ -3,8 +3,8 @@ import { generatePlan } from '../../bench/workload/plan';
 import { generateSite } from '../../bench/workload/site';
 import { parseBmsText } from '../../src/engine/load/parse';
 import { WorkspaceIndex } from '../../src/engine/load/workspace';
-import { layoutOf } from '../../src/engine/service/layout';
-import { IncrementalParser } from '../../src/engine/service/parsedFile';
+import { layoutOf } from '../../src/engine/load/incremental/layout';
+import { IncrementalParser } from '../../src/engine/load/incremental/incrementalParser';
 import { LiveWorkspace } from '../../src/engine/service/workspace';
 import { validateFile } from '../../src/engine/validate';
 

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { generatePlan } from '../../bench/workload/plan';
 import { generateSite } from '../../bench/workload/site';
-import { layoutOf } from '../../src/engine/service/layout';
-import { editLayout } from '../../src/engine/service/layoutEdit';
-import { commonEnds } from '../../src/engine/service/textDiff';
+import { layoutOf } from '../../src/engine/load/incremental/layout';
+import { editLayout } from '../../src/engine/load/incremental/layoutEdit';
+import { commonEnds } from '../../src/engine/load/incremental/textDiff';
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function random(seed: number): () => number {

@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { parseDay } from '../../engine/calendar';
 import { findBmsFiles, loadWorkspace, uriOf } from '../../engine/load/files';
 import { conflictMessage } from '../../engine/ledger/ledger';
-import { quickRead } from '../../engine/service/quickRead';
 import type { RuleFailure } from '../../engine/rules';
 import { WorkspaceSession } from '../../engine/session/session';
 import { ledgerDiagnostics } from '../ledgerDiagnostics';
@@ -36,7 +35,7 @@ function readLedgers(session: WorkspaceSession, io: CliIO, found: ReportedDiagno
     const file = ledger.path;
     if (ledger.conflict !== undefined) conflicts.push(conflictMessage(path.relative(io.cwd, file), ledger.conflict));
     for (const p of ledger.problems) if (!p.message.startsWith('git conflict marker')) io.err(`note: ${path.relative(io.cwd, file)}:${p.line}: ${p.message}\n`);
-    found.push(...ledgerDiagnostics(file, site.name, io.cwd));
+    found.push(...ledgerDiagnostics(ledger, io.cwd));
   }
 }
 
@@ -64,7 +63,7 @@ export const validateCommand: CliCommand = {
     const asked = inputs.map((p) => path.resolve(io.cwd, p));
     // A file named alone (a pre-commit hook) is judged with its workspace: its site, its plans.
     const workspace = flag(parsed, 'workspace');
-    const { index, paths, problems } = loadWorkspace([...asked, ...contextFolders(asked, workspace === undefined ? undefined : path.resolve(io.cwd, workspace))], quickRead);
+    const { index, paths, problems } = loadWorkspace([...asked, ...contextFolders(asked, workspace === undefined ? undefined : path.resolve(io.cwd, workspace))]);
     const reported = new Set(findBmsFiles(asked).files.map(uriOf));
     for (const p of problems) io.err(`bmslicense validate: ${path.relative(io.cwd, p.path) || p.path}: ${p.message}\n`);
     if (problems.length > 0) return 2;
@@ -85,7 +84,12 @@ export const validateCommand: CliCommand = {
     // BMS061 counts the ledgers' repairs; BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/.
     const all = session.validate({ today, expiryWarningDays }, { failures });
     const byUri = new Map([...all].filter(([uri]) => reported.has(uri)));
+    // Once per rule and file, however many documents of the file it threw on.
+    const logged = new Set<string>();
     for (const f of failures) {
+      const key = `${f.codes.join('/')}\u0000${f.uri}`;
+      if (logged.has(key)) continue;
+      logged.add(key);
       const where = path.relative(io.cwd, paths.get(f.uri) ?? f.uri);
       io.err(`bmslicense validate: internal error in the ${f.codes.join('/')} check of ${where}: ${f.error instanceof Error ? f.error.message : String(f.error)}. The other checks ran; please report this.\n`);
     }

@@ -1,10 +1,11 @@
-// Finding and reading `*.bms.yaml` files on disk (the CLI; the language server reads from its documents).
+// Finding and reading `*.bms.yaml` files on disk: the one discovery rule of every face (the CLI, the language server, the extension host).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { BmsFile } from './parse';
 import { WorkspaceIndex } from './workspace';
+import { readBmsText } from './incremental/read';
+import { uriOfPath } from './uri';
 
 export { BMS_FILE } from './globs';
 import { BMS_FILE } from './globs';
@@ -68,11 +69,41 @@ export function findBmsFiles(paths: string[]): { files: string[]; problems: Load
   return { files: [...files].sort(), problems };
 }
 
-export function uriOf(path: string): string {
-  return pathToFileURL(resolve(path)).href;
+/**
+ * Whether a folder walk of `roots` finds the file at `p` (findBmsFiles' rule): a site or plan file below
+ * one of them, in no skipped folder and not git-ignored. A file watcher's event counts only then; a file
+ * the engineer opens in the editor is checked whatever this says.
+ */
+export function isDiscovered(p: string, roots: string[]): boolean {
+  const file = resolve(p);
+  if (!BMS_FILE.test(file)) return false;
+  for (const raw of roots) {
+    const root = resolve(raw);
+    const rel = relative(root, file);
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) continue;
+    const parts = rel.split(/[\\/]/);
+    let dir = root;
+    let rules = gitignoreOf(dir, []);
+    let found = true;
+    for (const part of parts.slice(0, -1)) {
+      dir = join(dir, part);
+      if (SKIP_DIRS.has(part) || ignored(dir, true, rules)) {
+        found = false;
+        break;
+      }
+      rules = gitignoreOf(dir, rules);
+    }
+    if (found && !ignored(file, false, rules)) return true;
+  }
+  return false;
 }
 
-/** Loads files into a new index (parsed by `read`, else whole). Files that cannot be read are returned as problems, not thrown. */
+/** The canonical uri of a path (uri.ts): the one key of a file everywhere. */
+export function uriOf(path: string): string {
+  return uriOfPath(path);
+}
+
+/** Loads files into a new index (read by `read`, else by the one reader every face uses). Files that cannot be read are returned as problems, not thrown. */
 export function loadWorkspace(paths: string[], read?: (uri: string, text: string) => BmsFile): { index: WorkspaceIndex; paths: Map<string, string>; problems: LoadProblem[] } {
   const { files, problems } = findBmsFiles(paths);
   const index = new WorkspaceIndex();
@@ -87,8 +118,7 @@ export function loadWorkspace(paths: string[], read?: (uri: string, text: string
     }
     const uri = uriOf(path);
     byUri.set(uri, path);
-    if (read) index.setFile(read(uri, text));
-    else index.setText(uri, text);
+    index.setFile((read ?? readBmsText)(uri, text));
   }
   return { index, paths: byUri, problems };
 }

@@ -1,6 +1,7 @@
 // The CodeLens above each assignment of a plan file: its state from the site's ledger (activated on a date
 // in a transaction, not activated, waiting for an offline response, return to confirm, broken). Served by
 // the language server, so every LSP client shows it; the command is the extension's Review and Apply.
+import { REVIEW_AND_APPLY } from '../commandIds';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { fold } from '../ledger/fold';
 import { isPlan } from '../model';
@@ -8,7 +9,7 @@ import { assignmentStates } from '../reconcile/assignmentStates';
 import { rangeOf } from './lsp';
 import type { LiveWorkspace } from './workspace';
 
-export const REVIEW_AND_APPLY = 'bmsLicense.reviewAndApply';
+export { REVIEW_AND_APPLY };
 
 export function codeLenses(ws: LiveWorkspace, uri: string, today = new Date()): CodeLens[] {
   const lines = ws.lines(uri);

@@ -4,7 +4,7 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-t
 import { isPlan, isSite, productsOf, versionLabel, VERSION_YEARS, type BmsDocument } from '../model';
 import { CATALOG } from '../rules';
 import { enumAt, keysAt, type SchemaKind } from '../schema';
-import { caretContext, type CaretContext } from './context';
+import { caretContext, type CaretContext } from './caret';
 import { kindAt } from './hover';
 import { rangeOf } from './lsp';
 import type { LiveWorkspace } from './workspace';

@@ -7,7 +7,7 @@ import { catalogFeature, eraOf } from '../rules';
 import { siteRequirements } from '../rules/required';
 import { describeKey, type SchemaKind } from '../schema';
 import { kindName, typeName } from '../rules/words';
-import { caretContext } from './context';
+import { caretContext } from './caret';
 import { rangeOf } from './lsp';
 import type { Occurrence } from './occurrences';
 import type { LiveWorkspace } from './workspace';

@@ -1,42 +1,29 @@
 // The ledger files' own findings (BMS062-065) in the editor: published for each site's ledger, whether or
-// not it is open, and cleared when they are gone. Re-read only when a ledger file changed on disk.
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// not it is open, and cleared when they are gone. The session's LedgerStore reads and judges each ledger
+// (again only when it changed on disk); this maps its findings through the one LSP converter.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import { ruleHelpUrl } from '../diagnostics';
-import { ledgerFindings } from '../ledger/findings';
-import { ledgerPathFor } from '../ledger/ledger';
-import type { WorkspaceIndex } from '../load/workspace';
-import { SOURCE } from './lsp';
-
-const SEVERITY = { error: 1, warning: 2, information: 3 } as const;
+import type { WorkspaceSession } from '../session/session';
+import { toLspDiagnostic } from './lsp';
 
 export class LedgerDiagnostics {
-  private readonly seen = new Map<string, { mtime: string; site: string; key: string }>();
+  /** Per ledger uri: what was published last, to send only what changed. */
+  private readonly seen = new Map<string, string>();
 
   /** `send` publishes one ledger file's diagnostics (the server's connection). */
   constructor(private readonly send: (uri: string, diagnostics: LspDiagnostic[]) => void) {}
 
-  publish(index: WorkspaceIndex): void {
+  publish(session: WorkspaceSession): void {
     const current = new Set<string>();
-    for (const site of index.sites()) {
-      if (!site.name || !site.uri.startsWith('file:')) continue;
-      const file = ledgerPathFor(site, fileURLToPath(site.uri));
-      const uri = pathToFileURL(file).href;
-      let mtime: string;
-      try {
-        const st = statSync(file);
-        mtime = `${st.mtimeMs}:${st.size}`;
-      } catch {
-        continue; // no ledger yet
-      }
-      current.add(uri);
-      const before = this.seen.get(uri);
-      if (before && before.mtime === mtime && before.site === site.name) continue;
-      const diagnostics = diagnosticsOf(file, site.name);
+    for (const site of session.index.sites()) {
+      if (!site.name) continue;
+      const ledger = session.ledgers.of(site);
+      if (!ledger || current.has(ledger.uri)) continue;
+      current.add(ledger.uri);
+      const diagnostics = ledger.findings.map((d) => toLspDiagnostic(d, ledger.lines, () => undefined));
       const key = JSON.stringify(diagnostics);
-      this.seen.set(uri, { mtime, site: site.name, key });
-      if (before?.key !== key) this.send(uri, diagnostics);
+      if (this.seen.get(ledger.uri) === key) continue;
+      this.seen.set(ledger.uri, key);
+      this.send(ledger.uri, diagnostics);
     }
     for (const uri of [...this.seen.keys()]) {
       if (current.has(uri)) continue;
@@ -44,22 +31,4 @@ export class LedgerDiagnostics {
       this.send(uri, []);
     }
   }
-}
-
-function diagnosticsOf(file: string, site: string): LspDiagnostic[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const lines = text.split('\n');
-  return ledgerFindings(text, site).map((f) => ({
-    range: { start: { line: f.line - 1, character: 0 }, end: { line: f.line - 1, character: lines[f.line - 1]?.replace(/\r$/, '').length ?? 0 } },
-    severity: SEVERITY[f.severity],
-    code: f.code,
-    codeDescription: { href: ruleHelpUrl(f.code) },
-    source: SOURCE,
-    message: f.message,
-  }));
 }

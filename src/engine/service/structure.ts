@@ -2,9 +2,10 @@
 // links (an assignment's activation id → its product in the entitlements; a site's spec.ledger → the file),
 // so that editors other than VS Code (Neovim, Helix…) get them from the server too.
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentLink, FoldingRange } from 'vscode-languageserver-types';
 import { ledgerPathFor } from '../ledger/ledger';
+import { uriOf } from '../load/files';
+import { isFileUri, pathOfUri } from '../load/uri';
 import { isSite, type Span } from '../model';
 import { rangeOf } from './lsp';
 import type { LiveWorkspace } from './workspace';
@@ -42,9 +43,9 @@ export function documentLinks(ws: LiveWorkspace, uri: string): DocumentLink[] {
   for (const m of ws.documents(uri)) {
     if (isSite(m)) {
       const at = m.at['spec.ledger'];
-      if (at && m.ledger && uri.startsWith('file:')) {
-        const file = ledgerPathFor(m, fileURLToPath(uri));
-        out.push({ range: rangeOf(lines, at), target: pathToFileURL(file).href, tooltip: `The ledger of site ${m.name}: ${path.basename(file)}` });
+      if (at && m.ledger && isFileUri(uri)) {
+        const file = ledgerPathFor(m, pathOfUri(uri));
+        out.push({ range: rangeOf(lines, at), target: uriOf(file), tooltip: `The ledger of site ${m.name}: ${path.basename(file)}` });
       }
       continue;
     }

@@ -1,18 +1,20 @@
-// The workspace as an editor sees it: every file's latest text, parsed incrementally, in one index;
-// which files an edit affects; and each file's diagnostics (syntax + schema + rules).
-import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+// The workspace as an editor sees it: every file's latest text, read incrementally, in one index; which
+// files an edit affects; and each file's diagnostics through the one pipeline (validateFile) with the
+// editor's incremental rule passes.
+import type { Diagnostic } from '../diagnostics';
 import type { WorkspaceIndex as Index } from '../load/workspace';
 import { WorkspaceIndex } from '../load/workspace';
+import { IncrementalParser, readText, type ParsedText } from '../load/incremental/read';
 import { isPlan, isSite, type BmsDocument } from '../model';
-import { runRules, type RuleContext, type ValidationOptions } from '../rules';
-import { LiveRuleContext } from './ruleContext';
+import type { RuleContext, RuleFailure, ValidationOptions } from '../rules';
+import { IncrementalRules } from '../rules/incremental/passes';
+import { WorkspaceSession, type SessionSettings } from '../session/session';
 import { LineIndex } from '../text';
+import { validateFile } from '../validate';
 import type { Lines } from './lsp';
-import { WorkspaceSession } from '../session/session';
 import { Occurrences } from './occurrences';
-import { IncrementalParser, type ParsedText } from './parsedFile';
-import { PlanRules } from './planRules';
-import { siteRulesContext } from './narrowed';
+
+export type { RuleContext, RuleFailure } from '../rules';
 
 interface FileState {
   parser: IncrementalParser;
@@ -27,7 +29,7 @@ export class LiveWorkspace {
   readonly occurrences = new Occurrences(this.index);
   /** The ledgers and usage readings of this workspace, and the validation options built from them. */
   readonly session = new WorkspaceSession(this.index);
-  private readonly planRules = new PlanRules();
+  private readonly rules = new IncrementalRules();
   private readonly files = new Map<string, FileState>();
 
   /** Parses a file's new text into the index; returns every uri whose diagnostics may have changed. */
@@ -78,17 +80,20 @@ export class LiveWorkspace {
     return (this.index.file(uri)?.documents ?? []).flatMap((d) => (d.model ? [d.model] : []));
   }
 
-  /** Every diagnostic of one file, sorted. `ctx` shares the rules' lookups across files of one pass. */
-  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = new LiveRuleContext(this.index, { repairsOf: this.session.repairsOf(options.today), repairedTargets: (site) => this.session.repairedTargets(site), ...options })): Diagnostic[] {
-    const state = this.files.get(uri);
-    if (!state) return [];
-    const out = [...state.parsed.diagnostics];
-    for (const d of this.index.file(uri)?.documents ?? []) {
-      const doc = d.model;
-      if (!doc || d.swallowed) continue; // an unclosed quote: its BMS001 says all that can be said
-      out.push(...(isPlan(doc) ? this.planRules.check(doc, ctx) : runRules(doc, siteRulesContext(doc, ctx))));
-    }
-    return out.sort(compareDiagnostics);
+  /** The rules' context for one pass over the workspace, with the session's ledgers and usage readings. */
+  ruleContext(settings: SessionSettings & ValidationOptions = {}): RuleContext {
+    return this.rules.context(this.index, { ...this.session.options(settings), ...settings });
+  }
+
+  /** Every diagnostic of one file, sorted. `ctx` shares the rules' lookups across files of one pass; a rule that throws goes to `failures`. */
+  diagnostics(uri: string, options: ValidationOptions = {}, ctx: RuleContext = this.ruleContext(options), failures?: RuleFailure[]): Diagnostic[] {
+    if (!this.files.has(uri)) return [];
+    return validateFile(this.index, uri, options, { context: ctx, incremental: this.rules, failures });
+  }
+
+  /** The uri of every site's ledger (`spec.ledger`, or `<name>.ledger.jsonl` beside the site file). */
+  ledgerUris(): Set<string> {
+    return this.session.ledgers.uris(this.index);
   }
 
   /** Site names a file defines, and site names its plans are for. */
@@ -120,7 +125,7 @@ export class LiveWorkspace {
 /** The parse never throws; if a bug makes it, the file still shows one diagnostic instead of killing the server. */
 function safeParse(parser: IncrementalParser, uri: string, text: string): ParsedText {
   try {
-    return parser.parse(text);
+    return readText(parser, text);
   } catch (e) {
     const d: Diagnostic = {
       code: 'BMS001',

@@ -1,28 +1,50 @@
-// Each site's ledger, read and folded once and again only when the file changed (size or mtime): the one
-// reader behind the tree, the hovers, the CodeLens, the rules' repair counts and `bmslicense validate`.
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Each site's ledger, read, folded and judged once and again only when the file changed (size or mtime): the
+// one reader behind the tree, the hovers, the CodeLens, the rules' repair counts, the ledger's own findings
+// (BMS062-065) in the editor and `bmslicense validate`.
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics';
 import { fold, type LedgerState } from '../ledger/fold';
-import { ledgerPathFor, readLedger, type LedgerProblem } from '../ledger/ledger';
+import { ledgerFindings } from '../ledger/findings';
+import { ledgerPathFor, parseLedger, type LedgerProblem, type LedgerRead } from '../ledger/ledger';
+import { uriOf } from '../load/files';
+import { isFileUri, pathOfUri } from '../load/uri';
+import type { WorkspaceIndex } from '../load/workspace';
 import type { Site } from '../model';
+import { LineIndex } from '../text';
 
 export interface SiteLedger {
   path: string;
+  /** The ledger's canonical uri (load/uri.ts): where the editor shows its findings. */
+  uri: string;
   state: LedgerState;
   /** Lines that were not events (torn, not JSON…): reported, ignored. */
   problems: LedgerProblem[];
   /** The first line of a git conflict marker, when the file has one: every command refuses such a ledger. */
-  conflict?: ReturnType<typeof readLedger>['conflict'];
+  conflict?: LedgerRead['conflict'];
+  /** The ledger's own findings (BMS062-065), each on its line, as every other diagnostic. */
+  findings: Diagnostic[];
+  /** The ledger's lines, to turn the findings' offsets into positions. */
+  lines: LineIndex;
 }
 
 export class LedgerStore {
-  private readonly cache = new Map<string, { stamp: string; ledger: SiteLedger }>();
+  private readonly cache = new Map<string, { stamp: string; site: string; ledger: SiteLedger }>();
   /** Files read from disk since the store was made (a test and a benchmark count them). */
   reads = 0;
 
   /** Where the site's ledger is (or will be); undefined for a site that is not a file. */
   pathOf(site: Site): string | undefined {
-    return site.uri.startsWith('file:') ? ledgerPathFor(site, fileURLToPath(site.uri)) : undefined;
+    return isFileUri(site.uri) ? ledgerPathFor(site, pathOfUri(site.uri)) : undefined;
+  }
+
+  /** The uri of every site's ledger (`spec.ledger`, or `<name>.ledger.jsonl` beside the site file). */
+  uris(index: WorkspaceIndex): Set<string> {
+    const out = new Set<string>();
+    for (const site of index.sites()) {
+      const path = this.pathOf(site);
+      if (path !== undefined) out.add(uriOf(path));
+    }
+    return out;
   }
 
   /** The site's ledger as it is on disk now; undefined when the site is not a file or has no ledger yet. */
@@ -38,11 +60,29 @@ export class LedgerStore {
       return undefined;
     }
     const cached = this.cache.get(path);
-    if (cached?.stamp === stamp) return cached.ledger;
-    const read = readLedger(path);
+    if (cached?.stamp === stamp && cached.site === site.name) return cached.ledger;
+    const ledger = readSiteLedger(path, site.name);
     this.reads++;
-    const ledger: SiteLedger = { path, state: fold(read.events), problems: read.problems, conflict: read.conflict };
-    this.cache.set(path, { stamp, ledger });
+    this.cache.set(path, { stamp, site: site.name, ledger });
     return ledger;
   }
+}
+
+function readSiteLedger(path: string, site: string): SiteLedger {
+  const uri = uriOf(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const problems = [{ line: 0, message: `Cannot read the ledger ${path}: ${(e as Error).message}` }];
+    return { path, uri, state: fold([]), problems, findings: [], lines: new LineIndex('') };
+  }
+  const read = parseLedger(text);
+  const lines = new LineIndex(text);
+  const findings = ledgerFindings(text, site).map((f): Diagnostic => {
+    const start = lines.offsetAt({ line: f.line - 1, character: 0 });
+    const end = start + (text.slice(start).split('\n', 1)[0] ?? '').replace(/\r$/, '').length;
+    return { code: f.code, severity: f.severity, message: f.message, uri, span: { start, end } };
+  });
+  return { path, uri, state: fold(read.events), problems: read.problems, conflict: read.conflict, findings, lines };
 }

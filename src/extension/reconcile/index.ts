@@ -1,6 +1,6 @@
 // Reconcile in VS Code: the "Review and Apply Plan…" command and its read-only review documents. The
 // CodeLens of each assignment's state comes from the language server (src/engine/service/codeLens.ts).
-import { REVIEW_AND_APPLY } from '../../engine/service/codeLens';
+import { REVIEW_AND_APPLY } from '../../engine/commandIds';
 import * as vscode from 'vscode';
 import type { CommandHandlers } from '../commands/registry';
 import { reviewAndApply, REVIEW_SCHEME, ReviewDocuments, type ReconcileDeps } from './review';

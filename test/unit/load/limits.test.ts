@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { documentStart, longLine, MAX_DOCUMENTS, MAX_FILE_LENGTH, MAX_LINE_LENGTH, sizeLimit } from '../../../src/engine/load/limits';
 import { parseBmsText } from '../../../src/engine/load/parse';
-import { IncrementalParser } from '../../../src/engine/service/parsedFile';
+import { IncrementalParser } from '../../../src/engine/load/incremental/incrementalParser';
 
 const PLAN = 'apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: p, site: s }\nspec:\n  assignments:\n    - { server: es-01, activationId: A-1 }\n';
 const documents = (n: number, lead = '') => lead + Array.from({ length: n }, () => PLAN).join('---\n');

@@ -2,13 +2,13 @@
 // block mapping, read without the yaml parser, with the node ranges the yaml parser gives it (100
 // entitlement e-mails of 10 products took a third of a 1 MB plan's open). Anything else returns undefined.
 import { isMap, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { fastBlockItem } from './fastBlock';
-import { fastFlowItem } from './fastItem';
+import { readBlockItem } from './blockItem';
+import { readFlowItem } from './flowItem';
 
 const HEAD = /^( *)- id: ([A-Za-z_][\w./-]*)\n( *)products:\n/y;
 const INDENT = / */y;
 
-export function fastEntitlement(text: string): { node: YAMLMap; data: Record<string, unknown> } | undefined {
+export function readEntitlementItem(text: string): { node: YAMLMap; data: Record<string, unknown> } | undefined {
   if (text.includes('\r') || text.includes('#') || !text.endsWith('\n')) return undefined;
   HEAD.lastIndex = 0;
   const head = HEAD.exec(text);
@@ -37,7 +37,7 @@ export function fastEntitlement(text: string): { node: YAMLMap; data: Record<str
   starts.forEach((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
     const item = text.slice(start, end);
-    const fast = fastFlowItem(item) ?? fastBlockItem(item);
+    const fast = readFlowItem(item) ?? readBlockItem(item);
     if (!fast) return;
     shift(fast.node, start);
     if (fast.node.flow) fast.node.range = [fast.node.range![0], fast.node.range![1], end];

@@ -7,6 +7,6 @@ export interface ItemChunk {
   text: string;
   /** Nesting under other items of the list (a server's `children`); 0 or absent at the top. */
   depth?: number;
-  /** The item's children follow as items of their own (nestedItems.ts). */
+  /** The item's children follow as items of their own (nestedServers.ts). */
   cut?: boolean;
 }

@@ -1,7 +1,7 @@
 // A rule pass for the editor: a Site that did not change keeps its lookup maps from one edit to the next.
-import { RuleContext } from '../rules';
-import { SiteLookup } from '../rules/lookup';
-import type { Site } from '../model';
+import { RuleContext } from '..';
+import { SiteLookup } from '../lookup';
+import type { Site } from '../../model';
 
 /** A site's lookup that lists the ids of a kind once (did-you-mean asks for them per unknown id). */
 class KeptSiteLookup extends SiteLookup {

@@ -2,13 +2,13 @@
 // (`- server: es-01` / `  activationId: ACT-1` / `  quantity: 1`), read without the yaml parser, with the
 // node ranges the yaml parser gives it; a value may be a flow list of such words (`appliesTo: [as-p, as-b]`).
 // Anything less plain (comment lines, nesting, blank lines, CR) returns undefined and goes to the yaml parser.
-import { value } from './fastItem';
-import { fastResult, type FastItem, type PlainPair, type PlainScalar, type PlainSeq } from './plain';
+import { value } from './flowItem';
+import { fastResult, type FastItem, type PlainPair, type PlainScalar, type PlainSeq } from './plainItem';
 
 const FIRST = /^( *)- ([A-Za-z_][\w-]*):(?= )/y;
 const KEY = /([A-Za-z_][\w-]*):(?= )/y;
 
-export function fastBlockItem(text: string): FastItem | undefined {
+export function readBlockItem(text: string): FastItem | undefined {
   if (text.includes('\r')) return undefined;
   FIRST.lastIndex = 0;
   const head = FIRST.exec(text);

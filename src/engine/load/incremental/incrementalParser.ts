@@ -1,17 +1,17 @@
 // A file's text → its documents and their syntax and schema diagnostics, re-using every list item
 // whose text did not change since the last parse (the yaml parse is ~1 s for a 1 MB plan).
 import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics';
-import { excessiveNesting } from '../load/depth';
-import { documentStart, longLine, MAX_DOCUMENTS, MAX_FILE_LENGTH } from '../load/limits';
-import { extractPlan, extractSite } from '../load/extract';
-import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostics, type BmsFile, type Kind, type ParsedDocument } from '../load/parse';
-import type { LicensePlan, Site, Span } from '../model';
-import { validateSchema } from '../schema';
-import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './items';
+import type { Diagnostic } from '../../diagnostics';
+import { excessiveNesting } from '../depth';
+import { documentStart, longLine, MAX_DOCUMENTS, MAX_FILE_LENGTH } from '../limits';
+import { extractPlan, extractSite } from '../extract';
+import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostics, type BmsFile, type Kind, type ParsedDocument } from '../parse';
+import type { LicensePlan, Site, Span } from '../../model';
+import { validateSchema } from '../../schema';
+import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './listItem';
 import { fileOffset, isLocal, layoutOf, type DocumentLayout, type ItemChunk, type Piece } from './layout';
 import { editLayout } from './layoutEdit';
-import { cutAt, cutText, nestServers } from './nestedItems';
+import { cutAt, cutText, nestServers } from './nestedServers';
 import { changedLines, commonEnds, type CommonEnds } from './textDiff';
 
 export interface ParsedText {
@@ -60,6 +60,14 @@ class Seen {
   }
 }
 
+/** The whole-file parse and its schema findings: the reference every item-by-item parse must equal. */
+export function wholeText(uri: string, text: string): ParsedText {
+  const file = parseBmsText(uri, text);
+  const diagnostics = [...file.diagnostics];
+  for (const d of file.documents) if (d.kind && !d.swallowed) diagnostics.push(...validateSchema(d.yaml, d.kind, uri));
+  return { file: { ...file, checked: diagnostics }, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
+}
+
 export class IncrementalParser {
   /** Every item parsed, by `kind|list` and text; entries no longer in the file are dropped now and then. */
   private cache: Cache = new Map();
@@ -87,10 +95,7 @@ export class IncrementalParser {
     this.cache.clear();
     this.cached = 0;
     this.previous = { text, local: false, items: new Seen() };
-    const file = parseBmsText(this.uri, text);
-    const diagnostics = [...file.diagnostics];
-    for (const d of file.documents) if (d.kind && !d.swallowed) diagnostics.push(...validateSchema(d.yaml, d.kind, this.uri));
-    return { file: { ...file, checked: diagnostics }, diagnostics, stats: { parsed: 0, reused: 0, whole: true } };
+    return wholeText(this.uri, text);
   }
 
   private parseLayouts(text: string, layouts: DocumentLayout[], ends: CommonEnds | undefined): ParsedText | undefined {

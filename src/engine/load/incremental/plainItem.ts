@@ -1,10 +1,10 @@
-// What the fast readers (fastItem.ts, fastBlock.ts) read of a plain list item: its keys and values with
+// What the fast readers (flowItem.ts, blockItem.ts) read of a plain list item: its keys and values with
 // the offsets the yaml parser would give their nodes. The yaml nodes are made from it only when asked
 // for (a value the schema rejects is worded from them); an assignment the schema accepts is made
 // straight from it, as extractAssignment would make it from the nodes (11,000 items a 1 MB plan).
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { TARGET_KEYS } from '../load/extract';
-import type { Assignment, FieldSpans } from '../model';
+import { TARGET_KEYS } from '../extract';
+import type { Assignment, FieldSpans } from '../../model';
 
 export interface PlainScalar {
   value: string | number;
@@ -39,7 +39,7 @@ export interface PlainMap {
 }
 
 export interface FastItem {
-  /** The mapping as a plain record; absent for an item read by another fast reader (fastEntitlement.ts). */
+  /** The mapping as a plain record; absent for an item read by another fast reader (entitlementItem.ts). */
   plain?: PlainMap;
   /** The item's value, as `toJSON()` of its node gives it. */
   data: Record<string, unknown>;

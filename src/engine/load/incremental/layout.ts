@@ -1,7 +1,7 @@
 // Cuts a `*.bms.yaml` text, by line indentation only, into each document's skeleton and the items of
 // its big lists, so that an edit re-parses the one item it touched instead of the whole file.
 import type { ItemChunk } from './itemChunk';
-import { cutChildren } from './nestedItems';
+import { cutChildren } from './nestedServers';
 
 /** The lists whose items are parsed on their own, with the schema definition of one item. */
 export const ITEM_LISTS: Record<string, string> = {

@@ -2,10 +2,10 @@
 // assignment or a product depends only on the assignments and products of its activation id (its
 // "bucket"), the site's node it names and the plan's settings; so a pass re-judges only the buckets an
 // edit touched and those that had findings, the others had none and still have none.
-import { productsOf, type Assignment, type LicensePlan, type Product, type Site } from '../model';
-import type { RuleContext } from '../rules';
-import { localDayNumber } from '../calendar';
-import type { SiteLookup } from '../rules/lookup';
+import { productsOf, type Assignment, type LicensePlan, type Product, type Site } from '../../model';
+import type { RuleContext } from '..';
+import { localDayNumber } from '../../calendar';
+import type { SiteLookup } from '../lookup';
 
 export const bucketOf = (activationId: string | undefined): string => activationId ?? '\u0000';
 

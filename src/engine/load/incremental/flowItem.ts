@@ -1,8 +1,8 @@
 // The common list item, one flow mapping of plain words and numbers on one line
 // (`- { server: es-01, activationId: ACT-1, quantity: 1 }`), read without the yaml parser: a 10,000-line
 // plan opens in a fraction of the time. Anything less plain returns undefined and goes to the yaml parser.
-// What it reads is a plain record (plain.ts); the yaml nodes are made from it only when asked for.
-import { fastResult, type FastItem, type PlainPair, type PlainScalar } from './plain';
+// What it reads is a plain record (plainItem.ts); the yaml nodes are made from it only when asked for.
+import { fastResult, type FastItem, type PlainPair, type PlainScalar } from './plainItem';
 
 // A comment may follow the closing brace (`- { … }   # moved from phase 1`).
 const LINE = /^( *)- \{([^\n#]*)\}(?: *| +#[^\n]*)\r?\n?$/;
@@ -13,7 +13,7 @@ const INT = /^[-+]?[0-9]+$/;
 const NOT_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
 
 /** The item's mapping (offsets relative to the item text) and its value; undefined when the line is not that plain. */
-export function fastFlowItem(text: string): FastItem | undefined {
+export function readFlowItem(text: string): FastItem | undefined {
   const m = LINE.exec(text);
   if (!m) return undefined;
   const open = m[1].length + 2;

@@ -1,7 +1,7 @@
 // A server item's `children` cut into items of their own, at every depth, so that an edit of one server
 // in a 2,000-server hierarchy re-parses that server, not the whole tree under the Enterprise Central.
 // Only the plain shape is cut: `children:` the item's last key, each child a `- ` line below it.
-import type { Server } from '../model';
+import type { Server } from '../../model';
 import type { ItemChunk } from './itemChunk';
 
 const NON_SPACE = /\S/g;

@@ -1,16 +1,16 @@
 // One list item parsed, extracted and schema-checked on its own, with every offset relative to the
 // item's first character: the result depends only on the item's text, so it can be cached by it.
 import { isSeq, parseAllDocuments, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics';
-import { extractAssignment, extractClient, extractEntitlement, extractLicenseServer, extractServers } from '../load/extract';
-import { PARSE_OPTIONS, syntaxDiagnostic, syntaxDiagnostics, type Kind } from '../load/parse';
-import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../model';
-import { validateFragment } from '../schema';
-import { validatorFor } from '../schema/schemas';
-import { fastBlockItem } from './fastBlock';
-import { fastEntitlement } from './fastEntitlement';
-import { fastFlowItem } from './fastItem';
-import { plainAssignment, type FastItem } from './plain';
+import type { Diagnostic } from '../../diagnostics';
+import { extractAssignment, extractClient, extractEntitlement, extractLicenseServer, extractServers } from '../extract';
+import { PARSE_OPTIONS, syntaxDiagnostic, syntaxDiagnostics, type Kind } from '../parse';
+import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server, Span } from '../../model';
+import { validateFragment } from '../../schema';
+import { validatorFor } from '../../schema/schemas';
+import { readBlockItem } from './blockItem';
+import { readEntitlementItem } from './entitlementItem';
+import { readFlowItem } from './flowItem';
+import { plainAssignment, type FastItem } from './plainItem';
 import { ITEM_LISTS } from './layout';
 
 export interface ItemResult {
@@ -36,11 +36,11 @@ const LISTS_OF: Record<Kind, readonly string[]> = {
   Site: ['servers', 'licenseServers', 'clients'],
 };
 
-/** The item read without the yaml parser, when it is plain enough (fastItem.ts, fastBlock.ts, fastEntitlement.ts). */
-export function fastItem(list: string, text: string): FastItem | undefined {
+/** The item read without the yaml parser, when it is plain enough (flowItem.ts, blockItem.ts, entitlementItem.ts). */
+export function readPlainItem(list: string, text: string): FastItem | undefined {
   const body = withoutTrailingComments(text);
   if (body === undefined) return undefined;
-  return fastFlowItem(body) ?? fastBlockItem(body) ?? (list === 'entitlements' ? fastEntitlement(body) : undefined);
+  return readFlowItem(body) ?? readBlockItem(body) ?? (list === 'entitlements' ? readEntitlementItem(body) : undefined);
 }
 
 /** The item without the comment lines that end it (the next item's heading): they are in no node's range. */
@@ -67,7 +67,7 @@ export function parseItem(kind: Kind | undefined, list: string, text: string, ur
 
 /** Fills `out`; true when what it holds is already `base` characters on. */
 function readItem(out: ItemResult, kind: Kind | undefined, list: string, text: string, uri: string, base: number): boolean {
-  const fast = fastItem(list, text);
+  const fast = readPlainItem(list, text);
   if (fast) {
     out.nodeCount = 1;
     if (!kind || !LISTS_OF[kind].includes(list)) return false;
