@@ -1,18 +1,18 @@
-// The ledger's own findings (BMS062-065) as `validate` prints them: `ledger:line:1: severity CODE message`.
+// The ledger's own findings (BMS062-065, BMS090-097) as `validate` prints them: `ledger:line:1: severity CODE message`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ledgerFindings } from '../engine/ledger/findings';
+import { judgeLedgerBytes } from '../engine/ledger/findings';
 import type { ReportedDiagnostic } from './diagnosticLines';
 
 export function ledgerDiagnostics(file: string, site: string, cwd: string): ReportedDiagnostic[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch {
     return []; // no ledger yet (or unreadable: readLedger has said so)
   }
-  const lines = text.split('\n');
-  return ledgerFindings(text, site).map((f) => ({
+  const lines = bytes.toString('utf8').split('\n');
+  return judgeLedgerBytes(bytes, site, path.relative(cwd, file) || file).findings.map((f) => ({
     file: path.relative(cwd, file),
     line: f.line,
     column: 1,

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LicenseLine } from '../las/types';
 import type { Site } from '../model';
+import { voidedLines } from './void';
 
 export const LEDGER_OPS = ['activate', 'request-created', 'response-imported', 'return', 'return-confirmed', 'reclaim', 'repair', 'broken'] as const;
 export type LedgerOp = (typeof LEDGER_OPS)[number];
@@ -162,10 +163,26 @@ export function parseLedgerWithLines(text: string): LedgerReadWithLines {
       lineOf.push(n);
     }
   });
+  // A line a later `void` event names is cleared: no command counts it.
+  const voided = voidedLines(lines.flatMap((raw, i) => (raw.includes('"void"') ? [{ line: i + 1, value: parseOrUndefined(raw) }] : [])));
+  if (voided.size > 0) {
+    const keep = lineOf.map((n) => !voided.has(n));
+    const kept = { events: events.filter((_, i) => keep[i]), lineOf: lineOf.filter((_, i) => keep[i]) };
+    return conflict === undefined ? { ...kept, problems } : { ...kept, problems, conflict };
+  }
   return conflict === undefined ? { events, problems, lineOf } : { events, problems, conflict, lineOf };
 }
 
-function invalidEvent(v: unknown): string | undefined {
+function parseOrUndefined(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a JSON value is not an event the fold can take (undefined: it can). */
+export function invalidEvent(v: unknown): string | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not a JSON object';
   const e = v as Record<string, unknown>;
   if (typeof e.at !== 'string' || Number.isNaN(Date.parse(e.at))) return "no valid 'at' time";

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fold, licenseState } from '../ledger/fold';
 import { readLedger } from '../ledger/ledger';
+import { ledgerBlockerOf, readJudgedLedger } from '../ledger/judged';
 import { responseFileName } from '../las/offline/format';
 import { activate } from '../workflows/activate';
 import { confirmReturn } from '../workflows/confirmReturn';
@@ -55,8 +56,9 @@ export function reviewReturns(plan: ReconcilePlan): ReturnReview {
 }
 
 export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now' | 'blockerOf'>): ReconcilePlan {
-  const state = fold(readLedger(opts.ledgerPath).events);
-  return reconcile(opts.site, opts.plans, state, { today: opts.now ? opts.now() : new Date(), blockerOf: opts.blockerOf });
+  const now = opts.now ? opts.now() : new Date();
+  const judged = readJudgedLedger(opts.ledgerPath, opts.site.name, { now });
+  return reconcile(opts.site, opts.plans, fold(judged.events), { today: now, blockerOf: opts.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
 }
 
 /** Under the site's lock: the plan is computed from the ledger as it is once the lock is held, never before. */
@@ -115,7 +117,7 @@ function planRuns(opts: ApplyOptions, plan: ReconcilePlan, skipped: StepReport[]
   for (const a of plan.actions) {
     const responseFile = a.kind === 'import-response' && opts.responsesDir && a.requestId ? path.join(opts.responsesDir, responseFileName(a.requestId)) : undefined;
     const importable = responseFile !== undefined && fs.existsSync(responseFile) && opts.publicKeyPem !== undefined;
-    if (!a.executable && !importable) {
+    if (!a.executable && (!importable || a.finding)) {
       skipped.push({ target: a.target, message: `${describeAction(a)}`, code: a.waitsFor ? 'waiting' : 'blocked' });
       continue;
     }

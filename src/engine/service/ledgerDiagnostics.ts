@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { ruleHelpUrl } from '../diagnostics';
-import { ledgerFindings } from '../ledger/findings';
+import { judgeLedgerBytes } from '../ledger/findings';
 import { ledgerPathFor } from '../ledger/ledger';
 import type { WorkspaceIndex } from '../load/workspace';
 import { SOURCE } from './lsp';
@@ -47,14 +47,14 @@ export class LedgerDiagnostics {
 }
 
 function diagnosticsOf(file: string, site: string): LspDiagnostic[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return [];
   }
-  const lines = text.split('\n');
-  return ledgerFindings(text, site).map((f) => ({
+  const lines = bytes.toString('utf8').split('\n');
+  return judgeLedgerBytes(bytes, site, file).findings.map((f) => ({
     range: { start: { line: f.line - 1, character: 0 }, end: { line: f.line - 1, character: lines[f.line - 1]?.replace(/\r$/, '').length ?? 0 } },
     severity: SEVERITY[f.severity],
     code: f.code,

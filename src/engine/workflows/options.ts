@@ -3,7 +3,7 @@
 import type { Las, LicenseLine } from '../las/types';
 import type { HeldLock } from '../ledger/lock';
 import type { LicensePlan, Product, Site } from '../model';
-import type { BlockerOf } from '../siteCheck';
+import type { Blocker, BlockerOf } from '../siteCheck';
 
 export interface Progress {
   done: number;
@@ -50,6 +50,8 @@ export interface WorkflowOptions {
   heldSiteLock?: HeldLock;
   /** Error findings of `validate` (checkSite): the licenses they concern are reported as blocked, never sent to the LAS. */
   blockerOf?: BlockerOf;
+  /** Error findings of the ledger (set under the site's lock): every action on the targets they concern waits. */
+  ledgerBlockerOf?: (target: string) => Blocker | undefined;
 }
 
 export interface StepReport {

@@ -5,7 +5,8 @@
 // simulator with no record at all of a site whose ledger records activations.
 import { transactionsOf, fold } from '../ledger/fold';
 import { acquireLock, describeHolder, lockFileOf } from '../ledger/lock';
-import { conflictMessage, defaultActor, readLedger } from '../ledger/ledger';
+import { conflictMessage, defaultActor } from '../ledger/ledger';
+import { ledgerBlockerOf, readJudgedLedger, type JudgedLedger } from '../ledger/judged';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './context';
 
 /** Default wait for another process holding the site: long enough for an apply, short enough to notice. */
@@ -50,17 +51,17 @@ export async function withSiteLock<R extends WorkflowResult>(
     );
   }
   try {
-    const problem = preflight(opts, checks.lasRecord);
+    const judged = readJudgedLedger(opts.ledgerPath, opts.site.name, { now: opts.now?.() });
+    const problem = preflight(opts, judged, checks.lasRecord);
     if (problem) return refused(problem);
-    return await work({ ...opts, heldSiteLock: got.lock });
+    return await work({ ...opts, heldSiteLock: got.lock, ledgerBlockerOf: ledgerBlockerOf(judged) });
   } finally {
     got.lock.release();
   }
 }
 
 /** Refusals that need the lock to be true: the ledger and the LAS record as they are now. */
-function preflight(opts: WorkflowOptions, lasRecord: boolean): WorkflowResult | undefined {
-  const read = readLedger(opts.ledgerPath);
+function preflight(opts: WorkflowOptions, read: JudgedLedger, lasRecord: boolean): WorkflowResult | undefined {
   if (read.conflict !== undefined) return notStarted(conflictMessage(opts.ledgerPath, read.conflict), REFUSAL_CODES.conflict);
   if (!lasRecord) return undefined;
   const las = opts.las as Partial<KnowsItsRecord>;
