@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EntitledProduct, LicenseLine } from './types';
+import { disk } from '../ledger/disk';
 
 export type SimTransactionStatus = 'active' | 'broken' | 'return-pending' | 'returned';
 
@@ -92,19 +93,20 @@ export function readState(dataDir: string): SimState {
 /** Writes `text` to `file` atomically: temp file beside it, fsync, rename, fsync of the folder. */
 export function writeFileAtomic(file: string, text: string, mode = 0o644): void {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
+  disk.mkdir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(tmp, 'w', mode);
   try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, file);
+    const fd = disk.open(tmp, 'w', mode);
+    try {
+      disk.write(fd, tmp, Buffer.from(text, 'utf8'));
+      disk.fsync(fd, tmp);
+    } finally {
+      fs.closeSync(fd);
+    }
+    disk.rename(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    fs.rmSync(tmp, { force: true }); // a failed write leaves no temp file behind (a full disk stays full otherwise)
+    if ((e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = file; // the file the user knows
     throw e;
   }
   // The rename itself is durable only once the folder is synced (not possible on every platform).

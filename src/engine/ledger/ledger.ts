@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { LicenseLine } from '../las/types';
 import type { Site } from '../model';
 import { voidedLines } from './void';
+import { disk, diskError } from './disk';
 
 export const LEDGER_OPS = ['activate', 'request-created', 'response-imported', 'return', 'return-confirmed', 'reclaim', 'repair', 'broken'] as const;
 export type LedgerOp = (typeof LEDGER_OPS)[number];
@@ -85,13 +86,16 @@ export function ledgerTime(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Appends events as whole lines in one write (all of them or, on a crash, a torn tail), then fsyncs. */
+/**
+ * Appends events as whole lines in one write, then fsyncs. Whole or absent: when the write or the fsync
+ * fails (a full disk), what part of it reached the file is cut back before the error is thrown.
+ */
 export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]): void {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
   let text = list.map((e) => `${JSON.stringify(e)}\n`).join('');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
+  disk.mkdir(path.dirname(file));
+  const fd = disk.open(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
   try {
     // A torn last line (crash mid-write) must not swallow the first new line: start on a fresh line.
     const size = fs.fstatSync(fd).size;
@@ -106,12 +110,47 @@ export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]):
       if (last[0] !== 0x0a) text = `\n${text}`;
     }
     const buf = Buffer.from(text, 'utf8');
-    let written = fs.writeSync(fd, buf, 0, buf.length);
-    // Regular files take the whole buffer; keep going if a file system ever says otherwise.
-    while (written < buf.length) written += fs.writeSync(fd, buf, written, buf.length - written);
-    fs.fsyncSync(fd);
+    try {
+      disk.write(fd, file, buf);
+      disk.fsync(fd, file);
+    } catch (e) {
+      cutBack(fd, file, size, buf.length);
+      throw e;
+    }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Removes a partly written append (only ours: the file is no longer than before plus what we wrote). */
+function cutBack(fd: number, file: string, size: number, length: number): void {
+  try {
+    const now = fs.fstatSync(fd).size;
+    if (now > size && now <= size + length) {
+      disk.truncate(fd, file, size);
+      fs.fsyncSync(fd);
+    }
+  } catch {
+    /* the error being reported says what is wrong with the disk */
+  }
+}
+
+/** Room an append needs besides its own bytes (a full disk is found before the LAS is asked, not after). */
+export const LEDGER_ROOM_BYTES = 1024 * 1024;
+
+/** Opens the ledger for append and checks the disk has room: the error, or undefined when it can be written. */
+export function ledgerWritable(file: string): NodeJS.ErrnoException | undefined {
+  try {
+    disk.mkdir(path.dirname(file));
+    const existed = fs.existsSync(file);
+    fs.closeSync(disk.open(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644));
+    if (!existed) fs.rmSync(file, { force: true }); // no ledger file for a run that records nothing
+    const free = disk.freeBytes(path.dirname(file));
+    if (free !== undefined && free < LEDGER_ROOM_BYTES) return diskError('ENOSPC', 'write', file);
+    return undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code) return e as NodeJS.ErrnoException;
+    throw e;
   }
 }
 

@@ -10,6 +10,7 @@ import { activate } from '../workflows/activate';
 import { confirmReturn } from '../workflows/confirmReturn';
 import type { StepReport, WorkflowOptions, WorkflowResult } from '../workflows/context';
 import { importResponses } from '../workflows/importResponses';
+import { failureOf } from '../workflows/steps';
 import { reclaim } from '../workflows/reclaim';
 import { repair } from '../workflows/repair';
 import { returnLicenses } from '../workflows/return';
@@ -91,7 +92,14 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyResult> {
     const a = r.actions[0]!;
     const mode = a.workflow === 'offline' && opts.site.connectivity !== 'offline' ? 'offline' : undefined;
     const { confirmReturns: _c, responsesDir: _r, publicKeyPem: _k, onProgress: _p, ...workflow } = opts;
-    const out = await r.run({ ...workflow, target: a.target, mode, confirm: async () => true });
+    let out: WorkflowResult;
+    try {
+      out = await r.run({ ...workflow, target: a.target, mode, confirm: async () => true });
+    } catch (e) {
+      // A disk error (or a bug) outside a step: said like a failed step, with what was done before it.
+      const failed = failureOf(e, r.label);
+      out = { ok: false, cancelled: false, done: [], notDone: [{ target: a.target, message: failed.message, code: failed.code }], requestFiles: [] };
+    }
     result.done.push(...out.done);
     result.requestFiles.push(...out.requestFiles);
     // Blocked licenses are listed once, with the plan's blocked actions (skipped); the rest of the run goes on.

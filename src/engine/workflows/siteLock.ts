@@ -5,7 +5,8 @@
 // simulator with no record at all of a site whose ledger records activations.
 import { transactionsOf, fold } from '../ledger/fold';
 import { acquireLock, describeHolder, lockFileOf } from '../ledger/lock';
-import { conflictMessage, defaultActor } from '../ledger/ledger';
+import { conflictMessage, defaultActor, ledgerWritable } from '../ledger/ledger';
+import { describeDiskError, isDiskError } from '../ledger/disk';
 import { ledgerBlockerOf, readJudgedLedger, type JudgedLedger } from '../ledger/judged';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './context';
 
@@ -13,7 +14,7 @@ import { notStarted, type WorkflowOptions, type WorkflowResult } from './context
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
 /** The codes of refusals before anything ran, for callers that map them to exit codes. */
-export const REFUSAL_CODES = { locked: 'site-locked', conflict: 'ledger-conflict', lasRecord: 'las-disagrees' } as const;
+export const REFUSAL_CODES = { locked: 'site-locked', conflict: 'ledger-conflict', lasRecord: 'las-disagrees', disk: 'disk' } as const;
 
 /** Something that can say whether it has a record at all (the simulator's state file). */
 interface KnowsItsRecord {
@@ -34,12 +35,18 @@ export async function withSiteLock<R extends WorkflowResult>(
   const lockFile = lockFileOf(opts.ledgerPath);
   if (opts.heldSiteLock?.file === lockFile) return work(opts);
   const site = opts.site.name;
-  const got = await acquireLock(opts.ledgerPath, {
-    what: `${what} by ${opts.by ?? defaultActor()}`,
-    timeoutMs: opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
-    signal: opts.signal,
-    onWait: (h) => opts.onWait?.(`Waiting for ${describeHolder(h)} to finish with site ${site} (lock ${lockFile})…`),
-  });
+  let got: Awaited<ReturnType<typeof acquireLock>>;
+  try {
+    got = await acquireLock(opts.ledgerPath, {
+      what: `${what} by ${opts.by ?? defaultActor()}`,
+      timeoutMs: opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+      signal: opts.signal,
+      onWait: (h) => opts.onWait?.(`Waiting for ${describeHolder(h)} to finish with site ${site} (lock ${lockFile})…`),
+    });
+  } catch (e) {
+    if (!isDiskError(e)) throw e;
+    return refused(notStarted(`${describeDiskError(e, "take the site's lock", lockFile)} Nothing was done.`, REFUSAL_CODES.disk));
+  }
   if (!got.ok) {
     if (got.reason === 'cancelled') return refused(notStarted(`Cancelled while waiting for ${describeHolder(got.holder)} to finish with site ${site}: nothing was done.`, 'cancelled'));
     const waited = got.waitedMs >= 1000 ? ` (waited ${Math.round(got.waitedMs / 1000)} s)` : '';
@@ -54,6 +61,9 @@ export async function withSiteLock<R extends WorkflowResult>(
     const judged = readJudgedLedger(opts.ledgerPath, opts.site.name, { now: opts.now?.() });
     const problem = preflight(opts, judged, checks.lasRecord);
     if (problem) return refused(problem);
+    // Nothing consumed without a record: the ledger must take an append before the activation server is asked.
+    const unwritable = ledgerWritable(opts.ledgerPath);
+    if (unwritable) return refused(notStarted(`${describeDiskError(unwritable, 'write the ledger', opts.ledgerPath)} Nothing was done: the activation server was not asked.`, REFUSAL_CODES.disk));
     return await work({ ...opts, heldSiteLock: got.lock, ledgerBlockerOf: ledgerBlockerOf(judged) });
   } finally {
     got.lock.release();
