@@ -10,7 +10,7 @@ import { activate } from '../workflows/activate';
 import { confirmReturn } from '../workflows/confirmReturn';
 import type { StepReport, WorkflowOptions, WorkflowResult } from '../workflows/context';
 import { importResponses } from '../workflows/importResponses';
-import { failureOf } from '../workflows/steps';
+import { betweenSteps, failureOf } from '../workflows/steps';
 import { reclaim } from '../workflows/reclaim';
 import { repair } from '../workflows/repair';
 import { returnLicenses } from '../workflows/return';
@@ -84,6 +84,7 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyResult> {
   opts.onProgress?.({ done: 0, total, message: total === 0 ? 'Nothing to do.' : `Starting: ${runs[0]!.label}` });
   for (let i = 0; i < runs.length; i++) {
     const r = runs[i]!;
+    if (i > 0) await betweenSteps();
     if (opts.signal?.aborted) {
       result.cancelled = true;
       for (const rest of runs.slice(i)) result.notDone.push({ target: rest.actions[0]!.target, message: `${rest.label}: not started (cancelled)`, code: 'cancelled' });

@@ -34,6 +34,8 @@ export async function runSteps(opts: WorkflowOptions, steps: Step[]): Promise<Wo
   report(0, total === 0 ? 'Nothing to do.' : `Starting: ${steps[0]!.label}`);
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
+    // The simulator's file work is synchronous: let a Ctrl-C or a Cancel that came during the step be heard.
+    if (i > 0) await betweenSteps();
     if (opts.signal?.aborted) {
       result.cancelled = true;
       for (const rest of steps.slice(i)) result.notDone.push({ target: rest.target, message: `${rest.label}: not started (cancelled)`, code: 'cancelled' });
@@ -78,4 +80,9 @@ export function failureOf(e: unknown, label: string): Extract<StepOutcome, { sta
   if (e instanceof UnrecordedError) return { status: 'failed', message: `${label}: ${e.message}`, code: 'ledger-unwritten', stop: true };
   if (isDiskError(e)) return { status: 'failed', message: `${label}: ${describeDiskError(e, 'write')}`, code: 'disk', stop: true };
   return { status: 'failed', message: `${label}: ${(e as Error).message}`, code: 'internal', stop: true };
+}
+
+/** Yields to the event loop once, so signals and cancellations that came during a step are seen before the next. */
+export function betweenSteps(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

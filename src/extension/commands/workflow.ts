@@ -90,6 +90,7 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
     async (progress, token) => {
       const abort = new AbortController();
       const cancel = token.onCancellationRequested(() => abort.abort());
+      if (token.isCancellationRequested) abort.abort(); // cancelled before the listener was registered
       let reported = 0;
       const options: WorkflowOptions = {
         las: conn.las,
