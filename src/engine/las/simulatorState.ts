@@ -122,6 +122,10 @@ export function writeFileAtomic(file: string, text: string, mode = 0o644): void 
   }
 }
 
+/** Past this many transactions the state is written without indentation: it is written at every step. */
+const COMPACT_FROM = 2000;
+
 export function writeState(dataDir: string, state: SimState): void {
-  writeFileAtomic(path.join(dataDir, STATE_FILE), `${JSON.stringify(state, null, 1)}\n`);
+  const text = state.transactions.length < COMPACT_FROM ? JSON.stringify(state, null, 1) : JSON.stringify(state);
+  writeFileAtomic(path.join(dataDir, STATE_FILE), `${text}\n`);
 }

@@ -151,6 +151,6 @@ function activationIds(e: Record<string, unknown>): string[] {
 function* activations(events: { l: LedgerLine; e: Record<string, unknown> }[]): Iterable<Activation> {
   for (const { l, e } of events) {
     if (e.op !== 'activate' || typeof e.target !== 'string' || typeof e.transaction !== 'string') continue;
-    yield { line: l.line, target: e.target, transaction: e.transaction, activationIds: activationIds(e), raw: JSON.stringify(e) };
+    yield { line: l.line, target: e.target, transaction: e.transaction, activationIds: activationIds(e), event: e };
   }
 }

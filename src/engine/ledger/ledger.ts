@@ -88,11 +88,12 @@ export function ledgerTime(d: Date): string {
 
 /**
  * Appends events as whole lines in one write, then fsyncs. Whole or absent: when the write or the fsync
- * fails (a full disk), what part of it reached the file is cut back before the error is thrown.
+ * fails (a full disk), what part of it reached the file is cut back before the error is thrown. Returns the
+ * bytes written.
  */
-export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]): void {
+export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]): number {
   const list = Array.isArray(events) ? events : [events];
-  if (list.length === 0) return;
+  if (list.length === 0) return 0;
   let text = list.map((e) => `${JSON.stringify(e)}\n`).join('');
   disk.mkdir(path.dirname(file));
   const fd = disk.open(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
@@ -117,6 +118,7 @@ export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]):
       cutBack(fd, file, size, buf.length);
       throw e;
     }
+    return buf.length;
   } finally {
     fs.closeSync(fd);
   }

@@ -15,13 +15,13 @@ interface Activation {
   target: string;
   transaction: string;
   activationIds: string[];
-  /** The event as JSON: the same event twice is a doubled line (BMS062), not two values. */
-  raw: string;
+  /** The event, compared as JSON when its pair is seen again: the same event twice is a doubled line (BMS062), not two values. */
+  event: unknown;
 }
 
 export function transactionIssues(activations: Iterable<Activation>): TxIssue[] {
   const owner = new Map<string, { target: string; line: number }>();
-  const pairs = new Map<string, { line: number; raw: string }>();
+  const pairs = new Map<string, { line: number; event: unknown }>();
   const out: TxIssue[] = [];
   for (const a of activations) {
     const first = owner.get(a.transaction);
@@ -38,8 +38,8 @@ export function transactionIssues(activations: Iterable<Activation>): TxIssue[] 
     for (const id of a.activationIds) {
       const key = `${a.transaction}\u0000${id}`;
       const seen = pairs.get(key);
-      if (!seen) pairs.set(key, { line: a.line, raw: a.raw });
-      else if (seen.line === a.line || seen.raw !== a.raw) {
+      if (!seen) pairs.set(key, { line: a.line, event: a.event });
+      else if (seen.line === a.line || JSON.stringify(seen.event) !== JSON.stringify(a.event)) {
         out.push({
           line: a.line,
           code: 'BMS096',

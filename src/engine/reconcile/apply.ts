@@ -56,16 +56,18 @@ export function reviewReturns(plan: ReconcilePlan): ReturnReview {
   return { returns, message };
 }
 
-export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now' | 'blockerOf'>): ReconcilePlan {
+export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now' | 'blockerOf' | 'ledgerRead' | 'ledgerFold'>): ReconcilePlan {
   const now = opts.now ? opts.now() : new Date();
-  const judged = readJudgedLedger(opts.ledgerPath, opts.site.name, { now });
-  return reconcile(opts.site, opts.plans, fold(judged.events), { today: now, blockerOf: opts.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
+  // Under apply's lock the ledger was read once already: judged there, folded in the run's fold.
+  const judged = opts.ledgerRead ?? readJudgedLedger(opts.ledgerPath, opts.site.name, { now });
+  const state = opts.ledgerFold?.state() ?? fold(judged.events);
+  return reconcile(opts.site, opts.plans, state, { today: now, blockerOf: opts.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
 }
 
 /** Under the site's lock: the plan is computed from the ledger as it is once the lock is held, never before. */
 export function applyPlan(opts: ApplyOptions): Promise<ApplyResult> {
   const nothing = (r: WorkflowResult): ApplyResult => ({ ...r, plan: { site: opts.site.name, connectivity: opts.site.connectivity ?? 'online', actions: [], summary: summarize([]) }, skipped: [] });
-  return withSiteLock(opts, 'apply', (locked) => applyLocked({ ...opts, heldSiteLock: locked.heldSiteLock }), nothing);
+  return withSiteLock(opts, 'apply', (locked) => applyLocked({ ...opts, heldSiteLock: locked.heldSiteLock, ledgerBlockerOf: locked.ledgerBlockerOf, ledgerRead: locked.ledgerRead, ledgerFold: locked.ledgerFold }), nothing);
 }
 
 async function applyLocked(opts: ApplyOptions): Promise<ApplyResult> {
@@ -168,7 +170,7 @@ function planRuns(opts: ApplyOptions, plan: ReconcilePlan, skipped: StepReport[]
 
 /** A reclaim that did not bring the quantity the plan asks for: the LAS entitlement did not grow enough. */
 function stillShort(opts: ApplyOptions, actions: ReconcileAction[]): StepReport | undefined {
-  const state = fold(readLedger(opts.ledgerPath).events);
+  const state = opts.ledgerFold?.state() ?? fold(readLedger(opts.ledgerPath).events);
   for (const a of actions) {
     const l = licenseState(state, a.target, a.activationId);
     if (l?.pendingRequest) continue; // offline: the request is written, the response will tell

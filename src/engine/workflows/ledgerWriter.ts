@@ -21,8 +21,9 @@ export class UnrecordedError extends Error {
 export class LedgerWriter {
   constructor(private readonly opts: WorkflowOptions) {}
 
+  /** The fold of the ledger: the run's (read once, kept up to date), else read now. */
   state(): LedgerState {
-    return fold(readLedger(this.opts.ledgerPath).events);
+    return this.opts.ledgerFold?.state() ?? fold(readLedger(this.opts.ledgerPath).events);
   }
 
   now(): Date {
@@ -39,7 +40,8 @@ export class LedgerWriter {
     let last: unknown;
     for (let i = 0; i < APPEND_TRIES; i++) {
       try {
-        appendLedger(this.opts.ledgerPath, events);
+        const bytes = appendLedger(this.opts.ledgerPath, events);
+        this.opts.ledgerFold?.appended(events, bytes);
         return;
       } catch (e) {
         last = e;

@@ -8,6 +8,7 @@ import { acquireLock, describeHolder, lockFileOf } from '../ledger/lock';
 import { conflictMessage, defaultActor, ledgerWritable } from '../ledger/ledger';
 import { describeDiskError, isDiskError } from '../ledger/disk';
 import { ledgerBlockerOf, readJudgedLedger, type JudgedLedger } from '../ledger/judged';
+import { LedgerFold } from './ledgerFold';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './context';
 
 /** Default wait for another process holding the site: long enough for an apply, short enough to notice. */
@@ -64,7 +65,7 @@ export async function withSiteLock<R extends WorkflowResult>(
     // Nothing consumed without a record: the ledger must take an append before the activation server is asked.
     const unwritable = ledgerWritable(opts.ledgerPath);
     if (unwritable) return refused(notStarted(`${describeDiskError(unwritable, 'write the ledger', opts.ledgerPath)} Nothing was done: the activation server was not asked.`, REFUSAL_CODES.disk));
-    return await work({ ...opts, heldSiteLock: got.lock, ledgerBlockerOf: ledgerBlockerOf(judged) });
+    return await work({ ...opts, heldSiteLock: got.lock, ledgerBlockerOf: ledgerBlockerOf(judged), ledgerRead: judged, ledgerFold: new LedgerFold(opts.ledgerPath, judged) });
   } finally {
     got.lock.release();
   }
