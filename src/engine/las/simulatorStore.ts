@@ -3,14 +3,16 @@
 // process ever writes a state read before another one's change. An offline answer holds the lock across
 // the operations it runs (`holdForAnswer`), which then skip taking it again.
 import type { Result } from '../result';
-import { acquireLock, describeHolder, type HeldLock } from '../ledger/lock';
-import { loadState, stateFile, writeState, type LoadedState, type SimState } from './simulatorState';
+import { acquireLock, describeHolder, processAlive, type HeldLock } from '../ledger/lock';
+import { loadState, STATE_FILE, stateFile, writeState, type LoadedState, type SimState } from './simulatorState';
+import { removeStaleTemps } from '../ledger/staleTemps';
 import * as fs from 'node:fs';
 import type { LasResult } from './types';
 
 export class StateStore {
   private queue: Promise<unknown> = Promise.resolve();
   private cached: { stamp: string; state: SimState } | undefined;
+  private swept = false;
   /** Set while an offline answer holds the state lock across the operations it runs. */
   private heldByAnswer = false;
 
@@ -31,6 +33,10 @@ export class StateStore {
       if (held && !held.ok) return { ok: false, error: { code: 'unavailable', message: held.error } } as LasResult<T>;
       const lock = held?.value;
       try {
+        if (!this.swept) {
+          this.swept = true;
+          removeStaleTemps(this.dataDir, `.${STATE_FILE}`, processAlive); // a killed writer's temp file can be as big as the state
+        }
         const loaded = this.load();
         if (!loaded.ok) return { ok: false, error: { code: 'state-unreadable', message: loaded.message } } as LasResult<T>;
         const s = loaded.state;

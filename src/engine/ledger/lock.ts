@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { disk } from './disk';
+import { removeStaleTemps } from './staleTemps';
 
 export interface LockHolder {
   pid: number;
@@ -51,6 +52,7 @@ export function lockFileOf(file: string): string {
 export async function acquireLock(file: string, options: LockOptions): Promise<LockOutcome> {
   const lockFile = lockFileOf(file);
   disk.mkdir(path.dirname(lockFile));
+  removeStaleTemps(path.dirname(lockFile), path.basename(lockFile), processAlive);
   const started = Date.now();
   let pause = options.pollMs ?? 10;
   let waited = false;

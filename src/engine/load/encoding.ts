@@ -57,3 +57,9 @@ export function notUtf8Message(file: string, d: Extract<DecodedText, { ok: false
   const where = d.encoding.startsWith('a legacy') ? ` (the first byte that is not UTF-8 is on line ${d.line})` : '';
   return `${file} is saved as ${d.encoding}, not UTF-8${where}: nothing in it was read. Save it as UTF-8 (VS Code: click the encoding in the status bar, "Save with Encoding", "UTF-8"; PowerShell: (Get-Content FILE) | Set-Content -Encoding utf8 FILE), then run the command again.`;
 }
+
+/** The same, for a list of files that could not be read (the file is named beside it). */
+export function notUtf8Problem(d: Extract<DecodedText, { ok: false }>): string {
+  const where = d.encoding.startsWith('a legacy') ? ` (the first byte that is not UTF-8 is on line ${d.line})` : '';
+  return `saved as ${d.encoding}, not UTF-8${where} (BMS091): nothing in it was read. Save it as UTF-8 (VS Code: click the encoding in the status bar, "Save with Encoding", "UTF-8"; PowerShell: (Get-Content FILE) | Set-Content -Encoding utf8 FILE), then run the command again`;
+}

@@ -53,8 +53,8 @@ spec:
     - { server: as-01, activationId: ACT-0000-0003, quantity: 1 }
 `;
 
-/** The lock a command holds beside a ledger while it runs: left by a crash, it must not reach other clones. */
-export const LOCK_IGNORE_LINE = '*.ledger.jsonl.lock';
+/** The lock a command holds beside a ledger while it runs, and its temp files: left by a crash, they must not reach other clones. */
+export const LOCK_IGNORE_LINE = '*.ledger.jsonl.lock*';
 
 /** `.gitignore` text with the starter's lines added, or undefined when they are already there. */
 export function withGitignoreLine(existing: string | undefined): string | undefined {

@@ -22,13 +22,13 @@ describe('starter site and plan', () => {
   });
 
   it('adds the .bmslicense/ line to .gitignore once', () => {
-    assert.equal(withGitignoreLine(undefined), `# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n${GITIGNORE_LINE}\n*.ledger.jsonl.lock\n`);
+    assert.equal(withGitignoreLine(undefined), `# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n${GITIGNORE_LINE}\n*.ledger.jsonl.lock*\n`);
     const added = withGitignoreLine('node_modules/');
     assert.match(added!, /^node_modules\/\n# BMS/);
     assert.equal(withGitignoreLine(added), undefined);
     assert.equal(withGitignoreLine('dist/\r\n.bmslicense\r\n*.lock\r\n'), undefined);
     // A .gitignore from before the site locks gets the lock line only.
-    assert.equal(withGitignoreLine('.bmslicense/\n'), `.bmslicense/\n# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n*.ledger.jsonl.lock\n`);
+    assert.equal(withGitignoreLine('.bmslicense/\n'), `.bmslicense/\n# BMS License Workbench: the LAS simulator's state, the site locks and other local files\n*.ledger.jsonl.lock*\n`);
   });
 
   it('adds the union merge of ledgers to .gitattributes once, and leaves a merge setting of its own alone', () => {
