@@ -8,6 +8,7 @@ import type { LicenseLine } from '../las/types';
 import type { Site } from '../model';
 import { voidedLines } from './void';
 import { disk, diskError } from './disk';
+import { decodeUtf8, notUtf8Message } from '../load/encoding';
 
 export const LEDGER_OPS = ['activate', 'request-created', 'response-imported', 'return', 'return-confirmed', 'reclaim', 'repair', 'broken'] as const;
 export type LedgerOp = (typeof LEDGER_OPS)[number];
@@ -158,14 +159,17 @@ export function ledgerWritable(file: string): NodeJS.ErrnoException | undefined 
 
 /** Reads every whole, valid event; a torn or invalid line is reported with its line number and skipped. */
 export function readLedger(file: string): LedgerRead {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [] };
     return { events: [], problems: [{ line: 0, message: `Cannot read the ledger ${file}: ${(e as Error).message}` }] };
   }
-  return parseLedger(text);
+  // A ledger saved as UTF-16 (PowerShell) would read as lines of garbage: said once, nothing taken from it.
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { events: [], problems: [{ line: decoded.line, message: notUtf8Message(path.basename(file), decoded) }] };
+  return parseLedger(decoded.text);
 }
 
 export function parseLedger(text: string): LedgerRead {

@@ -10,7 +10,7 @@ import { withSiteLock } from './siteLock';
 import { entitledProducts, resolveTargets } from './targets';
 
 export function restoreLasRecord(opts: WorkflowOptions & { las: LasSimulator }): Promise<WorkflowResult> {
-  return withSiteLock(opts, 'las restore', (o) => restoreLocked({ ...o, las: opts.las }), (r) => r, { lasRecord: false });
+  return withSiteLock(opts, 'las restore', (o) => restoreLocked({ ...o, las: opts.las }), (r) => r, { lasRecord: false, writesLedger: false });
 }
 
 async function restoreLocked(opts: WorkflowOptions & { las: LasSimulator }): Promise<WorkflowResult> {

@@ -31,7 +31,7 @@ export async function withSiteLock<R extends WorkflowResult>(
   what: string,
   work: (locked: WorkflowOptions) => Promise<R>,
   refused: (r: WorkflowResult) => R,
-  checks: { lasRecord: boolean } = { lasRecord: true },
+  checks: { lasRecord: boolean; writesLedger?: boolean } = { lasRecord: true },
 ): Promise<R> {
   const lockFile = lockFileOf(opts.ledgerPath);
   if (opts.heldSiteLock?.file === lockFile) return work(opts);
@@ -63,7 +63,7 @@ export async function withSiteLock<R extends WorkflowResult>(
     const problem = preflight(opts, judged, checks.lasRecord);
     if (problem) return refused(problem);
     // Nothing consumed without a record: the ledger must take an append before the activation server is asked.
-    const unwritable = ledgerWritable(opts.ledgerPath);
+    const unwritable = checks.writesLedger === false ? undefined : ledgerWritable(opts.ledgerPath);
     if (unwritable) return refused(notStarted(`${describeDiskError(unwritable, 'write the ledger', opts.ledgerPath)} Nothing was done: the activation server was not asked.`, REFUSAL_CODES.disk));
     return await work({ ...opts, heldSiteLock: got.lock, ledgerBlockerOf: ledgerBlockerOf(judged), ledgerRead: judged, ledgerFold: new LedgerFold(opts.ledgerPath, judged) });
   } finally {

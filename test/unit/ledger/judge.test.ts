@@ -103,6 +103,10 @@ describe('ledger judged line by line (BMS090-097)', () => {
       assert.equal(blockerOf('ls-1'), undefined, 'line 3 is voided');
       assert.deepEqual(judged.lineOf, [1, 2]);
       assert.deepEqual(readLedger(file).events.map((x) => x.op), ['activate', 'activate'], 'readLedger leaves voided lines out too');
+      fs.writeFileSync(path.join(dir, 'u16.jsonl'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${act()}\n`, 'utf16le')]));
+      const u16 = readLedger(path.join(dir, 'u16.jsonl'));
+      assert.deepEqual([u16.events.length, u16.problems.length], [0, 1], 'a UTF-16 ledger is one problem, not a line of garbage each');
+      assert.match(u16.problems[0]!.message, /UTF-16 LE/);
       fs.appendFileSync(file, '{"op":\n');
       assert.equal(ledgerBlockerOf(readJudgedLedger(file, 'north', { now: NOW }))('es-01')?.code, 'BMS090');
     });
