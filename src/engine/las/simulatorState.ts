@@ -125,7 +125,35 @@ export function writeFileAtomic(file: string, text: string, mode = 0o644): void 
 /** Past this many transactions the state is written without indentation: it is written at every step. */
 const COMPACT_FROM = 2000;
 
+/**
+ * The JSON of returned transactions, kept between writes of one process: a returned transaction never changes
+ * again (return, repair, reclaim and confirm refuse or skip it; only `las restore` revives one, giving it a new
+ * status and a new `lines` array, which the check below sees). A long history is then not serialized anew at
+ * every step.
+ */
+const JSON_OF = Symbol('json of a returned transaction'); // a symbol key: JSON.stringify never writes it
+
+type Cached = SimTransaction & { [JSON_OF]?: { lines: SimLine[]; returnedAt?: string; json: string } };
+
+function transactionJson(t: Cached): string {
+  if (t.status !== 'returned') return JSON.stringify(t);
+  const known = t[JSON_OF];
+  if (known && known.lines === t.lines && known.returnedAt === t.returnedAt) return known.json;
+  const json = JSON.stringify(t);
+  // Not enumerable: a copy made by spreading the transaction does not take the cached text along.
+  Object.defineProperty(t, JSON_OF, { value: { lines: t.lines, returnedAt: t.returnedAt, json }, writable: true, configurable: true, enumerable: false });
+  return json;
+}
+
+/** The state as JSON: indented while small, compact and with the returned history reused once big. */
+export function stateText(state: SimState): string {
+  if (state.transactions.length < COMPACT_FROM) return JSON.stringify(state, null, 1);
+  const { transactions, ...rest } = state;
+  const head = JSON.stringify(rest);
+  const list = `"transactions":[${transactions.map(transactionJson).join(',')}]`;
+  return head === '{}' ? `{${list}}` : `${head.slice(0, -1)},${list}}`;
+}
+
 export function writeState(dataDir: string, state: SimState): void {
-  const text = state.transactions.length < COMPACT_FROM ? JSON.stringify(state, null, 1) : JSON.stringify(state);
-  writeFileAtomic(path.join(dataDir, STATE_FILE), `${text}\n`);
+  writeFileAtomic(path.join(dataDir, STATE_FILE), `${stateText(state)}\n`);
 }
