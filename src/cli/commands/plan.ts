@@ -14,7 +14,7 @@ const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [-
 
 
 /** Loads the site, its plans and its ledger and computes the plan; a message when that cannot be done. */
-export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState }> {
+export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState; ledgerErrors: number }> {
   const w = siteWorkflow(p, io);
   if (!w.ok) return w;
   const clock = clockOf(io);
@@ -25,7 +25,7 @@ export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan
   const plan = reconcile(w.value.options.site, w.value.options.plans, state, { today: clock.value(), blockerOf: w.value.options.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
   const target = w.value.options.target;
   if (target) plan.actions = plan.actions.filter((a) => a.target === target);
-  return ok({ plan, ledgerPath: w.value.options.ledgerPath, warnings, las: w.value.options.las, state });
+  return ok({ plan, ledgerPath: w.value.options.ledgerPath, warnings, las: w.value.options.las, state, ledgerErrors: judged.errors.length });
 }
 
 export const planCommand: CliCommand = {
