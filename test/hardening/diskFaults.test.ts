@@ -112,9 +112,11 @@ describe('hardening: file-system errors', () => {
       try {
         execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mnt], { stdio: 'ignore' });
         mounted = true;
-      } catch {
+      } catch (e) {
         fs.rmSync(mnt, { recursive: true, force: true });
-        this.skip(); // no permission to mount here (not root, or a container without CAP_SYS_ADMIN)
+        // No permission to mount here (not root, or a container without CAP_SYS_ADMIN): said, then skipped.
+        process.stdout.write(`      skipped: 'mount -t tmpfs' is not allowed here (${(e as Error).message.split('\n')[0]})\n`);
+        this.skip();
       }
     });
     after(() => {
