@@ -6,8 +6,8 @@ import type { LedgerState } from '../engine/ledger/fold';
 import type { Las } from '../engine/las/types';
 import type { ParsedArgs } from './commands/workflowArgs';
 
-export async function planDrift(r: { las: Las; state: LedgerState; plan: { site: string } }, p: ParsedArgs): Promise<Result<Drift[]>> {
-  const found = await lasDrift(r.las, r.plan.site, r.state);
+export async function planDrift(r: { las: Las; state: LedgerState; plan: { site: string }; ledgerErrors?: number }, p: ParsedArgs): Promise<Result<Drift[]>> {
+  const found = await lasDrift(r.las, r.plan.site, r.state, { ledgerErrors: r.ledgerErrors });
   if (!found.ok) return found;
   const target = p.flags.get('target');
   return ok(typeof target === 'string' ? found.value.filter((d) => d.target === target) : found.value);

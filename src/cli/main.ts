@@ -4,6 +4,7 @@ import type { CliCommand, CliIO } from './io';
 import { UsageError } from './io';
 import { commands } from './commands';
 import { commandHelp } from './help';
+import { describeDiskError, isDiskError } from '../engine/ledger/disk';
 
 function help(io: CliIO): void {
   io.out('Usage: bmslicense <command> [options]\n\nCommands:\n');
@@ -39,6 +40,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.err(`bmslicense ${name}: ${e.message}\nUsage: ${command.usage}\n`);
       return 2;
     }
+    if (isDiskError(e)) {
+      io.err(`bmslicense ${name}: ${describeDiskError(e, 'write')}\n`);
+      return 1;
+    }
     throw e;
   }
 }
@@ -66,6 +71,12 @@ export function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
+      // A full, read-only or forbidden disk is no bug: say which file, what it means and what to do.
+      if (isDiskError(e)) {
+        process.stderr.write(`bmslicense: ${describeDiskError(e, 'write')}\n`);
+        process.exitCode = 1;
+        return;
+      }
       process.stderr.write(`bmslicense: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the command you ran.\n`);
       process.exitCode = 1;
     },

@@ -15,6 +15,6 @@ export function siteLockOptions(io: CliIO): Pick<WorkflowOptions, 'lockTimeoutMs
 export function refusalExitCode(result: WorkflowResult): number | undefined {
   const codes = new Set(result.notDone.map((n) => n.code));
   if (codes.has(REFUSAL_CODES.conflict)) return 2;
-  if (codes.has(REFUSAL_CODES.locked) || codes.has(REFUSAL_CODES.lasRecord)) return 1;
+  if (codes.has(REFUSAL_CODES.locked) || codes.has(REFUSAL_CODES.lasRecord) || codes.has(REFUSAL_CODES.disk)) return 1;
   return undefined;
 }

@@ -4,6 +4,7 @@
 // commit the simulator's state or its signing key, and two branches cannot conflict on it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { disk } from './ledger/disk';
 
 export const STATE_FOLDER = '.bmslicense';
 /** What the state folder's own `.gitignore` holds. */
@@ -25,5 +26,5 @@ export function makeStateDir(dir: string): void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
-  fs.mkdirSync(dir, { recursive: true });
+  disk.mkdir(dir); // the file-system seam: a full or read-only disk is named, not an internal error
 }

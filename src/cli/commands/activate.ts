@@ -1,7 +1,7 @@
 // `bmslicense activate`: activate what the plans assign, online or through offline request files.
 import { activate } from '../../engine/workflows/activate';
 import type { CliCommand } from '../io';
-import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS, watched } from './workflowArgs';
 
 export const activateCommand: CliCommand = {
   name: 'activate',
@@ -12,6 +12,6 @@ export const activateCommand: CliCommand = {
     const w = siteWorkflow(p, io);
     if (!w.ok) return io.err(`${w.error}\n`), 2;
     const offline = offlineDir(p, io, w.value.options.site);
-    return finish(await interruptible((signal) => activate({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io, 'Nothing to activate: every license planned here is active or requested already (or none is planned).');
+    return finish(await interruptible((signal) => activate({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io, watched(w.value)), io, 'Nothing to activate: every license planned here is active or requested already (or none is planned).');
   },
 };

@@ -8,7 +8,7 @@ import { applyPlan, formatPlanText, summaryLine, type ApplyResult, type ReturnRe
 import type { CliCommand, CliIO } from '../io';
 import { refusalExitCode } from '../siteLock';
 import { lasPublicKey } from './offline';
-import { clockOf, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { CANCELLED_EXIT, clockOf, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS, watched } from './workflowArgs';
 
 async function askOnTerminal(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
@@ -69,6 +69,7 @@ export const applyCommand: CliCommand = {
           confirmReturns: confirmer(p.flags.get('yes') === true, io),
         }),
       io,
+      watched(w.value),
     );
     const refusal = refusalExitCode(result);
     if (refusal !== undefined) return io.err(describeResult(result)), refusal;
@@ -79,6 +80,6 @@ export const applyCommand: CliCommand = {
     if (result.notDone.some((n) => n.code === 'returns-not-confirmed')) return 1;
     io.out(formatPlanText(result.plan, path.basename(w.value.options.ledgerPath)));
     io.out(`\n${describeApply(result)}`);
-    return result.ok ? 0 : 1;
+    return result.ok ? 0 : result.cancelled ? CANCELLED_EXIT : 1;
   },
 };

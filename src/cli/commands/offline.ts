@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { importResponses, responseFiles } from '../../engine/workflows/importResponses';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { lasUrl } from '../lasChoice';
-import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS, simulatorFor, type ParsedArgs } from './workflowArgs';
+import { finish, flag, interruptible, parseArgs, siteWorkflow, SITE_OPTIONS, simulatorFor, watched, type ParsedArgs } from './workflowArgs';
 import { fail, ok, type Result } from '../../engine/result';
 
 export function lasPublicKey(p: ParsedArgs, io: CliIO, root: string): Result<string> {
@@ -35,6 +35,6 @@ export const importResponsesCommand: CliCommand = {
     if (missing.length > 0) return io.err(`No such file or folder: ${missing.join(', ')}. Name the folder (or the files) where you saved the responses from the LAS.\n`), 2;
     const files = responseFiles(p.positional.map((f) => path.resolve(io.cwd, f)));
     if (files.length === 0) return io.err('No *.response.json file found there.\n'), 2;
-    return finish(await interruptible((signal) => importResponses({ ...w.value.options, signal }, files, key.value), io), io);
+    return finish(await interruptible((signal) => importResponses({ ...w.value.options, signal }, files, key.value), io, watched(w.value)), io);
   },
 };

@@ -5,9 +5,7 @@ import { ok, type Result } from '../../engine/result';
 import * as path from 'node:path';
 import { fold, type LedgerState } from '../../engine/ledger/fold';
 import type { Las } from '../../engine/las/types';
-import { readLedger } from '../../engine/ledger/ledger';
-import { ledgerFindings } from '../../engine/ledger/findings';
-import { readFileSync } from 'node:fs';
+import { ledgerBlockerOf, ledgerErrorLines, readJudgedLedger } from '../../engine/ledger/judged';
 import { formatPlanJson, formatPlanText, reconcile, type ReconcilePlan } from '../../engine/reconcile';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 import { driftText, planDrift, withDrift } from '../drift';
@@ -17,30 +15,20 @@ const USAGE = 'bmslicense plan --site NAME [--target ID] [--format text|json] [-
 
 
 /** Loads the site, its plans and its ledger and computes the plan; a message when that cannot be done. */
-export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState; errors: number }> {
+export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan; ledgerPath: string; warnings: string[]; las: Las; state: LedgerState; errors: number; ledgerErrors: number }> {
   const w = siteWorkflow(p, io);
   if (!w.ok) return w;
   const clock = clockOf(io);
   if (!clock.ok) return clock;
-  const read = readLedger(w.value.options.ledgerPath);
-  const warnings = read.problems.map((x) => `Ledger ${path.basename(w.value.options.ledgerPath)} line ${x.line}: ${x.message}`);
-  const state = fold(read.events);
-  const plan = reconcile(w.value.options.site, w.value.options.plans, state, { today: clock.value(), blockerOf: w.value.options.blockerOf });
+  const judged = readJudgedLedger(w.value.options.ledgerPath, w.value.options.site.name, { now: clock.value() });
+  const warnings = ledgerErrorLines(judged);
+  const state = fold(judged.events);
+  const plan = reconcile(w.value.options.site, w.value.options.plans, state, { today: clock.value(), blockerOf: w.value.options.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
   const target = w.value.options.target;
   if (target) plan.actions = plan.actions.filter((a) => a.target === target);
-  const errors = [...w.value.check.diagnostics.values()].flat().filter((d) => d.severity === 'error').length + ledgerErrors(w.value.options.ledgerPath, w.value.options.site.name);
-  return ok({ plan, ledgerPath: w.value.options.ledgerPath, warnings, las: w.value.options.las, state, errors });
-}
-
-/** Errors `validate` gives on the ledger file itself (BMS063, BMS064…), the same findings it prints. */
-function ledgerErrors(file: string, site: string): number {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return 0; // no ledger yet
-  }
-  return ledgerFindings(text, site).filter((f) => f.severity === 'error').length;
+  // Errors validate gives for the site's files and for its ledger (BMS063, BMS090…): the same findings it prints.
+  const errors = [...w.value.check.diagnostics.values()].flat().filter((d) => d.severity === 'error').length + judged.errors.length;
+  return ok({ plan, ledgerPath: w.value.options.ledgerPath, warnings, las: w.value.options.las, state, errors, ledgerErrors: judged.errors.length });
 }
 
 export const planCommand: CliCommand = {

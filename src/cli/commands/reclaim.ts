@@ -1,7 +1,7 @@
 // `bmslicense reclaim`: refresh active licenses with the latest entitlement (e.g. a subscription grew).
 import { reclaim } from '../../engine/workflows/reclaim';
 import type { CliCommand } from '../io';
-import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS, watched } from './workflowArgs';
 
 export const reclaimCommand: CliCommand = {
   name: 'reclaim',
@@ -12,6 +12,6 @@ export const reclaimCommand: CliCommand = {
     const w = siteWorkflow(p, io);
     if (!w.ok) return io.err(`${w.error}\n`), 2;
     const offline = offlineDir(p, io, w.value.options.site);
-    return finish(await interruptible((signal) => reclaim({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io), io);
+    return finish(await interruptible((signal) => reclaim({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io, watched(w.value)), io);
   },
 };

@@ -2,7 +2,7 @@
 // the License Server reports as broken, so the repair knows what to do.
 import { repair, reportBroken } from '../../engine/workflows/repair';
 import { UsageError, type CliCommand } from '../io';
-import { finish, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { finish, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS, watched } from './workflowArgs';
 
 export const repairCommand: CliCommand = {
   name: 'repair',
@@ -19,6 +19,6 @@ export const repairCommand: CliCommand = {
     }
     const offline = offlineDir(p, io, w.value.options.site);
     const only = { transaction: flag(p, 'transaction') };
-    return finish(await interruptible((signal) => repair({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }, only), io), io, 'Nothing to repair: the ledger records no broken license here (record one with --target ID --mark-broken T).');
+    return finish(await interruptible((signal) => repair({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }, only), io, watched(w.value)), io, 'Nothing to repair: the ledger records no broken license here (record one with --target ID --mark-broken T).');
   },
 };

@@ -3,7 +3,7 @@
 import { confirmReturn } from '../../engine/workflows/confirmReturn';
 import { returnLicenses } from '../../engine/workflows/return';
 import type { CliCommand } from '../io';
-import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS } from './workflowArgs';
+import { finish, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS, watched } from './workflowArgs';
 
 export const returnCommand: CliCommand = {
   name: 'return',
@@ -29,6 +29,7 @@ export const returnCommand: CliCommand = {
           },
         }),
       io,
+      watched(w.value),
     );
     // Without --yes the list and the hint to add --yes are all there is to say ("run again" would do the same).
     if (!yes && result.cancelled) return 1;
@@ -44,6 +45,6 @@ export const confirmReturnCommand: CliCommand = {
     const p = parseArgs(args, SITE_OPTIONS);
     const w = siteWorkflow(p, io);
     if (!w.ok) return io.err(`${w.error}\n`), 2;
-    return finish(await interruptible((signal) => confirmReturn({ ...w.value.options, signal }), io), io, 'Nothing to confirm: no offline return is waiting for its confirmation.');
+    return finish(await interruptible((signal) => confirmReturn({ ...w.value.options, signal }), io, watched(w.value)), io, 'Nothing to confirm: no offline return is waiting for its confirmation.');
   },
 };

@@ -34,7 +34,8 @@ function readLedgers(session: WorkspaceSession, io: CliIO, found: ReportedDiagno
     if (!ledger) continue;
     const file = ledger.path;
     if (ledger.conflict !== undefined) conflicts.push(conflictMessage(path.relative(io.cwd, file), ledger.conflict));
-    for (const p of ledger.problems) if (!p.message.startsWith('git conflict marker')) io.err(`note: ${path.relative(io.cwd, file)}:${p.line}: ${p.message}\n`);
+    // Unreadable lines are findings (BMS090-091); a ledger that cannot be read at all is said here.
+    for (const p of ledger.problems) if (p.line === 0) io.err(`note: ${path.relative(io.cwd, file)}: ${p.message}\n`);
     found.push(...ledgerDiagnostics(ledger, io.cwd));
   }
 }

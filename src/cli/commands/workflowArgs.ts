@@ -20,6 +20,7 @@ import { UsageError, type CliIO } from '../io';
 import { LAS_OPTIONS, lasFor } from '../lasChoice';
 import { refusalExitCode, siteLockOptions } from '../siteLock';
 import { fail, ok, type Result } from '../../engine/result';
+import { LasWatch } from '../../engine/workflows/lasWatch';
 
 export { flag, parseArgs, type ParsedArgs } from '../args';
 
@@ -35,7 +36,7 @@ export function simulatorFor(root: string): LasSimulator {
 }
 
 /** Loads the workspace and builds the workflow options for `--site`; a message when that cannot be done. */
-export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: WorkflowOptions; root: string; check: SiteCheck }> {
+export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: WorkflowOptions; root: string; check: SiteCheck; watch: LasWatch }> {
   const name = flag(p, 'site');
   if (!name) throw new UsageError('--site NAME is required');
   const root = workspaceRoot(p, io);
@@ -58,8 +59,9 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: Workfl
   const siteFile = paths.get(site.uri) ?? (site.uri.startsWith('file:') ? fileURLToPath(site.uri) : site.uri);
   const chosen = lasFor(p, io, root);
   if (!chosen.ok) return chosen;
+  const watch = new LasWatch(chosen.value);
   const options: WorkflowOptions = {
-    las: chosen.value,
+    las: watch.las,
     site,
     plans: index.plansFor(site.name),
     ledgerPath: ledgerPathFor(site, siteFile),
@@ -87,7 +89,7 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: Workfl
       return fail(`${resolved.error}${didYouMean(options.target, ids).hint}`);
     }
   }
-  return ok({ options, root, check });
+  return ok({ options, root, check, watch });
 }
 
 /** The problems that stop every command, as validate prints them, and what to do. */
@@ -116,22 +118,60 @@ export function clockOf(io: CliIO): Result<() => Date> {
 export function finish(result: WorkflowResult, io: CliIO, nothing = 'Nothing to do.'): number {
   const text = describeResult(result);
   io.out(text.trim() ? text : `${nothing}\n`);
+  if (result.cancelled && !result.ok && refusalExitCode(result) === undefined) return CANCELLED_EXIT;
   return result.ok ? 0 : refusalExitCode(result) ?? 1;
 }
 
-/** Ctrl-C cancels between steps (what is done stays done and recorded) instead of killing mid-step. */
-export async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>, io: CliIO): Promise<T> {
+/** Exit code of a run cancelled by Ctrl-C (128 + SIGINT), as shells expect. */
+export const CANCELLED_EXIT = 130;
+
+/** How long a second Ctrl-C waits for the step under way (an append) before the process exits. */
+export const FORCED_STOP_MS = 2000;
+
+/**
+ * Ctrl-C cancels between steps (what is done stays done and recorded) instead of killing mid-step. A second
+ * Ctrl-C waits at most 2 s for the step under way, then exits naming what the activation server did (or
+ * may have done) that the ledger does not record. The site's lock is released on exit either way.
+ */
+export async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>, io: CliIO, watched?: { watch: LasWatch; ledgerPath: string }): Promise<T> {
   const abort = new AbortController();
+  let forced: NodeJS.Timeout | undefined;
   const onInt = () => {
-    io.err('Cancelling after the current step…\n');
-    abort.abort();
+    if (!abort.signal.aborted) {
+      io.err('Cancelling after the current step… (Ctrl-C again to stop at once)\n');
+      abort.abort();
+      return;
+    }
+    if (forced) return;
+    io.err(`Stopping: waiting at most ${FORCED_STOP_MS / 1000} s for the step under way to finish…\n`);
+    forced = setTimeout(() => {
+      io.err(`${forcedStopMessage(watched)}\n`);
+      process.exit(CANCELLED_EXIT);
+    }, FORCED_STOP_MS);
   };
-  process.once('SIGINT', onInt);
+  process.on('SIGINT', onInt);
   try {
     return await run(abort.signal);
   } finally {
     process.removeListener('SIGINT', onInt);
+    if (forced) clearTimeout(forced);
   }
+}
+
+/** What a forced stop looks at: the run's activation server calls and its ledger. */
+export function watched(w: { watch: LasWatch; options: WorkflowOptions }): { watch: LasWatch; ledgerPath: string } {
+  return { watch: w.watch, ledgerPath: w.options.ledgerPath };
+}
+
+function forcedStopMessage(watched: { watch: LasWatch; ledgerPath: string } | undefined): string {
+  if (!watched) return 'Stopped. Run the same command again to finish; what is done is not redone.';
+  const { made, unanswered } = watched.watch.unrecorded(watched.ledgerPath);
+  const out = ['Stopped before the step under way finished.'];
+  if (made.length > 0) out.push(`The activation server made what the ledger ${watched.ledgerPath} does not record: ${made.join('; ')}.`);
+  if (unanswered.length > 0) out.push(`Asked of the activation server and not answered yet (it may have been done): ${unanswered.join('; ')}.`);
+  if (made.length === 0 && unanswered.length === 0) out.push('The ledger records everything the activation server did in this run.');
+  else out.push('Run the same command again: it records what the activation server holds before it does anything else.');
+  return out.join('\n');
 }
 
 /** `--offline DIR` resolved against the working folder; required when `site` is an offline site. */

@@ -15,7 +15,10 @@ export interface Drift {
 const lines = (ls: LicenseLine[]) => ls.map((l) => `${l.activationId} ×${l.quantity}`).sort().join(', ');
 
 /** Every disagreement between the ledger's open transactions and the LAS's active ones; an error when the LAS cannot be read. */
-export async function lasDrift(las: Las, site: string, ledger: LedgerState): Promise<Result<Drift[]>> {
+export async function lasDrift(las: Las, site: string, ledger: LedgerState, options: { ledgerErrors?: number } = {}): Promise<Result<Drift[]>> {
+  const errors = options.ledgerErrors ?? 0;
+  // `las restore` refuses a ledger with errors: it would copy them into the simulator.
+  const restore = errors > 0 ? `once the ledger's ${errors} error(s) are cleared (bmslicense validate lists them), 'bmslicense las restore --site ${site}' rebuilds it from the ledger` : `'bmslicense las restore --site ${site}' rebuilds it from the ledger`;
   const listed = await las.activations(site);
   if (!listed.ok) return fail(`Cannot compare the ledger with the LAS: ${listed.error.message}`);
   const onLas = new Map(listed.value.map((t) => [`${t.target}\u0000${t.transaction}`, t]));
@@ -30,7 +33,7 @@ export async function lasDrift(las: Las, site: string, ledger: LedgerState): Pro
         target: tx.target,
         transaction: tx.transaction,
         kind: 'not-on-las',
-        message: `${tx.target}: the ledger records transaction ${tx.transaction} (${lines(tx.lines)}) as ${tx.status}; the LAS does not hold it. If the simulator's state was lost or comes from another clone, 'bmslicense las restore --site ${site}' rebuilds it from the ledger; otherwise find out what happened to it on the LAS before changing the ledger.`,
+        message: `${tx.target}: the ledger records transaction ${tx.transaction} (${lines(tx.lines)}) as ${tx.status}; the LAS does not hold it. If the simulator's state was lost or comes from another clone, ${restore}; otherwise find out what happened to it on the LAS before changing the ledger.`,
       });
     } else if (lines(there.lines) !== lines(tx.lines)) {
       drift.push({ target: tx.target, transaction: tx.transaction, kind: 'different-lines', message: `${tx.target}: transaction ${tx.transaction} holds ${lines(tx.lines)} in the ledger, ${lines(there.lines)} on the LAS: reclaim on ${tx.target} records what the LAS holds.` });

@@ -94,13 +94,21 @@ export class LasSimulator implements Las {
   }
 
   syncEntitlements(products: EntitledProduct[]): Promise<LasResult<void>> {
-    return this.store.mutate((s) => {
-      for (const p of products) {
-        if (!p.activationId || !(p.quantity >= 0)) return fail('bad-request', `Entitlement product '${p.activationId}' needs an activation id and a quantity of 0 or more.`);
-      }
-      for (const p of products) s.products[p.activationId] = { ...p, appliesTo: [...(p.appliesTo ?? [])] };
-      return ok(undefined);
-    });
+    let changed = false;
+    return this.store.mutate(
+      (s) => {
+        for (const p of products) {
+          if (!p.activationId || !(p.quantity >= 0)) return fail('bad-request', `Entitlement product '${p.activationId}' needs an activation id and a quantity of 0 or more.`);
+        }
+        for (const p of products) {
+          const next = { ...p, appliesTo: [...(p.appliesTo ?? [])] };
+          if (JSON.stringify(s.products[p.activationId]) !== JSON.stringify(next)) changed = true;
+          s.products[p.activationId] = next;
+        }
+        return ok(undefined);
+      },
+      { changed: () => changed },
+    );
   }
 
   activate(target: LasTarget, lines: LicenseLine[]): Promise<LasResult<ActivationTransaction>> {
@@ -197,7 +205,7 @@ export class LasSimulator implements Las {
 
   activations(site: string, target?: string): Promise<LasResult<ActivationTransaction[]>> {
     return this.store.serial(() => {
-      const loaded = loadState(this.dataDir);
+      const loaded = this.store.load();
       if (!loaded.ok) return fail<ActivationTransaction[]>('state-unreadable', loaded.message);
       const s = loaded.state;
       const txs = s.transactions.filter((t) => t.site === site && (target === undefined || t.target === target) && (t.status === 'active' || t.status === 'broken'));

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeStateDir } from '../stateFolder';
 import type { EntitledProduct, LicenseLine } from './types';
+import { disk } from '../ledger/disk';
 
 export type SimTransactionStatus = 'active' | 'broken' | 'return-pending' | 'returned';
 
@@ -95,17 +96,18 @@ export function writeFileAtomic(file: string, text: string, mode = 0o644): void 
   const dir = path.dirname(file);
   makeStateDir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(tmp, 'w', mode);
   try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, file);
+    const fd = disk.open(tmp, 'w', mode);
+    try {
+      disk.write(fd, tmp, Buffer.from(text, 'utf8'));
+      disk.fsync(fd, tmp);
+    } finally {
+      fs.closeSync(fd);
+    }
+    disk.rename(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    fs.rmSync(tmp, { force: true }); // a failed write leaves no temp file behind (a full disk stays full otherwise)
+    if ((e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = file; // the file the user knows
     throw e;
   }
   // The rename itself is durable only once the folder is synced (not possible on every platform).
@@ -121,6 +123,38 @@ export function writeFileAtomic(file: string, text: string, mode = 0o644): void 
   }
 }
 
+/** Past this many transactions the state is written without indentation: it is written at every step. */
+const COMPACT_FROM = 2000;
+
+/**
+ * The JSON of returned transactions, kept between writes of one process: a returned transaction never changes
+ * again (return, repair, reclaim and confirm refuse or skip it; only `las restore` revives one, giving it a new
+ * status and a new `lines` array, which the check below sees). A long history is then not serialized anew at
+ * every step.
+ */
+const JSON_OF = Symbol('json of a returned transaction'); // a symbol key: JSON.stringify never writes it
+
+type Cached = SimTransaction & { [JSON_OF]?: { lines: SimLine[]; returnedAt?: string; json: string } };
+
+function transactionJson(t: Cached): string {
+  if (t.status !== 'returned') return JSON.stringify(t);
+  const known = t[JSON_OF];
+  if (known && known.lines === t.lines && known.returnedAt === t.returnedAt) return known.json;
+  const json = JSON.stringify(t);
+  // Not enumerable: a copy made by spreading the transaction does not take the cached text along.
+  Object.defineProperty(t, JSON_OF, { value: { lines: t.lines, returnedAt: t.returnedAt, json }, writable: true, configurable: true, enumerable: false });
+  return json;
+}
+
+/** The state as JSON: indented while small, compact and with the returned history reused once big. */
+export function stateText(state: SimState): string {
+  if (state.transactions.length < COMPACT_FROM) return JSON.stringify(state, null, 1);
+  const { transactions, ...rest } = state;
+  const head = JSON.stringify(rest);
+  const list = `"transactions":[${transactions.map(transactionJson).join(',')}]`;
+  return head === '{}' ? `{${list}}` : `${head.slice(0, -1)},${list}}`;
+}
+
 export function writeState(dataDir: string, state: SimState): void {
-  writeFileAtomic(path.join(dataDir, STATE_FILE), `${JSON.stringify(state, null, 1)}\n`);
+  writeFileAtomic(path.join(dataDir, STATE_FILE), `${stateText(state)}\n`);
 }

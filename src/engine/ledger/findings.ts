@@ -1,10 +1,15 @@
 // What `validate` and the editor report about a ledger file itself, each on its line: git conflict markers
-// (BMS065), an event doubled by a merge (BMS062), a return, repair or other follow-up of a transaction no
-// line of the ledger activated (BMS063), and an event of another site (BMS064).
+// (BMS065), an event doubled by a merge (BMS062), a follow-up of a transaction no line activated (BMS063),
+// an event of another site (BMS064); and the ledger judged like the site and plan files: unreadable lines
+// (BMS090), a file not saved as UTF-8 (BMS091), each event against its op's schema (BMS092-094, 097), and
+// transactions across lines (BMS095-096). A line a later `void` event names is skipped by every check.
 import { RULES, type Severity } from '../diagnostics';
-import { parseLedgerWithLines, type LedgerEvent } from './ledger';
+import { decodeUtf8, notUtf8Message } from '../load/encoding';
+import { checkEvent } from './eventSchema';
+import { transactionIssues, type Activation } from './transactions';
+import { voidedLines, type ReadLine } from './void';
 
-export type LedgerRuleCode = 'BMS062' | 'BMS063' | 'BMS064' | 'BMS065';
+export type LedgerRuleCode = 'BMS062' | 'BMS063' | 'BMS064' | 'BMS065' | 'BMS090' | 'BMS091' | 'BMS092' | 'BMS093' | 'BMS094' | 'BMS095' | 'BMS096' | 'BMS097';
 
 export interface LedgerFinding {
   /** 1-based. */
@@ -12,42 +17,140 @@ export interface LedgerFinding {
   code: LedgerRuleCode;
   severity: Severity;
   message: string;
+  /** Errors: the targets whose actions wait for this line (none named: every target of the site). */
+  blocks?: string[];
 }
 
-const FOLLOW_UPS = new Set<LedgerEvent['op']>(['return', 'return-confirmed', 'repair', 'broken']);
+/** One line of the ledger: its text, where it starts, and its JSON value when it is JSON. */
+export interface LedgerLine extends ReadLine {
+  raw: string;
+  /** Offset of the line's first character in the text. */
+  offset: number;
+  json: boolean;
+}
 
-export function ledgerFindings(text: string, site: string): LedgerFinding[] {
-  const read = parseLedgerWithLines(text);
+export interface LedgerJudgement {
+  findings: LedgerFinding[];
+  /** Every non-blank line, markers included. */
+  lines: LedgerLine[];
+  /** Lines a later `void` event names: skipped by the checks and by the fold. */
+  voided: Set<number>;
+}
+
+export interface JudgeOptions {
+  /** The clock of the run (events after it, beyond a small skew, are in the future). */
+  now?: Date;
+}
+
+/** `<<<<<<<`, `=======`, `>>>>>>>` (and diff3's `|||||||`) at the start of a line, as git writes them. */
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})( |$)/;
+const FOLLOW_UPS = new Set(['return', 'return-confirmed', 'repair', 'broken']);
+
+export function ledgerFindings(text: string, site: string, options: JudgeOptions = {}): LedgerFinding[] {
+  return judgeLedgerText(text, site, options).findings;
+}
+
+/** The bytes of a ledger file: a file not saved as UTF-8 is one site-wide error, nothing in it read. */
+export function judgeLedgerBytes(bytes: Uint8Array, site: string, file: string, options: JudgeOptions = {}): LedgerJudgement {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return judgeLedgerText(decoded.text, site, options);
+  const message = `${notUtf8Message(file, decoded)} Until then every action of site ${site} waits: a ledger that cannot be read would send the engineer to activate again what is active`;
+  return { findings: [{ line: decoded.line, code: 'BMS091', severity: RULES.BMS091.severity, message, blocks: [] }], lines: [], voided: new Set() };
+}
+
+export function judgeLedgerText(text: string, site: string, options: JudgeOptions = {}): LedgerJudgement {
+  const now = options.now ?? new Date();
+  const lines = splitLines(text);
+  const voided = voidedLines(lines.filter((l) => l.json));
   const out: LedgerFinding[] = [];
-  const add = (line: number, code: LedgerRuleCode, message: string) => out.push({ line, code, severity: RULES[code].severity, message });
-  for (const p of read.problems) {
-    if (p.message.startsWith('git conflict marker')) {
-      add(p.line, 'BMS065', "git conflict marker: keep the event lines of both sides and delete the marker lines (with '*.ledger.jsonl merge=union' in .gitattributes git merges ledgers itself); until then every command refuses this ledger");
+  const add = (line: number, code: LedgerRuleCode, message: string, blocks?: string[]) => {
+    if (voided.has(line)) return;
+    const severity = RULES[code].severity;
+    out.push(severity === 'error' ? { line, code, severity, message, blocks } : { line, code, severity, message });
+  };
+  const last = lines[lines.length - 1];
+  const tornTail = last !== undefined && !text.endsWith('\n');
+  const events: { l: LedgerLine; e: Record<string, unknown> }[] = [];
+  for (const l of lines) {
+    if (CONFLICT_MARKER.test(l.raw)) {
+      add(l.line, 'BMS065', "git conflict marker: keep the event lines of both sides and delete the marker lines (with '*.ledger.jsonl merge=union' in .gitattributes git merges ledgers itself); until then every command refuses this ledger");
+      continue;
     }
+    if (!l.json) {
+      const why = l === last && tornTail ? 'incomplete last line (the write was cut short, e.g. by a crash)' : 'not a JSON event (torn, or edited by hand)';
+      const target = /"target"\s*:\s*"([^"\\]+)"/.exec(l.raw)?.[1];
+      add(l.line, 'BMS090', `${why}: this version cannot tell what it recorded${target ? ` on ${target}` : ''}. Find the event (git log -p on this file), record it again if it happened, and void this line`, target ? [target] : []);
+      continue;
+    }
+    const issues = checkEvent(l.value, now);
+    const e = l.value as Record<string, unknown>;
+    const target = typeof e?.target === 'string' ? [e.target] : [];
+    for (const i of issues) add(l.line, i.code, i.message, target);
+    if (!issues.some((i) => i.code === 'BMS090') && !voided.has(l.line)) events.push({ l, e });
   }
-  const raw = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  historyFindings(events, site, add);
+  for (const i of transactionIssues(activations(events))) add(i.line, i.code, i.message, i.blocks);
+  return { findings: out.sort((a, b) => a.line - b.line || a.code.localeCompare(b.code)), lines, voided };
+}
+
+function splitLines(text: string): LedgerLine[] {
+  const out: LedgerLine[] = [];
+  let offset = 0;
+  const parts = text.split('\n');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const raw = part.endsWith('\r') ? part.slice(0, -1) : part;
+    if (raw.trim() !== '') {
+      let value: unknown;
+      let json = true;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        json = false;
+      }
+      out.push({ line: i + 1, raw, offset, value, json });
+    }
+    offset += part.length + 1;
+  }
+  return out;
+}
+
+/** BMS062-064: doubled lines, follow-ups of nothing, events of another site. */
+function historyFindings(events: { l: LedgerLine; e: Record<string, unknown> }[], site: string, add: (line: number, code: LedgerRuleCode, message: string, blocks?: string[]) => void): void {
   const first = new Map<string, number>();
   const activated = new Set<string>();
   const activatedIds = new Set<string>();
-  for (const e of read.events) {
-    if (e.op === 'activate' && e.transaction) activated.add(`${e.target}\u0000${e.transaction}`);
-    if (e.op === 'activate') for (const l of e.lines ?? [{ activationId: e.activationId ?? '' }]) activatedIds.add(`${e.target}\u0000${l.activationId}`);
+  for (const { e } of events) {
+    if (e.op !== 'activate') continue;
+    if (e.transaction) activated.add(`${String(e.target)}\u0000${String(e.transaction)}`);
+    for (const id of activationIds(e)) activatedIds.add(`${String(e.target)}\u0000${id}`);
   }
-  read.events.forEach((e, i) => {
-    const line = read.lineOf[i]!;
-    const seen = first.get(raw[line - 1]!);
+  for (const { l, e } of events) {
+    const target = typeof e.target === 'string' ? [e.target] : [];
+    const seen = first.get(l.raw);
     if (seen !== undefined) {
-      add(line, 'BMS062', `the same event as line ${seen}, doubled (e.g. by a merge of two branches that both carry it): delete this line${e.op === 'repair' ? '; until then the repair counts twice against the 4-a-year budget' : ''}`);
-    } else first.set(raw[line - 1]!, line);
-    if (e.site !== site) {
-      add(line, 'BMS064', `an event of site '${e.site}' in the ledger of site '${site}': every command counts it as ${site}'s. Move the line to site ${e.site}'s ledger, or correct its site`);
+      add(l.line, 'BMS062', `the same event as line ${seen}, doubled (e.g. by a merge of two branches that both carry it): delete this line${e.op === 'repair' ? '; until then the repair counts twice against the 4-a-year budget' : ''}`);
+    } else first.set(l.raw, l.line);
+    if (typeof e.site === 'string' && e.site !== site) {
+      add(l.line, 'BMS064', `an event of site '${e.site}' in the ledger of site '${site}': every command counts it as ${site}'s. Move the line to site ${e.site}'s ledger, or correct its site`, target);
     }
-    const unknownTx = FOLLOW_UPS.has(e.op) && e.transaction !== undefined && !activated.has(`${e.target}\u0000${e.transaction}`);
-    const unknownId = e.op === 'reclaim' && e.activationId !== undefined && !activatedIds.has(`${e.target}\u0000${e.activationId}`);
+    const unknownTx = FOLLOW_UPS.has(e.op as string) && e.transaction !== undefined && !activated.has(`${String(e.target)}\u0000${String(e.transaction)}`);
+    const unknownId = e.op === 'reclaim' && e.activationId !== undefined && !activatedIds.has(`${String(e.target)}\u0000${String(e.activationId)}`);
     if (unknownTx || unknownId) {
-      const what = unknownTx ? `transaction ${e.transaction}` : `${e.activationId}`;
-      add(line, 'BMS063', `${e.op} of ${what} on ${e.target}, which no line of this ledger activated: a line lost or edited, or copied from another ledger. Find the activation (git log -p on this file) or remove this line`);
+      const what = unknownTx ? `transaction ${String(e.transaction)}` : `${String(e.activationId)}`;
+      add(l.line, 'BMS063', `${String(e.op)} of ${what} on ${String(e.target)}, which no line of this ledger activated: a line lost or edited, or copied from another ledger. Find the activation (git log -p on this file), or void this line`, target);
     }
-  });
-  return out.sort((a, b) => a.line - b.line || a.code.localeCompare(b.code));
+  }
+}
+
+function activationIds(e: Record<string, unknown>): string[] {
+  if (Array.isArray(e.lines) && e.lines.length > 0) return e.lines.map((l: { activationId?: unknown }) => String(l?.activationId ?? ''));
+  return [String(e.activationId ?? '')];
+}
+
+function* activations(events: { l: LedgerLine; e: Record<string, unknown> }[]): Iterable<Activation> {
+  for (const { l, e } of events) {
+    if (e.op !== 'activate' || typeof e.target !== 'string' || typeof e.transaction !== 'string') continue;
+    yield { line: l.line, target: e.target, transaction: e.transaction, activationIds: activationIds(e), event: e };
+  }
 }

@@ -62,6 +62,11 @@ export function eventLines(e: LedgerEvent): LicenseLine[] {
 
 export function fold(events: Iterable<LedgerEvent>): LedgerState {
   const state: LedgerState = { licenses: new Map(), repairs: new Map(), pending: new Map(), imported: new Set(), created: new Set() };
+  return foldInto(state, events);
+}
+
+/** Adds events to a fold already made (what a run appends), as if they had been in the ledger from the start. */
+export function foldInto(state: LedgerState, events: Iterable<LedgerEvent>): LedgerState {
   for (const e of events) apply(state, e);
   return state;
 }

@@ -6,6 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LicenseLine } from '../las/types';
 import type { Site } from '../model';
+import { voidedLines } from './void';
+import { disk, diskError } from './disk';
+import { decodeUtf8, notUtf8Message } from '../load/encoding';
 
 export const LEDGER_OPS = ['activate', 'request-created', 'response-imported', 'return', 'return-confirmed', 'reclaim', 'repair', 'broken'] as const;
 export type LedgerOp = (typeof LEDGER_OPS)[number];
@@ -84,13 +87,17 @@ export function ledgerTime(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Appends events as whole lines in one write (all of them or, on a crash, a torn tail), then fsyncs. */
-export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]): void {
+/**
+ * Appends events as whole lines in one write, then fsyncs. Whole or absent: when the write or the fsync
+ * fails (a full disk), what part of it reached the file is cut back before the error is thrown. Returns the
+ * bytes written.
+ */
+export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]): number {
   const list = Array.isArray(events) ? events : [events];
-  if (list.length === 0) return;
+  if (list.length === 0) return 0;
   let text = list.map((e) => `${JSON.stringify(e)}\n`).join('');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
+  disk.mkdir(path.dirname(file));
+  const fd = disk.open(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
   try {
     // A torn last line (crash mid-write) must not swallow the first new line: start on a fresh line.
     const size = fs.fstatSync(fd).size;
@@ -105,25 +112,64 @@ export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]):
       if (last[0] !== 0x0a) text = `\n${text}`;
     }
     const buf = Buffer.from(text, 'utf8');
-    let written = fs.writeSync(fd, buf, 0, buf.length);
-    // Regular files take the whole buffer; keep going if a file system ever says otherwise.
-    while (written < buf.length) written += fs.writeSync(fd, buf, written, buf.length - written);
-    fs.fsyncSync(fd);
+    try {
+      disk.write(fd, file, buf);
+      disk.fsync(fd, file);
+    } catch (e) {
+      cutBack(fd, file, size, buf.length);
+      throw e;
+    }
+    return buf.length;
   } finally {
     fs.closeSync(fd);
   }
 }
 
+/** Removes a partly written append (only ours: the file is no longer than before plus what we wrote). */
+function cutBack(fd: number, file: string, size: number, length: number): void {
+  try {
+    const now = fs.fstatSync(fd).size;
+    if (now > size && now <= size + length) {
+      disk.truncate(fd, file, size);
+      fs.fsyncSync(fd);
+    }
+  } catch {
+    /* the error being reported says what is wrong with the disk */
+  }
+}
+
+/** Room an append needs besides its own bytes (a full disk is found before the LAS is asked, not after). */
+export const LEDGER_ROOM_BYTES = 1024 * 1024;
+
+/** Opens the ledger for append and checks the disk has room: the error, or undefined when it can be written. */
+export function ledgerWritable(file: string): NodeJS.ErrnoException | undefined {
+  try {
+    disk.mkdir(path.dirname(file));
+    const existed = fs.existsSync(file);
+    fs.closeSync(disk.open(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644));
+    if (!existed) fs.rmSync(file, { force: true }); // no ledger file for a run that records nothing
+    const free = disk.freeBytes(path.dirname(file));
+    if (free !== undefined && free < LEDGER_ROOM_BYTES) return diskError('ENOSPC', 'write', file);
+    return undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code) return e as NodeJS.ErrnoException;
+    throw e;
+  }
+}
+
 /** Reads every whole, valid event; a torn or invalid line is reported with its line number and skipped. */
 export function readLedger(file: string): LedgerRead {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [] };
     return { events: [], problems: [{ line: 0, message: `Cannot read the ledger ${file}: ${(e as Error).message}` }] };
   }
-  return parseLedger(text);
+  // A ledger saved as UTF-16 (PowerShell) would read as lines of garbage: said once, nothing taken from it.
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { events: [], problems: [{ line: decoded.line, message: notUtf8Message(path.basename(file), decoded) }] };
+  return parseLedger(decoded.text);
 }
 
 export function parseLedger(text: string): LedgerRead {
@@ -162,10 +208,26 @@ export function parseLedgerWithLines(text: string): LedgerReadWithLines {
       lineOf.push(n);
     }
   });
+  // A line a later `void` event names is cleared: no command counts it.
+  const voided = voidedLines(lines.flatMap((raw, i) => (raw.includes('"void"') ? [{ line: i + 1, value: parseOrUndefined(raw) }] : [])));
+  if (voided.size > 0) {
+    const keep = lineOf.map((n) => !voided.has(n));
+    const kept = { events: events.filter((_, i) => keep[i]), lineOf: lineOf.filter((_, i) => keep[i]) };
+    return conflict === undefined ? { ...kept, problems } : { ...kept, problems, conflict };
+  }
   return conflict === undefined ? { events, problems, lineOf } : { events, problems, conflict, lineOf };
 }
 
-function invalidEvent(v: unknown): string | undefined {
+function parseOrUndefined(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a JSON value is not an event the fold can take (undefined: it can). */
+export function invalidEvent(v: unknown): string | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not a JSON object';
   const e = v as Record<string, unknown>;
   if (typeof e.at !== 'string' || Number.isNaN(Date.parse(e.at))) return "no valid 'at' time";

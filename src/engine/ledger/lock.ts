@@ -11,6 +11,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeStateDir } from '../stateFolder';
+import { disk } from './disk';
+import { removeStaleTemps } from './staleTemps';
 
 export interface LockHolder {
   pid: number;
@@ -51,6 +53,7 @@ export function lockFileOf(file: string): string {
 export async function acquireLock(file: string, options: LockOptions): Promise<LockOutcome> {
   const lockFile = lockFileOf(file);
   makeStateDir(path.dirname(lockFile));
+  removeStaleTemps(path.dirname(lockFile), path.basename(lockFile), processAlive);
   const started = Date.now();
   let pause = options.pollMs ?? 10;
   let waited = false;
@@ -91,9 +94,9 @@ function tryCreate(lockFile: string, what: string): LockHolder | undefined {
   const text = `${JSON.stringify(holder)}\n`;
   const tmp = `${lockFile}.${process.pid}.${holder.token}.tmp`;
   try {
-    fs.writeFileSync(tmp, text, { flag: 'wx' });
+    disk.writeFile(tmp, text, 'wx');
     try {
-      fs.linkSync(tmp, lockFile); // atomic, and fails with EEXIST when the lock is taken
+      disk.link(tmp, lockFile); // atomic, and fails with EEXIST when the lock is taken
       return holder;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
@@ -104,13 +107,14 @@ function tryCreate(lockFile: string, what: string): LockHolder | undefined {
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    fs.rmSync(tmp, { force: true }); // a half-written temp file on a full disk
     throw e;
   }
 }
 
 function exclusiveCreate(lockFile: string, text: string): boolean {
   try {
-    fs.writeFileSync(lockFile, text, { flag: 'wx' });
+    disk.writeFile(lockFile, text, 'wx');
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;

@@ -6,6 +6,8 @@ import type { BmsFile } from './parse';
 import { WorkspaceIndex } from './workspace';
 import { readBmsText } from './incremental/read';
 import { uriOfPath } from './uri';
+import { decodeUtf8, notUtf8Problem } from './encoding';
+import { addLinks } from './links';
 
 export { BMS_FILE } from './globs';
 import { BMS_FILE } from './globs';
@@ -43,7 +45,7 @@ export function findBmsFiles(paths: string[]): { files: string[]; problems: Load
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      problems.push({ path: dir, message: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      problems.push({ path: dir, message: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (if it holds no site or plan file, add it to .gitignore to skip it)` });
       return;
     }
     const rules = gitignoreOf(dir, above);
@@ -52,8 +54,11 @@ export function findBmsFiles(paths: string[]): { files: string[]; problems: Load
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && !ignored(p, true, rules)) walk(p, rules);
       } else if (entry.isFile() && BMS_FILE.test(entry.name) && !ignored(p, false, rules)) files.add(p);
+      else if (entry.isSymbolicLink() && BMS_FILE.test(entry.name) && !ignored(p, false, rules)) links.push(p);
     }
   };
+  const roots = paths.map((raw) => resolve(raw));
+  const links: string[] = [];
   for (const raw of paths) {
     const p = resolve(raw);
     let st;
@@ -66,6 +71,7 @@ export function findBmsFiles(paths: string[]): { files: string[]; problems: Load
     if (st.isDirectory()) walk(p, []);
     else files.add(p);
   }
+  addLinks(links, roots, files, problems);
   return { files: [...files].sort(), problems };
 }
 
@@ -111,7 +117,12 @@ export function loadWorkspace(paths: string[], read?: (uri: string, text: string
   for (const path of files) {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      const decoded = decodeUtf8(readFileSync(path));
+      if (!decoded.ok) {
+        problems.push({ path, message: notUtf8Problem(decoded) });
+        continue;
+      }
+      text = decoded.text;
     } catch (e) {
       problems.push({ path, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       continue;

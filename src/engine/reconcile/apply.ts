@@ -4,11 +4,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fold, licenseState } from '../ledger/fold';
 import { readLedger } from '../ledger/ledger';
+import { ledgerBlockerOf, readJudgedLedger } from '../ledger/judged';
 import { responseFileName } from '../las/offline/format';
 import { activate } from '../workflows/activate';
 import { confirmReturn } from '../workflows/confirmReturn';
 import type { StepReport, WorkflowOptions, WorkflowResult } from '../workflows/context';
 import { importResponses } from '../workflows/importResponses';
+import { betweenSteps, failureOf } from '../workflows/steps';
 import { reclaim } from '../workflows/reclaim';
 import { repair } from '../workflows/repair';
 import { returnLicenses } from '../workflows/return';
@@ -54,15 +56,18 @@ export function reviewReturns(plan: ReconcilePlan): ReturnReview {
   return { returns, message };
 }
 
-export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now' | 'blockerOf'>): ReconcilePlan {
-  const state = fold(readLedger(opts.ledgerPath).events);
-  return reconcile(opts.site, opts.plans, state, { today: opts.now ? opts.now() : new Date(), blockerOf: opts.blockerOf });
+export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now' | 'blockerOf' | 'ledgerRead' | 'ledgerFold'>): ReconcilePlan {
+  const now = opts.now ? opts.now() : new Date();
+  // Under apply's lock the ledger was read once already: judged there, folded in the run's fold.
+  const judged = opts.ledgerRead ?? readJudgedLedger(opts.ledgerPath, opts.site.name, { now });
+  const state = opts.ledgerFold?.state() ?? fold(judged.events);
+  return reconcile(opts.site, opts.plans, state, { today: now, blockerOf: opts.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
 }
 
 /** Under the site's lock: the plan is computed from the ledger as it is once the lock is held, never before. */
 export function applyPlan(opts: ApplyOptions): Promise<ApplyResult> {
   const nothing = (r: WorkflowResult): ApplyResult => ({ ...r, plan: { site: opts.site.name, connectivity: opts.site.connectivity ?? 'online', actions: [], summary: summarize([]) }, skipped: [] });
-  return withSiteLock(opts, 'apply', (locked) => applyLocked({ ...opts, heldSiteLock: locked.heldSiteLock }), nothing);
+  return withSiteLock(opts, 'apply', (locked) => applyLocked({ ...opts, heldSiteLock: locked.heldSiteLock, ledgerBlockerOf: locked.ledgerBlockerOf, ledgerRead: locked.ledgerRead, ledgerFold: locked.ledgerFold }), nothing);
 }
 
 async function applyLocked(opts: ApplyOptions): Promise<ApplyResult> {
@@ -81,6 +86,7 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyResult> {
   opts.onProgress?.({ done: 0, total, message: total === 0 ? 'Nothing to do.' : `Starting: ${runs[0]!.label}` });
   for (let i = 0; i < runs.length; i++) {
     const r = runs[i]!;
+    if (i > 0) await betweenSteps();
     if (opts.signal?.aborted) {
       result.cancelled = true;
       for (const rest of runs.slice(i)) result.notDone.push({ target: rest.actions[0]!.target, message: `${rest.label}: not started (cancelled)`, code: 'cancelled' });
@@ -89,7 +95,14 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyResult> {
     const a = r.actions[0]!;
     const mode = a.workflow === 'offline' && opts.site.connectivity !== 'offline' ? 'offline' : undefined;
     const { confirmReturns: _c, responsesDir: _r, publicKeyPem: _k, onProgress: _p, ...workflow } = opts;
-    const out = await r.run({ ...workflow, target: a.target, mode, confirm: async () => true });
+    let out: WorkflowResult;
+    try {
+      out = await r.run({ ...workflow, target: a.target, mode, confirm: async () => true });
+    } catch (e) {
+      // A disk error (or a bug) outside a step: said like a failed step, with what was done before it.
+      const failed = failureOf(e, r.label);
+      out = { ok: false, cancelled: false, done: [], notDone: [{ target: a.target, message: failed.message, code: failed.code }], requestFiles: [] };
+    }
     result.done.push(...out.done);
     result.requestFiles.push(...out.requestFiles);
     // Blocked licenses are listed once, with the plan's blocked actions (skipped); the rest of the run goes on.
@@ -115,7 +128,7 @@ function planRuns(opts: ApplyOptions, plan: ReconcilePlan, skipped: StepReport[]
   for (const a of plan.actions) {
     const responseFile = a.kind === 'import-response' && opts.responsesDir && a.requestId ? path.join(opts.responsesDir, responseFileName(a.requestId)) : undefined;
     const importable = responseFile !== undefined && fs.existsSync(responseFile) && opts.publicKeyPem !== undefined;
-    if (!a.executable && !importable) {
+    if (!a.executable && (!importable || a.finding)) {
       skipped.push({ target: a.target, message: `${describeAction(a)}`, code: a.waitsFor ? 'waiting' : 'blocked' });
       continue;
     }
@@ -157,7 +170,7 @@ function planRuns(opts: ApplyOptions, plan: ReconcilePlan, skipped: StepReport[]
 
 /** A reclaim that did not bring the quantity the plan asks for: the LAS entitlement did not grow enough. */
 function stillShort(opts: ApplyOptions, actions: ReconcileAction[]): StepReport | undefined {
-  const state = fold(readLedger(opts.ledgerPath).events);
+  const state = opts.ledgerFold?.state() ?? fold(readLedger(opts.ledgerPath).events);
   for (const a of actions) {
     const l = licenseState(state, a.target, a.activationId);
     if (l?.pendingRequest) continue; // offline: the request is written, the response will tell

@@ -128,6 +128,16 @@ export function reconcile(site: Site, plans: LicensePlan[], ledger: LedgerState,
     }
   }
 
+  // A ledger line with an error: every action of its target waits (what it recorded is not known for sure).
+  for (const a of options.ledgerBlockerOf ? actions : []) {
+    const b = options.ledgerBlockerOf!(a.target);
+    if (!b) continue;
+    a.executable = false;
+    a.waitsFor = undefined;
+    a.finding = b;
+    a.blocked = blockerText(b);
+  }
+
   const rank = (a: ReconcileAction) => targets.get(a.target)?.rank ?? targets.size;
   // Returns run from the clients up to the top server: the reverse of licensing order.
   const order = (a: ReconcileAction) => (a.kind === 'return' ? -rank(a) : rank(a));

@@ -65,6 +65,8 @@ export interface ReconcileOptions {
   today: Date;
   /** Error findings of `validate` (checkSite): the activations and reclaims they concern are blocked, never attempted. */
   blockerOf?: BlockerOf;
+  /** Error findings of the ledger: every action of the target they concern is blocked, never attempted. */
+  ledgerBlockerOf?: (target: string) => Blocker | undefined;
 }
 
 export interface ReconcileSummary {

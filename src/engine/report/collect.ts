@@ -10,7 +10,7 @@ import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
 import { usageReaderForSites } from '../lmstat/cache';
 import { licensesLogReaderForSites } from '../lmstat/licensesLogCache';
 import { checkSite } from '../siteCheck';
-import { ledgerFindings } from '../ledger/findings';
+import { judgeLedgerBytes } from '../ledger/findings';
 import { siteReport, type SiteReportOptions } from './build';
 import type { SiteReport } from './types';
 
@@ -51,8 +51,9 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   const licensesLogOf = licensesLogReaderForSites(index);
   const check = checkSite(index, site, { today, expiryWarningDays: options.expiryWarningDays, repairsOf, repairedTargets: () => state.repairs.keys(), usageOf, licensesLogOf });
   const diagnostics = check.diagnostics;
-  const ledgerText = ledgerPath ? readText(ledgerPath) : undefined;
-  const findings = ledgerText === undefined ? [] : ledgerFindings(ledgerText, site.name);
+  // The ledger judged as validate judges it (as bytes: a UTF-16 ledger is BMS091), as of the report's day.
+  const ledgerBytes = ledgerPath ? readBytes(ledgerPath) : undefined;
+  const findings = ledgerBytes === undefined || !ledgerPath ? [] : judgeLedgerBytes(ledgerBytes, site.name, ledgerPath, { now: today }).findings;
   let usage = options.usage;
   if (options.lmstatFiles && options.lmstatFiles.length > 0) {
     const results = [];
@@ -82,9 +83,9 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   return { ok: true, report, ledgerPath, siteFile };
 }
 
-function readText(file: string): string | undefined {
+function readBytes(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch {
     return undefined; // no ledger yet
   }

@@ -1,10 +1,10 @@
 // Each site's ledger, read, folded and judged once and again only when the file changed (size or mtime): the
 // one reader behind the tree, the hovers, the CodeLens, the rules' repair counts, the ledger's own findings
-// (BMS062-065) in the editor and `bmslicense validate`.
+// (BMS062-065, BMS090-097) in the editor and `bmslicense validate`.
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics';
 import { fold, type LedgerState } from '../ledger/fold';
-import { ledgerFindings } from '../ledger/findings';
+import { judgeLedgerBytes } from '../ledger/findings';
 import { ledgerPathFor, parseLedger, type LedgerProblem, type LedgerRead } from '../ledger/ledger';
 import { uriOf } from '../load/files';
 import { isFileUri, pathOfUri } from '../load/uri';
@@ -21,7 +21,7 @@ export interface SiteLedger {
   problems: LedgerProblem[];
   /** The first line of a git conflict marker, when the file has one: every command refuses such a ledger. */
   conflict?: LedgerRead['conflict'];
-  /** The ledger's own findings (BMS062-065), each on its line, as every other diagnostic. */
+  /** The ledger's own findings (BMS062-065, BMS090-097), each on its line, as every other diagnostic. */
   findings: Diagnostic[];
   /** The ledger's lines, to turn the findings' offsets into positions. */
   lines: LineIndex;
@@ -70,16 +70,18 @@ export class LedgerStore {
 
 function readSiteLedger(path: string, site: string): SiteLedger {
   const uri = uriOf(path);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const problems = [{ line: 0, message: `Cannot read the ledger ${path}: ${(e as Error).message}` }];
     return { path, uri, state: fold([]), problems, findings: [], lines: new LineIndex('') };
   }
+  const text = bytes.toString('utf8');
   const read = parseLedger(text);
   const lines = new LineIndex(text);
-  const findings = ledgerFindings(text, site).map((f): Diagnostic => {
+  // Judged as bytes: a ledger not saved as UTF-8 is one finding (BMS091), nothing in it trusted.
+  const findings = judgeLedgerBytes(bytes, site, path).findings.map((f): Diagnostic => {
     const start = lines.offsetAt({ line: f.line - 1, character: 0 });
     const end = start + (text.slice(start).split('\n', 1)[0] ?? '').replace(/\r$/, '').length;
     return { code: f.code, severity: f.severity, message: f.message, uri, span: { start, end } };

@@ -35,7 +35,7 @@ export function activate(opts: WorkflowOptions): Promise<WorkflowResult> {
 async function activateLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if (!start.ok) return start.error;
-  const { path, targets, ledger } = start.value;
+  const { path, targets, ledger, blocked } = start.value;
   const refused = await syncEntitlements(opts, path);
   if (refused) return refused;
   const state = ledger.state();
@@ -54,7 +54,7 @@ async function activateLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
       run: () => (path === 'online' ? activateOnline(opts, ledger, target, planned) : activateOffline(opts, ledger, target, planned)),
     });
   }
-  return runSteps(opts, steps);
+  return runSteps(opts, [...blocked, ...steps]);
 }
 
 async function activateOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget, planned: LicenseLine[]): Promise<StepOutcome> {

@@ -1,7 +1,7 @@
 // Confirm offline return: tells the LAS (from a computer that reaches it) that the offline-returned licenses
 // are gone from the site; only then can they be activated again.
 import { transactionsOf } from '../ledger/fold';
-import { LedgerWriter, lasFailure, notStarted, runSteps, type Step, type WorkflowOptions, type WorkflowResult } from './context';
+import { LedgerWriter, blockedStep, lasFailure, notStarted, runSteps, type Step, type WorkflowOptions, type WorkflowResult } from './context';
 import { disagreement, isUnknownTransaction } from './disagree';
 import { withSiteLock } from './siteLock';
 import { formatLines, resolveTargets } from './targets';
@@ -17,6 +17,11 @@ async function confirmLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const pending = transactionsOf(ledger.state(), undefined, ['return-pending']);
   const steps: Step[] = [];
   for (const target of resolved.value) {
+    const blocker = opts.ledgerBlockerOf?.(target.id);
+    if (blocker && pending.some((t) => t.target === target.id)) {
+      steps.push(blockedStep(target.id, `confirm the returns of ${target.id}`, blocker));
+      continue;
+    }
     for (const tx of pending.filter((t) => t.target === target.id)) {
       steps.push({
         target: target.id,

@@ -6,6 +6,8 @@ import { LedgerWriter } from './ledgerWriter';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './options';
 import { entitledProducts, resolveTargets, type WorkflowTarget } from './targets';
 import { fail, ok, type Result } from '../result';
+import { blockerText } from '../siteCheck';
+import { blockedStep, type Step } from './steps';
 
 export * from './options';
 export * from './steps';
@@ -41,6 +43,8 @@ export interface WorkflowStart {
   path: Path;
   targets: WorkflowTarget[];
   ledger: LedgerWriter;
+  /** Targets a ledger error blocks: reported as blocked steps, never acted on. */
+  blocked: Step[];
 }
 
 /** The path and the targets of a workflow, or why it cannot start (nothing is asked or written either way). */
@@ -49,7 +53,14 @@ export function startWorkflow(opts: WorkflowOptions): Result<WorkflowStart, Work
   if (!chosen.ok) return fail(notStarted(chosen.error, 'connectivity'));
   const resolved = resolveTargets(opts);
   if (!resolved.ok) return fail(notStarted(resolved.error, 'unknown-target', opts.target));
-  return ok({ path: chosen.value, targets: resolved.value, ledger: new LedgerWriter(opts) });
+  // A target a ledger error concerns waits (what the line recorded is not known); the others go on.
+  const blocked = resolved.value.flatMap((t) => {
+    const b = opts.ledgerBlockerOf?.(t.id);
+    return b ? [blockedStep(t.id, `${opts.target !== undefined ? 'work' : 'any action'} on ${t.id}`, b)] : [];
+  });
+  const targets = resolved.value.filter((t) => !opts.ledgerBlockerOf?.(t.id));
+  if (opts.target !== undefined && blocked.length > 0) return fail(notStarted(`Nothing was done on ${opts.target}: blocked by ${blockerText(opts.ledgerBlockerOf!(opts.target)!)}`, 'blocked', opts.target));
+  return ok({ path: chosen.value, targets, ledger: new LedgerWriter(opts), blocked });
 }
 
 /** Online, the LAS must hold the plans' entitlements before it activates or reclaims them; offline requests carry their own. */

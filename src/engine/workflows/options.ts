@@ -3,7 +3,9 @@
 import type { Las, LicenseLine } from '../las/types';
 import type { HeldLock } from '../ledger/lock';
 import type { LicensePlan, Product, Site } from '../model';
-import type { BlockerOf } from '../siteCheck';
+import type { Blocker, BlockerOf } from '../siteCheck';
+import type { JudgedLedger } from '../ledger/judged';
+import type { LedgerFold } from './ledgerFold';
 
 export interface Progress {
   done: number;
@@ -50,6 +52,12 @@ export interface WorkflowOptions {
   heldSiteLock?: HeldLock;
   /** Error findings of `validate` (checkSite): the licenses they concern are reported as blocked, never sent to the LAS. */
   blockerOf?: BlockerOf;
+  /** Error findings of the ledger (set under the site's lock): every action on the targets they concern waits. */
+  ledgerBlockerOf?: (target: string) => Blocker | undefined;
+  /** The ledger as read under the site's lock, judged (set with the lock): a run reads it once. */
+  ledgerRead?: JudgedLedger;
+  /** The run's fold of the ledger, kept up to date as it appends (set with the lock). */
+  ledgerFold?: LedgerFold;
 }
 
 export interface StepReport {

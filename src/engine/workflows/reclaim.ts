@@ -27,7 +27,7 @@ export function reclaim(opts: WorkflowOptions): Promise<WorkflowResult> {
 async function reclaimLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if (!start.ok) return start.error;
-  const { path, targets, ledger } = start.value;
+  const { path, targets, ledger, blocked } = start.value;
   const refused = await syncEntitlements(opts, path);
   if (refused) return refused;
   const state = ledger.state();
@@ -47,7 +47,7 @@ async function reclaimLocked(opts: WorkflowOptions): Promise<WorkflowResult> {
       run: () => (path === 'online' ? reclaimOnline(opts, ledger, target) : reclaimOffline(opts, ledger, target, ids)),
     });
   }
-  return runSteps(opts, steps);
+  return runSteps(opts, [...blocked, ...steps]);
 }
 
 async function reclaimOnline(opts: WorkflowOptions, ledger: LedgerWriter, target: WorkflowTarget): Promise<StepOutcome> {

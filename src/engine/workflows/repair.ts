@@ -53,7 +53,7 @@ export function repair(opts: WorkflowOptions, only?: { transaction?: string }): 
 async function repairLocked(opts: WorkflowOptions, only?: { transaction?: string }): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if (!start.ok) return start.error;
-  const { path, targets, ledger } = start.value;
+  const { path, targets, ledger, blocked } = start.value;
   const state = ledger.state();
   const steps: Step[] = [];
   for (const target of targets) {
@@ -66,7 +66,7 @@ async function repairLocked(opts: WorkflowOptions, only?: { transaction?: string
     }
   }
   if (steps.length === 0 && only?.transaction) return notStarted(`The ledger shows no broken transaction ${only.transaction}${opts.target ? ` on ${opts.target}` : ''}.`, 'not-repairable', opts.target);
-  return runSteps(opts, steps);
+  return runSteps(opts, [...blocked, ...steps]);
 }
 
 function budgetLeft(ledger: LedgerWriter, target: WorkflowTarget): StepOutcome | undefined {

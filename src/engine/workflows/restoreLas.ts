@@ -2,7 +2,7 @@
 // simulator lost (or never had) the site. Under the site's lock: entitlements from the plans, then every
 // transaction the ledger holds open (active, broken, returned offline) and its repairs, into the simulator.
 import { fold, transactionsOf } from '../ledger/fold';
-import { readLedger } from '../ledger/ledger';
+import { ledgerErrorLines, readJudgedLedger } from '../ledger/judged';
 import type { LasSimulator } from '../las/simulator';
 import type { RestoredTransaction } from '../las/simulatorRestore';
 import { lasFailure, notStarted, runSteps, type WorkflowOptions, type WorkflowResult } from './context';
@@ -10,14 +10,21 @@ import { withSiteLock } from './siteLock';
 import { entitledProducts, resolveTargets } from './targets';
 
 export function restoreLasRecord(opts: WorkflowOptions & { las: LasSimulator }): Promise<WorkflowResult> {
-  return withSiteLock(opts, 'las restore', (o) => restoreLocked({ ...o, las: opts.las }), (r) => r, { lasRecord: false });
+  return withSiteLock(opts, 'las restore', (o) => restoreLocked({ ...o, las: opts.las }), (r) => r, { lasRecord: false, writesLedger: false });
 }
 
 async function restoreLocked(opts: WorkflowOptions & { las: LasSimulator }): Promise<WorkflowResult> {
   const resolved = resolveTargets({ ...opts, target: undefined });
   if (!resolved.ok) return notStarted(resolved.error, 'unknown-target');
   const byId = new Map(resolved.value.map((t) => [t.id, t.las]));
-  const state = fold(readLedger(opts.ledgerPath).events.filter((e) => e.site === opts.site.name));
+  // A ledger with errors would put into the simulator what nobody knows happened (a transaction twice).
+  const judged = readJudgedLedger(opts.ledgerPath, opts.site.name, { now: opts.now?.() });
+  if (judged.errors.length > 0) {
+    const list = ledgerErrorLines(judged).slice(0, 10);
+    const more = judged.errors.length > list.length ? `\n  … and ${judged.errors.length - list.length} more (bmslicense validate lists them)` : '';
+    return notStarted(`The ledger has ${judged.errors.length} error(s): the simulator is not restored from it. Nothing was done.\n  ${list.join('\n  ')}${more}\nFix each line's cause and clear it by appending a 'void' event for it (never delete a line), then run 'bmslicense las restore' again.`, 'ledger-errors');
+  }
+  const state = fold(judged.events.filter((e) => e.site === opts.site.name));
   const transactions: RestoredTransaction[] = [];
   const unknown: string[] = [];
   for (const tx of transactionsOf(state, undefined, ['activated', 'broken', 'return-pending'])) {

@@ -37,7 +37,7 @@ export function returnLicenses(opts: WorkflowOptions, only?: { transactions?: st
 async function returnLocked(opts: WorkflowOptions, only?: { transactions?: string[] }): Promise<WorkflowResult> {
   const start = startWorkflow(opts);
   if (!start.ok) return start.error;
-  const { path, targets, ledger } = start.value;
+  const { path, targets, ledger, blocked } = start.value;
   const state = ledger.state();
   const ids = new Set(targets.map((t) => t.id));
   const all = transactionsOf(state, undefined, ['activated', 'broken']).filter((t) => ids.has(t.target) && (!only?.transactions || only.transactions.includes(t.transaction)));
@@ -69,7 +69,7 @@ async function returnLocked(opts: WorkflowOptions, only?: { transactions?: strin
       for (const tx of mine) steps.push({ target: target.id, label: `return ${tx.transaction} from ${target.id}`, run: () => returnOnline(opts, ledger, target, tx) });
     }
   }
-  return runSteps(opts, steps);
+  return runSteps(opts, [...blocked, ...steps]);
 }
 
 function hasPendingReturn(state: ReturnType<LedgerWriter['state']>, t: TransactionState): boolean {

@@ -5,14 +5,17 @@
 // simulator with no record at all of a site whose ledger records activations.
 import { transactionsOf, fold } from '../ledger/fold';
 import { acquireLock, describeHolder, lockFileOf } from '../ledger/lock';
-import { conflictMessage, defaultActor, readLedger } from '../ledger/ledger';
+import { conflictMessage, defaultActor, ledgerWritable } from '../ledger/ledger';
+import { describeDiskError, isDiskError } from '../ledger/disk';
+import { ledgerBlockerOf, readJudgedLedger, type JudgedLedger } from '../ledger/judged';
+import { LedgerFold } from './ledgerFold';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './context';
 
 /** Default wait for another process holding the site: long enough for an apply, short enough to notice. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
 /** The codes of refusals before anything ran, for callers that map them to exit codes. */
-export const REFUSAL_CODES = { locked: 'site-locked', conflict: 'ledger-conflict', lasRecord: 'las-disagrees' } as const;
+export const REFUSAL_CODES = { locked: 'site-locked', conflict: 'ledger-conflict', lasRecord: 'las-disagrees', disk: 'disk' } as const;
 
 /** Something that can say whether it has a record at all (the simulator's state file). */
 interface KnowsItsRecord {
@@ -28,17 +31,23 @@ export async function withSiteLock<R extends WorkflowResult>(
   what: string,
   work: (locked: WorkflowOptions) => Promise<R>,
   refused: (r: WorkflowResult) => R,
-  checks: { lasRecord: boolean } = { lasRecord: true },
+  checks: { lasRecord: boolean; writesLedger?: boolean } = { lasRecord: true },
 ): Promise<R> {
   const lockFile = lockFileOf(opts.ledgerPath);
   if (opts.heldSiteLock?.file === lockFile) return work(opts);
   const site = opts.site.name;
-  const got = await acquireLock(opts.ledgerPath, {
-    what: `${what} by ${opts.by ?? defaultActor()}`,
-    timeoutMs: opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
-    signal: opts.signal,
-    onWait: (h) => opts.onWait?.(`Waiting for ${describeHolder(h)} to finish with site ${site} (lock ${lockFile})…`),
-  });
+  let got: Awaited<ReturnType<typeof acquireLock>>;
+  try {
+    got = await acquireLock(opts.ledgerPath, {
+      what: `${what} by ${opts.by ?? defaultActor()}`,
+      timeoutMs: opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+      signal: opts.signal,
+      onWait: (h) => opts.onWait?.(`Waiting for ${describeHolder(h)} to finish with site ${site} (lock ${lockFile})…`),
+    });
+  } catch (e) {
+    if (!isDiskError(e)) throw e;
+    return refused(notStarted(`${describeDiskError(e, "take the site's lock", lockFile)} Nothing was done.`, REFUSAL_CODES.disk));
+  }
   if (!got.ok) {
     if (got.reason === 'cancelled') return refused(notStarted(`Cancelled while waiting for ${describeHolder(got.holder)} to finish with site ${site}: nothing was done.`, 'cancelled'));
     const waited = got.waitedMs >= 1000 ? ` (waited ${Math.round(got.waitedMs / 1000)} s)` : '';
@@ -50,17 +59,20 @@ export async function withSiteLock<R extends WorkflowResult>(
     );
   }
   try {
-    const problem = preflight(opts, checks.lasRecord);
+    const judged = readJudgedLedger(opts.ledgerPath, opts.site.name, { now: opts.now?.() });
+    const problem = preflight(opts, judged, checks.lasRecord);
     if (problem) return refused(problem);
-    return await work({ ...opts, heldSiteLock: got.lock });
+    // Nothing consumed without a record: the ledger must take an append before the activation server is asked.
+    const unwritable = checks.writesLedger === false ? undefined : ledgerWritable(opts.ledgerPath);
+    if (unwritable) return refused(notStarted(`${describeDiskError(unwritable, 'write the ledger', opts.ledgerPath)} Nothing was done: the activation server was not asked.`, REFUSAL_CODES.disk));
+    return await work({ ...opts, heldSiteLock: got.lock, ledgerBlockerOf: ledgerBlockerOf(judged), ledgerRead: judged, ledgerFold: new LedgerFold(opts.ledgerPath, judged) });
   } finally {
     got.lock.release();
   }
 }
 
 /** Refusals that need the lock to be true: the ledger and the LAS record as they are now. */
-function preflight(opts: WorkflowOptions, lasRecord: boolean): WorkflowResult | undefined {
-  const read = readLedger(opts.ledgerPath);
+function preflight(opts: WorkflowOptions, read: JudgedLedger, lasRecord: boolean): WorkflowResult | undefined {
   if (read.conflict !== undefined) return notStarted(conflictMessage(opts.ledgerPath, read.conflict), REFUSAL_CODES.conflict);
   if (!lasRecord) return undefined;
   const las = opts.las as Partial<KnowsItsRecord>;

@@ -1,6 +1,8 @@
 // A workflow's steps and their runner: progress after each step, cancellation checked between steps, a
 // failure that stops the rest or not, and a summary of what was done and what was not.
 import type { LasError } from '../las/types';
+import { describeDiskError, isDiskError } from '../ledger/disk';
+import { UnrecordedError } from './ledgerWriter';
 import { blockerText, type Blocker } from '../siteCheck';
 import type { WorkflowOptions, WorkflowResult } from './options';
 
@@ -32,6 +34,8 @@ export async function runSteps(opts: WorkflowOptions, steps: Step[]): Promise<Wo
   report(0, total === 0 ? 'Nothing to do.' : `Starting: ${steps[0]!.label}`);
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
+    // The simulator's file work is synchronous: let a Ctrl-C or a Cancel that came during the step be heard.
+    if (i > 0) await betweenSteps();
     if (opts.signal?.aborted) {
       result.cancelled = true;
       for (const rest of steps.slice(i)) result.notDone.push({ target: rest.target, message: `${rest.label}: not started (cancelled)`, code: 'cancelled' });
@@ -42,7 +46,7 @@ export async function runSteps(opts: WorkflowOptions, steps: Step[]): Promise<Wo
       outcome = await step.run();
     } catch (e) {
       // A bug or a disk error: report it like any failure so the user sees what was done before it.
-      outcome = { status: 'failed', message: `${step.label}: ${(e as Error).message}`, code: 'internal', stop: true };
+      outcome = failureOf(e, step.label);
     }
     if (outcome.status === 'failed') {
       result.notDone.push({ target: step.target, message: outcome.message, code: outcome.code });
@@ -69,4 +73,16 @@ export function describeResult(r: WorkflowResult): string {
   if (r.requestFiles.length > 0) lines.push(`Request files written (carry them to a computer that reaches the LAS):`, ...r.requestFiles.map((f) => `  ${f}`));
   if (!r.ok) lines.push(r.cancelled ? 'Cancelled: run the same command again to finish; what is done is not redone.' : 'Not everything was done: fix what is said above and run the same command again; what is done is not redone.');
   return `${lines.join('\n')}\n`;
+}
+
+/** A step that threw: a disk error named (file, meaning, what to do), a ledger line not written named with its transactions. */
+export function failureOf(e: unknown, label: string): Extract<StepOutcome, { status: 'failed' }> {
+  if (e instanceof UnrecordedError) return { status: 'failed', message: `${label}: ${e.message}`, code: 'ledger-unwritten', stop: true };
+  if (isDiskError(e)) return { status: 'failed', message: `${label}: ${describeDiskError(e, 'write')}`, code: 'disk', stop: true };
+  return { status: 'failed', message: `${label}: ${(e as Error).message}`, code: 'internal', stop: true };
+}
+
+/** Yields to the event loop once, so signals and cancellations that came during a step are seen before the next. */
+export function betweenSteps(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -64,6 +64,7 @@ const run: CommandRun = {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
       const cancel = token.onCancellationRequested(() => abort.abort());
+      if (token.isCancellationRequested) abort.abort(); // cancelled before the listener was registered
       try {
         return await task(progress, token, abort.signal);
       } finally {

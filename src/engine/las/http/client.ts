@@ -143,7 +143,7 @@ export class HttpLas implements Las {
       const res = await this.fetch(url, { ...init, signal: controller.signal });
       const text = await res.text();
       if (res.status === 401) return { kind: 'failure', failure: { kind: 'unauthorized', tokenSent: !!token } };
-      if (res.status >= 500) return { kind: 'failure', failure: { kind: 'status', status: res.status, statusText: res.statusText } };
+      if (res.status >= 500) return { kind: 'failure', failure: { kind: 'status', status: res.status, statusText: res.statusText, detail: serverDetail(text) } };
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -175,4 +175,15 @@ export class HttpLas implements Las {
 /** A server could echo the token back; it must never reach a message or a log. */
 function redact(message: string, token: string | undefined): string {
   return token ? message.split(token).join('[token]') : message;
+}
+
+/** A disk error our server names in its 500 answer ("on the activation server's computer: …"), or nothing. */
+function serverDetail(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { ok?: boolean; error?: { message?: unknown } };
+    const m = typeof body?.error?.message === 'string' ? /on the activation server's computer: .*/.exec(body.error.message)?.[0] : undefined;
+    return m?.slice(0, 500);
+  } catch {
+    return undefined;
+  }
 }

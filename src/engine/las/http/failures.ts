@@ -5,7 +5,7 @@ import type { LasMethod } from './protocol';
 export type Failure =
   | { kind: 'refused' }
   | { kind: 'timeout'; ms: number }
-  | { kind: 'status'; status: number; statusText: string }
+  | { kind: 'status'; status: number; statusText: string; /** What the server said of its failure (e.g. its disk is full). */ detail?: string }
   | { kind: 'malformed' }
   | { kind: 'reset' }
   | { kind: 'network'; code: string }
@@ -78,7 +78,7 @@ function describe(f: Failure, url: string): string {
     case 'timeout':
       return `The activation server at ${url} did not answer within ${f.ms / 1000} s`;
     case 'status':
-      return `The activation server at ${url} failed with HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
+      return `The activation server at ${url} failed with HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ''}${f.detail ? ` (${f.detail.replace(/\.$/, '')})` : ''}`;
     case 'malformed':
       return `The activation server at ${url} sent an answer that is not valid JSON`;
     case 'reset':

@@ -9,6 +9,7 @@ import { IdempotencyStore, isIdempotencyKey } from './idempotency';
 import type { LasMethod } from './protocol';
 import { idempotencyHeader, isLasMethod, lasError, lasMethods } from './protocol';
 import { argsOf } from './request';
+import { describeDiskError, isDiskError } from '../../ledger/disk';
 
 /** Turns an offline request file's content into a signed response (the offline face of the LAS). */
 export type OfflineResponder = (request: unknown) => Promise<LasResult<unknown>>;
@@ -47,7 +48,7 @@ export function createLasServer(las: Las, options: LasServerOptions = {}): LasHt
     const started = Date.now();
     res.on('finish', () => options.log?.(`${req.method} ${pathOf(req)} ${res.statusCode} ${Date.now() - started}ms`));
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, lasError('unavailable', `The activation server failed: ${message(e)}. Try again; if it keeps failing, check the server's log.`, true));
+      if (!res.headersSent) send(res, 500, lasError('unavailable', `The activation server failed: ${message(e).replace(/\.$/, '')}. Try again; if it keeps failing, check the server's log.`, true));
       else res.destroy();
     });
   });
@@ -223,5 +224,7 @@ function pathOf(req: http.IncomingMessage): string {
 }
 
 function message(e: unknown): string {
+  // A full or read-only disk on the server's computer: named, so whoever runs the server knows what to fix.
+  if (isDiskError(e)) return `on the activation server's computer: ${describeDiskError(e, 'write').replace(/ then run the command again\.$/, ' then try again.')}`;
   return e instanceof Error ? e.message : String(e);
 }
