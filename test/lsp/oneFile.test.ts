@@ -112,7 +112,7 @@ describe('one discovery rule: a git-ignored site is absent from the server, the 
       assert.deepEqual(await sites(), ['north']);
       const rebuilt = new Promise((resolve) => provider.onDidChangeTreeData(resolve));
       fake.documents.push({ uri: Uri.file(join(root, 'archive', 'site.bms.yaml')), getText: () => OLD_SITE, isDirty: false });
-      fake.documentChanged.fire({ document: fake.documents[0] });
+      fake.documentChanged.fire({ document: fake.documents[0], contentChanges: [] });
       await rebuilt;
       assert.deepEqual((await sites()).sort(), ['north', 'old-north']);
     } finally {
