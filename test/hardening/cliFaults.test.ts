@@ -48,6 +48,8 @@ describe('hardening: the CLI on the HTTP LAS, with injected faults', function ()
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-http-'));
     fs.cpSync(path.join(ROOT, 'examples/hospital-north'), dir, { recursive: true });
+    const site = path.join(dir, 'site.bms.yaml');
+    fs.writeFileSync(site, fs.readFileSync(site, 'utf8').replace(/activation: simulator.*/, 'activation: http'));
     las = new LasSimulator({ dataDir: path.join(dir, 'server-state') });
   });
   afterEach(async () => {

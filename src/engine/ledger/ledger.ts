@@ -6,8 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LicenseLine } from '../las/types';
 import type { Site } from '../model';
+import { PROVENANCE_OPS, type Via } from './provenance';
 
-export const LEDGER_OPS = ['activate', 'request-created', 'response-imported', 'return', 'return-confirmed', 'reclaim', 'repair', 'broken'] as const;
+export const LEDGER_OPS = ['activate', 'request-created', 'response-imported', 'return', 'return-confirmed', 'reclaim', 'repair', 'broken', ...PROVENANCE_OPS] as const;
 export type LedgerOp = (typeof LEDGER_OPS)[number];
 
 /** What an offline request asks the LAS to do. */
@@ -37,6 +38,20 @@ export interface LedgerEvent {
   /** response-imported: whether the LAS accepted the request, and why not. */
   accepted?: boolean;
   error?: string;
+  /** Where it came from (see provenance.ts): written by the engine, never taken from a flag. */
+  via?: Via;
+  /** via http: the activation server's host (never its token). */
+  lasHost?: string;
+  /** The vendor's id of what was done, as the vendor's tool shows it. */
+  vendorRef?: string;
+  /** void, --anyway, broken: why. */
+  reason?: string;
+  /** void, adopt: the 1-based ledger line cancelled or confirmed. */
+  line?: number;
+  /** Recorded although the ledger contradicted it (`reason` says why). */
+  anyway?: boolean;
+  /** verified: the License Server's issued seats per feature, as lmstat showed them. */
+  counts?: Record<string, number>;
 }
 
 export interface LedgerProblem {

@@ -90,6 +90,7 @@ export function extractSite(root: Node, uri: string, text: string): Site {
     contact: meta.string('contact'),
     version: spec.string('version'),
     connectivity: spec.string('connectivity'),
+    activation: spec.string('activation'),
     ledger: spec.string('ledger'),
     licenseServers: spec.items('licenseServers').map((n) => extractLicenseServer(n, text)).filter((x) => x !== undefined),
     servers,

@@ -1,6 +1,7 @@
 // Every semantic rule, and running them over one document so that a bug in one rule cannot stop the others.
 import type { Diagnostic } from '../diagnostics';
 import type { BmsDocument, LicensePlan, Site } from '../model';
+import { activationDeclared } from './activation';
 import { licenseServerAddresses } from './addresses';
 import { duplicateActivation, localOnOneComputer, overAllocation } from './allocation';
 import { applicability, uncataloguedFeatures } from './applicability';
@@ -33,6 +34,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   baseLicensePlanned,
   requiredPlanned,
   licenseServerDown,
+  activationDeclared,
 ];
 
 export const PLAN_RULES: readonly PlanRule[] = [

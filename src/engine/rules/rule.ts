@@ -18,6 +18,8 @@ export interface ValidationOptions {
   repairedTargets?: (site: string) => Iterable<string>;
   /** The last cached lmstat reading of a site's License Server (BMS080–082 are skipped without it). */
   usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
+  /** The editor's `bmsLicense.activation.mode` (the CLI: `http` when BMSLICENSE_LAS_URL is set): BMS066 warns when it is `http`. */
+  activationMode?: string;
 }
 
 export interface Rule<D extends BmsDocument = BmsDocument> {
@@ -36,6 +38,7 @@ export class RuleContext {
   readonly repairsOf?: (site: string, target: string) => number;
   readonly repairedTargets?: (site: string) => Iterable<string>;
   readonly usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
+  readonly activationMode?: string;
   private readonly defaultWarningDays: number;
   private readonly lookups = new Map<Site, SiteLookup>();
   private readonly groups = new Map<string | LicensePlan, PlanGroup>();
@@ -51,6 +54,7 @@ export class RuleContext {
     this.repairsOf = options.repairsOf;
     this.repairedTargets = options.repairedTargets;
     this.usageOf = options.usageOf;
+    this.activationMode = options.activationMode;
   }
 
   /** The plan's `spec.expiryWarningDays`, else the setting. */

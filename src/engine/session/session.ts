@@ -13,6 +13,8 @@ export interface SessionSettings {
   today?: Date;
   /** When a plan sets no `spec.expiryWarningDays`. */
   expiryWarningDays?: number;
+  /** `bmsLicense.activation.mode` (BMS066 warns when it is `http`). */
+  activationMode?: string;
 }
 
 export class WorkspaceSession {
@@ -27,7 +29,7 @@ export class WorkspaceSession {
   /** The rules' options: repairs from each site's ledger (BMS061), usage readings (BMS080–082). */
   options(settings: SessionSettings = {}): ValidationOptions {
     const today = settings.today ?? new Date();
-    return { today, expiryWarningDays: settings.expiryWarningDays, repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf };
+    return { today, expiryWarningDays: settings.expiryWarningDays, activationMode: settings.activationMode, repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf };
   }
 
   /** Repairs of a target in the 12 months up to `today`, from its site's ledger; one look per site and pass. */

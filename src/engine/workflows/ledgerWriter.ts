@@ -15,7 +15,9 @@ export class LedgerWriter {
   }
 
   event(op: LedgerEvent['op'], fields: Partial<LedgerEvent>): LedgerEvent {
-    return { at: ledgerTime(this.now()), op, site: this.opts.site.name, ...fields, by: this.opts.by ?? defaultActor() };
+    const las = this.opts.las;
+    const via = las.via === 'http' ? { via: 'http' as const, ...(las.lasHost ? { lasHost: las.lasHost } : {}) } : las.via ? { via: las.via } : {};
+    return { at: ledgerTime(this.now()), op, site: this.opts.site.name, ...fields, ...via, by: this.opts.by ?? defaultActor() };
   }
 
   append(events: LedgerEvent[]): void {

@@ -17,6 +17,7 @@ metadata:
 spec:
   version: "7.0"                # EBO version: below 7.0 the License Server licenses the ES/EC
   connectivity: online          # online | semi-online | offline
+  activation: simulator         # practice: nothing is activated on the real system. A real site: vendor-tools
   licenseServers:
     - id: ls-main
       host: es01.example.local
