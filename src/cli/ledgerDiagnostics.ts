@@ -2,9 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ledgerFindings } from '../engine/ledger/findings';
+import { foldContextOf } from '../engine/ledger/siteLedger';
+import type { Site } from '../engine/model';
 import type { ReportedDiagnostic } from './diagnosticLines';
 
-export function ledgerDiagnostics(file: string, site: string, cwd: string): ReportedDiagnostic[] {
+export function ledgerDiagnostics(file: string, site: Site, cwd: string): ReportedDiagnostic[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -12,7 +14,7 @@ export function ledgerDiagnostics(file: string, site: string, cwd: string): Repo
     return []; // no ledger yet (or unreadable: readLedger has said so)
   }
   const lines = text.split('\n');
-  return ledgerFindings(text, site).map((f) => ({
+  return ledgerFindings(text, site.name, foldContextOf(site, file)).map((f) => ({
     file: path.relative(cwd, file),
     line: f.line,
     column: 1,

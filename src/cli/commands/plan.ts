@@ -2,7 +2,8 @@
 // With --detailed-exitcode: 0 nothing to do, 2 actions, 1 error, so CI can flag drift.
 import { ok, type Result } from '../../engine/result';
 import * as path from 'node:path';
-import { fold, type LedgerState } from '../../engine/ledger/fold';
+import type { LedgerState } from '../../engine/ledger/fold';
+import { foldSite } from '../../engine/ledger/siteLedger';
 import type { Las } from '../../engine/las/types';
 import { readLedger } from '../../engine/ledger/ledger';
 import { formatPlanJson, formatPlanText, reconcile, type ReconcilePlan } from '../../engine/reconcile';
@@ -21,7 +22,7 @@ export function sitePlan(p: ParsedArgs, io: CliIO): Result<{ plan: ReconcilePlan
   if (!clock.ok) return clock;
   const read = readLedger(w.value.options.ledgerPath);
   const warnings = read.problems.map((x) => `Ledger ${path.basename(w.value.options.ledgerPath)} line ${x.line}: ${x.message}`);
-  const state = fold(read.events);
+  const state = foldSite(w.value.options.site, read, w.value.options.ledgerPath);
   const plan = reconcile(w.value.options.site, w.value.options.plans, state, { today: clock.value(), blockerOf: w.value.options.blockerOf });
   const target = w.value.options.target;
   if (target) plan.actions = plan.actions.filter((a) => a.target === target);

@@ -36,7 +36,7 @@ function readLedgers(session: WorkspaceSession, io: CliIO, found: ReportedDiagno
     const file = ledger.path;
     if (ledger.conflict !== undefined) conflicts.push(conflictMessage(path.relative(io.cwd, file), ledger.conflict));
     for (const p of ledger.problems) if (!p.message.startsWith('git conflict marker')) io.err(`note: ${path.relative(io.cwd, file)}:${p.line}: ${p.message}\n`);
-    found.push(...ledgerDiagnostics(file, site.name, io.cwd));
+    found.push(...ledgerDiagnostics(file, site, io.cwd));
   }
 }
 

@@ -65,6 +65,8 @@ export interface LedgerRead {
   problems: LedgerProblem[];
   /** 1-based line of the first git conflict marker: such a ledger is refused by every command. */
   conflict?: number;
+  /** 1-based line of each event (`void` and `adopt` name lines), when read from a file or text. */
+  lineOf?: number[];
 }
 
 /** A read that also knows the 1-based line of each event (for findings that point at a line). */
@@ -130,20 +132,19 @@ export function appendLedger(file: string, events: LedgerEvent | LedgerEvent[]):
 }
 
 /** Reads every whole, valid event; a torn or invalid line is reported with its line number and skipped. */
-export function readLedger(file: string): LedgerRead {
+export function readLedger(file: string): LedgerReadWithLines {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [] };
-    return { events: [], problems: [{ line: 0, message: `Cannot read the ledger ${file}: ${(e as Error).message}` }] };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [], lineOf: [] };
+    return { events: [], problems: [{ line: 0, message: `Cannot read the ledger ${file}: ${(e as Error).message}` }], lineOf: [] };
   }
-  return parseLedger(text);
+  return parseLedgerWithLines(text);
 }
 
-export function parseLedger(text: string): LedgerRead {
-  const { lineOf: _lines, ...read } = parseLedgerWithLines(text);
-  return read;
+export function parseLedger(text: string): LedgerReadWithLines {
+  return parseLedgerWithLines(text);
 }
 
 export function parseLedgerWithLines(text: string): LedgerReadWithLines {

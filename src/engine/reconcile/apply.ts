@@ -2,7 +2,8 @@
 // write the ledger as they go). Stops at the first failure; what was done is not redone on the next run.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fold, licenseState } from '../ledger/fold';
+import { licenseState } from '../ledger/fold';
+import { foldSite } from '../ledger/siteLedger';
 import { readLedger } from '../ledger/ledger';
 import { responseFileName } from '../las/offline/format';
 import { activate } from '../workflows/activate';
@@ -55,7 +56,7 @@ export function reviewReturns(plan: ReconcilePlan): ReturnReview {
 }
 
 export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now' | 'blockerOf'>): ReconcilePlan {
-  const state = fold(readLedger(opts.ledgerPath).events);
+  const state = foldSite(opts.site, readLedger(opts.ledgerPath), opts.ledgerPath);
   return reconcile(opts.site, opts.plans, state, { today: opts.now ? opts.now() : new Date(), blockerOf: opts.blockerOf });
 }
 
@@ -157,7 +158,7 @@ function planRuns(opts: ApplyOptions, plan: ReconcilePlan, skipped: StepReport[]
 
 /** A reclaim that did not bring the quantity the plan asks for: the LAS entitlement did not grow enough. */
 function stillShort(opts: ApplyOptions, actions: ReconcileAction[]): StepReport | undefined {
-  const state = fold(readLedger(opts.ledgerPath).events);
+  const state = foldSite(opts.site, readLedger(opts.ledgerPath), opts.ledgerPath);
   for (const a of actions) {
     const l = licenseState(state, a.target, a.activationId);
     if (l?.pendingRequest) continue; // offline: the request is written, the response will tell

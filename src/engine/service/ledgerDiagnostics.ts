@@ -1,4 +1,4 @@
-// The ledger files' own findings (BMS062-065) in the editor: published for each site's ledger, whether or
+// The ledger files' own findings (BMS062-069, BMS083) in the editor: published for each site's ledger, whether or
 // not it is open, and cleared when they are gone. Re-read only when a ledger file changed on disk.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -6,6 +6,8 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { ruleHelpUrl } from '../diagnostics';
 import { ledgerFindings } from '../ledger/findings';
 import { ledgerPathFor } from '../ledger/ledger';
+import { foldContextOf } from '../ledger/siteLedger';
+import type { Site } from '../model';
 import type { WorkspaceIndex } from '../load/workspace';
 import { SOURCE } from './lsp';
 
@@ -32,10 +34,11 @@ export class LedgerDiagnostics {
       }
       current.add(uri);
       const before = this.seen.get(uri);
-      if (before && before.mtime === mtime && before.site === site.name) continue;
-      const diagnostics = diagnosticsOf(file, site.name);
+      const judged = `${site.name}:${site.activation ?? ''}`;
+      if (before && before.mtime === mtime && before.site === judged) continue;
+      const diagnostics = diagnosticsOf(file, site);
       const key = JSON.stringify(diagnostics);
-      this.seen.set(uri, { mtime, site: site.name, key });
+      this.seen.set(uri, { mtime, site: judged, key });
       if (before?.key !== key) this.send(uri, diagnostics);
     }
     for (const uri of [...this.seen.keys()]) {
@@ -46,7 +49,7 @@ export class LedgerDiagnostics {
   }
 }
 
-function diagnosticsOf(file: string, site: string): LspDiagnostic[] {
+function diagnosticsOf(file: string, site: Site): LspDiagnostic[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -54,7 +57,7 @@ function diagnosticsOf(file: string, site: string): LspDiagnostic[] {
     return [];
   }
   const lines = text.split('\n');
-  return ledgerFindings(text, site).map((f) => ({
+  return ledgerFindings(text, site.name, foldContextOf(site, file)).map((f) => ({
     range: { start: { line: f.line - 1, character: 0 }, end: { line: f.line - 1, character: lines[f.line - 1]?.replace(/\r$/, '').length ?? 0 } },
     severity: SEVERITY[f.severity],
     code: f.code,

@@ -2,7 +2,8 @@
 // reader behind the tree, the hovers, the CodeLens, the rules' repair counts and `bmslicense validate`.
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fold, type LedgerState } from '../ledger/fold';
+import type { LedgerState } from '../ledger/fold';
+import { foldSite } from '../ledger/siteLedger';
 import { ledgerPathFor, readLedger, type LedgerProblem } from '../ledger/ledger';
 import type { Site } from '../model';
 
@@ -37,11 +38,13 @@ export class LedgerStore {
       this.cache.delete(path);
       return undefined;
     }
+    // The site's spec.activation decides how each line counts: a change of it is a change of the fold.
+    stamp += `:${site.name}:${site.activation ?? ''}`;
     const cached = this.cache.get(path);
     if (cached?.stamp === stamp) return cached.ledger;
     const read = readLedger(path);
     this.reads++;
-    const ledger: SiteLedger = { path, state: fold(read.events), problems: read.problems, conflict: read.conflict };
+    const ledger: SiteLedger = { path, state: foldSite(site, read, path), problems: read.problems, conflict: read.conflict };
     this.cache.set(path, { stamp, ledger });
     return ledger;
   }

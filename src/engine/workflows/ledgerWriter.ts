@@ -1,5 +1,6 @@
 // Ledger access for one workflow run: a fresh fold on demand, events stamped with the time and the user.
-import { fold, type LedgerState } from '../ledger/fold';
+import type { LedgerState } from '../ledger/fold';
+import { foldSite } from '../ledger/siteLedger';
 import { appendLedger, defaultActor, ledgerTime, readLedger, type LedgerEvent } from '../ledger/ledger';
 import type { WorkflowOptions } from './options';
 
@@ -7,7 +8,7 @@ export class LedgerWriter {
   constructor(private readonly opts: WorkflowOptions) {}
 
   state(): LedgerState {
-    return fold(readLedger(this.opts.ledgerPath).events);
+    return foldSite(this.opts.site, readLedger(this.opts.ledgerPath), this.opts.ledgerPath);
   }
 
   now(): Date {

@@ -1,7 +1,8 @@
 // `bmslicense las restore`: the way back when the simulator's record and the ledger disagree because the
 // simulator lost (or never had) the site. Under the site's lock: entitlements from the plans, then every
 // transaction the ledger holds open (active, broken, returned offline) and its repairs, into the simulator.
-import { fold, transactionsOf } from '../ledger/fold';
+import { transactionsOf } from '../ledger/fold';
+import { foldSite } from '../ledger/siteLedger';
 import { readLedger } from '../ledger/ledger';
 import type { LasSimulator } from '../las/simulator';
 import type { RestoredTransaction } from '../las/simulatorRestore';
@@ -17,7 +18,7 @@ async function restoreLocked(opts: WorkflowOptions & { las: LasSimulator }): Pro
   const resolved = resolveTargets({ ...opts, target: undefined });
   if (!resolved.ok) return notStarted(resolved.error, 'unknown-target');
   const byId = new Map(resolved.value.map((t) => [t.id, t.las]));
-  const state = fold(readLedger(opts.ledgerPath).events.filter((e) => e.site === opts.site.name));
+  const state = foldSite(opts.site, readLedger(opts.ledgerPath), opts.ledgerPath);
   const transactions: RestoredTransaction[] = [];
   const unknown: string[] = [];
   for (const tx of transactionsOf(state, undefined, ['activated', 'broken', 'return-pending'])) {

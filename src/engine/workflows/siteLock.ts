@@ -3,7 +3,8 @@
 // other one wrote. Everything a workflow reads — the ledger, the LAS — is read after the lock is taken.
 // Under the lock, before anything runs: a ledger with git conflict markers is refused, and so is a LAS
 // simulator with no record at all of a site whose ledger records activations.
-import { transactionsOf, fold } from '../ledger/fold';
+import { transactionsOf } from '../ledger/fold';
+import { foldSite } from '../ledger/siteLedger';
 import { acquireLock, describeHolder, lockFileOf } from '../ledger/lock';
 import { conflictMessage, defaultActor, readLedger } from '../ledger/ledger';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './context';
@@ -67,7 +68,7 @@ function preflight(opts: WorkflowOptions, lasRecord: boolean): WorkflowResult | 
   if (typeof las.stateInfo !== 'function') return undefined;
   const info = las.stateInfo();
   if (info.exists) return undefined;
-  const recorded = transactionsOf(fold(read.events), undefined, ['activated', 'broken', 'return-pending']);
+  const recorded = transactionsOf(foldSite(opts.site, read, opts.ledgerPath), undefined, ['activated', 'broken', 'return-pending']);
   if (recorded.length === 0) return undefined;
   return notStarted(
     `The LAS simulator has no record (${info.file} is missing), but the ledger ${opts.ledgerPath} records ${recorded.length} activation transaction(s) of site ${opts.site.name}: starting the simulator afresh would contradict the ledger. Nothing was done. Restore ${info.file} from a backup, or run 'bmslicense las restore --site ${opts.site.name}' to rebuild the simulator's record from the ledger.`,
