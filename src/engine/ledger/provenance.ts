@@ -19,6 +19,7 @@ export type Via = (typeof VIAS)[number];
 
 /** What the engineer records from the vendor's tools. */
 export const RECORDED_VIAS = ['license-administrator', 'device-administrator'] as const satisfies readonly Via[];
+export type RecordedVia = (typeof RECORDED_VIAS)[number];
 
 /** Why a license is broken, as the vendor's tool shows it (FlexNet trust flags), for `broken` events. */
 export const BROKEN_REASONS = ['restore', 'host', 'time', 'other'] as const;
@@ -26,7 +27,7 @@ export const BROKEN_REASONS = ['restore', 'host', 'time', 'other'] as const;
 /** Where an activation the fold holds came from: a `via`, or `unknown` for an event without one (an earlier version). */
 export type Source = Via | 'unknown';
 
-export function isRecordedVia(via: unknown): via is (typeof RECORDED_VIAS)[number] {
+export function isRecordedVia(via: unknown): via is RecordedVia {
   return via === 'license-administrator' || via === 'device-administrator';
 }
 

@@ -76,7 +76,7 @@ export function formatPlanText(plan: ReconcilePlan, ledger?: string): string {
   return `${out.join('\n')}\n`;
 }
 
-export function formatPlanJson(plan: ReconcilePlan): string {
+export function formatPlanJson(plan: ReconcilePlan & { guide?: unknown }): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
