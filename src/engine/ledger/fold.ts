@@ -192,6 +192,12 @@ function apply(s: LedgerState, e: LedgerEvent, source: Source, line: number | un
   switch (e.op) {
     case 'activate':
       for (const l of eventLines(e)) {
+        const prev = s.licenses.get(licenseKey(target, l.activationId));
+        // Network seats activated in parts in License Administrator (no reclaim there): each part adds its seats.
+        if (prev && prev.status === 'activated' && source === 'license-administrator' && prev.source === 'license-administrator' && prev.transaction !== e.transaction) {
+          prev.quantity += l.quantity;
+          continue;
+        }
         s.licenses.set(licenseKey(target, l.activationId), {
           site: e.site, target, activationId: l.activationId, status: 'activated', quantity: l.quantity, transaction: e.transaction, at: e.at, mode: e.mode,
           source, real: isReal(s, source), line, ...(e.lasHost ? { lasHost: e.lasHost } : {}), ...(e.vendorRef ? { vendorRef: e.vendorRef } : {}),
