@@ -102,7 +102,7 @@ describe('site commands validate first', () => {
 
     it('activate --target reports it as not done (blocked) and activates the valid license beside it', async () => {
       assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'ls-main'), 1);
-      assert.match(cli.out, /done {6}ls-main: activated ACT-7F3A-0003 ×5/);
+      assert.match(cli.out, /done {6}ls-main: simulated: activated ACT-7F3A-0003 ×5/);
       assert.match(cli.out, /NOT DONE {2}ls-main: activate ACT-DEMO-0001 on ls-main: blocked by BMS020 plan\.bms\.yaml:\d+:/);
       assert.deepEqual(ledgerLines().map((e) => e.activationId), ['ACT-7F3A-0003']);
     });

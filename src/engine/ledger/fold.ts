@@ -142,6 +142,8 @@ export function fold(events: Iterable<LedgerEvent>, ctx: FoldContext = {}): Ledg
   const mine = (e: LedgerEvent) => ctx.site === undefined || e.site === ctx.site;
   // void and adopt name earlier lines: read them first, so every view treats a voided line as never written.
   const byLine = new Map<number, LedgerEvent>();
+  /** The tool an adopt names for the line it confirms: where that activation came from from then on. */
+  const adoptedVia = new Map<number, Source>();
   list.forEach((e, i) => {
     const n = lineOf(i);
     if (n !== undefined) byLine.set(n, e);
@@ -151,7 +153,10 @@ export function fold(events: Iterable<LedgerEvent>, ctx: FoldContext = {}): Ledg
     const target = byLine.get(e.line);
     if (!target || !refersTo(e, target) || (lineOf(i) ?? Infinity) <= e.line) return;
     if (e.op === 'void') state.voided.set(e.line, e.reason ?? '');
-    else state.adopted.add(e.line);
+    else {
+      state.adopted.add(e.line);
+      if (e.via) adoptedVia.set(e.line, e.via);
+    }
   });
   list.forEach((e, i) => {
     const line = lineOf(i);
@@ -166,7 +171,7 @@ export function fold(events: Iterable<LedgerEvent>, ctx: FoldContext = {}): Ledg
       state.uncounted.push({ line, op: e.op, target: e.target ?? '', transaction: e.transaction, lines: eventLines(e), why: judged.why! });
       return;
     }
-    apply(state, e, judged.source, line);
+    apply(state, e, (line !== undefined && judged.source === 'unknown' ? adoptedVia.get(line) : undefined) ?? judged.source, line);
   });
   return state;
 }

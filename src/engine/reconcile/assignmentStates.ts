@@ -38,7 +38,8 @@ export function assignmentStates(plan: LicensePlan, ledger: LedgerState, options
       at('broken', left > 0 ? `broken — repair (${left} left)` : 'broken — no repair left: contact support');
     } else {
       const want = planned.get(key(a.target, a.activationId)) ?? 0;
-      const base = `activated ${l.at.slice(0, 10)} · ${l.transaction ?? 'no transaction'}`;
+      // A simulation never reads as an activation: the simulator's lines say so.
+      const base = `${l.source === 'simulator' ? 'simulated' : 'activated'} ${l.at.slice(0, 10)} · ${l.transaction ?? 'no transaction'}`;
       if (l.quantity < want) at('short', `${base} · ×${l.quantity} of ×${want}: reclaim`);
       else at('activated', base);
     }

@@ -70,10 +70,17 @@ export function summaryLine(s: ReconcileSummary): string {
 
 /** The whole plan as reviewable text. `ledger` is the file name to show. */
 export function formatPlanText(plan: ReconcilePlan, ledger?: string): string {
-  const out = [`Site ${plan.site} (${plan.connectivity})${ledger ? `, ledger ${ledger}` : ''}`];
+  const out = [`Site ${plan.site} (${plan.connectivity}${activationWords(plan)})${ledger ? `, ledger ${ledger}` : ''}`];
   if (plan.actions.length > 0) out.push('', ...plan.actions.map((a) => `  ${actionSign(a)} ${describeAction(a)}`), '');
   out.push(summaryLine(plan.summary));
   return `${out.join('\n')}\n`;
+}
+
+/** `, simulator: simulated, nothing is activated on the real system`: said wherever a plan is shown. */
+function activationWords(plan: ReconcilePlan): string {
+  if (plan.activation === 'simulator') return ', activation simulator: every action is simulated, nothing is activated on the real system';
+  if (plan.activation === 'vendor-tools') return ", activation vendor-tools: done in License Administrator / Device Administrator, then recorded";
+  return plan.activation ? `, activation ${plan.activation}` : '';
 }
 
 export function formatPlanJson(plan: ReconcilePlan & { guide?: unknown }): string {
@@ -83,7 +90,7 @@ export function formatPlanJson(plan: ReconcilePlan & { guide?: unknown }): strin
 /** The plan as a diff-like document to review before apply (`+` activate, `-` return, `~` change, `>` offline step, `!` blocked). */
 export function reviewText(plan: ReconcilePlan, ledger?: string): string {
   const out = [
-    `# Review: site ${plan.site} (${plan.connectivity})${ledger ? `, ledger ${ledger}` : ''}`,
+    `# Review: site ${plan.site} (${plan.connectivity}${activationWords(plan)})${ledger ? `, ledger ${ledger}` : ''}`,
     '# Apply runs the actions below in this order and records each in the ledger; it stops at the first failure.',
     '',
   ];

@@ -9,7 +9,8 @@ import type { LedgerEvent, LedgerProblem } from '../ledger/ledger';
 import { isReadingOf, type UsageReader } from '../lmstat/cache';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
-import { versionAtLeast } from '../model';
+import { activationOf, versionAtLeast } from '../model';
+import { activationSources, labelSources, simulationBanner } from './sources';
 import { siteRequirements, type Requirement } from '../rules/required';
 import { buildSiteTree } from '../tree/build';
 import type { TreeNode } from '../tree/types';
@@ -145,6 +146,9 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   const problems = problemItems(index, uris, flatDiagnostics(options.diagnostics), options.ledgerProblems ?? [], ledgerFile, folder, locations);
   locations.site = { uri: site.uri, start: site.at['metadata.name']?.start ?? site.span.start, end: site.at['metadata.name']?.end ?? site.span.end };
   const centralized = versionAtLeast(site.version, 7);
+  labelSources(targets, options.ledgerState);
+  const activation = activationOf(site);
+  const banner = simulationBanner(activation, site.name);
 
   return {
     today: dateOnly(today),
@@ -155,6 +159,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       version: site.version ?? '',
       regime: centralized === undefined ? 'version not set' : centralized ? 'centralized licensing (Device Administrator), License Servers for clients' : 'License Server licensing (License Administrator)',
       connectivity: site.connectivity ?? '',
+      activation,
       plans: plans.map((p) => `${p.name} (${p.stage ?? 'commissioning'})`),
       ledger: ledgerFile,
       expiryWarningDays: plans.find((p) => p.expiryWarningDays !== undefined)?.expiryWarningDays ?? warningDays,
@@ -170,7 +175,9 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       errors: problems.filter((p) => p.severity === 'error').length,
       warnings: problems.filter((p) => p.severity === 'warning').length,
       usageKnown: usage.known,
+      sources: activationSources(options.ledgerState),
     },
+    ...(banner ? { banner } : {}),
     targets,
     violations,
     entitlements,

@@ -115,6 +115,7 @@ function applyLedger(line: TargetLicense, l: LicenseState): void {
     line.activatedQuantity = l.quantity;
     line.at = l.at;
     line.transaction = l.transaction;
+    line.source = l.source;
   }
   line.state = lineState(l, planned);
   if (l.pendingRequest && l.status !== 'requested') line.pending = l.pendingRequest.op;

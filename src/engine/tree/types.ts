@@ -45,6 +45,8 @@ export interface TargetLicense {
   expiry: 'expired' | 'expiring' | 'ok';
   /** Where the assignment is, to reveal it. */
   assignment?: { uri: string; span: Span };
+  /** Where its activation came from (ledger `via`: `simulator`, `http`, `license-administrator`, `device-administrator`, `unknown`). */
+  source?: string;
 }
 
 export interface TreeNode {
@@ -72,6 +74,8 @@ export interface TreeNode {
   target?: string;
   planned: number;
   activated: number;
+  /** The site is a simulator site (spec.activation: simulator): its activations are simulated, never real. */
+  simulated?: boolean;
   licenses: TargetLicense[];
   children: TreeNode[];
 }

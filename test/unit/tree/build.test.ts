@@ -57,14 +57,14 @@ describe('site tree: Hospital North example', () => {
     assert.equal(es01.planned, 2);
     assert.equal(es01.activated, 0);
     assert.equal(es01.status, 'violation');
-    assert.equal(es01.description, 'Enterprise Server · 0/2 activated · license violation expected');
+    assert.equal(es01.description, 'Enterprise Server · 0/2 simulated · license violation expected');
     assert.equal(node(tree, '/server:as-01').status, 'planned');
     assert.equal(node(tree, '/server:as-03').status, 'none');
     assert.equal(node(tree, '/server:as-03').description, 'AS-P-3');
     const site = tree.roots[0];
     assert.equal(site.planned, 16);
     assert.equal(site.status, 'violation');
-    assert.equal(site.description, 'semi-online · 0/16 activated · license violation expected');
+    assert.equal(site.description, 'semi-online · simulator · 0/16 simulated · license violation expected');
   });
 
   it('keeps the same ids when the tree is built again', () => {

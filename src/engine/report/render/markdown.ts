@@ -15,6 +15,7 @@ function table(head: string[], rows: string[][]): string[] {
 export function renderMarkdown(r: SiteReport): string {
   const out: string[] = [];
   out.push(`# License report: ${t(r.site.name)}`, '');
+  if (r.banner) out.push(`> **${t(r.banner)}**`, '');
   out.push(`${t(r.site.customer || 'Customer not set')}, report of ${r.today}.`, '');
   out.push('## Registration details', '', ...table(['', ''], registrationLines(r).map(([k, v]) => [k, t(v)])));
   out.push('## Summary', '', ...table(['', ''], summaryLines(r).map(([k, v]) => [k, t(v)])));
@@ -44,7 +45,7 @@ export function renderMarkdown(r: SiteReport): string {
     out.push(
       ...table(
         ['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'State'],
-        tg.licenses.map((l) => [t(l.activationId), t(l.feature), t(l.licenseType), num(l.planned), num(l.activated), t(l.activatedOn ?? ''), t(l.transaction ?? ''), `${t(l.expires)}${l.expiry === 'ok' ? '' : ` (${EXPIRY_WORDS[l.expiry]})`}`, t(l.state)]),
+        tg.licenses.map((l) => [t(l.activationId), t(l.feature), t(l.licenseType), num(l.planned), num(l.activated), t(l.activatedOn ?? ''), t(l.transaction ?? ''), `${t(l.expires)}${l.expiry === 'ok' ? '' : ` (${EXPIRY_WORDS[l.expiry]})`}`, `${t(l.state)}${l.source ? ` (${t(l.source)})` : ''}`]),
       ),
     );
   }

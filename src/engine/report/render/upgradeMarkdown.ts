@@ -1,4 +1,5 @@
 // The upgrade report as Markdown: the same escaping and tables as the handover report.
+import { simulationBanner } from '../sources';
 import type { UpgradeItem, UpgradeReport } from '../upgrade';
 import { mdTable as table, mdText as t } from './markdown';
 import { num } from './words';
@@ -20,6 +21,8 @@ function section(out: string[], title: string, intro: string, list: UpgradeItem[
 export function renderUpgradeMarkdown(r: UpgradeReport): string {
   const out: string[] = [];
   out.push(`# Upgrade report: ${t(r.site.name)}, EBO ${t(r.from)} → ${t(r.to)}`, '');
+  const banner = simulationBanner(r.site.activation, r.site.name);
+  if (banner) out.push(`> **${t(banner)} What this report says is to return was simulated too.**`, '');
   out.push(`${t(r.site.customer || 'Customer not set')}, report of ${r.today}. From 7.0 every server is licensed centrally, from the top server, with Device Administrator; License Administrator stays for the editors and clients (help 12730, 12486). An upgrade keeps the entitlements, but licenses of the old version are returned first and cannot be activated again.`, '');
   section(out, 'Stays with License Administrator', 'Licenses of editors and clients, served by the License Server as before.', r.stays);
   section(out, 'Needs a new entitlement through Device Administrator', 'Return these on the old version before the upgrade, then have the entitlement updated for the new version and assign it with Device Administrator from the top server.', r.moves, true);

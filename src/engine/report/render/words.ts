@@ -1,4 +1,5 @@
 // Words and numbers shared by the three report formats, so they say the same thing.
+import { sourcesText } from '../sources';
 import type { HistoryItem, SiteReport } from '../types';
 
 export const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', information: 'Info' } as const;
@@ -32,7 +33,10 @@ export function summaryLines(r: SiteReport): [string, string][] {
   const s = r.summary;
   return [
     ['Targets', String(s.targets)],
-    ['Licenses activated', `${s.activated} of ${s.planned} planned`],
+    r.site.activation === 'simulator'
+      ? ['Licenses activated', `none on the real system (simulated: ${s.activated} of ${s.planned} planned)`]
+      : ['Licenses activated', `${s.activated} of ${s.planned} planned, on the real system`],
+    ['Activations by source', sourcesText(s.sources)],
     ['License violations', String(s.violations)],
     ['Expired / expiring', `${s.expired} / ${s.expiring}`],
     ['Open problems', `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`],
@@ -48,6 +52,7 @@ export function registrationLines(r: SiteReport): [string, string][] {
     ['EBO version', r.site.version || '(not set)'],
     ['Licensing', r.site.regime],
     ['Connectivity', r.site.connectivity || '(not set)'],
+    ['Activation', r.site.activation === 'simulator' ? 'simulator (simulated: nothing activated on the real system)' : r.site.activation === 'http' ? 'an HTTP activation server' : "the vendor's tools (License Administrator, Device Administrator), recorded"],
     ['Plans', r.site.plans.join(', ') || '(none)'],
     ['Ledger', r.site.ledger],
     ['Report date', r.today],
