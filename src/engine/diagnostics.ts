@@ -68,6 +68,8 @@ export const RULES = {
   BMS081: { severity: 'warning', summary: 'fewer seats issued than planned on this License Server (lmstat)' },
   BMS082: { severity: 'information', summary: 'License Server down or unreachable at the last usage refresh (FlexNet error explained)' },
   BMS083: { severity: 'warning', summary: 'ledger: an event recorded with --anyway although the ledger contradicted it (the reason is shown)' },
+  BMS084: { severity: 'warning', summary: 'a License Server issues fewer network seats than the ledger records there (lmstat)' },
+  BMS085: { severity: 'information', summary: 'a License Server serves more network seats than the ledger records there: record them (lmstat)' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -176,6 +176,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       warnings: problems.filter((p) => p.severity === 'warning').length,
       usageKnown: usage.known,
       sources: activationSources(options.ledgerState),
+      verified: site.licenseServers.map((ls) => ({ licenseServer: ls.id, on: options.ledgerState?.verified.get(ls.id)?.at.slice(0, 10) ?? null })),
     },
     ...(banner ? { banner } : {}),
     targets,

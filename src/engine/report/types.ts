@@ -192,6 +192,8 @@ export interface SiteReport {
     usageKnown: boolean;
     /** Activations (license lines held now) by where they came from; `notAdopted`: lines of an earlier version not counted yet. */
     sources: ActivationSources;
+    /** Per License Server, the day its lmstat usage last agreed with the ledger (a `verified` event), null: not verified. */
+    verified: { licenseServer: string; on: string | null }[];
   };
   /** Said first, before anything else: on a simulator site, that no license was activated on the real system. */
   banner?: string;

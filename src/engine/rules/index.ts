@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { BmsDocument, LicensePlan, Site } from '../model';
 import { activationDeclared } from './activation';
+import { seatsRecorded } from './seatsRecorded';
 import { licenseServerAddresses } from './addresses';
 import { duplicateActivation, localOnOneComputer, overAllocation } from './allocation';
 import { applicability, uncataloguedFeatures } from './applicability';
@@ -35,6 +36,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   requiredPlanned,
   licenseServerDown,
   activationDeclared,
+  seatsRecorded,
 ];
 
 export const PLAN_RULES: readonly PlanRule[] = [

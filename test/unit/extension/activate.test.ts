@@ -64,7 +64,7 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal(item.id, es01.id);
     assert.equal(item.contextValue, 'bms.server.enterprise-server');
     assert.equal(item.iconPath.id, 'server');
-    assert.equal(item.description, 'Enterprise Server · 0/2 activated · license violation expected');
+    assert.equal(item.description, 'Enterprise Server · 0/2 simulated · license violation expected');
     assert.match(item.tooltip.value, /\*\*es-01\*\* · Enterprise Server/);
     assert.deepEqual(item.command, { command: 'bmsLicense.revealInYaml', title: 'Reveal in YAML', arguments: [es01] });
     assert.equal(provider().getParent(es01).target, 'ec-01');
@@ -123,7 +123,7 @@ describe('extension host (stand-in vscode)', () => {
     assert.ok(existsSync(join(root, '.bmslicense', 'las-sim')), 'the simulator keeps its state in the workspace');
     const last = fake.messages.at(-1)!;
     assert.equal(last.severity, 'information');
-    assert.match(last.message, /^Activate, es-01 \(site hospital-north\): es-01: activated ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2 \(transaction .+\)\.$/);
+    assert.match(last.message, /^Activate, es-01 \(site hospital-north\): es-01: simulated: activated ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2 \(transaction .+\)\.$/);
     const after = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
     assert.equal(after.status, 'activated');
   });
@@ -176,7 +176,7 @@ describe('extension host (stand-in vscode)', () => {
 
     fake.answers.push({ startsWith: 'Return 2 license line(s)', answer: 'Return' });
     await fake.commands.get('bmsLicense.return')!(await es01());
-    assert.match(fake.messages.at(-1)!.message, /^Return, es-01 \(site hospital-north\): es-01: returned transaction/);
+    assert.match(fake.messages.at(-1)!.message, /^Return, es-01 \(site hospital-north\): es-01: simulated: returned transaction/);
     assert.equal((await es01()).status, 'violation');
   });
 

@@ -55,7 +55,7 @@ describe('extension host (stand-in vscode): an offline site', () => {
 
     fake.openDialog = [responses];
     await fake.commands.get('bmsLicense.importOfflineResponses')!(site);
-    assert.match(fake.messages.at(-1)!.message, /^Import offline response files, site hospital-north: as-01: activated ACT-9C21-0001 ×2, ACT-9C21-0002 ×1/);
+    assert.match(fake.messages.at(-1)!.message, /^Import offline response files, site hospital-north: simulated: as-01: activated ACT-9C21-0001 ×2, ACT-9C21-0002 ×1/);
     const after = ((await provider.getChildren()) as TreeNode[])[0];
     assert.equal(targetNode(after, 'as-01').status, 'activated');
 
