@@ -88,14 +88,18 @@ export function formatPlanJson(plan: ReconcilePlan & { guide?: unknown }): strin
 }
 
 /** The plan as a diff-like document to review before apply (`+` activate, `-` return, `~` change, `>` offline step, `!` blocked). */
-export function reviewText(plan: ReconcilePlan, ledger?: string): string {
+/** `guide`: on a vendor-tools site, the steps in the vendor's tools as `guideText` prints them (appended). */
+export function reviewText(plan: ReconcilePlan, ledger?: string, guide?: string): string {
   const out = [
     `# Review: site ${plan.site} (${plan.connectivity}${activationWords(plan)})${ledger ? `, ledger ${ledger}` : ''}`,
-    '# Apply runs the actions below in this order and records each in the ledger; it stops at the first failure.',
+    guide
+      ? "# Each action below is done by you in the vendor's tool (the steps follow); apply records what you answer done."
+      : '# Apply runs the actions below in this order and records each in the ledger; it stops at the first failure.',
     '',
   ];
   for (const a of plan.actions) out.push(`${actionSign(a)} ${describeAction(a)}`);
   if (plan.actions.length > 0) out.push('');
   out.push(`# ${summaryLine(plan.summary)}`);
+  if (guide) out.push('', guide.trimEnd());
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 // The site tree as plain data: what the "BMS Licenses" view shows, built from the workspace index and the
 // ledger fold. No `vscode` here: the extension maps each node to a TreeItem, tests read it directly.
+import type { GuideStep } from '../guide/steps';
 import type { Span } from '../model';
 
 /** `usage`: what a License Server reported at the last usage refresh (type `status`, `feature` or `user`), or its licenses log (`log`, `denial`). */
@@ -74,6 +75,8 @@ export interface TreeNode {
   target?: string;
   planned: number;
   activated: number;
+  /** A pending action of a vendor-tools site: the step in the vendor's tools (tool, computer, values) it is. */
+  guideStep?: GuideStep;
   /** The site is a simulator site (spec.activation: simulator): its activations are simulated, never real. */
   simulated?: boolean;
   licenses: TargetLicense[];
