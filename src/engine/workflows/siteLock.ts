@@ -8,12 +8,13 @@ import { foldSite } from '../ledger/siteLedger';
 import { acquireLock, describeHolder, lockFileOf } from '../ledger/lock';
 import { conflictMessage, defaultActor, readLedger } from '../ledger/ledger';
 import { notStarted, type WorkflowOptions, type WorkflowResult } from './context';
+import { activationOf } from '../model';
 
 /** Default wait for another process holding the site: long enough for an apply, short enough to notice. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
 /** The codes of refusals before anything ran, for callers that map them to exit codes. */
-export const REFUSAL_CODES = { locked: 'site-locked', conflict: 'ledger-conflict', lasRecord: 'las-disagrees' } as const;
+export const REFUSAL_CODES = { locked: 'site-locked', conflict: 'ledger-conflict', lasRecord: 'las-disagrees', vendorTools: 'vendor-tools-site' } as const;
 
 /** Something that can say whether it has a record at all (the simulator's state file). */
 interface KnowsItsRecord {
@@ -61,6 +62,13 @@ export async function withSiteLock<R extends WorkflowResult>(
 
 /** Refusals that need the lock to be true: the ledger and the LAS record as they are now. */
 function preflight(opts: WorkflowOptions, lasRecord: boolean): WorkflowResult | undefined {
+  // A real site is activated in the vendor's tools only: no simulator or HTTP server acts on it, whoever asks.
+  if (opts.las.via !== undefined && activationOf(opts.site) === 'vendor-tools') {
+    return notStarted(
+      `Site ${opts.site.name} is licensed with the vendor's tools (activation: vendor-tools${opts.site.activation === undefined ? ', as a site without spec.activation is' : ''}): the ${opts.las.via === 'simulator' ? 'built-in simulator' : 'HTTP activation server'} does not act on it. Nothing was done. Do the step in License Administrator or Device Administrator and record it (bmslicense record, or apply's checklist); for practice set 'activation: simulator' in the site file.`,
+      REFUSAL_CODES.vendorTools,
+    );
+  }
   const read = readLedger(opts.ledgerPath);
   if (read.conflict !== undefined) return notStarted(conflictMessage(opts.ledgerPath, read.conflict), REFUSAL_CODES.conflict);
   if (!lasRecord) return undefined;
