@@ -49,6 +49,34 @@ describe('guided steps for the vendor tools (issue 25.4)', () => {
     assert.match(s.cli.out, /^ {2}- \[ \] a\) In License Administrator, create the activation request file$/m);
   });
 
+  it('network seats activated in parts: "activate N more", never a reclaim; the second part is recorded and adds up', async () => {
+    s = realSite('vendor-tools');
+    assert.equal(await s.cli('record', 'activate', '--site', 'hospital-north', '--target', 'ls-main', '--activation-id', 'ACT-7F3A-0003', '--quantity', '3'), 0, s.cli.err);
+    assert.equal(await s.cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
+    const guide = (JSON.parse(s.cli.out) as { guide: GuideJson[] }).guide;
+    const ls = guide.find((g) => g.target === 'ls-main')!;
+    assert.deepEqual([ls.kind, ls.licenses.map((l) => l.quantity)], ['activate-more', [2]]);
+    assert.match(ls.notes[0]!, /License Administrator has no reclaim/);
+    assert.match(ls.record, /record activate .*--activation-id ACT-7F3A-0003 --quantity 2$/);
+    assert.equal(await s.cli('record', 'activate', '--site', 'hospital-north', '--target', 'ls-main', '--activation-id', 'ACT-7F3A-0003', '--quantity', '2'), 0, s.cli.err);
+    assert.equal(await s.cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
+    assert.ok(!(JSON.parse(s.cli.out) as { guide: GuideJson[] }).guide.some((g) => g.target === 'ls-main'));
+  });
+
+  it('a return names every license its transaction takes along and the vendor id', async () => {
+    s = realSite('vendor-tools');
+    const site = ['--site', 'hospital-north'];
+    assert.equal(await s.cli('record', 'activate', ...site, '--target', 'as-01', '--activation-id', 'ACT-9C21-0001', '--quantity', '2', '--activation-id', 'ACT-9C21-0002', '--quantity', '1', '--vendor-ref', 'FID-9'), 0, s.cli.err);
+    const plan = path.join(s.dir, 'plan.bms.yaml');
+    fs.writeFileSync(plan, fs.readFileSync(plan, 'utf8').replace('    - { server: as-01, activationId: ACT-9C21-0002, quantity: 1 }\n', ''));
+    assert.equal(await s.cli('plan', ...site, '--format', 'json'), 0, s.cli.err);
+    const ret = (JSON.parse(s.cli.out) as { guide: GuideJson[] }).guide.find((g) => g.kind === 'return')!;
+    assert.deepEqual(ret.licenses.map((l) => l.activationId).sort(), ['ACT-9C21-0001', 'ACT-9C21-0002']);
+    assert.ok(ret.licenses.every((l) => (l as { vendorRef?: string }).vendorRef === 'FID-9'));
+    assert.match(ret.notes[0]!, /takes the whole transaction/);
+    assert.deepEqual(ret.help, [6366]);
+  });
+
   it('--format md on a simulator site is a usage error', async () => {
     s = realSite('simulator');
     assert.equal(await s.cli('plan', '--site', 'hospital-north', '--format', 'md'), 2);
