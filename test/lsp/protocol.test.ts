@@ -86,7 +86,7 @@ describe('lsp: rename, folding, links, server info, workspace folders, watched l
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]),
       [
-        [positionOf(PLAN, '{ server: es-01').line, 'activated 2026-11-23 · T-1', ''],
+        [positionOf(PLAN, '{ server: es-01').line, 'simulated 2026-11-23 · T-1', ''],
         [positionOf(PLAN, '{ server: as-01').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],
         [positionOf(PLAN, '{ server: as-02').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],
         [positionOf(PLAN, '{ licenseServer: ls-main').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],

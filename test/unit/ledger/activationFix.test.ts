@@ -1,6 +1,8 @@
 // Issue 25.1: BMS066's quick fixes insert each of the three ways under the site's spec.
 import { strict as assert } from 'node:assert';
 import { codeActions } from '../../../src/engine/service/codeActions';
+import { completion } from '../../../src/engine/service/completion';
+import { hover } from '../../../src/engine/service/hover';
 import { workspaceWith } from '../service/workspaceWith';
 
 const SITE = `apiVersion: bms.license/v1
@@ -31,5 +33,17 @@ describe('BMS066 quick fixes (issue 25.1)', () => {
   it('a site that says how it is licensed has no BMS066', () => {
     const t = workspaceWith({ 'site.bms.yaml': SITE.replace('  connectivity: online\n', '  connectivity: online\n  activation: vendor-tools\n') });
     assert.deepEqual(t.diagnostics('site.bms.yaml').filter((x) => x.code === 'BMS066'), []);
+  });
+});
+
+describe('spec.activation in hover and completion (issue 25.1)', () => {
+  it('completion offers the three ways; hover explains them', () => {
+    const t = workspaceWith({ 'site.bms.yaml': SITE.replace('  connectivity: online\n', '  connectivity: online\n  activation: |\n') });
+    assert.deepEqual(completion(t.ws, t.caret!.uri, t.caret!.offset).map((i) => i.label), ['vendor-tools', 'simulator', 'http']);
+    const text = SITE.replace('  connectivity: online\n', '  connectivity: online\n  acti|vation: simulator\n');
+    const h = workspaceWith({ 'site.bms.yaml': text });
+    const shown = JSON.stringify(hover(h.ws, h.caret!.uri, h.caret!.offset)?.contents);
+    assert.match(shown, /License Administrator/);
+    assert.match(shown, /labelled simulated/);
   });
 });
