@@ -39,7 +39,7 @@ export function labelSources(targets: TargetRow[], state: LedgerState | undefine
   for (const t of targets) {
     for (const row of t.licenses) {
       const l = licenseState(state, t.id, row.activationId);
-      if (!l || !HELD.has(l.status)) continue;
+      if (!l || !HELD.has(l.status) || l.source === 'unknown') continue;
       row.source = sourceLabel(l.source, l.lasHost);
       row.real = l.real;
     }

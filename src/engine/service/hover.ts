@@ -1,5 +1,6 @@
 // Hover: what a key means (from the schema), what an id is (type, host, parent, planned and activated
 // licenses), and what an activation id holds and how much of it is assigned.
+import { sourceLabel } from '../ledger/provenance';
 import type { Hover } from 'vscode-languageserver-types';
 import { productsOf, type Site } from '../model';
 import { catalogFeature, eraOf } from '../rules';
@@ -92,7 +93,7 @@ function activated(ws: LiveWorkspace, site: Site, target: string): string {
   if (!state) return '';
   const rows = [...state.licenses.values()]
     .filter((l) => l.target === target && l.status !== 'returned')
-    .map((l) => `- ${l.quantity} × \`${l.activationId}\` ${l.status} since ${l.at.slice(0, 10)}`);
+    .map((l) => `- ${l.quantity} × \`${l.activationId}\` ${l.status} since ${l.at.slice(0, 10)}${l.source === 'unknown' ? '' : ` (${sourceLabel(l.source, l.lasHost)})`}`);
   return rows.length ? `Ledger:\n${rows.join('\n')}` : 'Ledger: nothing activated';
 }
 

@@ -2,6 +2,8 @@
 import type { Client, LicenseServer, Server, Site } from '../model';
 import { code, md, statusLabel, typeLabel } from './labels';
 import type { NodeStatus, TargetLicense } from './types';
+import { sourceLabel, type Source } from '../ledger/provenance';
+import { activationOf } from '../model';
 
 function fields(pairs: [string, string | undefined][]): string {
   return pairs
@@ -22,7 +24,8 @@ function licenseLine(l: TargetLicense): string {
 }
 
 function stateSentence(l: TargetLicense): string {
-  const on = l.at ? ` on ${l.at.slice(0, 10)}` : '';
+  // Where it came from, after the date: "Activated on 2026-11-23 (simulated)" (a line counted without a site to judge it by: no label).
+  const on = `${l.at ? ` on ${l.at.slice(0, 10)}` : ''}${l.source && l.source !== 'unknown' && l.state !== 'planned' && l.state !== 'requested' ? ` (${sourceLabel(l.source as Source)})` : ''}`;
   const since = l.at ? ` since ${l.at.slice(0, 10)}` : '';
   const tx = l.transaction ? `, transaction ${code(l.transaction)}` : '';
   switch (l.state) {
@@ -84,7 +87,9 @@ export function siteTooltip(site: Site, status: NodeStatus, planned: number, act
     ['Contact', site.contact ? md(site.contact) : undefined],
     ['EBO version', site.version ? md(site.version) : undefined],
     ['Connectivity', site.connectivity ? md(site.connectivity) : 'not set'],
+    ['Activation', activationOf(site)],
   ]);
-  const counts = `${activated} of ${planned} planned licenses activated.`;
+  const simulated = activationOf(site) === 'simulator';
+  const counts = simulated ? `${activated} of ${planned} planned licenses simulated: nothing is activated on the real system.` : `${activated} of ${planned} planned licenses activated.`;
   return [header(site.name || '(no name)', 'Site', status), facts, counts, ledgerNote ? md(ledgerNote) : undefined].filter(Boolean).join('\n\n');
 }

@@ -37,7 +37,7 @@ export function summaryLines(r: SiteReport): [string, string][] {
       ? ['Licenses activated', `none on the real system (simulated: ${s.activated} of ${s.planned} planned)`]
       : ['Licenses activated', `${s.activated} of ${s.planned} planned, on the real system`],
     ['Activations by source', sourcesText(s.sources)],
-    ...(s.verified.length > 0 ? [['Checked against the License Servers', s.verified.map((v) => `${v.licenseServer}: ${v.on ? `verified by lmstat on ${v.on}` : 'not verified'}`).join('; ')] as [string, string]] : []),
+    ...(s.verified.length > 0 && r.site.activation !== 'simulator' ? [['Checked against the License Servers', s.verified.map((v) => `${v.licenseServer}: ${v.on ? `verified by lmstat on ${v.on}` : 'not verified'}`).join('; ')] as [string, string]] : []),
     ['License violations', String(s.violations)],
     ['Expired / expiring', `${s.expired} / ${s.expiring}`],
     ['Open problems', `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`],
