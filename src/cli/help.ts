@@ -21,7 +21,7 @@ const OPTION_HELP: Record<string, [string, string]> = {
   lmstat: ['FILE[,FILE…]', 'saved `lmutil lmstat -a` outputs, for the Used column'],
   transaction: ['T', 'the activation transaction to repair'],
   'mark-broken': ['', 'record that the transaction is broken (the server reports its licenses invalid)'],
-  las: ['URL', 'an HTTP License Activation Server instead of the built-in simulator (token: BMSLICENSE_LAS_TOKEN)'],
+  las: ['URL', 'the HTTP activation server of a site with activation: http (token: BMSLICENSE_LAS_TOKEN)'],
   'las-token-env': ['VAR', 'the environment variable holding the --las token (default BMSLICENSE_LAS_TOKEN)'],
   to: ['VERSION', 'the EBO version to upgrade to'],
   'activation-id': ['A', 'an activation id; repeat it with --quantity for licenses activated together (one transaction)'],

@@ -13,8 +13,11 @@ const USAGE =
   '       bmslicense record adopt --site NAME (--line N | --all)\n' +
   '       bmslicense record void --site NAME --line N --reason "why"';
 
+const { las: _las, 'las-token-env': _tokenEnv, ...SITE_ONLY } = SITE_OPTIONS;
+
+/** record reaches no activation server: the site's options without --las. */
 export const RECORD_OPTIONS = {
-  ...SITE_OPTIONS,
+  ...SITE_ONLY,
   'activation-id': true,
   quantity: true,
   'vendor-ref': true,
