@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { codeActions } from '../../../src/engine/service/codeActions';
 import { completion } from '../../../src/engine/service/completion';
 import { hover } from '../../../src/engine/service/hover';
+import { settingsFrom } from '../../../src/server/settings';
 import { workspaceWith } from '../service/workspaceWith';
 
 const SITE = `apiVersion: bms.license/v1
@@ -45,5 +46,16 @@ describe('spec.activation in hover and completion (issue 25.1)', () => {
     const shown = JSON.stringify(hover(h.ws, h.caret!.uri, h.caret!.offset)?.contents);
     assert.match(shown, /License Administrator/);
     assert.match(shown, /labelled simulated/);
+  });
+});
+
+describe('bmsLicense.activation.mode reaches the rules (issue 25.1)', () => {
+  it('the server reads it from the settings; BMS066 is a warning when it is http', () => {
+    assert.equal(settingsFrom({ activation: { mode: 'http' } }).activationMode, 'http');
+    assert.equal(settingsFrom({}).activationMode, undefined);
+    const t = workspaceWith({ 'site.bms.yaml': SITE });
+    const d = t.ws.session.validate({ activationMode: 'http' }).get(t.uri('site.bms.yaml'))!.filter((x) => x.code === 'BMS066');
+    assert.deepEqual(d.map((x) => x.severity), ['warning']);
+    assert.match(d[0]!.message, /activation: http/);
   });
 });
