@@ -83,7 +83,7 @@ export const validateCommand: CliCommand = {
       return 2;
     }
     // BMS061 counts the ledgers' repairs; BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/.
-    const all = session.validate({ today, expiryWarningDays }, { failures });
+    const all = session.validate({ today, expiryWarningDays, activationMode: io.env.BMSLICENSE_LAS_URL ? 'http' : undefined }, { failures });
     const byUri = new Map([...all].filter(([uri]) => reported.has(uri)));
     // Once per rule and file, however many documents of the file it threw on.
     const logged = new Set<string>();

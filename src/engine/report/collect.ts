@@ -2,8 +2,9 @@
 // optionally, saved lmstat outputs. Used by `bmslicense report` and by the dashboard host.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fold, repairsInLast12Months } from '../ledger/fold';
-import { conflictMessage, ledgerPathFor, readLedger } from '../ledger/ledger';
+import { repairsInLast12Months } from '../ledger/fold';
+import { conflictMessage, ledgerPathFor, readLedger, type LedgerRead } from '../ledger/ledger';
+import { foldSite } from '../ledger/siteLedger';
 import { loadWorkspace } from '../load/files';
 import type { WorkspaceIndex } from '../load/workspace';
 import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
@@ -42,9 +43,9 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   }
   const siteFile = site.uri.startsWith('file:') ? fileURLToPath(site.uri) : undefined;
   const ledgerPath = siteFile ? ledgerPathFor(site, siteFile) : undefined;
-  const read = ledgerPath ? readLedger(ledgerPath) : { events: [], problems: [] };
+  const read: LedgerRead = ledgerPath ? readLedger(ledgerPath) : { events: [], problems: [] };
   if (ledgerPath && read.conflict !== undefined) return { ok: false, code: 'ledger-conflict', message: conflictMessage(ledgerPath, read.conflict) };
-  const state = fold(read.events.filter((e) => e.site === site.name));
+  const state = foldSite(site, read, ledgerPath);
   const repairsOf = (_site: string, target: string) => repairsInLast12Months(state, target, today);
   // What `validate` says about the site's files (the same pipeline and options: repairs, usage readings) and its ledger.
   const usageOf = usageReaderForSites(index);

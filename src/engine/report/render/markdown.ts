@@ -15,6 +15,7 @@ function table(head: string[], rows: string[][]): string[] {
 export function renderMarkdown(r: SiteReport): string {
   const out: string[] = [];
   out.push(`# License report: ${t(r.site.name)}`, '');
+  if (r.banner) out.push(`> **${t(r.banner)}**`, '');
   out.push(`${t(r.site.customer || 'Customer not set')}, report of ${r.today}.`, '');
   out.push('## Registration details', '', ...table(['', ''], registrationLines(r).map(([k, v]) => [k, t(v)])));
   out.push('## Summary', '', ...table(['', ''], summaryLines(r).map(([k, v]) => [k, t(v)])));

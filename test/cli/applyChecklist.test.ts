@@ -1,0 +1,74 @@
+// Issue 25.5: apply on a vendor-tools site is a checklist; only what is answered done is recorded.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CliIO } from '../../src/cli/io';
+import { runCli } from '../../src/cli/main';
+import { realSite, type RealSite } from './realSite';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SITE = ['--site', 'hospital-north'];
+
+describe('apply on a vendor-tools site: a checklist (issue 25.5)', () => {
+  let s: RealSite;
+  beforeEach(() => {
+    s = realSite('vendor-tools', { BMSLICENSE_NOW: '2026-11-23T10:00:00Z' });
+  });
+  afterEach(() => s.remove());
+
+  it('--answers FILE: done, done with other values, failed, skip, quit — only done is recorded, with the vendor id', async () => {
+    fs.writeFileSync(path.join(s.dir, 'answers.txt'), '# one answer a step\ndone FID-1\nother ACT-7F3A-0004=1\nfailed -15 cannot connect\nskip\nquit\n');
+    assert.equal(await s.cli('apply', ...SITE, '--answers', 'answers.txt'), 1, s.cli.err);
+    assert.match(s.cli.out, /^ {2}1\. License Administrator on ls-main's computer/m);
+    assert.match(s.cli.out, /failed: not recorded \(-15 cannot connect\)/);
+    const events = s.events();
+    assert.deepEqual(events.map((e) => [e.target, e.activationId, e.quantity, e.via, e.vendorRef]), [
+      ['ls-main', 'ACT-7F3A-0003', 5, 'license-administrator', 'FID-1'],
+      ['ls-eng', 'ACT-7F3A-0004', 1, 'license-administrator', undefined],
+    ]);
+    assert.match(s.cli.out, /Recorded 2; failed 1; skipped 1; not reached \d+\./);
+  });
+
+  it('--answers - reads standard input', async () => {
+    let out = '';
+    const io: CliIO = { cwd: s.dir, env: { BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: () => undefined, stdin: async () => Buffer.from('done\nquit\n') };
+    assert.equal(await runCli(['apply', ...SITE, '--answers', '-'], io), 0, out);
+    assert.deepEqual(s.events().map((e) => e.target), ['ls-main']);
+  });
+
+  it('without a terminal or --answers: nothing written, exit 2 naming record and --answers; --yes is refused (exit 2)', async () => {
+    assert.equal(await s.cli('apply', ...SITE), 2);
+    assert.match(s.cli.err, /bmslicense record/);
+    assert.match(s.cli.err, /--answers/);
+    assert.equal(await s.cli('apply', ...SITE, '--yes'), 2);
+    assert.match(s.cli.err, /--yes is refused/);
+    assert.deepEqual(s.events(), []);
+  });
+
+  it('a bad answer in the file is bad input (exit 2), nothing written', async () => {
+    fs.writeFileSync(path.join(s.dir, 'answers.txt'), 'maybe\n');
+    assert.equal(await s.cli('apply', ...SITE, '--answers', 'answers.txt'), 2);
+    assert.match(s.cli.err, /not an answer/);
+    assert.deepEqual(s.events(), []);
+  });
+
+  it('under a real pseudo-terminal (script -qc): the questions are asked and the answers recorded', function () {
+    this.timeout(60_000);
+    const cmd = `${JSON.stringify(process.execPath)} --require tsx/cjs -e "require(process.env.BMS_MAIN).main()" bmslicense apply --site hospital-north --by pty-user`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+      cwd: s.dir,
+      env: { ...process.env, BMS_MAIN: path.join(ROOT, 'src/cli/main.ts'), NODE_PATH: path.join(ROOT, 'node_modules'), BMSLICENSE_INTERACTIVE: '', TERM: 'dumb' },
+      input: 'd\nFID-PTY\no\n1\n\nq\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, /Done, done with Other values, Failed, Skip or Quit\?/);
+    const events = s.events();
+    assert.deepEqual(events.map((e) => [e.target, e.quantity, e.vendorRef, e.by]), [
+      ['ls-main', 5, 'FID-PTY', 'pty-user'],
+      ['ls-eng', 1, undefined, 'pty-user'],
+    ]);
+  });
+});
