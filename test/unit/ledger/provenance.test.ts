@@ -18,7 +18,7 @@ const codes = (t: string, activation: 'vendor-tools' | 'simulator' | 'http', sim
 describe('ledger provenance (issue 25.2)', () => {
   it('the new ops and fields are the names the per-line schema check was told', () => {
     assert.deepEqual([...PROVENANCE_OPS], ['void', 'adopt', 'verified']);
-    assert.deepEqual([...PROVENANCE_FIELDS], ['via', 'lasHost', 'vendorRef', 'reason', 'line', 'anyway']);
+    assert.deepEqual([...PROVENANCE_FIELDS], ['via', 'lasHost', 'vendorRef', 'reason', 'line', 'anyway', 'counts']);
   });
 
   it('a recorded activation counts on a vendor-tools site and says where it came from', () => {
