@@ -18,14 +18,15 @@ describe('apply on a vendor-tools site: a checklist (issue 25.5)', () => {
   afterEach(() => s.remove());
 
   it('--answers FILE: done, done with other values, failed, skip, quit — only done is recorded, with the vendor id', async () => {
-    fs.writeFileSync(path.join(s.dir, 'answers.txt'), '# one answer a step\ndone FID-1\nother ACT-7F3A-0004=1\nfailed -15 cannot connect\nskip\nquit\n');
+    // Hospital North plans no client.station seats on 7.0 (issue 28): the first step is ls-eng's ACT-7F3A-0004 ×2, then ec-01.
+    fs.writeFileSync(path.join(s.dir, 'answers.txt'), '# one answer a step\nother ACT-7F3A-0004=1\ndone FID-1\nfailed -15 cannot connect\nskip\nquit\n');
     assert.equal(await s.cli('apply', ...SITE, '--answers', 'answers.txt'), 1, s.cli.err);
-    assert.match(s.cli.out, /^ {2}1\. License Administrator on ls-main's computer/m);
+    assert.match(s.cli.out, /^ {2}1\. License Administrator on ls-eng's computer/m);
     assert.match(s.cli.out, /failed: not recorded \(-15 cannot connect\)/);
     const events = s.events();
     assert.deepEqual(events.map((e) => [e.target, e.activationId, e.quantity, e.via, e.vendorRef]), [
-      ['ls-main', 'ACT-7F3A-0003', 5, 'license-administrator', 'FID-1'],
       ['ls-eng', 'ACT-7F3A-0004', 1, 'license-administrator', undefined],
+      ['ec-01', 'ACT-7F3A-0001', 1, 'device-administrator', 'FID-1'],
     ]);
     assert.match(s.cli.out, /Recorded 2; failed 1; skipped 1; not reached \d+\./);
   });
@@ -34,7 +35,7 @@ describe('apply on a vendor-tools site: a checklist (issue 25.5)', () => {
     let out = '';
     const io: CliIO = { cwd: s.dir, env: { BMSLICENSE_INTERACTIVE: '0' }, out: (t) => void (out += t), err: () => undefined, stdin: async () => Buffer.from('done\nquit\n') };
     assert.equal(await runCli(['apply', ...SITE, '--answers', '-'], io), 0, out);
-    assert.deepEqual(s.events().map((e) => e.target), ['ls-main']);
+    assert.deepEqual(s.events().map((e) => e.target), ['ls-eng']);
   });
 
   it('without a terminal or --answers: nothing written, exit 2 naming record and --answers; --yes is refused (exit 2)', async () => {
@@ -67,8 +68,8 @@ describe('apply on a vendor-tools site: a checklist (issue 25.5)', () => {
     assert.match(r.stdout, /Done, done with Other values, Failed, Skip or Quit\?/);
     const events = s.events();
     assert.deepEqual(events.map((e) => [e.target, e.quantity, e.vendorRef, e.by]), [
-      ['ls-main', 5, 'FID-PTY', 'pty-user'],
-      ['ls-eng', 1, undefined, 'pty-user'],
+      ['ls-eng', 2, 'FID-PTY', 'pty-user'],
+      ['ec-01', 1, undefined, 'pty-user'],
     ]);
   });
 });

@@ -23,14 +23,15 @@ describe('guided steps for the vendor tools (issue 25.4)', () => {
     s = realSite('vendor-tools');
     assert.equal(await s.cli('plan', '--site', 'hospital-north', '--format', 'json'), 0, s.cli.err);
     const guide = (JSON.parse(s.cli.out) as { guide: GuideJson[] }).guide;
-    const ls = guide.find((g) => g.target === 'ls-main')!;
-    assert.deepEqual([ls.place.tool, ls.licenses, ls.help], ['license-administrator', [{ activationId: 'ACT-7F3A-0003', quantity: 5, entitlementId: 'ENT-2026-0042', feature: 'client.station' }], [12688]]);
+    // Hospital North plans no client.station seats on 7.0 (issue 28): the network seats are ls-eng's Graphics Editors.
+    const ls = guide.find((g) => g.target === 'ls-eng')!;
+    assert.deepEqual([ls.place.tool, ls.licenses, ls.help], ['license-administrator', [{ activationId: 'ACT-7F3A-0004', quantity: 2, entitlementId: 'ENT-2026-0042', feature: 'client.graphiceditor' }], [12688]]);
     const es = guide.filter((g) => g.target === 'es-01');
     assert.equal(es.length, 1, 'the two licenses of es-01 are one transaction: one step');
     assert.deepEqual([es[0]!.place.tool, es[0]!.place.topServer, es[0]!.licenses.map((l) => l.activationId)], ['device-administrator', 'ec-01', ['ACT-7F3A-0002', 'ACT-9C21-0003']]);
     assert.match(es[0]!.record, /record activate --site hospital-north --target es-01 --activation-id ACT-7F3A-0002 --quantity 1 --activation-id ACT-9C21-0003 --quantity 2$/);
     assert.equal(await s.cli('plan', '--site', 'hospital-north'), 0);
-    assert.match(s.cli.out, /License Administrator on ls-main's computer \(ec01\.hospital\.local\): activate activation ID ACT-7F3A-0003, quantity 5 \(entitlement ENT-2026-0042\)/);
+    assert.match(s.cli.out, /License Administrator on ls-eng's computer \(eng01\.hospital\.local\): activate activation ID ACT-7F3A-0004, quantity 2 \(entitlement ENT-2026-0042\)/);
   });
 
   it('an offline site below 7.0: the ES base license in License Administrator on its License Server, with the request → upload → response steps; --format md is a checklist', async () => {
@@ -51,16 +52,16 @@ describe('guided steps for the vendor tools (issue 25.4)', () => {
 
   it('network seats activated in parts: "activate N more", never a reclaim; the second part is recorded and adds up', async () => {
     s = realSite('vendor-tools');
-    assert.equal(await s.cli('record', 'activate', '--site', 'hospital-north', '--target', 'ls-main', '--activation-id', 'ACT-7F3A-0003', '--quantity', '3'), 0, s.cli.err);
+    assert.equal(await s.cli('record', 'activate', '--site', 'hospital-north', '--target', 'ls-eng', '--activation-id', 'ACT-7F3A-0004', '--quantity', '1'), 0, s.cli.err);
     assert.equal(await s.cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
     const guide = (JSON.parse(s.cli.out) as { guide: GuideJson[] }).guide;
-    const ls = guide.find((g) => g.target === 'ls-main')!;
-    assert.deepEqual([ls.kind, ls.licenses.map((l) => l.quantity)], ['activate-more', [2]]);
+    const ls = guide.find((g) => g.target === 'ls-eng')!;
+    assert.deepEqual([ls.kind, ls.licenses.map((l) => l.quantity)], ['activate-more', [1]]);
     assert.match(ls.notes[0]!, /License Administrator has no reclaim/);
-    assert.match(ls.record, /record activate .*--activation-id ACT-7F3A-0003 --quantity 2$/);
-    assert.equal(await s.cli('record', 'activate', '--site', 'hospital-north', '--target', 'ls-main', '--activation-id', 'ACT-7F3A-0003', '--quantity', '2'), 0, s.cli.err);
+    assert.match(ls.record, /record activate .*--activation-id ACT-7F3A-0004 --quantity 1$/);
+    assert.equal(await s.cli('record', 'activate', '--site', 'hospital-north', '--target', 'ls-eng', '--activation-id', 'ACT-7F3A-0004', '--quantity', '1'), 0, s.cli.err);
     assert.equal(await s.cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
-    assert.ok(!(JSON.parse(s.cli.out) as { guide: GuideJson[] }).guide.some((g) => g.target === 'ls-main'));
+    assert.ok(!(JSON.parse(s.cli.out) as { guide: GuideJson[] }).guide.some((g) => g.target === 'ls-eng'));
   });
 
   it('a return names every license its transaction takes along and the vendor id', async () => {

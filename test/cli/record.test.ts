@@ -21,11 +21,11 @@ describe('bmslicense record (issue 25.5)', () => {
       ['activate', 'ACT-9C21-0003', 2, 'device-administrator', 'anna', 'FID-1'],
     ]);
     assert.equal(events[0]!.transaction, events[1]!.transaction);
-    assert.equal(await s.cli('record', 'activate', ...SITE, '--target', 'ls-main', '--activation-id', 'ACT-7F3A-0003', '--quantity', '5'), 0);
+    assert.equal(await s.cli('record', 'activate', ...SITE, '--target', 'ls-eng', '--activation-id', 'ACT-7F3A-0004', '--quantity', '2'), 0);
     assert.equal(s.events()[2]!.via, 'license-administrator');
     assert.equal(await s.cli('plan', ...SITE, '--format', 'json'), 0);
     const plan = JSON.parse(s.cli.out) as { actions: { target: string; kind: string }[] };
-    assert.ok(!plan.actions.some((a) => a.target === 'es-01' || a.target === 'ls-main'), 'recorded activations count on a vendor-tools site');
+    assert.ok(!plan.actions.some((a) => a.target === 'es-01' || a.target === 'ls-eng'), 'recorded activations count on a vendor-tools site');
   });
 
   it('refuses, exit 1 and nothing written: an unknown target, an unknown activation id, a second activation, more than the entitlement', async () => {

@@ -26,8 +26,7 @@ function licenseLine(l: TargetLicense): string {
     : undefined;
   const pending = l.pending ? t('; an offline {0} request waits for its response', l.pending) : '';
   const blocked = l.blockedBy ? `; **${t('blocked by {0}', l.blockedBy.code)}** (${md(l.blockedBy.where)}): ${md(l.blockedBy.message)}` : '';
-  const source = l.source ? ` (${l.source})` : '';
-  return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${source}${pending}${blocked}.`;
+  return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${pending}${blocked}.`;
 }
 
 function stateSentence(l: TargetLicense): string {

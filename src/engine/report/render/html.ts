@@ -79,9 +79,9 @@ export function renderHtml(r: SiteReport): string {
     const where = [tg.typeLabel, tg.host && `host ${tg.host}`, tg.address && `address ${tg.address}`, tg.licenseServer && `License Server ${tg.licenseServer}`].filter(Boolean).join(', ');
     const rows = tg.licenses.map((l) => ({
       cls: cls(l.status) || cls(l.expiry) || undefined,
-      cells: [e(l.activationId), e(l.feature), e(l.licenseType), num(l.planned), num(l.activated), e(l.activatedOn ?? ''), e(l.transaction ?? ''), `${e(l.expires)}${l.expiry === 'ok' ? '' : ` ${tag(EXPIRY_WORDS[l.expiry], l.expiry)}`}`, tag(l.statusLabel, l.status)],
+      cells: [e(l.activationId), e(l.feature), e(l.licenseType), num(l.planned), num(l.activated), e(l.activatedOn ?? ''), e(l.transaction ?? ''), `${e(l.expires)}${l.expiry === 'ok' ? '' : ` ${tag(EXPIRY_WORDS[l.expiry], l.expiry)}`}`, tag(l.statusLabel, l.status), e(l.source ?? '')],
     }));
-    const body = rows.length ? table(['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Status'], rows, [3, 4]) : '<p class="muted">No license planned or activated.</p>\n';
+    const body = rows.length ? table(['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Status', 'Source'], rows, [3, 4]) : '<p class="muted">No license planned or activated.</p>\n';
     parts.push(`<section class="target"><h3>${e(tg.id)}</h3>\n<p class="muted">${e(where)}. Status: ${e(tg.statusLabel)}.</p>\n${body}</section>\n`);
   }
 
