@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline/promises';
 import { answerLines, buildGuide, parseAnswer, recordRequestFor, stepLines, type ChecklistAnswer, type GuideStep } from '../../engine/guide';
-import { readLedger } from '../../engine/ledger/ledger';
-import { foldSite } from '../../engine/ledger/siteLedger';
+import { foldSite, judgeContextOf } from '../../engine/ledger/siteLedger';
+import { ledgerBlockerOf, readJudgedLedger } from '../../engine/ledger/judged';
 import { reconcile, summaryLine } from '../../engine/reconcile';
 import { record } from '../../engine/record/record';
 import type { WorkflowOptions } from '../../engine/workflows/context';
@@ -83,9 +83,10 @@ export async function answersFrom(file: string | undefined, io: CliIO): Promise<
 class EndOfAnswers extends Error {}
 
 export async function applyChecklist(options: WorkflowOptions, answersFile: string | undefined, io: CliIO, now: () => Date): Promise<number> {
-  const read = readLedger(options.ledgerPath);
-  const state = foldSite(options.site, read, options.ledgerPath);
-  const plan = reconcile(options.site, options.plans, state, { today: now(), blockerOf: options.blockerOf });
+  // Read as plan reads it: judged (a bad line blocks its target's steps), folded as the site is licensed.
+  const judged = readJudgedLedger(options.ledgerPath, options.site.name, { now: now(), ...judgeContextOf(options.site, options.ledgerPath) });
+  const state = foldSite(options.site, judged, options.ledgerPath);
+  const plan = reconcile(options.site, options.plans, state, { today: now(), blockerOf: options.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
   const guide = buildGuide(options.site, options.plans, plan, state);
   if (guide.steps.length === 0) {
     io.out(`${summaryLine(plan.summary)} Nothing to apply.\n`);
