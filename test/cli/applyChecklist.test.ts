@@ -47,6 +47,20 @@ describe('apply on a vendor-tools site: a checklist (issue 25.5)', () => {
     assert.deepEqual(s.events(), []);
   });
 
+  it('reads the ledger as plan does: a simulated line does not count, a bad line blocks its target\'s step (issues 25 and 29)', async () => {
+    const at = '2026-11-20T10:00:00Z';
+    s.append(
+      { at, op: 'activate', site: 'hospital-north', target: 'ls-eng', activationId: 'ACT-7F3A-0004', quantity: 2, transaction: 'T-SIM', via: 'simulator', by: 'jo' },
+      { at, op: 'activate', site: 'hospital-north', target: 'ec-01', activationId: 'ACT-7F3A-0001', quantity: -1, transaction: 'T-BAD', via: 'device-administrator', by: 'jo' },
+    );
+    fs.writeFileSync(path.join(s.dir, 'answers.txt'), 'skip\n'.repeat(12));
+    await s.cli('apply', ...SITE, '--answers', 'answers.txt');
+    assert.match(s.cli.out, /^ {2}1\. License Administrator on ls-eng's computer .*ACT-7F3A-0004, quantity 2/m);
+    assert.match(s.cli.out, /\[cannot be done yet\] Device Administrator, server ec-01/);
+    assert.match(s.cli.out, /blocked: .*BMS092/);
+    assert.equal(s.events().length, 2, 'nothing recorded');
+  });
+
   it('a bad answer in the file is bad input (exit 2), nothing written', async () => {
     fs.writeFileSync(path.join(s.dir, 'answers.txt'), 'maybe\n');
     assert.equal(await s.cli('apply', ...SITE, '--answers', 'answers.txt'), 2);
