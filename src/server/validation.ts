@@ -21,7 +21,7 @@ export class ValidationQueue {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private readonly rhythm = new EditRhythm();
-  /** BMS062-065 on the ledger files themselves. */
+  /** BMS062-069, BMS083 and BMS090-097 on the ledger files themselves. */
   private readonly ledgers: LedgerDiagnostics;
   /** Rule and file of every rule that threw (a bug): logged once each, not at every keystroke. */
   private readonly logged = new Set<string>();

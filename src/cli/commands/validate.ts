@@ -24,7 +24,7 @@ type Format = (typeof FORMATS)[number];
 const WRITERS: Record<Exclude<Format, 'text'>, (report: ValidateReport) => string> = { json: jsonReport, sarif: sarifReport, junit: junitReport };
 
 
-/** Each site's ledger, once: notes for lines that were skipped, conflict markers, the ledgers' own findings (BMS062-065). */
+/** Each site's ledger, once: notes for lines that were skipped, conflict markers, the ledgers' own findings (BMS062-069, BMS083, BMS090-097). */
 function readLedgers(session: WorkspaceSession, io: CliIO, found: ReportedDiagnostic[], conflicts: string[]): void {
   const seen = new Set<string>();
   for (const site of session.index.sites()) {

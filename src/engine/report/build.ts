@@ -30,7 +30,7 @@ export interface SiteReportOptions {
   ledgerEvents?: LedgerEvent[];
   /** Lines of the ledger that were ignored (torn, invalid). */
   ledgerProblems?: LedgerProblem[];
-  /** The ledger file's own findings (BMS062-065), as `validate` gives them. */
+  /** The ledger file's own findings (BMS062-069, BMS083, BMS090-097), as `validate` gives them. */
   ledgerFindings?: LedgerFinding[];
   /** Ledger file, shown relative to the site's folder. */
   ledgerPath?: string;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { repairsInLast12Months } from '../ledger/fold';
 import { conflictMessage, ledgerPathFor, readLedger, type LedgerRead } from '../ledger/ledger';
-import { foldSite } from '../ledger/siteLedger';
+import { foldSite, judgeContextOf } from '../ledger/siteLedger';
 import { loadWorkspace } from '../load/files';
 import type { WorkspaceIndex } from '../load/workspace';
 import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
@@ -50,11 +50,11 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   // What `validate` says about the site's files (the same pipeline and options: repairs, usage readings) and its ledger.
   const usageOf = usageReaderForSites(index);
   const licensesLogOf = licensesLogReaderForSites(index);
-  const check = checkSite(index, site, { today, expiryWarningDays: options.expiryWarningDays, repairsOf, repairedTargets: () => state.repairs.keys(), usageOf, licensesLogOf });
+  const check = checkSite(index, site, { today, expiryWarningDays: options.expiryWarningDays, repairsOf, repairedTargets: () => state.repairs.keys(), usageOf, licensesLogOf, ledgerOf: (name) => (name === site.name ? state : undefined) });
   const diagnostics = check.diagnostics;
   // The ledger judged as validate judges it (as bytes: a UTF-16 ledger is BMS091), as of the report's day.
   const ledgerBytes = ledgerPath ? readBytes(ledgerPath) : undefined;
-  const findings = ledgerBytes === undefined || !ledgerPath ? [] : judgeLedgerBytes(ledgerBytes, site.name, ledgerPath, { now: today }).findings;
+  const findings = ledgerBytes === undefined || !ledgerPath ? [] : judgeLedgerBytes(ledgerBytes, site.name, ledgerPath, { now: today, ...judgeContextOf(site, ledgerPath) }).findings;
   let usage = options.usage;
   if (options.lmstatFiles && options.lmstatFiles.length > 0) {
     const results = [];
