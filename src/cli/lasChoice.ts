@@ -1,9 +1,11 @@
-// Which LAS a CLI command talks to: the workspace's simulator (default), or an activation server over HTTP
-// with `--las URL` (or BMSLICENSE_LAS_URL, for CI). The token only ever comes from the environment
+// Which LAS a CLI command talks to, by the site's spec.activation: the workspace's simulator (`simulator`), an
+// activation server over HTTP (`http`: `--las URL` or BMSLICENSE_LAS_URL, for CI), or none (`vendor-tools`). The token only ever comes from the environment
 // (BMSLICENSE_LAS_TOKEN, or the variable `--las-token-env` names): a flag would show in the process list
 // and the shell history.
 import { HttpLas } from '../engine/las/http/client';
 import type { Las } from '../engine/las/types';
+import { VendorToolsLas } from '../engine/las/vendorTools';
+import type { ActivationWay } from '../engine/model';
 import { LasSimulator, simulatorDataDir } from '../engine/las/simulator';
 import type { ParsedArgs } from './args';
 import type { CliIO } from './io';
@@ -24,9 +26,12 @@ export function lasUrl(p: ParsedArgs, io: CliIO): string | undefined {
   return flag(p, 'las') ?? (io.env.BMSLICENSE_LAS_URL || undefined);
 }
 
-export function lasFor(p: ParsedArgs, io: CliIO, root: string): Result<Las> {
+/** The LAS of a site: the simulator (`activation: simulator`), the HTTP server (`http`), or none that acts (`vendor-tools`). */
+export function lasFor(p: ParsedArgs, io: CliIO, root: string, way: ActivationWay = 'simulator'): Result<Las> {
+  if (way === 'simulator') return ok(new LasSimulator({ dataDir: simulatorDataDir(root) }));
+  if (way === 'vendor-tools') return ok(new VendorToolsLas());
   const url = lasUrl(p, io);
-  if (url === undefined) return ok(new LasSimulator({ dataDir: simulatorDataDir(root) }));
+  if (url === undefined) return fail(`This site has activation: http: give the activation server's URL with --las URL (or BMSLICENSE_LAS_URL), its token in ${TOKEN_ENV}.`);
   let parsed: URL | undefined;
   try {
     parsed = new URL(url);

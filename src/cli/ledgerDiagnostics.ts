@@ -1,4 +1,4 @@
-// The ledger's own findings (BMS062-065) as `validate` prints them: `ledger:line:1: severity CODE message`. The
+// The ledger's own findings (BMS062-069, BMS083, BMS090-097) as `validate` prints them: `ledger:line:1: severity CODE message`. The
 // session's LedgerStore read and judged the ledger; this maps its findings through the CLI's one converter.
 import type { SiteLedger } from '../engine/session/ledgerStore';
 import { reportDiagnostics, type ReportedDiagnostic } from './diagnosticLines';

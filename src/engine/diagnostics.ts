@@ -63,6 +63,10 @@ export const RULES = {
   BMS063: { severity: 'error', summary: 'ledger: a return, repair, confirmation or reclaim of a transaction no line of the ledger activated' },
   BMS064: { severity: 'error', summary: "ledger: an event of another site in this site's ledger" },
   BMS065: { severity: 'error', summary: 'ledger: git conflict markers (every command refuses the ledger until they are resolved)' },
+  BMS066: { severity: 'information', summary: 'a Site without spec.activation: treated as a real site (vendor-tools); a warning when bmsLicense.activation.mode is http' },
+  BMS067: { severity: 'warning', summary: 'ledger: an event without via (written by an earlier version) in a site that is not a simulator site: not counted until adopted' },
+  BMS068: { severity: 'error', summary: "ledger: a simulated event (via simulator, or a transaction the local simulator knows) in a real site's ledger: not counted" },
+  BMS069: { severity: 'error', summary: 'ledger: an event recorded from License Administrator or Device Administrator in a simulator site: not counted' },
   BMS070: { severity: 'information', summary: 'feature not in the built-in catalog and no appliesTo: applicability not checked' },
   BMS090: { severity: 'error', summary: 'ledger: a line that is not a readable event (torn, not JSON, unknown op); its target waits until it is voided' },
   BMS091: { severity: 'error', summary: 'a ledger, site or plan file not saved as UTF-8 (UTF-16 from PowerShell, a legacy code page)' },
@@ -75,6 +79,9 @@ export const RULES = {
   BMS080: { severity: 'warning', summary: 'a feature the plan puts on this License Server is not served by it (lmstat)' },
   BMS081: { severity: 'warning', summary: 'fewer seats issued than planned on this License Server (lmstat)' },
   BMS082: { severity: 'information', summary: 'License Server down or unreachable at the last usage refresh (FlexNet error explained)' },
+  BMS083: { severity: 'warning', summary: 'ledger: an event recorded with --anyway although the ledger contradicted it (the reason is shown)' },
+  BMS084: { severity: 'warning', summary: 'a License Server issues fewer network seats than the ledger records there (lmstat)' },
+  BMS085: { severity: 'information', summary: 'a License Server serves more network seats than the ledger records there: record them (lmstat)' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -34,6 +34,10 @@ export type ClientType = (typeof CLIENT_TYPES)[number];
 export const CONNECTIVITY = ['online', 'semi-online', 'offline'] as const;
 export type Connectivity = (typeof CONNECTIVITY)[number];
 
+/** How a site's licenses are activated (`spec.activation`): the vendor's tools (a real site), the built-in simulator, or an HTTP activation server. */
+export const ACTIVATION_WAYS = ['vendor-tools', 'simulator', 'http'] as const;
+export type ActivationWay = (typeof ACTIVATION_WAYS)[number];
+
 export const LICENSE_TYPES = ['network', 'local', 'demo', 'engineering', 'centralized', 'inherited'] as const;
 export type LicenseType = (typeof LICENSE_TYPES)[number];
 
@@ -131,6 +135,8 @@ export interface Site extends Located {
   /** 7.0+: the tier chosen at the upgrade (`essential`, `advanced`, `advanced-plus`; community KB 523934). */
   tier?: Tier | string;
   connectivity?: Connectivity | string;
+  /** `spec.activation` as written; see `activationOf`. */
+  activation?: ActivationWay | string;
   ledger?: string;
   licenseServers: LicenseServer[];
   /** Every server of the hierarchy, depth first in source order; see `parent` / `children`. */
@@ -192,6 +198,11 @@ export function isPlan(d: BmsDocument): d is LicensePlan {
 /** All products of a plan, flattened. */
 export function productsOf(plan: LicensePlan): Product[] {
   return plan.entitlements.flatMap((e) => e.products);
+}
+
+/** How the site is licensed: `spec.activation`, `vendor-tools` when absent (every real site) or unreadable. */
+export function activationOf(site: Pick<Site, 'activation'>): ActivationWay {
+  return (ACTIVATION_WAYS as readonly string[]).includes(site.activation ?? '') ? (site.activation as ActivationWay) : 'vendor-tools';
 }
 
 /**

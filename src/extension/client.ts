@@ -104,11 +104,12 @@ export async function stopLanguageClient(): Promise<void> {
   if (c?.isRunning()) await c.stop();
 }
 
-function settings(): { validation: { debounceMs: number }; expiryWarningDays: number } {
+function settings(): { validation: { debounceMs: number }; expiryWarningDays: number; activation: { mode: string } } {
   const config = vscode.workspace.getConfiguration('bmsLicense');
   return {
     validation: { debounceMs: config.get<number>('validation.debounceMs', 100) },
     expiryWarningDays: config.get<number>('expiryWarningDays', 30),
+    activation: { mode: config.get<string>('activation.mode', 'simulator') },
   };
 }
 

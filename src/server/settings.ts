@@ -4,6 +4,8 @@ import type { Connection } from 'vscode-languageserver/node';
 export interface ServerSettings {
   debounceMs: number;
   expiryWarningDays: number;
+  /** `bmsLicense.activation.mode`: BMS066 warns on a Site without spec.activation when it is `http`. */
+  activationMode?: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { debounceMs: 100, expiryWarningDays: 30 };
@@ -14,7 +16,10 @@ export function settingsFrom(raw: unknown, base: ServerSettings = DEFAULT_SETTIN
   const validation = (r.validation && typeof r.validation === 'object' ? r.validation : {}) as Record<string, unknown>;
   const debounce = validation.debounceMs ?? r.debounceMs;
   const days = r.expiryWarningDays;
+  const activation = (r.activation && typeof r.activation === 'object' ? r.activation : {}) as Record<string, unknown>;
+  const mode = activation.mode ?? r.activationMode;
   return {
+    activationMode: typeof mode === 'string' ? mode : base.activationMode,
     debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : base.debounceMs,
     expiryWarningDays: typeof days === 'number' && days >= 0 ? days : base.expiryWarningDays,
   };

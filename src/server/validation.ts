@@ -21,7 +21,7 @@ export class ValidationQueue {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private readonly rhythm = new EditRhythm();
-  /** BMS062-065 on the ledger files themselves. */
+  /** BMS062-069, BMS083 and BMS090-097 on the ledger files themselves. */
   private readonly ledgers: LedgerDiagnostics;
   /** Rule and file of every rule that threw (a bug): logged once each, not at every keystroke. */
   private readonly logged = new Set<string>();
@@ -85,7 +85,7 @@ export class ValidationQueue {
     const settings = this.settings();
     const index = this.workspace.index;
     const parsed = index.generation;
-    const ctx = this.workspace.ruleContext({ expiryWarningDays: settings.expiryWarningDays });
+    const ctx = this.workspace.ruleContext({ expiryWarningDays: settings.expiryWarningDays, activationMode: settings.activationMode });
     // The files the engineer edited first (their diagnostics are what they wait for), then those that depend on them.
     for (const uri of new Set([...edited.filter((u) => this.unpublished.has(u)), ...this.unpublished])) {
       // Between files, a newer edit (or a request that parsed one) stops this run; the next run goes on.

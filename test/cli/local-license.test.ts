@@ -11,6 +11,7 @@ metadata: { name: lab }
 spec:
   version: "6.0"
   connectivity: online
+  activation: simulator
   licenseServers:
     - { id: ls-main, host: es01, address: "@localhost" }
   servers:

@@ -11,6 +11,7 @@ metadata: { name: seats }
 spec:
   version: "6.0"
   connectivity: online
+  activation: simulator
   licenseServers:
     - { id: ls-main, host: es01, address: "@localhost" }
   servers:

@@ -69,8 +69,8 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
     assert.match(cli.err, /--yes/);
     assert.equal(ledgerText(), ledger);
     assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 0, cli.err + cli.out);
-    assert.match(cli.out, /done +as-01: returned transaction/);
-    assert.match(cli.out, /done +as-01: activated ACT-9C21-0001 ×2/);
+    assert.match(cli.out, /done +as-01: simulated: returned transaction/);
+    assert.match(cli.out, /done +as-01: simulated: activated ACT-9C21-0001 ×2/);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0);
   });
 

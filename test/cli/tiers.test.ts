@@ -69,7 +69,8 @@ describe('bmslicense validate: version names and 7.0 tiers', () => {
   });
 
   it('7.0 without a tier: information BMS055, exit 0; client.station seats on 7.0: warning BMS056 on the feature, exit 0', async () => {
-    write(SITE('  version: "7.0"\n  connectivity: online'), PLAN('        - { activationId: ACT-WS, feature: client.station, licenseType: network, quantity: 5, expires: permanent }\n', '    - { licenseServer: ls-01, activationId: ACT-WS, quantity: 5 }\n'));
+    // The site says how it is licensed (issue 25): no BMS066 information beside the one counted here.
+    write(SITE('  version: "7.0"\n  connectivity: online\n  activation: vendor-tools'), PLAN('        - { activationId: ACT-WS, feature: client.station, licenseType: network, quantity: 5, expires: permanent }\n', '    - { licenseServer: ls-01, activationId: ACT-WS, quantity: 5 }\n'));
     const r = await cli('validate', '.');
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /^site\.bms\.yaml:8:12: information BMS055 /m);

@@ -105,7 +105,7 @@ describe('site commands validate first', () => {
 
     it('activate --target reports it as not done (blocked) and activates the valid license beside it', async () => {
       assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'ls-eng'), 1);
-      assert.match(cli.out, /done {6}ls-eng: activated ACT-7F3A-0004 ×2/);
+      assert.match(cli.out, /done {6}ls-eng: simulated: activated ACT-7F3A-0004 ×2/);
       assert.match(cli.out, /NOT DONE {2}ls-eng: activate ACT-DEMO-0001 on ls-eng: blocked by BMS020 plan\.bms\.yaml:\d+:/);
       assert.deepEqual(ledgerLines().map((e) => e.activationId), ['ACT-7F3A-0004']);
     });

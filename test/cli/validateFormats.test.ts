@@ -125,7 +125,7 @@ describe('bmslicense validate: CI formats', () => {
   it('junit and sarif keep what the files say intact: XML special characters, control characters', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bms-formats-'));
     try {
-      const site = 'apiVersion: bms.license/v1\nkind: Site\nmetadata:\n  name: s1\n  customer: "Müller & <Söhne> \\"AG\\" \\u0007"\n  contact: Jane\nspec:\n  version: "7.0"\n  servers: []\n';
+      const site = 'apiVersion: bms.license/v1\nkind: Site\nmetadata:\n  name: s1\n  customer: "Müller & <Söhne> \\"AG\\" \\u0007"\n  contact: Jane\nspec:\n  version: "7.0"\n  activation: simulator\n  servers: []\n';
       writeFileSync(path.join(dir, 'site.bms.yaml'), site);
       const junit = await validate(['--format', 'junit'], dir);
       assert.equal(XMLValidator.validate(junit.out), true, junit.out);

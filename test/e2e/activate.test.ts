@@ -18,7 +18,7 @@ describe('e2e: Activate with the built-in simulator (hospital-north)', function 
     await expandTreeRow(page, 'Sites', 'ec-01');
     await expandTreeRow(page, 'Sites', 'es-01');
     const before = (await treeItems(page, 'Sites')).find((i) => i.label === 'as-01');
-    assert.match(before?.description ?? '', /0\/3 activated/, 'licenses, not assignments: 2 + 1');
+    assert.match(before?.description ?? '', /0\/3 simulated/, 'licenses, not assignments: 2 + 1');
     await screenshot(page, 'activate-1-before');
 
     const toasts = await recordNotifications(page);
@@ -41,7 +41,7 @@ describe('e2e: Activate with the built-in simulator (hospital-north)', function 
       ['as-01', 'ACT-9C21-0002', 1],
     ]);
 
-    await waitForTreeRow(page, /as-01.*3\/3 activated/, 'Sites');
+    await waitForTreeRow(page, /as-01.*3\/3 simulated/, 'Sites');
     await screenshot(page, 'activate-3-tree-after');
   });
 
@@ -61,7 +61,7 @@ describe('e2e: Activate with the built-in simulator (hospital-north)', function 
     assert.ok((await toasts()).some((t) => t.startsWith('Activate: es-01 (site hospital-north)')));
     const events = jsonLines(await waitForFile(ledger(), (t) => jsonLines(t).some((e) => e.op === 'activate' && e.target === 'es-01')));
     assert.deepEqual(events.filter((e) => e.op === 'activate' && e.target === 'es-01').map((e) => e.activationId).sort(), ['ACT-7F3A-0002', 'ACT-9C21-0003']);
-    await waitForTreeRow(page, /es-01.*3\/3 activated/, 'Sites');
+    await waitForTreeRow(page, /es-01.*3\/3 simulated/, 'Sites');
     await screenshot(page, 'activate-5-palette-after');
   });
 });

@@ -74,14 +74,14 @@ describe('e2e: offline request and response files (hospital-north, offline)', fu
     await runCommand(page, 'Notifications: Clear All Notifications');
     await startCommand(page, 'BMS: Import Offline Response Files');
     await answerFileDialog(page, `${carry('responses')}/`, 'Import');
-    const toast = await waitForNotification(page, /Import offline response files, site hospital-north: as-01: activated/);
+    const toast = await waitForNotification(page, /Import offline response files, site hospital-north: simulated: as-01: activated/);
     assert.equal(await toast.locator('.codicon-error').count(), 0);
     const events = jsonLines(await waitForFile(ledger(), (t) => t.includes('response-imported')));
     const imported = events.filter((e) => e.op === 'response-imported');
     assert.equal(imported.length, 1);
     assert.equal(imported[0]!.accepted, true);
     assert.ok(events.some((e) => e.op === 'activate' && e.target === 'as-01'), JSON.stringify(events));
-    await waitForTreeRow(page, /as-01.*3\/3 activated/, 'Sites');
+    await waitForTreeRow(page, /as-01.*3\/3 simulated/, 'Sites');
     await screenshot(page, 'offline-4-imported');
     assert.ok(ledgerEvents().length >= 3);
     const as01 = (await treeItems(page, 'Sites')).find((i) => i.label === 'as-01');

@@ -16,9 +16,9 @@ describe('e2e: BMS Licenses tree (hospital-north)', function () {
     assert.equal(items[0]?.label, 'hospital-north');
     assert.equal(items[0]?.level, 1);
     assert.equal(items[0]?.expanded, true);
-    assert.match(items[0]?.description ?? '', /semi-online · 0\/20 activated/);
+    assert.match(items[0]?.description ?? '', /semi-online · simulator · 0\/20 simulated/);
     assert.deepEqual(labelsUnder(items, 'hospital-north').slice(0, 3), ['License Servers', 'ec-01', 'Clients']);
-    assert.match(items.find((i) => i.label === 'ec-01')?.description ?? '', /^Enterprise Central · 0\/1 activated/);
+    assert.match(items.find((i) => i.label === 'ec-01')?.description ?? '', /^Enterprise Central · 0\/1 simulated/);
     await screenshot(page, 'tree-1-site');
   });
 
@@ -41,7 +41,7 @@ describe('e2e: BMS Licenses tree (hospital-north)', function () {
     assert.deepEqual(labelsUnder(items, 'es-01'), ['as-01', 'as-02', 'as-03', 'as-04']);
     const as01 = items.find((i) => i.label === 'as-01');
     assert.equal(as01?.level, 4, 'site > ec-01 > es-01 > as-01');
-    assert.match(as01?.description ?? '', /0\/3 activated/, 'as-01 has three planned licenses (2 + 1), none active');
+    assert.match(as01?.description ?? '', /0\/3 simulated/, 'as-01 has three planned licenses (2 + 1), none active');
     await screenshot(page, 'tree-3-server-hierarchy');
   });
 });

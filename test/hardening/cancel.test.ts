@@ -65,7 +65,7 @@ describe('hardening: Ctrl-C (a real child process, SIGINT)', function () {
     assert.equal(code, 130, run.err());
     assert.ok(at - sent < 1000, `stopped ${at - sent} ms after Ctrl-C`);
     assert.match(run.err(), /Cancelling after the current step/);
-    assert.match(run.out(), /done +as-\d+: activated/);
+    assert.match(run.out(), /done +as-\d+: simulated: activated/);
     assert.match(run.out(), /not started \(cancelled\)/);
     assert.equal(fs.existsSync(`${ledger()}.lock`), false, 'the site lock is released');
     const recorded = transactionsOf(fold(readLedger(ledger()).events), undefined, ['activated']).map((t) => t.transaction).sort();

@@ -40,6 +40,10 @@ describe('hardening: the CLI on the HTTP LAS, with injected faults', function ()
   /** Ledger and the server's LAS hold the same active transactions; returns how many. */
   async function agree(): Promise<number> {
     const ledger = transactionsOf(fold(readLedger(path.join(dir, LEDGER)).events), undefined, ['activated']).map((t) => `${t.target} ${t.transaction}`).sort();
+    // Every line says it came through the HTTP server, with its host and never its token.
+    const text = fs.readFileSync(path.join(dir, LEDGER), 'utf8');
+    for (const e of readLedger(path.join(dir, LEDGER)).events) assert.deepEqual([e.via, e.lasHost], ['http', new URL(url).host]);
+    assert.equal(text.includes(TOKEN), false);
     const listed = await las.activations('hospital-north');
     assert.ok(listed.ok);
     assert.deepEqual(ledger, listed.value.map((t) => `${t.target} ${t.transaction}`).sort(), 'ledger and LAS agree');
@@ -48,6 +52,8 @@ describe('hardening: the CLI on the HTTP LAS, with injected faults', function ()
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-http-'));
     fs.cpSync(path.join(ROOT, 'examples/hospital-north'), dir, { recursive: true });
+    const site = path.join(dir, 'site.bms.yaml');
+    fs.writeFileSync(site, fs.readFileSync(site, 'utf8').replace(/activation: simulator.*/, 'activation: http'));
     las = new LasSimulator({ dataDir: path.join(dir, 'server-state') });
   });
   afterEach(async () => {

@@ -97,7 +97,7 @@ describe('hardening: file-system errors', () => {
     assert.equal(await cli('apply', '--site', 'hospital-north'), 1);
     const said = cli.out + cli.err;
     assert.match(said, /state\.json: the disk is full \(ENOSPC\)/);
-    assert.match(said, /done +\S+: activated/);
+    assert.match(said, /done +\S+: simulated: activated/);
     assert.doesNotMatch(said, /internal error/);
     assert.deepEqual(fs.readdirSync(path.join(dir, '.bmslicense/las-sim')).filter((f) => f.endsWith('.tmp')), []);
     const recorded = new Set(ledgerText().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { transaction: string }).transaction));

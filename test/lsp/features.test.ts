@@ -56,7 +56,7 @@ describe('lsp: completion, hover, navigation, quick fixes', () => {
     const server = await hover(positionOf(PLAN, 'es-01', 2));
     assert.equal(
       server.value,
-      "**Server** `es-01` (site `north`)\n\ntype: Enterprise Server · host: `es01.north.local` · License Server: `ls-main`\n\nPlanned licenses:\n- 1 × `ACT-0001` server.enterprise.base (network)\n\nLedger:\n- 1 × `ACT-0001` activated since 2026-11-23\n\nRequired (computed):\n- 2 × automation-server-attach: 2 automation servers attached to it in the site file ('as-01' and 'as-02'); below 7.0 each needs an attach license on the Enterprise Server (help 12865)",
+      "**Server** `es-01` (site `north`)\n\ntype: Enterprise Server · host: `es01.north.local` · License Server: `ls-main`\n\nPlanned licenses:\n- 1 × `ACT-0001` server.enterprise.base (network)\n\nLedger:\n- 1 × `ACT-0001` activated since 2026-11-23 (simulated)\n\nRequired (computed):\n- 2 × automation-server-attach: 2 automation servers attached to it in the site file ('as-01' and 'as-02'); below 7.0 each needs an attach license on the Enterprise Server (help 12865)",
     );
     const act = await hover(positionOf(PLAN, 'ACT-0002, quantity: 1', 4));
     assert.match(act.value, /^\*\*Activation ID\*\* `ACT-0002` \(entitlement `ENT-1`\)/);

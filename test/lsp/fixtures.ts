@@ -23,6 +23,7 @@ spec:
         - { id: as-02, type: as-b, host: 10.0.0.22 }
   clients:
     - { id: ws-1, type: workstation, licenseServers: [ls-main] }
+  activation: simulator
 `;
 
 export const PLAN = `apiVersion: bms.license/v1
@@ -56,6 +57,7 @@ spec:
   tier: advanced
   servers:
     - { id: ec-s, type: enterprise-central, host: ec.south.local }
+  activation: simulator
 `;
 
 export const SOUTH_PLAN = `apiVersion: bms.license/v1

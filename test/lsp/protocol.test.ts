@@ -86,7 +86,7 @@ describe('lsp: rename, folding, links, server info, workspace folders, watched l
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]),
       [
-        [positionOf(PLAN, '{ server: es-01').line, 'activated 2026-11-23 · T-1', ''],
+        [positionOf(PLAN, '{ server: es-01').line, 'simulated 2026-11-23 · T-1', ''],
         [positionOf(PLAN, '{ server: as-01').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],
         [positionOf(PLAN, '{ server: as-02').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],
         [positionOf(PLAN, '{ licenseServer: ls-main').line, 'pending: not activated', 'bmsLicense.reviewAndApply'],
@@ -97,7 +97,7 @@ describe('lsp: rename, folding, links, server info, workspace folders, watched l
     await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('north.ledger.jsonl'), type: 2 }] });
     await refreshed;
     const after = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('plan.bms.yaml') } });
-    assert.equal(after[1]!.command?.title, 'activated 2026-11-23 · T-2');
+    assert.equal(after[1]!.command?.title, 'simulated 2026-11-23 · T-2');
   });
 
   it('a ledger that spec.ledger names another way is watched too: BMS061 follows it', async () => {

@@ -8,6 +8,8 @@ import { applyPlan, formatPlanText, summaryLine, type ApplyResult, type ReturnRe
 import type { CliCommand, CliIO } from '../io';
 import { refusalExitCode } from '../siteLock';
 import { lasPublicKey } from './offline';
+import { applyChecklist } from './applyChecklist';
+import { activationOf } from '../../engine/model';
 import { CANCELLED_EXIT, clockOf, flag, interruptible, offlineDir, parseArgs, siteWorkflow, SITE_OPTIONS, watched } from './workflowArgs';
 
 async function askOnTerminal(question: string): Promise<boolean> {
@@ -42,14 +44,21 @@ export function describeApply(r: ApplyResult): string {
 export const applyCommand: CliCommand = {
   name: 'apply',
   summary: 'do what `plan` shows: activate, reclaim, repair, return (asks for --yes), offline steps',
-  usage: 'bmslicense apply --site NAME [--yes] [--offline DIR] [--responses DIR] [--public-key FILE] [--las URL] [--workspace DIR] [--by USER]',
+  usage: 'bmslicense apply --site NAME [--yes] [--offline DIR] [--responses DIR] [--public-key FILE] [--las URL] [--workspace DIR] [--by USER]\n       bmslicense apply --site NAME [--answers FILE|-]   (a vendor-tools site: a checklist)',
   async run(args, io) {
-    const p = parseArgs(args, { ...SITE_OPTIONS, yes: false, offline: true, responses: true, 'public-key': true });
+    const p = parseArgs(args, { ...SITE_OPTIONS, yes: false, offline: true, responses: true, 'public-key': true, answers: true });
     const w = siteWorkflow(p, io);
     if (!w.ok) return io.err(`${w.error}\n`), 2;
     if (w.value.options.target) return io.err('apply works on the whole site: leave out --target (use activate, reclaim, … for one target).\n'), 2;
     const clock = clockOf(io);
     if (!clock.ok) return io.err(`${clock.error}\n`), 2;
+    if (activationOf(w.value.options.site) === 'vendor-tools') {
+      if (p.flags.get('yes') === true) {
+        return io.err(`--yes is refused on site ${w.value.options.site.name} (activation vendor-tools): every step is done in the vendor's tool and answered one by one (a terminal, or --answers FILE|-); nothing was written.\n`), 2;
+      }
+      return applyChecklist(w.value.options, flag(p, 'answers'), io, clock.value);
+    }
+    if (flag(p, 'answers') !== undefined) return io.err(`--answers is for a site licensed with the vendor's tools; site ${w.value.options.site.name} has activation: ${activationOf(w.value.options.site)}.\n`), 2;
     const responses = flag(p, 'responses');
     let publicKeyPem: string | undefined;
     if (responses) {

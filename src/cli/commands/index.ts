@@ -11,6 +11,7 @@ import { importResponsesCommand } from './offline';
 import { reclaimCommand } from './reclaim';
 import { repairCommand } from './repair';
 import { confirmReturnCommand, returnCommand } from './return';
+import { recordCommand } from './record';
 import { reportCommand } from './report';
 import { upgradeReportCommand } from './upgradeReport';
 import { validateCommand } from './validate';
@@ -28,6 +29,7 @@ export const commands: CliCommand[] = [
   confirmReturnCommand,
   repairCommand,
   importResponsesCommand,
+  recordCommand,
   lasCommand,
   // License Server usage
   lmstatCommand,

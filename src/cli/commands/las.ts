@@ -86,7 +86,10 @@ async function restore(args: string[], io: CliIO): Promise<number> {
   const w = siteWorkflow(parseArgs(args, SITE_OPTIONS), io);
   if (!w.ok) return io.err(`${w.error}\n`), 2;
   const las = w.value.options.las;
-  if (!(las instanceof LasSimulator)) return io.err('las restore rebuilds the built-in simulator only: an activation server keeps its own record (leave out --las).\n'), 2;
+  if (!(las instanceof LasSimulator)) {
+    const way = w.value.options.site.activation ?? 'vendor-tools';
+    return io.err(`las restore rebuilds the built-in simulator's record only, and site ${w.value.options.site.name} has activation: ${way} (${way === 'http' ? 'an activation server keeps its own record' : "the vendor's License Activation Server keeps the record; the ledger records what was done"}).\n`), 2;
+  }
   return finish(await restoreLasRecord({ ...w.value.options, las }), io);
 }
 

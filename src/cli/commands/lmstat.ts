@@ -2,7 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decodeLmstatBytes, explainFlexNetError, parseLmstat, type FlexNetError, type LmstatResult } from '../../engine/lmstat';
-import { flag, parseArgs } from '../args';
+import { flag, parseArgs, type ParsedArgs } from '../args';
+import { toCachedUsage, writeUsage } from '../../engine/lmstat/cache';
+import type { LmstatText } from '../../engine/lmstat/source';
+import { compareSeats } from '../../engine/ledger/seats';
+import { readLedger } from '../../engine/ledger/ledger';
+import { foldSite } from '../../engine/ledger/siteLedger';
+import { recordVerified, seatsAgree } from '../../engine/record/verified';
+import { activationOf } from '../../engine/model';
+import { clockOf, siteWorkflow } from './workflowArgs';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 
 const noStdin = async (): Promise<Buffer> => {
@@ -87,22 +95,23 @@ export function lmstatSummary(file: string, r: LmstatResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function readArgs(args: string[]): { file: string; format: 'json' | 'text' } {
-  const p = parseArgs(args, { format: true });
+function readArgs(args: string[]): { file: string; format: 'json' | 'text'; p: ParsedArgs } {
+  const p = parseArgs(args, { format: true, site: true, 'license-server': true, workspace: true, by: true });
   const format = flag(p, 'format') ?? 'text';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text (got '${format}')`);
   const [file, extra] = p.positional;
   if (extra !== undefined) throw new UsageError(`one FILE only (got '${file}' and '${extra}')`);
   if (!file) throw new UsageError('missing FILE: the saved output of `lmutil lmstat -a` (or `-i`), or - for standard input');
-  return { file, format };
+  if ((flag(p, 'site') === undefined) !== (flag(p, 'license-server') === undefined)) throw new UsageError('--site and --license-server go together: the License Server of the site this output comes from');
+  return { file, format, p };
 }
 
 export const lmstatCommand: CliCommand = {
   name: 'lmstat',
   summary: 'read a saved `lmutil lmstat -a` / `-i` output: servers, seats in use, users, errors explained',
-  usage: 'bmslicense lmstat FILE|- [--format json|text]   (exit 1 when a License Server or vendor daemon is down)',
+  usage: 'bmslicense lmstat FILE|- [--format json|text] [--site NAME --license-server ID [--workspace DIR]]   (exit 1 when a License Server or vendor daemon is down)',
   async run(args: string[], io: CliIO): Promise<number> {
-    const { file, format } = readArgs(args);
+    const { file, format, p } = readArgs(args);
     let bytes: Buffer;
     try {
       bytes = file === '-' ? await (io.stdin ?? noStdin)() : readFileSync(resolve(io.cwd, file));
@@ -113,6 +122,46 @@ export const lmstatCommand: CliCommand = {
     }
     const result = parseLmstat(decodeLmstatBytes(bytes));
     io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : lmstatSummary(file === '-' ? 'standard input' : file, result));
+    if (flag(p, 'site') !== undefined) {
+      const checked = await checkAgainstLedger(p, io, { text: '', result, source: { kind: 'file', file: file === '-' ? 'standard input' : file } });
+      if (checked !== 0) return checked;
+    }
     return reportsTrouble(result) ? 1 : 0;
   },
 };
+
+/** `--site --license-server`: keep the reading for the tree and the rules, compare it with the ledger, and append `verified` when they agree. */
+async function checkAgainstLedger(p: ParsedArgs, io: CliIO, reading: LmstatText): Promise<number> {
+  const w = siteWorkflow(p, io);
+  if (!w.ok) return io.err(`${w.error}\n`), 2;
+  const { options, root } = w.value;
+  const lsId = flag(p, 'license-server')!;
+  const ls = options.site.licenseServers.find((l) => l.id === lsId);
+  if (!ls) return io.err(`bmslicense lmstat: site '${options.site.name}' has no License Server '${lsId}' (it has: ${options.site.licenseServers.map((l) => l.id).join(', ') || 'none'}).\n`), 2;
+  const clock = clockOf(io);
+  if (!clock.ok) return io.err(`${clock.error}\n`), 2;
+  const usage = toCachedUsage(reading, { site: options.site.name, licenseServer: ls.id, address: ls.address }, clock.value());
+  const written = await writeUsage(root, usage);
+  if (!written.ok) return io.err(`${written.error.message}\n`), 1;
+  if (activationOf(options.site) === 'simulator') {
+    io.out(`\nKept as the usage of ${ls.id}. Site ${options.site.name} is a simulator site: its simulated activations are not compared with a real License Server.\n`);
+    return 0;
+  }
+  const state = foldSite(options.site, readLedger(options.ledgerPath), options.ledgerPath);
+  const check = compareSeats(options.site, options.plans, state, ls, usage);
+  const out = ['', `Network seats of ${ls.id}: issued (lmstat) against recorded (ledger):`];
+  for (const c of check.comparisons) {
+    const included = c.included > 0 ? ` + ${c.included} included with the ES/EC it serves` : '';
+    const verdict = { agrees: 'agrees', 'fewer-issued': 'FEWER issued than recorded (BMS084)', 'more-issued': 'served but not recorded (BMS085)', 'not-known': 'not reported by lmstat' }[c.kind];
+    out.push(`  ${c.feature}: issued ${c.issued ?? '—'}, recorded ${c.recorded}${included}${c.lines.length ? ` (ledger lines ${c.lines.join(', ')})` : ''} — ${verdict}`);
+  }
+  if (check.comparisons.length === 0) out.push('  no network license recorded or planned on it');
+  if (check.notVisible > 0) out.push(`  ${check.notVisible} centralized license(s) of the site: not visible to lmstat (Device Administrator shows them)`);
+  if (seatsAgree(check)) {
+    const r = await recordVerified(options, check, usage.at.replace(/\.\d{3}Z$/, 'Z'));
+    if (!r.ok) return io.err(`${r.notDone[0]?.message ?? 'not recorded'}\n`), 1;
+    out.push(`Verified: the ledger agrees with ${ls.id}; recorded in ${options.ledgerPath.split(/[\\/]/).pop()}.`);
+  } else out.push('Not verified: bmslicense validate shows each difference on the License Server (BMS084, BMS085).');
+  io.out(`${out.join('\n')}\n`);
+  return 0;
+}

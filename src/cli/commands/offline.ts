@@ -27,7 +27,7 @@ export const importResponsesCommand: CliCommand = {
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, 'public-key': true });
     if (p.positional.length === 0) throw new UsageError('name the folder or the response files to import');
-    const w = siteWorkflow(p, io);
+    const w = siteWorkflow(p, io, 'import-responses');
     if (!w.ok) return io.err(`${w.error}\n`), 2;
     const key = lasPublicKey(p, io, w.value.root);
     if (!key.ok) return io.err(`${key.error}\n`), 2;

@@ -9,7 +9,7 @@ export const reclaimCommand: CliCommand = {
   usage: 'bmslicense reclaim --site NAME [--target ID] [--offline DIR] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true });
-    const w = siteWorkflow(p, io);
+    const w = siteWorkflow(p, io, 'reclaim');
     if (!w.ok) return io.err(`${w.error}\n`), 2;
     const offline = offlineDir(p, io, w.value.options.site);
     return finish(await interruptible((signal) => reclaim({ ...w.value.options, signal, offlineDir: offline, mode: offline ? 'offline' : undefined }), io, watched(w.value)), io);

@@ -10,7 +10,7 @@ export const repairCommand: CliCommand = {
   usage: 'bmslicense repair --site NAME [--target ID] [--transaction T] [--offline DIR] [--las URL] [--workspace DIR] [--by USER]\n       bmslicense repair --site NAME --target ID --mark-broken T',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, transaction: true, 'mark-broken': true });
-    const w = siteWorkflow(p, io);
+    const w = siteWorkflow(p, io, 'repair');
     if (!w.ok) return io.err(`${w.error}\n`), 2;
     const broken = flag(p, 'mark-broken');
     if (broken) {

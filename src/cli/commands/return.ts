@@ -11,7 +11,7 @@ export const returnCommand: CliCommand = {
   usage: 'bmslicense return --site NAME [--target ID] [--offline DIR] [--yes] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, { ...SITE_OPTIONS, offline: true, yes: false });
-    const w = siteWorkflow(p, io);
+    const w = siteWorkflow(p, io, 'return');
     if (!w.ok) return io.err(`${w.error}\n`), 2;
     const offline = offlineDir(p, io, w.value.options.site);
     const yes = p.flags.get('yes') === true;
@@ -43,7 +43,7 @@ export const confirmReturnCommand: CliCommand = {
   usage: 'bmslicense confirm-return --site NAME [--target ID] [--las URL] [--workspace DIR] [--by USER]',
   async run(args, io) {
     const p = parseArgs(args, SITE_OPTIONS);
-    const w = siteWorkflow(p, io);
+    const w = siteWorkflow(p, io, 'confirm-return');
     if (!w.ok) return io.err(`${w.error}\n`), 2;
     return finish(await interruptible((signal) => confirmReturn({ ...w.value.options, signal }), io, watched(w.value)), io, 'Nothing to confirm: no offline return is waiting for its confirmation.');
   },

@@ -24,7 +24,7 @@ type Format = (typeof FORMATS)[number];
 const WRITERS: Record<Exclude<Format, 'text'>, (report: ValidateReport) => string> = { json: jsonReport, sarif: sarifReport, junit: junitReport };
 
 
-/** Each site's ledger, once: notes for lines that were skipped, conflict markers, the ledgers' own findings (BMS062-065). */
+/** Each site's ledger, once: notes for lines that were skipped, conflict markers, the ledgers' own findings (BMS062-069, BMS083, BMS090-097). */
 function readLedgers(session: WorkspaceSession, io: CliIO, found: ReportedDiagnostic[], conflicts: string[]): void {
   const seen = new Set<string>();
   for (const site of session.index.sites()) {
@@ -83,7 +83,7 @@ export const validateCommand: CliCommand = {
       return 2;
     }
     // BMS061 counts the ledgers' repairs; BMS080-082 read the last usage refresh cached under .bmslicense/lmstat/.
-    const all = session.validate({ today, expiryWarningDays }, { failures });
+    const all = session.validate({ today, expiryWarningDays, activationMode: io.env.BMSLICENSE_LAS_URL ? 'http' : undefined }, { failures });
     const byUri = new Map([...all].filter(([uri]) => reported.has(uri)));
     // Once per rule and file, however many documents of the file it threw on.
     const logged = new Set<string>();

@@ -12,7 +12,7 @@ import { resolveTargets } from '../../engine/workflows/targets';
 import { describeResult, type WorkflowOptions, type WorkflowResult } from '../../engine/workflows/context';
 import type { Diagnostic } from '../../engine/diagnostics';
 import type { WorkspaceIndex } from '../../engine/load/workspace';
-import type { Site } from '../../engine/model';
+import { activationOf, type Site } from '../../engine/model';
 import { checkSite, type SiteCheck } from '../../engine/siteCheck';
 import { diagnosticLine, reportDiagnostics } from '../diagnosticLines';
 import { flag, type ParsedArgs } from '../args';
@@ -35,8 +35,9 @@ export function simulatorFor(root: string): LasSimulator {
   return new LasSimulator({ dataDir: simulatorDataDir(root) });
 }
 
-/** Loads the workspace and builds the workflow options for `--site`; a message when that cannot be done. */
-export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: WorkflowOptions; root: string; check: SiteCheck; watch: LasWatch }> {
+/** Loads the workspace and builds the workflow options for `--site`; a message when that cannot be done. `acts` names a
+ * command that asks a LAS to act (activate, return…): refused on a site licensed with the vendor's tools. */
+export function siteWorkflow(p: ParsedArgs, io: CliIO, acts?: string): Result<{ options: WorkflowOptions; root: string; check: SiteCheck; watch: LasWatch }> {
   const name = flag(p, 'site');
   if (!name) throw new UsageError('--site NAME is required');
   const root = workspaceRoot(p, io);
@@ -57,7 +58,12 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: Workfl
   const check = checkSite(index, site, { today: clock.value(), displayPath: (uri) => path.relative(io.cwd, paths.get(uri) ?? uri) });
   if (check.stopping.length > 0) return fail(stoppingMessage(site.name, index, check, paths, io));
   const siteFile = paths.get(site.uri) ?? (site.uri.startsWith('file:') ? fileURLToPath(site.uri) : site.uri);
-  const chosen = lasFor(p, io, root);
+  const way = activationOf(site);
+  if (flag(p, 'las') !== undefined && way !== 'http') {
+    throw new UsageError(`site '${site.name}' has activation: ${site.activation === undefined ? 'vendor-tools (spec.activation not set)' : way}; --las is for a site with activation: http (add it under spec in the site file to use an activation server of your own)`);
+  }
+  if (acts && way === 'vendor-tools') return fail(vendorToolsRefusal(site.name, acts));
+  const chosen = lasFor(p, io, root, way);
   if (!chosen.ok) return chosen;
   const watch = new LasWatch(chosen.value);
   const options: WorkflowOptions = {
@@ -90,6 +96,16 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO): Result<{ options: Workfl
     }
   }
   return ok({ options, root, check, watch });
+}
+
+/** What a LAS workflow command says on a real site: the vendor's tools do it, the workbench records it. */
+export function vendorToolsRefusal(site: string, command: string): string {
+  return [
+    `Site ${site} is licensed with the vendor's tools (activation: vendor-tools): '${command}' cannot reach the vendor's License Activation Server. Nothing was done.`,
+    `Do it in License Administrator (network licenses, on the License Server's computer) or Device Administrator (centralized licenses): 'bmslicense plan --site ${site}' says which tool, computer and values,`,
+    `then record what was done: 'bmslicense record ${command === 'confirm-return' ? 'confirm-return' : command === 'import-responses' ? 'response-imported' : command} --site ${site} --target ID …' (or 'bmslicense apply --site ${site}', a checklist).`,
+    `For practice, set 'activation: simulator' under spec in the site file.`,
+  ].join('\n');
 }
 
 /** The problems that stop every command, as validate prints them, and what to do. */

@@ -42,6 +42,7 @@ const ok = <T>(value: T): LasResult<T> => ({ ok: true, value });
 const fail = <T>(code: LasErrorCode, message: string): LasResult<T> => ({ ok: false, error: { code, message } });
 
 export class LasSimulator implements Las {
+  readonly via = 'simulator' as const;
   readonly dataDir: string;
   private readonly now: () => Date;
   private key: SigningKey | undefined;

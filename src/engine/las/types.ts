@@ -86,6 +86,10 @@ export interface RepairResult {
 }
 
 export interface Las {
+  /** What the ledger's `via` says for what this LAS does: the simulator, an HTTP server; undefined when it acts on nothing. */
+  readonly via?: 'simulator' | 'http';
+  /** via http: the server's host, for the ledger (never its token). */
+  readonly lasHost?: string;
   /** Makes the LAS know these entitlements (the simulator takes them from the plans; a real LAS ignores it). */
   syncEntitlements(products: EntitledProduct[]): Promise<LasResult<void>>;
   /** Activates the lines together: one transaction. */

@@ -1,5 +1,6 @@
 // The schema of one ledger event, judged like a site or plan file: what each op needs, the type and range of
 // each field, an ISO time not in the future. Each violation is one issue with its code; several per line.
+import { VIAS } from './provenance';
 import { isKnownField, isKnownOp } from './vocabulary';
 
 export type EventIssueCode = 'BMS090' | 'BMS092' | 'BMS093' | 'BMS094' | 'BMS097';
@@ -30,6 +31,8 @@ const REQUIRED: Record<string, string[]> = {
   repair: ['target', 'transaction'],
   broken: ['target', 'transaction'],
   void: ['line'],
+  adopt: ['line'],
+  verified: ['target', 'counts'],
 };
 
 /** Ops whose license lines are quantities of licenses held (a reclaim may shrink a line to 0). */
@@ -50,7 +53,7 @@ export function checkEvent(value: unknown, now: Date): EventIssue[] {
     if (v[f] === undefined || v[f] === null) add('BMS093', `${op} without '${f}': ${WHY_NEEDED[f] ?? 'the op needs it'}`);
   }
   checkTime(v.at, now, add);
-  for (const f of ['site', 'target', 'transaction', 'activationId', 'requestId', 'by', 'file', 'digest', 'error']) {
+  for (const f of ['site', 'target', 'transaction', 'activationId', 'requestId', 'by', 'file', 'digest', 'error', 'lasHost', 'vendorRef', 'reason']) {
     if (v[f] !== undefined && v[f] !== null && !isText(v[f])) add('BMS092', `'${f}' is ${shown(v[f])}: it must be a non-empty text`);
   }
   if (v.mode !== undefined && v.mode !== 'online' && v.mode !== 'offline') add('BMS092', `'mode' is ${shown(v.mode)}: it must be "online" or "offline"`);
@@ -58,6 +61,9 @@ export function checkEvent(value: unknown, now: Date): EventIssue[] {
   if (v.accepted !== undefined && typeof v.accepted !== 'boolean') add('BMS092', `'accepted' is ${shown(v.accepted)}: it must be true or false`);
   if (v.transactions !== undefined && !(Array.isArray(v.transactions) && v.transactions.every(isText))) add('BMS092', `'transactions' is ${shown(v.transactions)}: it must be a list of transaction ids`);
   if (v.line !== undefined && !(Number.isSafeInteger(v.line) && (v.line as number) > 0)) add('BMS092', `'line' is ${shown(v.line)}: it must be the number of a line of this ledger`);
+  if (v.via !== undefined && !(VIAS as readonly unknown[]).includes(v.via)) add('BMS092', `'via' is ${shown(v.via)}: it must be ${VIAS.join(', ')}`);
+  if (v.anyway !== undefined && typeof v.anyway !== 'boolean') add('BMS092', `'anyway' is ${shown(v.anyway)}: it must be true or false`);
+  if (v.counts !== undefined && !isCounts(v.counts)) add('BMS092', `'counts' is ${shown(v.counts)}: it must map each feature to a whole number of seats, 0 or more`);
   if (v.from !== undefined && !isQuantity(v.from, true)) add('BMS092', `'from' is ${shown(v.from)}: it must be a whole number of licenses, 0 or more`);
   checkLines(op, v, add);
   const unknown = Object.keys(v).filter((k) => !isKnownField(k));
@@ -72,7 +78,8 @@ const WHY_NEEDED: Record<string, string> = {
   transaction: 'the activation transaction it belongs to (a return or repair takes a whole transaction)',
   requestId: 'the offline request it belongs to',
   request: 'what the offline request asks for',
-  line: 'the number of the ledger line it clears',
+  line: 'the number of the ledger line it clears (void) or confirms (adopt)',
+  counts: 'the seats per feature lmstat showed',
 };
 
 function checkTime(at: unknown, now: Date, add: (code: EventIssueCode, message: string) => void): void {
@@ -100,6 +107,11 @@ function checkLines(op: string, v: Record<string, unknown>, add: (code: EventIss
   if (v.activationId !== undefined && v.quantity === undefined && (LINES_NEEDED.has(op) || zeroOk)) add('BMS093', `${op} of ${shown(v.activationId)} without 'quantity': how many licenses it holds`);
   if (LINES_NEEDED.has(op) && v.activationId === undefined && !hasLines) add('BMS093', `${op} without 'activationId' (or 'lines'): which licenses it holds`);
   if (zeroOk && v.activationId === undefined && v.lines === undefined) add('BMS093', `${op} without 'activationId' or 'lines' (a reclaim that changed nothing has "lines": [])`);
+}
+
+/** A `verified` event's seats per feature, as lmstat showed them. */
+function isCounts(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.values(x).every((n) => isQuantity(n, true));
 }
 
 function isQuantity(x: unknown, zeroOk: boolean): boolean {

@@ -2,14 +2,23 @@
 // (BMS065), an event doubled by a merge (BMS062), a follow-up of a transaction no line activated (BMS063),
 // an event of another site (BMS064); and the ledger judged like the site and plan files: unreadable lines
 // (BMS090), a file not saved as UTF-8 (BMS091), each event against its op's schema (BMS092-094, 097), and
-// transactions across lines (BMS095-096). A line a later `void` event names is skipped by every check.
+// transactions across lines (BMS095-096). A line a later `void` event names is skipped by every check. Where
+// each event came from, judged by the site's spec.activation: an event without via not adopted yet (BMS067), a
+// simulated event in a real site (BMS068), a recorded event in a simulator site (BMS069), an event recorded
+// --anyway (BMS083).
 import { RULES, type Severity } from '../diagnostics';
 import { decodeUtf8, notUtf8Message } from '../load/encoding';
 import { checkEvent } from './eventSchema';
+import { fold, refersTo, type FoldContext } from './fold';
+import { invalidEvent, type LedgerEvent } from './ledger';
+import { sourceLabel } from './provenance';
 import { transactionIssues, type Activation } from './transactions';
 import { voidedLines, type ReadLine } from './void';
 
-export type LedgerRuleCode = 'BMS062' | 'BMS063' | 'BMS064' | 'BMS065' | 'BMS090' | 'BMS091' | 'BMS092' | 'BMS093' | 'BMS094' | 'BMS095' | 'BMS096' | 'BMS097';
+export type LedgerRuleCode = 'BMS062' | 'BMS063' | 'BMS064' | 'BMS065' | 'BMS067' | 'BMS068' | 'BMS069' | 'BMS083' | 'BMS090' | 'BMS091' | 'BMS092' | 'BMS093' | 'BMS094' | 'BMS095' | 'BMS096' | 'BMS097';
+
+/** How the site is licensed, for BMS067–069 (none given: not judged). */
+export type LedgerFindingContext = Pick<FoldContext, 'activation' | 'simulated'>;
 
 export interface LedgerFinding {
   /** 1-based. */
@@ -37,7 +46,7 @@ export interface LedgerJudgement {
   voided: Set<number>;
 }
 
-export interface JudgeOptions {
+export interface JudgeOptions extends LedgerFindingContext {
   /** The clock of the run (events after it, beyond a small skew, are in the future). */
   now?: Date;
 }
@@ -90,6 +99,7 @@ export function judgeLedgerText(text: string, site: string, options: JudgeOption
   }
   historyFindings(events, site, add);
   for (const i of transactionIssues(activations(events))) add(i.line, i.code, i.message, i.blocks);
+  provenanceFindings(lines, site, options, add);
   return { findings: out.sort((a, b) => a.line - b.line || a.code.localeCompare(b.code)), lines, voided };
 }
 
@@ -153,4 +163,43 @@ function* activations(events: { l: LedgerLine; e: Record<string, unknown> }[]): 
     if (e.op !== 'activate' || typeof e.target !== 'string' || typeof e.transaction !== 'string') continue;
     yield { line: l.line, target: e.target, transaction: e.transaction, activationIds: activationIds(e), event: e };
   }
+}
+
+function provenanceFindings(lines: LedgerLine[], site: string, context: LedgerFindingContext, add: (line: number, code: LedgerRuleCode, message: string) => void): void {
+  // Every readable event, voided ones too (a void must find the line it names); add() skips voided lines.
+  const read = { events: [] as LedgerEvent[], lineOf: [] as number[] };
+  for (const l of lines) {
+    if (!l.json || invalidEvent(l.value)) continue;
+    read.events.push(l.value as LedgerEvent);
+    read.lineOf.push(l.line);
+  }
+  const state = fold(read.events, { ...context, site, lineOf: read.lineOf });
+  const byLine = new Map<number, LedgerEvent>();
+  read.events.forEach((e, i) => byLine.set(read.lineOf[i]!, e));
+  const what = (e: LedgerEvent) => `${e.op}${e.target ? ` on ${e.target}` : ''}${e.transaction ? ` (transaction ${e.transaction})` : ''}`;
+  for (const u of state.uncounted) {
+    if (u.line === undefined) continue;
+    const e = byLine.get(u.line)!;
+    if (u.why === 'not-adopted') {
+      add(u.line, 'BMS067', `${what(e)} has no 'via' (written by an earlier version, whose default was the simulator): not counted as done on this ${context.activation} site until you confirm it happened on the real system: 'bmslicense record adopt --site ${site} --line ${u.line}' (or --all), or cancel it: 'bmslicense record void --site ${site} --line ${u.line} --reason "…"'`);
+    } else if (u.why === 'simulated') {
+      const how = e.via === 'simulator' ? "says via: simulator" : `has no 'via' and the local simulator's state knows transaction ${e.transaction}`;
+      add(u.line, 'BMS068', `${what(e)} ${how}: a practice run leaked into the record of a real site (activation: ${context.activation}). Nothing was activated on the real system and it is not counted: cancel it with 'bmslicense record void --site ${site} --line ${u.line} --reason "simulated"'`);
+    } else {
+      add(u.line, 'BMS069', `${what(e)} is ${sourceLabel(e.via ?? 'unknown')}, in a simulator site (activation: simulator): not counted. If the site is real, set activation: vendor-tools in the site file; otherwise cancel it with 'bmslicense record void --site ${site} --line ${u.line} --reason "…"'`);
+    }
+  }
+  read.events.forEach((e, i) => {
+    const line = read.lineOf[i]!;
+    if (e.site !== site || state.voided.has(line)) return;
+    if (e.anyway === true) add(line, 'BMS083', `${what(e)} was recorded although the ledger contradicted it (--anyway): ${e.reason ?? 'no reason given'}. The vendor's tool is the truth: check the earlier lines about ${e.target ?? 'this target'}, and void the wrong ones`);
+    if ((e.op === 'void' || e.op === 'adopt') && typeof e.line === 'number') {
+      const named = byLine.get(e.line);
+      const applies = e.op === 'void' ? state.voided.has(e.line) : state.adopted.has(e.line);
+      if (!applies) {
+        const why = !named ? 'which holds no event' : e.line >= line ? 'which comes after it' : !refersTo(e, named) ? `which no longer says ${e.target ?? ''}${e.transaction ? ` ${e.transaction}` : ''} (a merge moved the lines?)` : 'which another event already settled';
+        add(line, 'BMS063', `${e.op} of line ${e.line}, ${why}: it changes nothing. Find the line it meant (git log -p on this file) and write the ${e.op} again with that line`);
+      }
+    }
+  });
 }

@@ -54,11 +54,15 @@ export function judgedOf(file: string, judgement: LedgerJudgement): JudgedLedger
 }
 
 /** The first error that blocks a target's actions (an error naming no target blocks every target). */
+/** Lines the site's activation says not to count (BMS068, BMS069): errors to clear, but not lines an action waits for. */
+export const NOT_COUNTED: ReadonlySet<string> = new Set(['BMS068', 'BMS069']);
+
 export function ledgerBlockerOf(judged: JudgedLedger): (target: string) => LedgerBlocker | undefined {
   const byTarget = new Map<string, LedgerFinding>();
   let everything: LedgerFinding | undefined;
   for (const f of judged.errors) {
     if (f.code === 'BMS065') continue; // refused before anything runs
+    if (NOT_COUNTED.has(f.code)) continue; // the fold leaves such a line out: nothing waits for it
     if (!f.blocks || f.blocks.length === 0) everything ??= f;
     else for (const t of f.blocks) if (!byTarget.has(t)) byTarget.set(t, f);
   }

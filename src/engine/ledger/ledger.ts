@@ -9,8 +9,11 @@ import type { Site } from '../model';
 import { voidedLines } from './void';
 import { disk, diskError } from './disk';
 import { decodeUtf8, notUtf8Message } from '../load/encoding';
+import type { Via } from './provenance';
+import { KNOWN_LEDGER_VOCABULARY } from './vocabulary';
 
-export const LEDGER_OPS = ['activate', 'request-created', 'response-imported', 'return', 'return-confirmed', 'reclaim', 'repair', 'broken'] as const;
+/** The ops this version knows: the one list is ledger/vocabulary.ts. */
+export const LEDGER_OPS = KNOWN_LEDGER_VOCABULARY.ops;
 export type LedgerOp = (typeof LEDGER_OPS)[number];
 
 /** What an offline request asks the LAS to do. */
@@ -40,6 +43,20 @@ export interface LedgerEvent {
   /** response-imported: whether the LAS accepted the request, and why not. */
   accepted?: boolean;
   error?: string;
+  /** Where it came from (see provenance.ts): written by the engine, never taken from a flag. */
+  via?: Via;
+  /** via http: the activation server's host (never its token). */
+  lasHost?: string;
+  /** The vendor's id of what was done, as the vendor's tool shows it. */
+  vendorRef?: string;
+  /** void, --anyway, broken: why. */
+  reason?: string;
+  /** void, adopt: the 1-based ledger line cancelled or confirmed. */
+  line?: number;
+  /** Recorded although the ledger contradicted it (`reason` says why). */
+  anyway?: boolean;
+  /** verified: the License Server's issued seats per feature, as lmstat showed them. */
+  counts?: Record<string, number>;
 }
 
 export interface LedgerProblem {
@@ -53,6 +70,8 @@ export interface LedgerRead {
   problems: LedgerProblem[];
   /** 1-based line of the first git conflict marker: such a ledger is refused by every command. */
   conflict?: number;
+  /** 1-based line of each event (`void` and `adopt` name lines), when read from a file or text. */
+  lineOf?: number[];
 }
 
 /** A read that also knows the 1-based line of each event (for findings that point at a line). */
@@ -158,23 +177,22 @@ export function ledgerWritable(file: string): NodeJS.ErrnoException | undefined 
 }
 
 /** Reads every whole, valid event; a torn or invalid line is reported with its line number and skipped. */
-export function readLedger(file: string): LedgerRead {
+export function readLedger(file: string): LedgerReadWithLines {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [] };
-    return { events: [], problems: [{ line: 0, message: `Cannot read the ledger ${file}: ${(e as Error).message}` }] };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [], lineOf: [] };
+    return { events: [], problems: [{ line: 0, message: `Cannot read the ledger ${file}: ${(e as Error).message}` }], lineOf: [] };
   }
   // A ledger saved as UTF-16 (PowerShell) would read as lines of garbage: said once, nothing taken from it.
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { events: [], problems: [{ line: decoded.line, message: notUtf8Message(path.basename(file), decoded) }] };
-  return parseLedger(decoded.text);
+  if (!decoded.ok) return { events: [], problems: [{ line: decoded.line, message: notUtf8Message(path.basename(file), decoded) }], lineOf: [] };
+  return parseLedgerWithLines(decoded.text);
 }
 
-export function parseLedger(text: string): LedgerRead {
-  const { lineOf: _lines, ...read } = parseLedgerWithLines(text);
-  return read;
+export function parseLedger(text: string): LedgerReadWithLines {
+  return parseLedgerWithLines(text);
 }
 
 export function parseLedgerWithLines(text: string): LedgerReadWithLines {
@@ -209,7 +227,7 @@ export function parseLedgerWithLines(text: string): LedgerReadWithLines {
     }
   });
   // A line a later `void` event names is cleared: no command counts it.
-  const voided = voidedLines(lines.flatMap((raw, i) => (raw.includes('"void"') ? [{ line: i + 1, value: parseOrUndefined(raw) }] : [])));
+  const voided = text.includes('"void"') ? voidedLines(lines.map((raw, i) => ({ line: i + 1, value: parseOrUndefined(raw.replace(/\r$/, '')) }))) : new Set<number>();
   if (voided.size > 0) {
     const keep = lineOf.map((n) => !voided.has(n));
     const kept = { events: events.filter((_, i) => keep[i]), lineOf: lineOf.filter((_, i) => keep[i]) };

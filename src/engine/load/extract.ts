@@ -91,6 +91,7 @@ export function extractSite(root: Node, uri: string, text: string): Site {
     version: spec.string('version'),
     tier: spec.string('tier'),
     connectivity: spec.string('connectivity'),
+    activation: spec.string('activation'),
     ledger: spec.string('ledger'),
     licenseServers: spec.items('licenseServers').map((n) => extractLicenseServer(n, text)).filter((x) => x !== undefined),
     servers,

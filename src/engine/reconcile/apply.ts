@@ -2,7 +2,8 @@
 // write the ledger as they go). Stops at the first failure; what was done is not redone on the next run.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fold, licenseState } from '../ledger/fold';
+import { licenseState } from '../ledger/fold';
+import { foldSite, judgeContextOf } from '../ledger/siteLedger';
 import { readLedger } from '../ledger/ledger';
 import { ledgerBlockerOf, readJudgedLedger } from '../ledger/judged';
 import { responseFileName } from '../las/offline/format';
@@ -58,9 +59,9 @@ export function reviewReturns(plan: ReconcilePlan): ReturnReview {
 
 export function planNow(opts: Pick<ApplyOptions, 'site' | 'plans' | 'ledgerPath' | 'now' | 'blockerOf' | 'ledgerRead' | 'ledgerFold'>): ReconcilePlan {
   const now = opts.now ? opts.now() : new Date();
-  // Under apply's lock the ledger was read once already: judged there, folded in the run's fold.
-  const judged = opts.ledgerRead ?? readJudgedLedger(opts.ledgerPath, opts.site.name, { now });
-  const state = opts.ledgerFold?.state() ?? fold(judged.events);
+  // Under apply's lock the ledger was read once already: judged there, folded in the run's fold (as the site is licensed).
+  const judged = opts.ledgerRead ?? readJudgedLedger(opts.ledgerPath, opts.site.name, { now, ...judgeContextOf(opts.site, opts.ledgerPath) });
+  const state = opts.ledgerFold?.state() ?? foldSite(opts.site, judged, opts.ledgerPath);
   return reconcile(opts.site, opts.plans, state, { today: now, blockerOf: opts.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
 }
 
@@ -170,7 +171,7 @@ function planRuns(opts: ApplyOptions, plan: ReconcilePlan, skipped: StepReport[]
 
 /** A reclaim that did not bring the quantity the plan asks for: the LAS entitlement did not grow enough. */
 function stillShort(opts: ApplyOptions, actions: ReconcileAction[]): StepReport | undefined {
-  const state = opts.ledgerFold?.state() ?? fold(readLedger(opts.ledgerPath).events);
+  const state = opts.ledgerFold?.state() ?? foldSite(opts.site, readLedger(opts.ledgerPath), opts.ledgerPath);
   for (const a of actions) {
     const l = licenseState(state, a.target, a.activationId);
     if (l?.pendingRequest) continue; // offline: the request is written, the response will tell

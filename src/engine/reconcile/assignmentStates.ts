@@ -39,7 +39,8 @@ export function assignmentStates(plan: LicensePlan, ledger: LedgerState, options
       at('broken', left > 0 ? t('broken — repair ({0} left)', left) : t('broken — no repair left: contact support'));
     } else {
       const want = planned.get(key(a.target, a.activationId)) ?? 0;
-      const base = `${t('activated {0}', l.at.slice(0, 10))} · ${l.transaction ?? t('no transaction')}`;
+      // A simulation never reads as an activation: the simulator's lines say so.
+      const base = `${l.source === 'simulator' ? t('simulated {0}', l.at.slice(0, 10)) : t('activated {0}', l.at.slice(0, 10))} · ${l.transaction ?? t('no transaction')}`;
       if (l.quantity < want) at('short', `${base} · ${t('×{0} of ×{1}: reclaim', l.quantity, want)}`);
       else at('activated', base);
     }

@@ -72,25 +72,36 @@ export function summaryLine(s: ReconcileSummary): string {
 
 /** The whole plan as reviewable text. `ledger` is the file name to show. */
 export function formatPlanText(plan: ReconcilePlan, ledger?: string): string {
-  const out = [`Site ${plan.site} (${plan.connectivity})${ledger ? `, ledger ${ledger}` : ''}`];
+  const out = [`Site ${plan.site} (${plan.connectivity}${activationWords(plan)})${ledger ? `, ledger ${ledger}` : ''}`];
   if (plan.actions.length > 0) out.push('', ...plan.actions.map((a) => `  ${actionSign(a)} ${describeAction(a)}`), '');
   out.push(summaryLine(plan.summary));
   return `${out.join('\n')}\n`;
 }
 
-export function formatPlanJson(plan: ReconcilePlan): string {
+/** `, simulator: simulated, nothing is activated on the real system`: said wherever a plan is shown. */
+function activationWords(plan: ReconcilePlan): string {
+  if (plan.activation === 'simulator') return ', activation simulator: every action is simulated, nothing is activated on the real system';
+  if (plan.activation === 'vendor-tools') return ", activation vendor-tools: done in License Administrator / Device Administrator, then recorded";
+  return plan.activation ? `, activation ${plan.activation}` : '';
+}
+
+export function formatPlanJson(plan: ReconcilePlan & { guide?: unknown }): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
 /** The plan as a diff-like document to review before apply (`+` activate, `-` return, `~` change, `>` offline step, `!` blocked). */
-export function reviewText(plan: ReconcilePlan, ledger?: string): string {
+/** `guide`: on a vendor-tools site, the steps in the vendor's tools as `guideText` prints them (appended). */
+export function reviewText(plan: ReconcilePlan, ledger?: string, guide?: string): string {
   const out = [
-    `# Review: site ${plan.site} (${plan.connectivity})${ledger ? `, ledger ${ledger}` : ''}`,
-    '# Apply runs the actions below in this order and records each in the ledger; it stops at the first failure.',
+    `# Review: site ${plan.site} (${plan.connectivity}${activationWords(plan)})${ledger ? `, ledger ${ledger}` : ''}`,
+    guide
+      ? "# Each action below is done by you in the vendor's tool (the steps follow); apply records what you answer done."
+      : '# Apply runs the actions below in this order and records each in the ledger; it stops at the first failure.',
     '',
   ];
   for (const a of plan.actions) out.push(`${actionSign(a)} ${describeAction(a)}`);
   if (plan.actions.length > 0) out.push('');
   out.push(`# ${summaryLine(plan.summary)}`);
+  if (guide) out.push('', guide.trimEnd());
   return `${out.join('\n')}\n`;
 }

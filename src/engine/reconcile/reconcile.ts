@@ -1,7 +1,7 @@
 // Plan (desired) against ledger fold (what is): the ordered actions that bring the site to its plan.
 import { licenseState, repairsInLast12Months, transactionsOf, type LedgerState, type TransactionState } from '../ledger/fold';
 import { REPAIRS_PER_12_MONTHS } from '../ledger/repairWindow';
-import type { LicensePlan, Site } from '../model';
+import { activationOf, type LicensePlan, type Site } from '../model';
 import { blockerText } from '../siteCheck';
 import { plannedKey, plannedLicenses, siteTargets, workflowFor, type PlannedLicense } from './desired';
 import type { ActionKind, AssignmentRef, ReconcileAction, ReconcileOptions, ReconcilePlan, ReconcileSummary } from './types';
@@ -142,7 +142,7 @@ export function reconcile(site: Site, plans: LicensePlan[], ledger: LedgerState,
   // Returns run from the clients up to the top server: the reverse of licensing order.
   const order = (a: ReconcileAction) => (a.kind === 'return' ? -rank(a) : rank(a));
   const sorted = actions.map((a, i) => ({ a, i })).sort((x, y) => PHASE[x.a.kind] - PHASE[y.a.kind] || order(x.a) - order(y.a) || x.i - y.i).map((x) => x.a);
-  return { site: site.name, connectivity: site.connectivity ?? 'online', actions: sorted, summary: summarize(sorted) };
+  return { site: site.name, connectivity: site.connectivity ?? 'online', activation: activationOf(site), actions: sorted, summary: summarize(sorted) };
 }
 
 function activation(base: (k: ActionKind, t: string, id: string, q: number, r: string) => ReconcileAction, p: PlannedLicense, reason: string): ReconcileAction {

@@ -84,6 +84,8 @@ export interface ReconcileSummary {
 export interface ReconcilePlan {
   site: string;
   connectivity: string;
+  /** The site's spec.activation (vendor-tools when absent). */
+  activation?: string;
   actions: ReconcileAction[];
   summary: ReconcileSummary;
 }

@@ -10,7 +10,8 @@ import type { LedgerFinding } from '../ledger/findings';
 import { isReadingOf, type UsageReader } from '../lmstat/cache';
 import type { FeatureSeats } from '../lmstat/usage';
 import type { WorkspaceIndex } from '../load/workspace';
-import { versionAtLeast, versionLabel } from '../model';
+import { activationOf, versionAtLeast, versionLabel } from '../model';
+import { activationSources, labelSources, simulationBanner } from './sources';
 import { connectedDevicesRequired, siteRequirements, type Requirement } from '../rules/required';
 import { buildSiteTree } from '../tree/build';
 import { CENTRALIZED_FROM } from '../rules/catalog';
@@ -29,7 +30,7 @@ export interface SiteReportOptions {
   ledgerEvents?: LedgerEvent[];
   /** Lines of the ledger that were ignored (torn, invalid). */
   ledgerProblems?: LedgerProblem[];
-  /** The ledger file's own findings (BMS062-065), as `validate` gives them. */
+  /** The ledger file's own findings (BMS062-069, BMS083, BMS090-097), as `validate` gives them. */
   ledgerFindings?: LedgerFinding[];
   /** Ledger file, shown relative to the site's folder. */
   ledgerPath?: string;
@@ -158,6 +159,9 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
   const problems = problemItems(index, uris, flatDiagnostics(options.diagnostics), options.ledgerProblems ?? [], ledgerFile, folder, locations, options.ledgerFindings);
   locations.site = { uri: site.uri, start: site.at['metadata.name']?.start ?? site.span.start, end: site.at['metadata.name']?.end ?? site.span.end };
   const centralized = versionAtLeast(site.version, 7);
+  labelSources(targets, options.ledgerState);
+  const activation = activationOf(site);
+  const banner = simulationBanner(activation, site.name);
 
   return {
     today: dateOnly(today),
@@ -170,6 +174,7 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       ...(site.tier !== undefined ? { tier: site.tier } : {}),
       regime: centralized === undefined ? (site.version ? `version '${site.version}' not known: see the open problems` : 'version not set') : centralized ? 'centralized licensing (Device Administrator), License Servers for clients' : 'License Server licensing (License Administrator)',
       connectivity: site.connectivity ?? '',
+      activation,
       plans: plans.map((p) => `${p.name} (${p.stage ?? 'commissioning'})`),
       ledger: ledgerFile,
       expiryWarningDays: plans.find((p) => p.expiryWarningDays !== undefined)?.expiryWarningDays ?? warningDays,
@@ -185,7 +190,10 @@ export function siteReport(index: WorkspaceIndex, siteName: string, options: Sit
       errors: problems.filter((p) => p.severity === 'error').length,
       warnings: problems.filter((p) => p.severity === 'warning').length,
       usageKnown: usage.known,
+      sources: activationSources(options.ledgerState),
+      verified: site.licenseServers.map((ls) => ({ licenseServer: ls.id, on: options.ledgerState?.verified.get(ls.id)?.at.slice(0, 10) ?? null })),
     },
+    ...(banner ? { banner } : {}),
     targets,
     violations,
     entitlements,

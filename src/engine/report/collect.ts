@@ -2,8 +2,9 @@
 // optionally, saved lmstat outputs. Used by `bmslicense report` and by the dashboard host.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fold, repairsInLast12Months } from '../ledger/fold';
-import { conflictMessage, ledgerPathFor, readLedger } from '../ledger/ledger';
+import { repairsInLast12Months } from '../ledger/fold';
+import { conflictMessage, ledgerPathFor, readLedger, type LedgerRead } from '../ledger/ledger';
+import { foldSite, judgeContextOf } from '../ledger/siteLedger';
 import { loadWorkspace } from '../load/files';
 import type { WorkspaceIndex } from '../load/workspace';
 import { decodeLmstatBytes, parseLmstat, usageByFeature } from '../lmstat';
@@ -42,18 +43,18 @@ export function collectSiteReport(roots: string[], siteName: string, options: Co
   }
   const siteFile = site.uri.startsWith('file:') ? fileURLToPath(site.uri) : undefined;
   const ledgerPath = siteFile ? ledgerPathFor(site, siteFile) : undefined;
-  const read = ledgerPath ? readLedger(ledgerPath) : { events: [], problems: [] };
+  const read: LedgerRead = ledgerPath ? readLedger(ledgerPath) : { events: [], problems: [] };
   if (ledgerPath && read.conflict !== undefined) return { ok: false, code: 'ledger-conflict', message: conflictMessage(ledgerPath, read.conflict) };
-  const state = fold(read.events.filter((e) => e.site === site.name));
+  const state = foldSite(site, read, ledgerPath);
   const repairsOf = (_site: string, target: string) => repairsInLast12Months(state, target, today);
   // What `validate` says about the site's files (the same pipeline and options: repairs, usage readings) and its ledger.
   const usageOf = usageReaderForSites(index);
   const licensesLogOf = licensesLogReaderForSites(index);
-  const check = checkSite(index, site, { today, expiryWarningDays: options.expiryWarningDays, repairsOf, repairedTargets: () => state.repairs.keys(), usageOf, licensesLogOf });
+  const check = checkSite(index, site, { today, expiryWarningDays: options.expiryWarningDays, repairsOf, repairedTargets: () => state.repairs.keys(), usageOf, licensesLogOf, ledgerOf: (name) => (name === site.name ? state : undefined) });
   const diagnostics = check.diagnostics;
   // The ledger judged as validate judges it (as bytes: a UTF-16 ledger is BMS091), as of the report's day.
   const ledgerBytes = ledgerPath ? readBytes(ledgerPath) : undefined;
-  const findings = ledgerBytes === undefined || !ledgerPath ? [] : judgeLedgerBytes(ledgerBytes, site.name, ledgerPath, { now: today }).findings;
+  const findings = ledgerBytes === undefined || !ledgerPath ? [] : judgeLedgerBytes(ledgerBytes, site.name, ledgerPath, { now: today, ...judgeContextOf(site, ledgerPath) }).findings;
   let usage = options.usage;
   if (options.lmstatFiles && options.lmstatFiles.length > 0) {
     const results = [];

@@ -161,7 +161,7 @@ export function problemItems(
     locations[ref] = { uri: d.uri, start: d.span.start, end: d.span.end };
     out.push({ severity: d.severity, code: d.code, message: d.message, file: relativeFile(d.uri, folder), line: pos.line + 1, column: pos.character + 1, ref });
   }
-  // The ledger's own findings (BMS062-065), as `validate` gives them on their line.
+  // The ledger's own findings (BMS062-069, BMS083, BMS090-097), as `validate` gives them on their line.
   for (const f of ledgerFindings) out.push({ severity: f.severity, code: f.code, message: f.message, file: ledgerFile, line: f.line, column: 1 });
   for (const p of ledgerProblems) {
     if (p.message.startsWith('git conflict marker')) continue; // BMS065 says it

@@ -5,7 +5,7 @@ import { catalogFeature, baseFeaturesOf } from '../rules/catalog';
 import type { Requirement } from '../rules/required';
 import { statusLabel, typeLabel } from '../tree/labels';
 import type { TargetLicense, TreeNode } from '../tree/types';
-import { licenseStatus, type StatusSource } from '../tree/status';
+import { licenseStatus, sourceOfVia, type StatusSource } from '../tree/status';
 import type { FeatureRow, LicenseRow, TargetRow } from './types';
 
 /** Ledger states whose quantity is activated and usable. */
@@ -28,7 +28,7 @@ export function featureOf(l: { feature?: string; activationId: string }): string
 /** The node's licenses grouped by feature, with the base license row a server needs even when unplanned. */
 /** The source of a feature's activations when they all share one (a mix says nothing). */
 function oneSource(lines: readonly TargetLicense[]): StatusSource | undefined {
-  const sources = new Set(lines.filter((l) => activatedOf(l) > 0).map((l) => l.source));
+  const sources = new Set(lines.filter((l) => activatedOf(l) > 0).map((l) => sourceOfVia(l.source)));
   const [only] = sources;
   return sources.size === 1 ? only : undefined;
 }
@@ -104,7 +104,7 @@ export function featureRows(node: TreeNode, underCentral: boolean, usage: UsageL
 /** `activatedOn` gives the date of the activation itself (a repair or a request later changes the fold's `at`). */
 export function licenseRows(node: TreeNode, refOf: (l: TargetLicense) => string | undefined, activatedOn: (activationId: string) => string | undefined, ctx: StatusContext = {}): LicenseRow[] {
   const rows = node.licenses.map((l) => {
-    const status = licenseStatus({ planned: l.plannedQuantity ?? 0, activated: activatedOf(l), lines: [l], blockedBy: l.plannedQuantity !== undefined ? ctx.blockerOf?.(l.activationId) : undefined, stage: ctx.stage, source: l.source });
+    const status = licenseStatus({ planned: l.plannedQuantity ?? 0, activated: activatedOf(l), lines: [l], blockedBy: l.plannedQuantity !== undefined ? ctx.blockerOf?.(l.activationId) : undefined, stage: ctx.stage, source: USABLE.has(l.state) ? sourceOfVia(l.source) : undefined });
     return { l, status };
   });
   // At handover, demo and engineering licenses come first: they are what the customer must see.

@@ -53,6 +53,10 @@ export interface LicenseRow {
   statusDetail?: string;
   /** Key into `locations` of its assignment. */
   ref?: string;
+  /** Where its activation came from, as words (`simulated`, `recorded from Device Administrator`, `via HTTP (host)`, `not adopted`); absent when not activated. A status wording can use it. */
+  source?: string;
+  /** True when it counts as activated on the real system (recorded, or through an HTTP activation server). */
+  real?: boolean;
 }
 
 export interface TargetRow {
@@ -159,6 +163,14 @@ export interface ProblemItem {
   ref?: string;
 }
 
+export interface ActivationSources {
+  /** Recorded from License Administrator or Device Administrator. */
+  recorded: number;
+  http: number;
+  simulated: number;
+  notAdopted: number;
+}
+
 export interface SiteReport {
   /** `yyyy-mm-dd` the report is computed for (expiry is relative to it). */
   today: string;
@@ -174,6 +186,8 @@ export interface SiteReport {
     /** License Server regime below 7.0, centralized from 7.0, as words. */
     regime: string;
     connectivity: string;
+    /** spec.activation: vendor-tools, simulator or http. */
+    activation: string;
     /** Plan names with their stage. */
     plans: string[];
     /** Ledger file relative to the site's folder. */
@@ -192,7 +206,13 @@ export interface SiteReport {
     warnings: number;
     /** Whether any License Server usage (lmstat) was given. */
     usageKnown: boolean;
+    /** Activations (license lines held now) by where they came from; `notAdopted`: lines of an earlier version not counted yet. */
+    sources: ActivationSources;
+    /** Per License Server, the day its lmstat usage last agreed with the ledger (a `verified` event), null: not verified. */
+    verified: { licenseServer: string; on: string | null }[];
   };
+  /** Said first, before anything else: on a simulator site, that no license was activated on the real system. */
+  banner?: string;
   targets: TargetRow[];
   /** Rows of `targets[].features` that are violations, as sentences. */
   violations: { ref: string; target: string; feature: string; message: string }[];

@@ -1,6 +1,8 @@
 // Every semantic rule, and running them over one document so that a bug in one rule cannot stop the others.
 import type { Diagnostic } from '../diagnostics';
 import type { BmsDocument, LicensePlan, Site } from '../model';
+import { activationDeclared } from './activation';
+import { seatsRecorded } from './seatsRecorded';
 import { licenseServerAddresses } from './addresses';
 import { duplicateActivation, localOnOneComputer, overAllocation } from './allocation';
 import { applicability, uncataloguedFeatures } from './applicability';
@@ -37,6 +39,8 @@ export const SITE_RULES: readonly SiteRule[] = [
   versionName,
   tierMissing,
   essentialClients,
+  activationDeclared,
+  seatsRecorded,
 ];
 
 export const PLAN_RULES: readonly PlanRule[] = [

@@ -3,6 +3,7 @@ import type { Diagnostic, RuleCode } from '../diagnostics';
 import type { WorkspaceIndex } from '../load/workspace';
 import type { CachedUsage } from '../lmstat/cache';
 import type { CachedLicensesLog } from '../lmstat/licensesLogCache';
+import type { LedgerState } from '../ledger/fold';
 import type { BmsDocument, LicensePlan, Site } from '../model';
 import { PlanGroup, SiteLookup } from './lookup';
 
@@ -21,6 +22,10 @@ export interface ValidationOptions {
   usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
   /** The last imported licenses log of a site's License Server (BMS057 reads its peak of concurrent clients). */
   licensesLogOf?: (site: string, licenseServer: string) => CachedLicensesLog | undefined;
+  /** The editor's `bmsLicense.activation.mode` (the CLI: `http` when BMSLICENSE_LAS_URL is set): BMS066 warns when it is `http`. */
+  activationMode?: string;
+  /** The fold of a site's ledger (BMS084/085 compare it with lmstat; skipped without it). */
+  ledgerOf?: (site: string) => LedgerState | undefined;
 }
 
 export interface Rule<D extends BmsDocument = BmsDocument> {
@@ -40,6 +45,8 @@ export class RuleContext {
   readonly repairedTargets?: (site: string) => Iterable<string>;
   readonly usageOf?: (site: string, licenseServer: string) => CachedUsage | undefined;
   readonly licensesLogOf?: (site: string, licenseServer: string) => CachedLicensesLog | undefined;
+  readonly activationMode?: string;
+  readonly ledgerOf?: (site: string) => LedgerState | undefined;
   private readonly defaultWarningDays: number;
   private readonly lookups = new Map<Site, SiteLookup>();
   private readonly groups = new Map<string | LicensePlan, PlanGroup>();
@@ -56,6 +63,8 @@ export class RuleContext {
     this.repairedTargets = options.repairedTargets;
     this.usageOf = options.usageOf;
     this.licensesLogOf = options.licensesLogOf;
+    this.activationMode = options.activationMode;
+    this.ledgerOf = options.ledgerOf;
   }
 
   /** The plan's `spec.expiryWarningDays`, else the setting. */

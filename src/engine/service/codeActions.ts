@@ -1,5 +1,5 @@
 // Quick fixes where the fix is mechanical: `@localhost` (BMS032), the license type of the site's version (BMS024), a base-license assignment stub
-// (BMS050), and the closest known id for an unknown one (BMS010/011/012/013).
+// (BMS050), `spec.activation` (BMS066), and the closest known id for an unknown one (BMS010/011/012/013).
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver-types';
 import { isPlan, isSite, productsOf, type LicensePlan } from '../model';
 import { rangeOf } from './lsp';
@@ -17,12 +17,33 @@ export function codeActions(ws: LiveWorkspace, uri: string, diagnostics: LspDiag
       if (edit) out.push(fix(`Set the address to '${data.fix}'`, { [uri]: [edit] }));
     } else if ((d.code === 'BMS024' || d.code === 'BMS052') && typeof data.fix === 'string') {
       out.push(fix(`Set licenseType to '${data.fix}'`, { [uri]: [{ range: d.range, newText: data.fix }] }));
+    } else if (d.code === 'BMS066' && Array.isArray(data.activations)) {
+      for (const way of data.activations as string[]) {
+        const edit = activationEdit(ws, uri, d, way);
+        if (edit) out.push({ ...fix(`Add 'activation: ${way}' to the site`, { [uri]: [edit] }), isPreferred: way === data.preferred });
+      }
     } else if (d.code === 'BMS050' && typeof data.plan === 'string' && typeof data.server === 'string') {
       const edit = baseLicenseStub(ws, data.plan, data.server, typeof data.feature === 'string' ? data.feature : undefined);
       if (edit) out.push(fix(`Assign a base license to '${data.server}' in the plan`, { [data.plan]: [edit] }));
     }
   }
   return out;
+}
+
+/** A line `activation: <way>` under the site's spec, after the key of its first field (same indentation). */
+function activationEdit(ws: LiveWorkspace, uri: string, d: LspDiagnostic, way: string): TextEdit | undefined {
+  const lines = ws.lines(uri);
+  const text = ws.text(uri);
+  if (!lines || text === undefined) return undefined;
+  const at = lines.offsetAt(d.range.start);
+  const site = ws.documents(uri).filter(isSite).find((s) => s.span.start <= at && at <= s.span.end);
+  const key = site && (site.at['$key:spec.version'] ?? site.at['$key:spec.connectivity']);
+  if (!key) return undefined;
+  const lineStart = text.lastIndexOf('\n', key.start - 1) + 1;
+  const indent = text.slice(lineStart, key.start);
+  if (!/^ *$/.test(indent)) return undefined; // a flow mapping: no line to add under
+  const pos = lines.positionAt(endOfLine(text, key.end));
+  return { range: { start: pos, end: pos }, newText: `\n${indent}activation: ${way}` };
 }
 
 /** Replaces the address of the License Server the diagnostic is on (quoted: `@` cannot start a plain scalar). */

@@ -1,6 +1,7 @@
 // Hover: what a key means (from the schema), what an id is (type, host, parent, planned and activated
 // licenses), and what an activation id holds and how much of it is assigned.
 import { t } from '../l10n';
+import { sourceLabel } from '../ledger/provenance';
 import type { Hover } from 'vscode-languageserver-types';
 import { productsOf, versionLabel, type Site } from '../model';
 import { catalogFeature, eraOf } from '../rules';
@@ -93,7 +94,7 @@ function activated(ws: LiveWorkspace, site: Site, target: string): string {
   if (!state) return '';
   const rows = [...state.licenses.values()]
     .filter((l) => l.target === target && l.status !== 'returned')
-    .map((l) => `- ${l.quantity} × \`${l.activationId}\` ${l.status} ${t('since {0}', l.at.slice(0, 10))}`);
+    .map((l) => `- ${l.quantity} × \`${l.activationId}\` ${l.status} ${t('since {0}', l.at.slice(0, 10))}${l.source === 'unknown' ? '' : ` (${sourceLabel(l.source, l.lasHost)})`}`);
   return rows.length ? `${t('Ledger:')}\n${rows.join('\n')}` : t('Ledger: nothing activated');
 }
 

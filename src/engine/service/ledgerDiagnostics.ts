@@ -1,4 +1,4 @@
-// The ledger files' own findings (BMS062-065) in the editor: published for each site's ledger, whether or
+// The ledger files' own findings (BMS062-069, BMS083, BMS090-097) in the editor: published for each site's ledger, whether or
 // not it is open, and cleared when they are gone. The session's LedgerStore reads and judges each ledger
 // (again only when it changed on disk); this maps its findings through the one LSP converter.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';

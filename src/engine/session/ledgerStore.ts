@@ -1,11 +1,14 @@
-// Each site's ledger, read, folded and judged once and again only when the file changed (size or mtime): the
-// one reader behind the tree, the hovers, the CodeLens, the rules' repair counts, the ledger's own findings
-// (BMS062-065, BMS090-097) in the editor and `bmslicense validate`.
+// Each site's ledger, read, folded and judged once and again only when the file changed (size or mtime) or the
+// site's spec.activation changed: the one reader behind the tree, the hovers, the CodeLens, the rules' repair
+// counts, the ledger's own findings (BMS062-069, BMS083, BMS090-097) in the editor and `bmslicense validate`.
+// The fold and the judgement both take the site's fold context: how each line counts depends on how the site
+// is licensed (a simulated line in a vendor-tools site is not an activation).
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics';
-import { fold, type LedgerState } from '../ledger/fold';
+import type { LedgerState } from '../ledger/fold';
 import { judgeLedgerBytes } from '../ledger/findings';
-import { ledgerPathFor, parseLedger, type LedgerProblem, type LedgerRead } from '../ledger/ledger';
+import { ledgerPathFor, parseLedgerWithLines, type LedgerProblem, type LedgerRead } from '../ledger/ledger';
+import { foldSite, judgeContextOf } from '../ledger/siteLedger';
 import { uriOf } from '../load/files';
 import { isFileUri, pathOfUri } from '../load/uri';
 import type { WorkspaceIndex } from '../load/workspace';
@@ -21,7 +24,7 @@ export interface SiteLedger {
   problems: LedgerProblem[];
   /** The first line of a git conflict marker, when the file has one: every command refuses such a ledger. */
   conflict?: LedgerRead['conflict'];
-  /** The ledger's own findings (BMS062-065, BMS090-097), each on its line, as every other diagnostic. */
+  /** The ledger's own findings (BMS062-069, BMS083-085, BMS090-097), each on its line, as every other diagnostic. */
   findings: Diagnostic[];
   /** The ledger's lines, to turn the findings' offsets into positions. */
   lines: LineIndex;
@@ -59,32 +62,34 @@ export class LedgerStore {
       this.cache.delete(path);
       return undefined;
     }
+    // The site's spec.activation decides how each line counts: a change of it is a change of the fold.
+    stamp += `:${site.name}:${site.activation ?? ''}`;
     const cached = this.cache.get(path);
     if (cached?.stamp === stamp && cached.site === site.name) return cached.ledger;
-    const ledger = readSiteLedger(path, site.name);
+    const ledger = readSiteLedger(path, site);
     this.reads++;
     this.cache.set(path, { stamp, site: site.name, ledger });
     return ledger;
   }
 }
 
-function readSiteLedger(path: string, site: string): SiteLedger {
+function readSiteLedger(path: string, site: Site): SiteLedger {
   const uri = uriOf(path);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     const problems = [{ line: 0, message: `Cannot read the ledger ${path}: ${(e as Error).message}` }];
-    return { path, uri, state: fold([]), problems, findings: [], lines: new LineIndex('') };
+    return { path, uri, state: foldSite(site, { events: [] }), problems, findings: [], lines: new LineIndex('') };
   }
   const text = bytes.toString('utf8');
-  const read = parseLedger(text);
+  const read = parseLedgerWithLines(text);
   const lines = new LineIndex(text);
   // Judged as bytes: a ledger not saved as UTF-8 is one finding (BMS091), nothing in it trusted.
-  const findings = judgeLedgerBytes(bytes, site, path).findings.map((f): Diagnostic => {
+  const findings = judgeLedgerBytes(bytes, site.name, path, judgeContextOf(site, path)).findings.map((f): Diagnostic => {
     const start = lines.offsetAt({ line: f.line - 1, character: 0 });
     const end = start + (text.slice(start).split('\n', 1)[0] ?? '').replace(/\r$/, '').length;
     return { code: f.code, severity: f.severity, message: f.message, uri, span: { start, end } };
   });
-  return { path, uri, state: fold(read.events), problems: read.problems, conflict: read.conflict, findings, lines };
+  return { path, uri, state: foldSite(site, read, path), problems: read.problems, conflict: read.conflict, findings, lines };
 }

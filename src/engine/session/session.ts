@@ -1,7 +1,7 @@
 // One owner of the workspace model in each process: the index of site and plan files, the ledger store,
 // the License Server usage readings and the validation options built from them. The language server, the
 // CLI and the extension host each hold one, so a rule sees the same repairs and readings everywhere.
-import { repairsInLast12Months } from '../ledger/fold';
+import { repairsInLast12Months, type LedgerState } from '../ledger/fold';
 import { usageReaderForSites, type UsageReader } from '../lmstat/cache';
 import { licensesLogReaderForSites, type LicensesLogReader } from '../lmstat/licensesLogCache';
 import { WorkspaceIndex } from '../load/workspace';
@@ -14,6 +14,8 @@ export interface SessionSettings {
   today?: Date;
   /** When a plan sets no `spec.expiryWarningDays`. */
   expiryWarningDays?: number;
+  /** `bmsLicense.activation.mode` (BMS066 warns when it is `http`). */
+  activationMode?: string;
 }
 
 export class WorkspaceSession {
@@ -32,7 +34,7 @@ export class WorkspaceSession {
   /** The rules' options: repairs from each site's ledger (BMS061), usage readings (BMS080–082). */
   options(settings: SessionSettings = {}): ValidationOptions {
     const today = settings.today ?? new Date();
-    return { today, expiryWarningDays: settings.expiryWarningDays, repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf, licensesLogOf: this.licensesLogOf };
+    return { today, expiryWarningDays: settings.expiryWarningDays, activationMode: settings.activationMode, ledgerOf: (name) => this.ledgerState(name), repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf, licensesLogOf: this.licensesLogOf };
   }
 
   /** Repairs of a target in the 12 months up to `today`, from its site's ledger; one look per site and pass. */
@@ -46,6 +48,12 @@ export class WorkspaceSession {
       const ledger = bySite.get(name);
       return ledger ? repairsInLast12Months(ledger.state, target, today) : 0;
     };
+  }
+
+  /** The fold of a site's ledger (BMS084/085), undefined when it has none. */
+  ledgerState(name: string): LedgerState | undefined {
+    const site = this.index.site(name);
+    return site && this.ledgers.of(site)?.state;
   }
 
   /** The targets the site's ledger records a repair of (BMS061 counts no others). */

@@ -2,7 +2,7 @@
 import type { LedgerState } from '../ledger/fold';
 import type { UsageReader } from '../lmstat/cache';
 import type { WorkspaceIndex } from '../load/workspace';
-import type { Server, Site, Span } from '../model';
+import { activationOf, type Server, type Site, type Span } from '../model';
 import { md, statusLabel, typeLabel } from './labels';
 import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } from './licenses';
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
@@ -108,6 +108,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     expiryWarningDays: input.expiryWarningDays ?? 30,
   };
   const offline = site.connectivity === 'offline' ? '.offline' : '';
+  const simulated = activationOf(site) === 'simulator';
   const ids = new Set<string>();
   const uniqueId = (base: string) => {
     let id = base;
@@ -133,12 +134,13 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     const planned = sum(licenses, (l) => l.plannedQuantity ?? 0);
     const activated = sum(licenses, activatedOfPlanned);
     const node: TreeNode = {
+      ...(simulated ? { simulated } : {}),
       id: uniqueId(`${siteId}/${kind}:${id}`),
       parentId,
       kind,
       type,
       label: id,
-      description: describe(kind === 'licenseServer' ? t('License Server') : typeLabel(type), planned, activated, status),
+      description: describe(kind === 'licenseServer' ? t('License Server') : typeLabel(type), planned, activated, status, simulated),
       status,
       tooltip: '',
       location: { uri: site.uri, span, focus: focus ?? span },
@@ -202,7 +204,8 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const root: TreeNode = {
     ...siteRow(site, siteId),
     // A ledger with conflict markers folds the lines of one side only: no counts from it.
-    description: trouble ? ledgerTroubleLabel(connectivity, trouble) : describe(connectivity, planned, activated, status),
+    description: trouble ? ledgerTroubleLabel(connectivity, trouble) : describe(simulated ? `${connectivity} · ${t('simulator')}` : connectivity, planned, activated, status, simulated),
+    ...(simulated ? { simulated } : {}),
     status,
     tooltip: siteTooltip(site, status, planned, activated, input.ledgerNotes?.get(site.name)),
     contextValue: `bms.site${actionFlags(all.flatMap((n) => n.licenses))}${offline}`,
@@ -227,6 +230,7 @@ function groupNode(siteId: string, kind: 'licenseServers' | 'clients', label: st
     tooltip: '',
     location: { uri: site.uri, span, focus: site.at[`$key:${key}`] ?? span },
     contextValue: `bms.group.${kind}`,
+    ...(activationOf(site) === 'simulator' ? { simulated: true } : {}),
     site: site.name,
     connectivity: site.connectivity,
     planned: 0,
@@ -243,8 +247,9 @@ function rollUp(group: TreeNode): TreeNode {
   group.planned = sum(group.children, (n) => n.planned);
   group.activated = sum(group.children, (n) => n.activated);
   group.status = worst(group.children.map((n) => n.status));
-  group.description = describe(`${group.children.length}`, group.planned, group.activated, group.status);
-  group.tooltip = `**${group.label}** · ${t('site {0}', group.site)}\n\n${t('{0} of {1} planned licenses activated.', group.activated, group.planned)} ${t('Status: {0}', statusLabel(group.status))}`;
+  group.description = describe(`${group.children.length}`, group.planned, group.activated, group.status, group.simulated);
+  const counts = group.simulated ? t('{0} of {1} planned licenses simulated (nothing activated on the real system).', group.activated, group.planned) : t('{0} of {1} planned licenses activated.', group.activated, group.planned);
+  group.tooltip = `**${group.label}** · ${t('site {0}', group.site)}\n\n${counts} ${t('Status: {0}', statusLabel(group.status))}`;
   return group;
 }
 
@@ -274,9 +279,10 @@ function requiredStatuses(requirements: readonly Requirement[], licenses: Target
   return out;
 }
 
-function describe(what: string, planned: number, activated: number, status: NodeStatus): string {
+/** `es-01 · 2/2 activated`; on a simulator site `2/2 simulated`: a simulation never reads as an activation. */
+function describe(what: string, planned: number, activated: number, status: NodeStatus, simulated = false): string {
   const parts = [what];
-  if (planned > 0) parts.push(t('{0}/{1} activated', activated, planned));
+  if (planned > 0) parts.push(simulated ? t('{0}/{1} simulated', activated, planned) : t('{0}/{1} activated', activated, planned));
   if (SAID.has(status)) parts.push(statusLabel(status));
   return parts.join(' · ');
 }

@@ -7,7 +7,6 @@ import { productsOf } from '../model';
 import { baseFeaturesOf } from '../rules/catalog';
 import type { LicenseLineState, NodeStatus, TargetLicense } from './types';
 import { NODE_STATUSES } from './types';
-import { sourceOfVia } from './status';
 
 export interface LicenseContext {
   site: Site;
@@ -116,11 +115,9 @@ function applyLedger(line: TargetLicense, l: LicenseState): void {
     line.activatedQuantity = l.quantity;
     line.at = l.at;
     line.transaction = l.transaction;
+    line.source = l.source;
   }
   line.state = lineState(l, planned);
-  // Where the activation came from, once the ledger says (`via`, issue 25).
-  const source = sourceOfVia((l as { via?: string }).via);
-  if (source && l.status !== 'returned') line.source = source;
   if (l.pendingRequest && l.status !== 'requested') line.pending = l.pendingRequest.op;
 }
 

@@ -2,7 +2,8 @@
 // the count as its badge. Built only when the tree input asks for it (`pendingChanges`).
 import type { LedgerState } from '../ledger/fold';
 import { fold } from '../ledger/fold';
-import type { LicensePlan, Site } from '../model';
+import { activationOf, type LicensePlan, type Site } from '../model';
+import { buildGuide, stepLines, TOOL_NAMES, type GuideStep } from '../guide';
 import { actionSign, describeAction, summaryLine } from '../reconcile/format';
 import { reconcile } from '../reconcile/reconcile';
 import type { ReconcileAction } from '../reconcile/types';
@@ -49,7 +50,14 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
     if (!m) byIndex.set(plan, (m = new Map((plans.find((p) => p.name === plan)?.assignments ?? []).map((x) => [x.index, x]))));
     return m.get(index);
   };
-  const rows = () => plan.actions.map((a, i): TreeNode => {
+  // On a real site each action is a step in the vendor's tools: the row says which tool, its tooltip the values.
+  const vendorTools = activationOf(site) === 'vendor-tools';
+  const rows = () => {
+    const stepOf = new Map<ReconcileAction, GuideStep>();
+    if (vendorTools) for (const s of buildGuide(site, plans, plan, ledger ?? fold([])).steps) for (const a of s.actions) stepOf.set(a, s);
+    return plan.actions.map((a, i) => row(a, i, stepOf.get(a)));
+  };
+  const row = (a: ReconcileAction, i: number, step: GuideStep | undefined): TreeNode => {
     const ref = a.assignments?.[0];
     const assignment = ref ? assignmentAt(ref.plan, ref.index) : undefined;
     const planUri = ref ? plans.find((p) => p.name === ref.plan)?.uri : undefined;
@@ -61,15 +69,16 @@ export function pendingChangesNode(site: Site, siteId: string, plans: LicensePla
       kind: 'pendingAction',
       type: a.kind,
       label: `${actionSign(a)} ${actionWord(a.kind)} ${a.kind === 'import-response' ? a.requestId : a.activationId}${a.quantity ? ` ×${a.quantity}` : ''}`,
-      description: a.finding ? t('{0} · blocked by {1}', a.target, a.finding.code) : a.blocked ? t('{0} · cannot be applied', a.target) : a.target,
+      description: a.finding ? t('{0} · blocked by {1}', a.target, a.finding.code) : a.blocked ? t('{0} · cannot be applied', a.target) : step ? `${a.target} · ${TOOL_NAMES[step.place.tool]}` : a.target,
       status: a.blocked ? 'blocked' : a.waitsFor || a.kind === 'confirm-return' ? 'pending-offline' : 'planned',
-      tooltip: describeAction(a),
+      tooltip: step ? stepLines(step, 1).map((l) => l.replace(/^1\. /, '')).join('\n\n') : describeAction(a),
+      ...(step ? { guideStep: step } : {}),
       // A blocked action opens the finding that blocks it; the others their assignment.
       location: a.finding ? { uri: a.finding.uri, span: a.finding.span, focus: a.finding.span } : assignment && planUri ? { uri: planUri, span: assignment.span, focus: assignment.span } : undefined,
       contextValue: `bms.pendingAction.${a.kind}`,
       target: a.target,
     };
-  });
+  };
   const count = plan.actions.length;
   return {
     ...header(common, id, siteId),

@@ -20,7 +20,7 @@ export type LicenseStatusKind =
 /** Where an activation came from, shown beside the status when known (ledger `via`, issue 25). */
 export type StatusSource = 'simulated' | 'recorded' | 'http';
 
-/** The source word of a ledger event's `via`: the built-in simulator, a vendor tool recorded by the engineer, or an HTTP server. */
+/** The source word of a ledger event's `via` (or of the fold's source of an activation): the built-in simulator, a vendor tool recorded by the engineer, or an HTTP server; none for `unknown` (not adopted). */
 export function sourceOfVia(via: string | undefined): StatusSource | undefined {
   if (via === undefined) return undefined;
   if (via === 'simulator') return 'simulated';

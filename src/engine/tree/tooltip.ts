@@ -3,6 +3,8 @@ import { versionLabel, type Client, type LicenseServer, type Server, type Site }
 import { code, md, statusLabel, typeLabel } from './labels';
 import type { NodeStatus, TargetLicense } from './types';
 import { t } from '../l10n';
+import { sourceLabel, type Source } from '../ledger/provenance';
+import { activationOf } from '../model';
 
 function fields(pairs: [string, string | undefined][]): string {
   return pairs
@@ -24,12 +26,12 @@ function licenseLine(l: TargetLicense): string {
     : undefined;
   const pending = l.pending ? t('; an offline {0} request waits for its response', l.pending) : '';
   const blocked = l.blockedBy ? `; **${t('blocked by {0}', l.blockedBy.code)}** (${md(l.blockedBy.where)}): ${md(l.blockedBy.message)}` : '';
-  const source = l.source ? ` (${l.source})` : '';
-  return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${source}${pending}${blocked}.`;
+  return `- ${code(l.activationId)}${what ? ` ${what}` : ''}: ${[qty, expires].filter(Boolean).join(', ')}. ${stateSentence(l)}${pending}${blocked}.`;
 }
 
 function stateSentence(l: TargetLicense): string {
-  const on = l.at ? ` ${t('on {0}', l.at.slice(0, 10))}` : '';
+  // Where it came from, after the date: "Activated on 2026-11-23 (simulated)" (a line counted without a site to judge it by: no label).
+  const on = `${l.at ? ` ${t('on {0}', l.at.slice(0, 10))}` : ''}${l.source && l.source !== 'unknown' && l.state !== 'planned' && l.state !== 'requested' ? ` (${sourceLabel(l.source as Source)})` : ''}`;
   const since = l.at ? ` ${t('since {0}', l.at.slice(0, 10))}` : '';
   const tx = l.transaction ? `, ${t('transaction {0}', code(l.transaction))}` : '';
   switch (l.state) {
@@ -92,7 +94,9 @@ export function siteTooltip(site: Site, status: NodeStatus, planned: number, act
     [t('EBO version'), site.version ? md(versionLabel(site.version)) : undefined],
     [t('Tier'), site.tier ? md(site.tier) : undefined],
     [t('Connectivity'), site.connectivity ? md(site.connectivity) : t('not set')],
+    [t('Activation'), activationOf(site)],
   ]);
-  const counts = t('{0} of {1} planned licenses activated.', activated, planned);
+  const simulated = activationOf(site) === 'simulator';
+  const counts = simulated ? t('{0} of {1} planned licenses simulated: nothing is activated on the real system.', activated, planned) : t('{0} of {1} planned licenses activated.', activated, planned);
   return [header(site.name || t('(no name)'), t('Site'), status), facts, counts, ledgerNote ? md(ledgerNote) : undefined].filter(Boolean).join('\n\n');
 }

@@ -1,7 +1,7 @@
 // The site tree as plain data: what the "BMS Licenses" view shows, built from the workspace index and the
 // ledger fold. No `vscode` here: the extension maps each node to a TreeItem, tests read it directly.
+import type { GuideStep } from '../guide/steps';
 import type { Span } from '../model';
-import type { StatusSource } from './status';
 
 /** `usage`: what a License Server reported at the last usage refresh (type `status`, `feature` or `user`), or its licenses log (`log`, `denial`). */
 export type TreeNodeKind = 'site' | 'licenseServers' | 'licenseServer' | 'server' | 'clients' | 'client' | 'usage' | 'pendingChanges' | 'pendingAction';
@@ -52,8 +52,8 @@ export interface TargetLicense {
   assignment?: { uri: string; span: Span };
   /** The error finding of `validate` that keeps this planned license from being acted on (`plan` blocks it). */
   blockedBy?: { code: string; message: string; where: string };
-  /** Where its activation came from (ledger `via`): simulated, recorded, http. */
-  source?: StatusSource;
+  /** Where its activation came from (ledger `via`: `simulator`, `http`, `license-administrator`, `device-administrator`, `unknown`). */
+  source?: string;
 }
 
 export interface TreeNode {
@@ -81,6 +81,10 @@ export interface TreeNode {
   target?: string;
   planned: number;
   activated: number;
+  /** A pending action of a vendor-tools site: the step in the vendor's tools (tool, computer, values) it is. */
+  guideStep?: GuideStep;
+  /** The site is a simulator site (spec.activation: simulator): its activations are simulated, never real. */
+  simulated?: boolean;
   licenses: TargetLicense[];
   children: TreeNode[];
 }

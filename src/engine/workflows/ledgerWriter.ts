@@ -1,6 +1,8 @@
-// Ledger access for one workflow run: a fresh fold on demand, events stamped with the time and the user, and
-// appends that are retried; one that still fails names what the activation server did that the ledger lacks.
-import { fold, type LedgerState } from '../ledger/fold';
+// Ledger access for one workflow run: a fresh fold on demand, events stamped with the time, the user and where
+// they came from (via), and appends that are retried; one that still fails names what the activation server did
+// that the ledger lacks.
+import type { LedgerState } from '../ledger/fold';
+import { foldSite } from '../ledger/siteLedger';
 import { describeDiskError, isDiskError } from '../ledger/disk';
 import { appendLedger, defaultActor, ledgerTime, readLedger, type LedgerEvent } from '../ledger/ledger';
 import type { WorkflowOptions } from './options';
@@ -23,7 +25,7 @@ export class LedgerWriter {
 
   /** The fold of the ledger: the run's (read once, kept up to date), else read now. */
   state(): LedgerState {
-    return this.opts.ledgerFold?.state() ?? fold(readLedger(this.opts.ledgerPath).events);
+    return this.opts.ledgerFold?.state() ?? foldSite(this.opts.site, readLedger(this.opts.ledgerPath), this.opts.ledgerPath);
   }
 
   now(): Date {
@@ -31,7 +33,9 @@ export class LedgerWriter {
   }
 
   event(op: LedgerEvent['op'], fields: Partial<LedgerEvent>): LedgerEvent {
-    return { at: ledgerTime(this.now()), op, site: this.opts.site.name, ...fields, by: this.opts.by ?? defaultActor() };
+    const las = this.opts.las;
+    const via = las.via === 'http' ? { via: 'http' as const, ...(las.lasHost ? { lasHost: las.lasHost } : {}) } : las.via ? { via: las.via } : {};
+    return { at: ledgerTime(this.now()), op, site: this.opts.site.name, ...fields, ...via, by: this.opts.by ?? defaultActor() };
   }
 
   /** Appends whole (or not at all), tried again on a failure; throws UnrecordedError when it cannot be done. */

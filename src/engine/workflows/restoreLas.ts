@@ -1,8 +1,9 @@
 // `bmslicense las restore`: the way back when the simulator's record and the ledger disagree because the
 // simulator lost (or never had) the site. Under the site's lock: entitlements from the plans, then every
 // transaction the ledger holds open (active, broken, returned offline) and its repairs, into the simulator.
-import { fold, transactionsOf } from '../ledger/fold';
-import { ledgerErrorLines, readJudgedLedger } from '../ledger/judged';
+import { transactionsOf } from '../ledger/fold';
+import { ledgerErrorLines, NOT_COUNTED, readJudgedLedger } from '../ledger/judged';
+import { foldSite, judgeContextOf } from '../ledger/siteLedger';
 import type { LasSimulator } from '../las/simulator';
 import type { RestoredTransaction } from '../las/simulatorRestore';
 import { lasFailure, notStarted, runSteps, type WorkflowOptions, type WorkflowResult } from './context';
@@ -17,14 +18,16 @@ async function restoreLocked(opts: WorkflowOptions & { las: LasSimulator }): Pro
   const resolved = resolveTargets({ ...opts, target: undefined });
   if (!resolved.ok) return notStarted(resolved.error, 'unknown-target');
   const byId = new Map(resolved.value.map((t) => [t.id, t.las]));
-  // A ledger with errors would put into the simulator what nobody knows happened (a transaction twice).
-  const judged = readJudgedLedger(opts.ledgerPath, opts.site.name, { now: opts.now?.() });
-  if (judged.errors.length > 0) {
-    const list = ledgerErrorLines(judged).slice(0, 10);
-    const more = judged.errors.length > list.length ? `\n  … and ${judged.errors.length - list.length} more (bmslicense validate lists them)` : '';
-    return notStarted(`The ledger has ${judged.errors.length} error(s): the simulator is not restored from it. Nothing was done.\n  ${list.join('\n  ')}${more}\nFix each line's cause and clear it by appending a 'void' event for it (never delete a line), then run 'bmslicense las restore' again.`, 'ledger-errors');
+  // A ledger with errors would put into the simulator what nobody knows happened (a transaction twice); a line
+  // the site's activation does not count (BMS068/069) is left out by the fold, not put in.
+  const judged = readJudgedLedger(opts.ledgerPath, opts.site.name, { now: opts.now?.(), ...judgeContextOf(opts.site, opts.ledgerPath) });
+  const errors = judged.errors.filter((f) => !NOT_COUNTED.has(f.code));
+  if (errors.length > 0) {
+    const list = ledgerErrorLines({ ...judged, errors }).slice(0, 10);
+    const more = errors.length > list.length ? `\n  … and ${errors.length - list.length} more (bmslicense validate lists them)` : '';
+    return notStarted(`The ledger has ${errors.length} error(s): the simulator is not restored from it. Nothing was done.\n  ${list.join('\n  ')}${more}\nFix each line's cause and clear it by appending a 'void' event for it (never delete a line), then run 'bmslicense las restore' again.`, 'ledger-errors');
   }
-  const state = fold(judged.events.filter((e) => e.site === opts.site.name));
+  const state = foldSite(opts.site, judged, opts.ledgerPath);
   const transactions: RestoredTransaction[] = [];
   const unknown: string[] = [];
   for (const tx of transactionsOf(state, undefined, ['activated', 'broken', 'return-pending'])) {

@@ -56,7 +56,9 @@ export async function runSteps(opts: WorkflowOptions, steps: Step[]): Promise<Wo
         break;
       }
     } else {
-      result.done.push({ target: step.target, message: outcome.message });
+      // What the simulator did is said to be simulated, in every summary and notification built from it.
+      const message = opts.las.via === 'simulator' && outcome.status === 'done' ? `simulated: ${outcome.message}` : outcome.message;
+      result.done.push({ target: step.target, message });
       result.requestFiles.push(...(outcome.files ?? []));
     }
     report(i + 1, outcome.message);

@@ -18,6 +18,7 @@ spec:
   version: "7.0"                # EBO version (or its name: 2022 = 4.0, 2023 = 5.0, 2024 = 6.0): below 7.0 the License Server licenses the ES/EC
   tier: essential               # 7.0+: essential (3 concurrent clients) | advanced | advanced-plus (unlimited)
   connectivity: online          # online | semi-online | offline
+  activation: simulator         # practice: nothing is activated on the real system. A real site: vendor-tools
   licenseServers:
     - id: ls-main
       host: es01.example.local

@@ -38,7 +38,9 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
 
   it('the tree: counts, tooltips and pending rows', async () => {
     const s = await site();
-    assert.match(s.description, /0\/20 activées/);
+    // The example is a simulator site: its counts say simulated, in French too.
+    assert.match(s.description, /simulateur · 0\/20 simulées/);
+    assert.match(s.tooltip, /0 des 20 licences planifiées simulées/);
     const es01 = targetNode(s, 'es-01');
     assert.match(es01.tooltip, /Statut : /);
     assert.match(es01.tooltip, /Pas encore activée/);

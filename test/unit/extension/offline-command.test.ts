@@ -57,7 +57,7 @@ describe('extension host (stand-in vscode): an offline site', () => {
     fake.openDialog = [responses];
     await fake.commands.get('bmsLicense.importOfflineResponses')!(site);
     assert.equal(fake.openDialogs.at(-1)!.defaultUri!.fsPath, root, "the response dialog starts in the site's folder too");
-    assert.match(fake.messages.at(-1)!.message, /^Import offline response files, site hospital-north: as-01: activated ACT-9C21-0001 ×2, ACT-9C21-0002 ×1/);
+    assert.match(fake.messages.at(-1)!.message, /^Import offline response files, site hospital-north: simulated: as-01: activated ACT-9C21-0001 ×2, ACT-9C21-0002 ×1/);
     const after = ((await provider.getChildren()) as TreeNode[])[0];
     assert.equal(targetNode(after, 'as-01').status, 'activated');
 

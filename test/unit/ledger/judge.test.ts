@@ -83,7 +83,8 @@ describe('ledger judged line by line (BMS090-097)', () => {
 
   it('a line a later void event names is cleared: no finding, not in the fold; a void naming a later line clears nothing', () => {
     const lines = [act({ quantity: -5 }), e({ op: 'void', line: 1, reason: 'typed by hand' }), act({ transaction: 'T-2', quantity: 2 }), e({ op: 'void', line: 9 }), act({ at: '2099-01-01T00:00:00Z', transaction: 'T-3' })];
-    assert.deepEqual(brief(lines), ['BMS094@5']);
+    // The void of line 9 clears nothing, and says so on its own line (BMS063, issue 25's provenance check).
+    assert.deepEqual(brief(lines), ['BMS063@4', 'BMS094@5']);
     assert.deepEqual([...voidedLines([{ line: 3, value: { op: 'void', line: 3 } }, { line: 4, value: { op: 'void', line: 2 } }])], [2]);
   });
 
@@ -101,8 +102,9 @@ describe('ledger judged line by line (BMS090-097)', () => {
       assert.equal(blockerOf('as-01')?.code, 'BMS092');
       assert.match(blockerOf('as-01')!.where, /ledger line 2/);
       assert.equal(blockerOf('ls-1'), undefined, 'line 3 is voided');
-      assert.deepEqual(judged.lineOf, [1, 2]);
-      assert.deepEqual(readLedger(file).events.map((x) => x.op), ['activate', 'activate'], 'readLedger leaves voided lines out too');
+      // The void event itself is an event (the fold reads it as bookkeeping); the line it names is not.
+      assert.deepEqual(judged.lineOf, [1, 2, 4]);
+      assert.deepEqual(readLedger(file).events.map((x) => x.op), ['activate', 'activate', 'void'], 'readLedger leaves voided lines out too');
       fs.writeFileSync(path.join(dir, 'u16.jsonl'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${act()}\n`, 'utf16le')]));
       const u16 = readLedger(path.join(dir, 'u16.jsonl'));
       assert.deepEqual([u16.events.length, u16.problems.length], [0, 1], 'a UTF-16 ledger is one problem, not a line of garbage each');

@@ -39,7 +39,7 @@ describe('ledger file', () => {
     appendLedger(file, ev('activate', { activationId: 'ACT-7F3A-0001', quantity: 1, transaction: 'T-1', mode: 'online' }));
     const text = fs.readFileSync(file, 'utf8');
     assert.equal(text, '{"at":"2026-11-23T10:15:00Z","op":"activate","site":"hospital-north","target":"es-01","by":"jsmith","activationId":"ACT-7F3A-0001","quantity":1,"transaction":"T-1","mode":"online"}\n');
-    assert.deepEqual(readLedger(file), { events: [JSON.parse(text.trim())], problems: [] });
+    assert.deepEqual(readLedger(file), { events: [JSON.parse(text.trim())], problems: [], lineOf: [1] });
   });
 
   it('keeps every line whole when two processes append at the same time', async () => {

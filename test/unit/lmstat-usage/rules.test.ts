@@ -15,6 +15,7 @@ metadata: { name: plant, customer: Acme, contact: Jo Smith }
 spec:
   version: "6.0"
   connectivity: online
+  activation: simulator
   licenseServers:
     - { id: ls-ec, host: ec01, address: "@localhost" }
     - { id: ls-es, host: es01, address: "27000@localhost" }

@@ -59,14 +59,14 @@ describe('site tree: Hospital North example', () => {
     assert.equal(es01.activated, 0);
     assert.equal(es01.status, 'planned');
     assert.match(es01.tooltip, /Status: not activated yet/);
-    assert.equal(es01.description, 'Enterprise Server · 0/3 activated');
+    assert.equal(es01.description, 'Enterprise Server · 0/3 simulated');
     assert.equal(node(tree, '/server:as-01').status, 'planned');
     assert.equal(node(tree, '/server:as-03').status, 'none');
     assert.equal(node(tree, '/server:as-03').description, 'AS-P-3');
     const site = tree.roots[0];
     assert.equal(site.planned, 20, 'licenses (seats and quantities), not the assignments');
     assert.equal(site.status, 'planned');
-    assert.equal(site.description, 'semi-online · 0/20 activated');
+    assert.equal(site.description, 'semi-online · simulator · 0/20 simulated');
     assert.ok(![...tree.byId.values()].some((n) => n.status === 'violation'), 'no violation on a site with nothing activated and no error');
   });
 

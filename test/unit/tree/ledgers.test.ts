@@ -14,7 +14,7 @@ describe('readSiteLedgers', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('folds the ledger named by the site, beside the site file, and notes ignored lines', () => {
-    writeFileSync(join(dir, 'site.bms.yaml'), 'apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: s1 }\nspec:\n  ledger: records/s1.jsonl\n  servers: [{ id: as-1, type: as-p }]\n');
+    writeFileSync(join(dir, 'site.bms.yaml'), 'apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: s1 }\nspec:\n  activation: simulator\n  ledger: records/s1.jsonl\n  servers: [{ id: as-1, type: as-p }]\n');
     mkdirSync(join(dir, 'records'));
     writeFileSync(
       join(dir, 'records', 's1.jsonl'),

@@ -83,9 +83,8 @@ spec:
   const index = new WorkspaceIndex();
   index.setText('file:///w/site.bms.yaml', SITE);
   index.setText('file:///w/plan.bms.yaml', PLAN);
-  const activated = fold([{ at: '2026-11-02T09:00:00Z', op: 'activate', site: 'yard', target: 'ec-1', activationId: 'A-EC', quantity: 1, transaction: 'T-1' } as LedgerEvent]);
-  // The contract with the ledger's `via` (issue 25): the fold's license state carries it; the status shows its source.
-  for (const l of activated.licenses.values()) (l as { via?: string }).via = 'simulator';
+  // The ledger's `via` (issue 25): the fold's license state carries its source; the status shows it.
+  const activated = fold([{ at: '2026-11-02T09:00:00Z', op: 'activate', site: 'yard', target: 'ec-1', activationId: 'A-EC', quantity: 1, transaction: 'T-1', via: 'simulator' } as LedgerEvent], { activation: 'simulator' });
 
   it('the tree shows a license plan blocks as blocked by its code (BMS024: no attach license on 7.0), and the source of an activation', () => {
     const tree = buildSiteTree({ index, today: TODAY, pendingChanges: true, ledgers: new Map([['yard', activated]]) });
@@ -95,7 +94,7 @@ spec:
     assert.match(es.tooltip, /A-ATT.*\*\*blocked by BMS024\*\* \(plan\.bms\.yaml:\d+\)/);
     const ec = tree.byId.get('site:yard/server:ec-1')!;
     assert.equal(ec.status, 'activated');
-    assert.match(ec.tooltip, /Activated on 2026-11-02, transaction `T-1` \(simulated\)/);
+    assert.match(ec.tooltip, /Activated on 2026-11-02 \(simulated\), transaction `T-1`/);
   });
 
   it('the report view model (what the dashboard renders) says the same, with the source on the row', () => {

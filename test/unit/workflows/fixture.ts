@@ -16,6 +16,7 @@ metadata: { name: ${name}, customer: Northwind Health, contact: Jane Smith }
 spec:
   version: "6.0"
   connectivity: ${connectivity}
+  activation: simulator
   licenseServers:
     - { id: ls-main, host: es01.local, address: "@localhost" }
   servers:

@@ -45,6 +45,9 @@ export class HttpLas implements Las {
   private readonly retries: number;
   private readonly backoffMs: number;
   private readonly fetch: typeof fetch;
+  readonly via = 'http' as const;
+  /** The server's host for the ledger's `lasHost` (the URL's user info, where a token could hide, never). */
+  readonly lasHost: string | undefined;
 
   constructor(private readonly options: HttpLasOptions) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -56,8 +59,10 @@ export class HttpLas implements Las {
       if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
       this.base = `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
       this.displayUrl = this.base;
+      this.lasHost = u.host;
     } catch {
       this.base = undefined;
+      this.lasHost = undefined;
       this.displayUrl = '(invalid URL)';
     }
   }

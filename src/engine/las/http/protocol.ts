@@ -1,7 +1,7 @@
 // The wire contract shared by the HTTP server and the client: one `POST /v1/<method>` per `Las` method.
 import type { Las, LasError, LasResult } from '../types';
 
-export type LasMethod = keyof Las;
+export type LasMethod = Exclude<keyof Las, 'via' | 'lasHost'>;
 
 /** Body field names of each method, in the order of the `Las` method's parameters. */
 export const lasMethodParams: { readonly [M in LasMethod]: readonly string[] } = {

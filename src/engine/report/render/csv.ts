@@ -16,7 +16,7 @@ export function csvLine(cells: (string | number | null | undefined)[]): string {
 
 export const CSV_HEADER = [
   'Site', 'Customer', 'Target', 'Target kind', 'Type', 'Parent', 'Host', 'Address or License Server', 'Target status',
-  'Activation ID', 'Entitlement', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Expiry', 'State', 'Status',
+  'Activation ID', 'Entitlement', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Expiry', 'State', 'Status', 'Source',
 ];
 
 export function renderCsv(r: SiteReport): string {
@@ -24,9 +24,9 @@ export function renderCsv(r: SiteReport): string {
   let out = csvLine(CSV_HEADER);
   for (const t of r.targets) {
     const head = [r.site.name, r.site.customer, t.id, t.kind, t.type, t.parent ?? '', t.host ?? '', t.address ?? t.licenseServer ?? '', t.statusLabel];
-    if (t.licenses.length === 0) out += csvLine([...head, '', '', '', '', null, null, '', '', '', '', '', '']);
+    if (t.licenses.length === 0) out += csvLine([...head, '', '', '', '', null, null, '', '', '', '', '', '', '']);
     for (const l of t.licenses) {
-      out += csvLine([...head, l.activationId, entitlementOf.get(l.activationId) ?? '', l.feature, l.licenseType, l.planned, l.activated, l.activatedOn ?? '', l.transaction ?? '', l.expires, l.expiry, l.state, l.statusLabel]);
+      out += csvLine([...head, l.activationId, entitlementOf.get(l.activationId) ?? '', l.feature, l.licenseType, l.planned, l.activated, l.activatedOn ?? '', l.transaction ?? '', l.expires, l.expiry, l.state, l.statusLabel, l.source ?? '']);
     }
   }
   return out;

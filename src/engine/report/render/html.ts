@@ -32,6 +32,7 @@ const CSS = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
 h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; } .muted { color: var(--muted); }
+.banner { border: 2px solid #b35c00; background: #fff4e5; color: #5c2f00; padding: .6rem .8rem; border-radius: 4px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dt { color: var(--muted); } dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
@@ -54,7 +55,9 @@ function tag(word: string, key: string): string {
 
 export function renderHtml(r: SiteReport): string {
   const parts: string[] = [];
-  parts.push(`<h1>License report: ${e(r.site.name)}</h1>\n<p class="muted">${e(r.site.customer || 'Customer not set')}, report of ${e(r.today)}.</p>\n`);
+  parts.push(`<h1>License report: ${e(r.site.name)}</h1>\n`);
+  if (r.banner) parts.push(`<p class="banner" role="note"><strong>${e(r.banner)}</strong></p>\n`);
+  parts.push(`<p class="muted">${e(r.site.customer || 'Customer not set')}, report of ${e(r.today)}.</p>\n`);
   parts.push(`<h2>Registration details</h2>\n${pairs(registrationLines(r))}`);
   parts.push(`<h2>Summary</h2>\n${pairs(summaryLines(r))}`);
 
@@ -76,9 +79,9 @@ export function renderHtml(r: SiteReport): string {
     const where = [tg.typeLabel, tg.host && `host ${tg.host}`, tg.address && `address ${tg.address}`, tg.licenseServer && `License Server ${tg.licenseServer}`].filter(Boolean).join(', ');
     const rows = tg.licenses.map((l) => ({
       cls: cls(l.status) || cls(l.expiry) || undefined,
-      cells: [e(l.activationId), e(l.feature), e(l.licenseType), num(l.planned), num(l.activated), e(l.activatedOn ?? ''), e(l.transaction ?? ''), `${e(l.expires)}${l.expiry === 'ok' ? '' : ` ${tag(EXPIRY_WORDS[l.expiry], l.expiry)}`}`, tag(l.statusLabel, l.status)],
+      cells: [e(l.activationId), e(l.feature), e(l.licenseType), num(l.planned), num(l.activated), e(l.activatedOn ?? ''), e(l.transaction ?? ''), `${e(l.expires)}${l.expiry === 'ok' ? '' : ` ${tag(EXPIRY_WORDS[l.expiry], l.expiry)}`}`, tag(l.statusLabel, l.status), e(l.source ?? '')],
     }));
-    const body = rows.length ? table(['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Status'], rows, [3, 4]) : '<p class="muted">No license planned or activated.</p>\n';
+    const body = rows.length ? table(['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Status', 'Source'], rows, [3, 4]) : '<p class="muted">No license planned or activated.</p>\n';
     parts.push(`<section class="target"><h3>${e(tg.id)}</h3>\n<p class="muted">${e(where)}. Status: ${e(tg.statusLabel)}.</p>\n${body}</section>\n`);
   }
 

@@ -15,6 +15,7 @@ function table(head: string[], rows: string[][]): string[] {
 export function renderMarkdown(r: SiteReport): string {
   const out: string[] = [];
   out.push(`# License report: ${t(r.site.name)}`, '');
+  if (r.banner) out.push(`> **${t(r.banner)}**`, '');
   out.push(`${t(r.site.customer || 'Customer not set')}, report of ${r.today}.`, '');
   out.push('## Registration details', '', ...table(['', ''], registrationLines(r).map(([k, v]) => [k, t(v)])));
   out.push('## Summary', '', ...table(['', ''], summaryLines(r).map(([k, v]) => [k, t(v)])));
@@ -43,8 +44,8 @@ export function renderMarkdown(r: SiteReport): string {
     }
     out.push(
       ...table(
-        ['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Status'],
-        tg.licenses.map((l) => [t(l.activationId), t(l.feature), t(l.licenseType), num(l.planned), num(l.activated), t(l.activatedOn ?? ''), t(l.transaction ?? ''), `${t(l.expires)}${l.expiry === 'ok' ? '' : ` (${EXPIRY_WORDS[l.expiry]})`}`, licenseStatusText(l, t)]),
+        ['Activation ID', 'Feature', 'License type', 'Planned', 'Activated', 'Activated on', 'Transaction', 'Expires', 'Status', 'Source'],
+        tg.licenses.map((l) => [t(l.activationId), t(l.feature), t(l.licenseType), num(l.planned), num(l.activated), t(l.activatedOn ?? ''), t(l.transaction ?? ''), `${t(l.expires)}${l.expiry === 'ok' ? '' : ` (${EXPIRY_WORDS[l.expiry]})`}`, licenseStatusText(l, t), t(l.source ?? '')]),
       ),
     );
   }

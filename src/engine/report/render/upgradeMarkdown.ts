@@ -1,4 +1,5 @@
 // The upgrade report as Markdown: the same escaping and tables as the handover report.
+import { simulationBanner } from '../sources';
 import type { UpgradeItem, UpgradeReport } from '../upgrade';
 import { mdTable as table, mdText as t } from './markdown';
 import { num } from './words';
@@ -20,6 +21,8 @@ function section(out: string[], title: string, intro: string, list: UpgradeItem[
 export function renderUpgradeMarkdown(r: UpgradeReport): string {
   const out: string[] = [];
   out.push(`# Upgrade report: ${t(r.site.name)}, EBO ${t(r.from)} → ${t(r.to)}`, '');
+  const banner = simulationBanner(r.site.activation, r.site.name);
+  if (banner) out.push(`> **${t(banner)} What this report says is to return was simulated too.**`, '');
   out.push(`${t(r.site.customer || 'Customer not set')}, report of ${r.today}. From 7.0 every server is licensed centrally, from the top server, with Device Administrator; License Administrator stays for the editors (help 12730, 12486), and the tier chosen at the upgrade decides the clients (community KB 523934). An upgrade keeps the entitlements, but licenses of the old version are returned first and cannot be activated again.`, '');
   out.push('## Choose the tier', '');
   if (r.tier) out.push(`Tier chosen for the upgrade: **${t(r.tier)}**. ${t(r.tierGives)} (community KB 523934). Set \`tier: ${t(r.tier)}\` under spec in the site file once it runs ${t(r.to)}.`, '');

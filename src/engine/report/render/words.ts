@@ -1,4 +1,5 @@
 // Words and numbers shared by the three report formats, so they say the same thing.
+import { sourcesText } from '../sources';
 import type { HistoryItem, LicenseRow, SiteReport } from '../types';
 
 /** What the status words mean, once above the tables (the three words are kept apart, issue 28). */
@@ -45,7 +46,11 @@ export function summaryLines(r: SiteReport): [string, string][] {
   const s = r.summary;
   return [
     ['Targets', String(s.targets)],
-    ['Licenses activated', `${s.activated} of ${s.planned} planned`],
+    r.site.activation === 'simulator'
+      ? ['Licenses activated', `none on the real system (simulated: ${s.activated} of ${s.planned} planned)`]
+      : ['Licenses activated', `${s.activated} of ${s.planned} planned, on the real system`],
+    ['Activations by source', sourcesText(s.sources)],
+    ...(s.verified.length > 0 && r.site.activation !== 'simulator' ? [['Checked against the License Servers', s.verified.map((v) => `${v.licenseServer}: ${v.on ? `verified by lmstat on ${v.on}` : 'not verified'}`).join('; ')] as [string, string]] : []),
     ['License violations', String(s.violations)],
     ['Expired / expiring', `${s.expired} / ${s.expiring}`],
     ['Open problems', `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`],
@@ -62,6 +67,7 @@ export function registrationLines(r: SiteReport): [string, string][] {
     ...(r.site.tier ? ([['Tier', r.site.tier]] as [string, string][]) : []),
     ['Licensing', r.site.regime],
     ['Connectivity', r.site.connectivity || '(not set)'],
+    ['Activation', r.site.activation === 'simulator' ? 'simulator (simulated: nothing activated on the real system)' : r.site.activation === 'http' ? 'an HTTP activation server' : "the vendor's tools (License Administrator, Device Administrator), recorded"],
     ['Plans', r.site.plans.join(', ') || '(none)'],
     ['Ledger', r.site.ledger],
     ['Report date', r.today],
