@@ -83,7 +83,7 @@ export interface FakeState {
   progressTitles: string[];
   /** Open documents (`workspace.textDocuments`); fire `documentChanged` after editing one. */
   documents: { uri: Uri; getText(): string; isDirty: boolean }[];
-  documentChanged: EventEmitter<{ document: unknown }>;
+  documentChanged: EventEmitter<{ document: unknown; contentChanges?: unknown[] }>;
   /** Untitled documents opened with content (`workspace.openTextDocument({ content, language })`). */
   opened: { content?: string; language?: string }[];
   /** The language status items created, as the extension left them. */
@@ -131,7 +131,7 @@ function fresh(root: string): FakeState {
     progressTitles: [],
     documents: [],
     opened: [],
-    documentChanged: installed?.documentChanged ?? new EventEmitter<{ document: unknown }>(),
+    documentChanged: installed?.documentChanged ?? new EventEmitter<{ document: unknown; contentChanges?: unknown[] }>(),
     taskProviders: new Map(),
     statusItems: [],
     shownDocuments: [],
