@@ -121,7 +121,7 @@ describe('hardening: fault injection on the HTTP adapter, end to end', function 
     const r = await activate(b.options({ las }));
     assert.equal(r.ok, false);
     assert.equal(r.notDone[0]?.code, 'unavailable');
-    assert.match(describeResult(r), /HTTP 500 Internal Server Error \(tried 4 times\)/);
+    assert.match(describeResult(r), /HTTP 500 .*\(tried 4 times\)/);
     const apart = await agreement(b);
     assert.equal(apart.ledger.length, 0);
     assert.equal(apart.las.length, 2, 'the first target was activated on the LAS, once, despite four attempts');
