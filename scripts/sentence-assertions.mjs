@@ -36,7 +36,9 @@ function callArgs(text, open) {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
+    // An escaped bracket (`\(` in a regular expression or a string) does not open or close anything.
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') if (--depth === 0) return text.slice(open + 1, i);
   }
   return text.slice(open + 1);

@@ -85,7 +85,7 @@ describe('hardening: two processes on one site (the lock)', function () {
       if (waiter) {
         waited++;
         maxWait = Math.max(maxWait, waiter.ms);
-        assert.match(waiter.out, /No changes: the activations match the plan\. Nothing to apply\./, 'the waiter re-read the ledger after the lock');
+        assert.match(waiter.out, /No changes: .*Nothing to apply/, 'the waiter re-read the ledger after the lock');
       }
       const d = duplicates(ledger);
       const a = await disagreement(dir, ledger);
