@@ -30,11 +30,11 @@ describe('bmslicense licenses-log', () => {
     const fromFile = await cli(ROOT, 'licenses-log', LOG, '-f', 'json');
     const fromStdin = await cli(ROOT, 'licenses-log', '-', '--format', 'json');
     assert.equal(fromStdin.out, fromFile.out);
-    assert.match((await cli(ROOT, 'licenses-log', '-')).out, /^Licenses log standard input: 13 checkout events/);
+    assert.match((await cli(ROOT, 'licenses-log', '-')).out, /^Licenses log standard input: 13 /);
     const help = await cli(ROOT, 'licenses-log', '--help');
     assert.equal(help.code, 0);
     assert.match(help.out, /^Usage: bmslicense licenses-log FILE\|- /);
-    assert.match(help.out, /--license-server ID +the License Server that wrote the log/);
+    assert.match(help.out, /^ +--license-server ID +\S/m, 'the option and its value, described');
     assert.match(help.out, /Examples:\n {2}bmslicense licenses-log licenses\.log/);
   });
 
@@ -51,12 +51,13 @@ describe('bmslicense licenses-log', () => {
       cpSync(path.join(ROOT, 'examples/hospital-north'), dir, { recursive: true });
       const r = await cli(dir, 'licenses-log', path.join(ROOT, LOG), '--site', 'hospital-north', '--license-server', 'ls-main');
       assert.equal(r.code, 1, r.err);
-      assert.match(r.err, /Kept for License Server ls-main of site hospital-north: \.bmslicense\/licenses-log\/hospital-north\/ls-main\.json/);
+      assert.match(r.err, /: \.bmslicense\/licenses-log\/hospital-north\/ls-main\.json/, 'where it is kept');
       const kept = readLicensesLog(dir, 'hospital-north', 'ls-main');
       assert.deepEqual([kept?.denied, kept?.clockDenials, kept?.file], [4, 2, path.basename(LOG)]);
       const bad = await cli(dir, 'licenses-log', path.join(ROOT, LOG), '--site', 'hospital-north', '--license-server', 'ls-nope');
       assert.equal(bad.code, 2);
-      assert.match(bad.err, /site 'hospital-north' has no License Server 'ls-nope' \(it has: ls-main, ls-eng\)/);
+      assert.match(bad.err, /'ls-nope'/);
+    assert.match(bad.err, /\(it has: ls-main, ls-eng\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -65,7 +66,8 @@ describe('bmslicense licenses-log', () => {
   it('exit 2 on a missing file or half of --site/--license-server', async () => {
     const missing = await cli(ROOT, 'licenses-log', 'nope.log');
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /cannot read 'nope\.log': no such file\. License Administrator shows where its licenses log is \(help 6953\)/);
+    assert.match(missing.err, /'nope\.log': no such file/);
+    assert.match(missing.err, /\(help 6953\)/, 'where to find the log');
     const half = await cli(ROOT, 'licenses-log', LOG, '--site', 'x');
     assert.equal(half.code, 2);
     assert.match(half.err, /--site and --license-server go together/);
