@@ -90,7 +90,8 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
     const text = upOutput('ec01', { 'client.station': [3, 0] });
     const ds = check([usage(text, 'plant', 'ls-ec')]);
     const d = one(ds, 'BMS080', PLAN_URI, spanOf(PLAN, 'ls-ec', 'ACT-WS, quantity: 3 }\n'));
-    assert.match(d.message, /License Server 'ls-ec' does not serve client.graphiceditor \(ACT-GE\) at the last usage refresh \(2026-01-15 10:20 UTC, lmutil lmstat -a -c @localhost\)/);
+    assert.match(d.message, /not serve client\.graphiceditor \(ACT-GE\)/);
+    assert.match(d.message, /\(2026-01-15 10:20 UTC, lmutil lmstat -a -c @localhost\)/, 'when and how it was read');
     assert.deepEqual(d.data, { feature: 'client.graphiceditor', licenseServer: 'ls-ec', at: '2026-01-15T10:20:00.000Z' });
     assert.deepEqual(of(ds, 'BMS081'), []);
   });
@@ -123,7 +124,10 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
   it('BMS082: a License Server down at the last refresh, on its address in the Site file, error explained', () => {
     const ds = check([usage(DOWN_15, 'plant', 'ls-es', '27000@localhost')]);
     const d = one(ds, 'BMS082', SITE_URI, spanOf(SITE, '"27000@localhost"'));
-    assert.match(d.message, /^License Server 'ls-es' was down or unreachable at the last usage refresh \(2026-01-15 10:20 UTC, lmutil lmstat -a -c 27000@localhost\): Cannot connect to license server system\. \(-15,570:10061 "WinSock: Connection refused"\)\. Cannot connect to the License Server\. Check that the License Server is running/);
+    assert.match(d.message, /^License Server 'ls-es' was down /);
+    assert.match(d.message, /\(2026-01-15 10:20 UTC, lmutil lmstat -a -c 27000@localhost\)/, 'when and how it was read');
+    assert.match(d.message, /\(-15,570:10061 "WinSock: Connection refused"\)/, 'the vendor error as lmstat gave it');
+    assert.match(d.message, /is running/, 'what to check');
     assert.deepEqual(d.data, { licenseServer: 'ls-es', state: 'down', code: '-15', at: '2026-01-15T10:20:00.000Z' });
     assert.equal(ds.length, 1, 'a down License Server gives no BMS080/081: it served nothing to compare');
   });
