@@ -9,20 +9,21 @@ describe('rules: references (BMS010–BMS014)', () => {
   it('BMS010: an unknown server, on the id, with the closest known id', () => {
     const plan = edit(PLAN, '{ server: as-01, activationId: ACT-SD', '{ server: as-10, activationId: ACT-SD');
     const d = one(check({ plan }), 'BMS010', PLAN_URI, at(plan, 'as-10'));
-    assert.match(d.message, /Site 'plant' has no server 'as-10'\. Did you mean 'as-01'\?/);
+    assert.match(d.message, /no server 'as-10'\./);
     assert.deepEqual(d.data, { suggestion: 'as-01' });
   });
 
   it('BMS010: an id that names a License Server, not a server, says which key to use', () => {
     const plan = edit(PLAN, '{ server: as-01, activationId: ACT-SD', '{ server: ls-ec, activationId: ACT-SD');
     const d = one(check({ plan }), 'BMS010', PLAN_URI, at(plan, 'ls-ec', { after: '{ server: ls-ec' }));
-    assert.match(d.message, /'ls-ec' is a License Server .*write 'licenseServer: ls-ec'/);
+    assert.match(d.message, /write 'licenseServer: ls-ec'/);
   });
 
   it('BMS010: an unknown client computer', () => {
     const plan = edit(PLAN, '{ client: ed-01,', '{ client: ed-02,');
     const d = one(check({ plan }), 'BMS010', PLAN_URI, at(plan, 'ed-02'));
-    assert.match(d.message, /no client computer 'ed-02'\. Did you mean 'ed-01'\?/);
+    assert.match(d.message, /no client computer 'ed-02'\./);
+    assert.deepEqual(d.data, { suggestion: 'ed-01' });
   });
 
   it('BMS011: an unknown License Server in an assignment', () => {
@@ -69,7 +70,8 @@ spec:
     const plan = edit(PLAN, 'site: plant', 'site: plnat');
     const c = check({ plan });
     const d = one(c, 'BMS013', PLAN_URI, at(plan, 'plnat'));
-    assert.match(d.message, /No Site named 'plnat'.*Did you mean 'plant'\?/);
+    assert.match(d.message, /No Site named 'plnat'/);
+    assert.deepEqual(d.data, { suggestion: 'plant' });
     assert.deepEqual(codes(c), ['BMS013'], 'targets are not reported against a site that cannot be found');
   });
 
