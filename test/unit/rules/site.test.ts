@@ -39,7 +39,7 @@ describe('rules: the site (BMS030–BMS034)', () => {
     const site = edit(SITE, '          licenseServer: ls-es\n', '');
     const d = one(check({ site }), 'BMS031', SITE_URI, at(site, 'es-01'));
     assert.deepEqual(d.data, { licenseServer: 'ls-es' });
-    assert.match(d.message, /Enterprise Server 'es-01' has no License Server.*Add 'licenseServer: ls-es'/);
+    assert.match(d.message, /Add 'licenseServer: ls-es'/);
   });
 
   it('BMS031 does not fire from 7.0 on', () => {

@@ -30,7 +30,8 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
     const product = '{ activationId: ACT-ENG, feature: client.graphiceditor, licenseType: engineering, quantity: 1, expires: "2026-12-31" }';
     const plan = withProduct(PLAN, product);
     const d = one(check({ plan }), 'BMS024', PLAN_URI, at(plan, 'engineering'));
-    assert.match(d.message, /engineering licenses .* come with EBO 7\.0 \(help 16221\)\. Below 7\.0 use a demo license/);
+    assert.match(d.message, /\(help 16221\)/);
+    assert.match(d.message, /use a demo license/);
     assert.deepEqual(check({ site: ON_7, plan: withProduct(CENTRALIZED, product) }).of('BMS024'), []);
   });
 
@@ -38,7 +39,8 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
     const attach = '{ activationId: ACT-ATT, feature: automation-server-attach, licenseType: network, quantity: 1, expires: permanent }';
     const plan = withProduct(CENTRALIZED, attach);
     const d = one(check({ site: ON_7, plan }), 'BMS024', PLAN_URI, at(plan, 'automation-server-attach'));
-    assert.match(d.message, /not licensed on EBO 7\.0 .*from 7\.0 there is no attach license: every server is licensed centrally from the top server through Device Administrator \(help 12730\)\. Remove it/);
+    assert.match(d.message, /no attach license/);
+    assert.match(d.message, /\(help 12730\)/);
     assert.deepEqual(check({ plan: withProduct(PLAN, attach) }).of('BMS024'), [], 'fine on 6.0');
   });
 
