@@ -56,6 +56,7 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
   it('the confirmation before an activation, and Validate Workspace', async () => {
     await fake.commands.get('bmsLicense.activate')!(targetNode(await site(), 'es-01'));
     const ask = fake.messages.at(-1)!;
+    // sentence: the translation is the subject (the whole French question, its spacing before '?' included)
     assert.match(ask.message, /^Activer 3 licence\(s\) sur es-01 \(site hospital-north\) \?$/);
     assert.deepEqual(ask.options.slice(1), ['Activer']);
     await fake.commands.get('bmsLicense.validateWorkspace')!();
@@ -63,6 +64,7 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
     const summary = fake.messages.find((m) => m.message.includes('validé'));
     assert.ok(summary, JSON.stringify(fake.messages.map((m) => m.message)));
     // Nothing the engineer was shown is in English.
+    // sentence: a list of English words that must not appear, not a sentence
     for (const m of fake.messages) assert.doesNotMatch(m.message, /\b(the|was|with|first|nothing|Validated)\b/, m.message);
   });
 
