@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { licenseState } from '../../../src/engine/ledger/fold';
 import { loadWorkspace } from '../../../src/engine/load/files';
 import { readSiteLedgers } from '../../../src/engine/tree/ledgers';
+import { siteYaml } from '../../support/fixtures';
 
 describe('readSiteLedgers', () => {
   let dir: string;
@@ -14,7 +15,7 @@ describe('readSiteLedgers', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('folds the ledger named by the site, beside the site file, and notes ignored lines', () => {
-    writeFileSync(join(dir, 'site.bms.yaml'), 'apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: s1 }\nspec:\n  ledger: records/s1.jsonl\n  servers: [{ id: as-1, type: as-p }]\n');
+    writeFileSync(join(dir, 'site.bms.yaml'), siteYaml({ name: 's1', ledger: 'records/s1.jsonl', servers: [{ id: 'as-1', type: 'as-p' }] }));
     mkdirSync(join(dir, 'records'));
     writeFileSync(
       join(dir, 'records', 's1.jsonl'),
@@ -28,7 +29,7 @@ describe('readSiteLedgers', () => {
   });
 
   it('gives an empty state when the site has no ledger yet', () => {
-    writeFileSync(join(dir, 'site.bms.yaml'), 'apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: s2 }\nspec: {}\n');
+    writeFileSync(join(dir, 'site.bms.yaml'), siteYaml({ name: 's2' }));
     const ledgers = readSiteLedgers(loadWorkspace([dir]).index);
     assert.equal(ledgers.paths.get('s2'), join(dir, 's2.ledger.jsonl'));
     assert.equal(ledgers.states.get('s2')!.licenses.size, 0);
