@@ -25,9 +25,14 @@ const ASSERTION = /\b(?:assert\.(?:equal|strictEqual|deepEqual|deepStrictEqual|m
 /** A string literal ('…', "…", `…` without ${}) or a regex literal, as written in the source. */
 const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.)*`|\/(?![*/\s])(?:[^/\\\n[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+\/[dgimsuy]*/g;
 
-/** The words of a literal: regex escapes and operators read as spaces. */
+/** The words of a literal: regex escapes and operators read as spaces; a group of alternative words (`(the|was|with)`) is one word. */
 function words(literal) {
-  const body = literal.startsWith('/') ? literal.slice(1, literal.lastIndexOf('/')).replace(/\\[sdwbSDWB]|\\.|[()[\]{}|*+?^$]/g, ' ') : literal.slice(1, -1);
+  const body = literal.startsWith('/')
+    ? literal
+        .slice(1, literal.lastIndexOf('/'))
+        .replace(/\((?:\?:)?[\w-]+(?:\|[\w-]+)+\)/g, ' alternatives ')
+        .replace(/\\[sdwbSDWB]|\\.|[()[\]{}|*+?^$]/g, ' ')
+    : literal.slice(1, -1);
   return body.split(/\s+/).filter((w) => /[A-Za-z]{2,}/.test(w));
 }
 
@@ -68,6 +73,20 @@ for (const file of files(join(root, 'test'))) {
   }
 }
 
+/** The index of the '/' that closes the regular expression literal opening at `open`. */
+function regexEnd(s, open) {
+  let inClass = false;
+  for (let i = open + 1; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    else if (c === '/' && !inClass) return i;
+    else if (c === '\n') break;
+  }
+  return open;
+}
+
 function splitTopLevel(s) {
   const parts = [];
   let depth = 0, start = 0, quote = '';
@@ -78,7 +97,13 @@ function splitTopLevel(s) {
       else if (c === quote) quote = '';
       continue;
     }
-    if (c === "'" || c === '"' || c === '`') quote = c;
+    // A regular expression literal (a '/' where an expression starts): its commas, quotes and brackets are text.
+    if (c === '/' && s[i + 1] !== '/' && s[i + 1] !== '*' && /(?:^|[(,=:[!&|?{};])\s*$/.test(s.slice(Math.max(0, i - 40), i))) {
+      i = regexEnd(s, i);
+      continue;
+    }
+    if (c === '\\') i++;
+    else if (c === "'" || c === '"' || c === '`') quote = c;
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
     else if (c === ',' && depth === 0) {

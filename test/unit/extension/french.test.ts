@@ -64,7 +64,6 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
     const summary = fake.messages.find((m) => m.message.includes('validé'));
     assert.ok(summary, JSON.stringify(fake.messages.map((m) => m.message)));
     // Nothing the engineer was shown is in English.
-    // sentence: a list of English words that must not appear, not a sentence
     for (const m of fake.messages) assert.doesNotMatch(m.message, /\b(the|was|with|first|nothing|Validated)\b/, m.message);
   });
 
