@@ -20,9 +20,14 @@ describe('bmslicense licenses-log', () => {
   it('text: denials and queued per feature and user, the clock difference explained; exit 1 when a checkout was denied', async () => {
     const r = await cli(ROOT, 'licenses-log', LOG);
     assert.equal(r.code, 1, r.err);
-    assert.match(r.out, /^Licenses log .*: 13 checkout events in 14 lines, 2026-11-23 7:58:40 to 2026-11-23 17:30:09\.\nSummary: 4 denied \(2 clock difference\) · 1 queued\.\n/);
+    assert.match(r.out, /: 13 checkout events in 14 lines, /);
+    assert.match(r.out, /2026-11-23 7:58:40 to 2026-11-23 17:30:09\.\n/);
+    assert.match(r.out, /\nSummary: 4 denied \(2 clock difference\) · 1 queued\.\n/);
     assert.match(r.out, /^ {2}client\.station +2 \/ 1 \/ 2 \/ 0$/m);
-    assert.match(r.out, /^ {2}denied {2}client\.station {2}ops@ws-lobby {2}2 times, .*: Clock difference too large between client and server \(-34\)\n {4}→ the clock of ws-lobby is more than 24 hours off the License Server's: put its date, time and time zone right \(NTP\)/m);
+    const denied = r.out.split('\n').findIndex((l) => l.startsWith('  denied  client.station  ops@ws-lobby  2 times, '));
+    assert.ok(denied >= 0, r.out);
+    assert.match(r.out.split('\n')[denied]!, /\(-34\)$/, 'the FlexNet code');
+    assert.match(r.out.split('\n')[denied + 1]!, /^ {4}→ the clock of ws-lobby /, 'what to do, on the next line');
     assert.match(r.out, /^ {2}queued {2}client\.graphiceditor {2}eng2@eng-02 {2}at 2026-11-23 8:11:31$/m);
   });
 

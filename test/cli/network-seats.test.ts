@@ -76,7 +76,8 @@ describe('network client seats (issue 14.2)', () => {
       const line = lines.findIndex((l) => l.includes('client: ws-01'));
       assert.equal(found[0].line, line + 1);
       assert.equal(found[0].column, lines[line].indexOf('ACT-WS') + 1);
-      assert.match(found[0].message, /ACT-WS \(client\.station\) is a network license: its seats are served by a License Server, not installed on a WorkStation\. Assign it with 'licenseServer:'/);
+      assert.match(found[0].message, /^ACT-WS \(client\.station\) is a network/);
+      assert.match(found[0].message, /Assign it with 'licenseServer:'/);
     });
   }
 
@@ -98,6 +99,7 @@ describe('network client seats (issue 14.2)', () => {
     assert.equal(await cli('validate', '--today', '2026-06-01'), 0, out);
     write(plan(EXPLICIT).replace('licenseType: network, quantity: 5', 'licenseType: local, quantity: 5'));
     assert.equal(await cli('validate', '--today', '2026-06-01'), 1);
-    assert.match(out, /error BMS020 ACT-WS \(client\.station\) does not apply to License Server 'ls-main': it goes on WorkStation, WorkStation Pro or WebStation/);
+    assert.match(out, /error BMS020 ACT-WS \(client\.station\) /);
+    assert.match(out, /WorkStation, WorkStation Pro or WebStation/);
   });
 });

@@ -100,7 +100,7 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
 
   it('a mistyped --target is refused with exit 2 and the closest id, before anything runs', async () => {
     assert.equal(await cli('apply', '--site', 'hospital-north', '--target', 'as-1'), 2);
-    assert.match(cli.err, /no server, License Server or client 'as-1'.*Did you mean 'as-01'\?/);
+    assert.match(cli.err, / 'as-1'.*Did you mean 'as-01'\?/);
     assert.equal(cli.out, '');
     assert.equal(ledgerText(), '');
     assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'as-1'), 2);

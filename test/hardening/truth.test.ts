@@ -53,7 +53,9 @@ describe('hardening: the ledger and the LAS state never contradict silently', fu
     for (const argv of [['activate'], ['reclaim'], ['return', '--target', 'fdp-01', '--yes'], ['apply', '--yes']]) {
       const code = await cli(argv[0]!, '--site', 'hospital-north', ...argv.slice(1));
       assert.equal(code, 1, argv.join(' '));
-      assert.match(cli.out + cli.err, /The LAS simulator has no record \(.*las-sim\/state\.json is missing\), but the ledger .*hospital-north\.ledger\.jsonl records 10 activation transaction\(s\) of site hospital-north: starting the simulator afresh would contradict the ledger\. Nothing was done\./, argv.join(' '));
+      assert.match(cli.out + cli.err, /las-sim\/state\.json is missing/, argv.join(' '));
+      assert.match(cli.out + cli.err, /hospital-north\.ledger\.jsonl records 10 activation/, argv.join(' '));
+      assert.match(cli.out + cli.err, /Nothing was done\./, argv.join(' '));
     }
     assert.equal(ledger(), before);
     assert.equal(fs.existsSync(sim('state.json')), false, 'the simulator did not start afresh');
@@ -81,7 +83,8 @@ describe('hardening: the ledger and the LAS state never contradict silently', fu
     assert.equal(cli.out, pem, 'the same key every time');
     fs.rmSync(sim('las-signing-key.pem'));
     assert.equal(await cli('las', 'public-key'), 1);
-    assert.match(cli.err, /The LAS simulator signing key .*las-signing-key\.pem is missing, but the simulator made a key before \(its state or las-public-key\.pem says so\)/);
+    assert.match(cli.err, /las-signing-key\.pem is missing/);
+    assert.match(cli.err, /made a key before/);
     assert.equal(fs.existsSync(sim('las-signing-key.pem')), false, 'no new key was made');
   });
 });

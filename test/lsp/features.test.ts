@@ -68,7 +68,8 @@ describe('lsp: completion, hover, navigation, quick fixes', () => {
     const act = await hover(positionOf(PLAN, 'ACT-0002, quantity: 1', 4));
     assert.match(act.value, /^\*\*Activation ID\*\* `ACT-0002` \(entitlement `ENT-1`\)/);
     const base = await hover(positionOf(PLAN, 'ACT-0001, quantity: 1', 4));
-    assert.match(base.value, /On EBO 6\.0: network — below 7\.0 the Enterprise Server base license is a network license, activated with License Administrator on the License Server \(help 12730\)$/);
+    assert.match(base.value, /On EBO 6\.0: network — /);
+    assert.match(base.value, /\(help 12730\)$/);
     assert.match(act.value, /Assigned: 2 of 3 \(2 assignments\)/);
     const key = await hover(positionOf(PLAN, 'quantity: 5 }', 2));
     assert.match(key.value, /^\*\*Quantity\*\*\n\n/);

@@ -57,7 +57,7 @@ describe('usage commands (stand-in vscode, fake lmutil)', function () {
     assert.deepEqual([cached.state, cached.address, cached.source.command], ['up', '@localhost', `${lmutil.path} lmstat -a -c @localhost`]);
     assert.equal(fake.messages.length, 1);
     assert.equal(fake.messages[0].severity, 'information');
-    assert.match(fake.messages[0].message, /^License Server usage at \d{4}-\d\d-\d\d \d\d:\d\d UTC: ls-main: up, 2 features, 2 seats in use\.$/);
+    assert.match(fake.messages[0].message, / UTC: ls-main: up, 2 features, 2 seats in use\.$/);
     const ls = await node('/licenseServer:ls-main');
     assert.deepEqual(ls.children.map((c) => [c.label, c.description.replace(/ · \d{4}.*$/, '')]), [
       ['Usage', 'up'],

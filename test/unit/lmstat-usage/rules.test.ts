@@ -99,7 +99,8 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
   it('BMS081: fewer seats issued than planned, on the quantity', () => {
     const text = upOutput('ec01', { 'client.station': [2, 2, ['a', 'b']], 'client.graphiceditor': [1, 0] });
     const d = one(check([usage(text, 'plant', 'ls-ec')]), 'BMS081', PLAN_URI, spanOf(PLAN, '3', 'ACT-WS, quantity: '));
-    assert.match(d.message, /issues 2 seats of client.station, but the plan puts 3 there/);
+    assert.match(d.message, /issues 2 seats of client\.station/);
+    assert.match(d.message, /puts 3 /);
     assert.deepEqual(d.data, { feature: 'client.station', licenseServer: 'ls-ec', issued: 2, planned: 3 });
   });
 
@@ -112,8 +113,11 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
       found.map((d) => d.span),
       [spanOf(plan, '3', 'ACT-WS, quantity: '), spanOf(plan, 'ls-ec', 'ACT-WS, quantity: 3 }\n    - { licenseServer: '), spanOf(plan, '2', 'ACT-WS2, quantity: ')].sort((a, b) => a.start - b.start),
     );
-    assert.match(found[0].message, /issues 4 seats of client.station, but the plan puts 5 there \(3 here, 5 in all assignments of client.station to it\)/);
-    assert.match(found[1].message, /issues 0 seats of client.graphiceditor, but the plan puts 1 there/);
+    assert.match(found[0].message, /issues 4 seats of client\.station/);
+    assert.match(found[0].message, /puts 5 /);
+    assert.match(found[0].message, /\(3 here, 5 in all /);
+    assert.match(found[1].message, /issues 0 seats of client\.graphiceditor/);
+    assert.match(found[1].message, /puts 1 /);
   });
 
   it('an uncounted or enough-seat feature never gives BMS081; more seats than planned is fine', () => {

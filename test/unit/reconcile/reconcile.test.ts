@@ -36,7 +36,7 @@ describe('reconcile: plan against ledger', () => {
     assert.deepEqual(plan.summary, { activate: 4, reclaim: 0, return: 0, repair: 0, pending: 0, blocked: 0 });
     const seats = lineOf(formatPlanText(plan), '+ activate ACT-SEATS ×5 on ls-main');
     assert.match(seats, /assignment #4/);
-    assert.match(formatPlanText(plan), /Plan: 4 to activate, 0 to reclaim, 0 to return, 0 to repair\.\n$/);
+    assert.equal(formatPlanText(plan).trimEnd().split('\n').at(-1), `Plan: ${['4 to activate', '0 to reclaim', '0 to return', '0 to repair'].join(', ')}.`, 'the summary line, last');
     const review = reviewText(plan, 'north.ledger.jsonl').split('\n');
     assert.match(review[0]!, /^# Review: site north \(online\)/);
     assert.match(review[0]!, /north\.ledger\.jsonl$/);

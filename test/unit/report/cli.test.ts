@@ -58,7 +58,7 @@ describe('bmslicense report', () => {
     assert.match(a.stderr, /'nowhere' .*\(sites: hospital-north\)/);
     const b = io(ws.dir);
     assert.equal(await runCli(['report', '--site', 'hospital-north', '--format', 'pdf'], b), 2);
-    assert.match(b.stderr, /--format must be md, html or csv/);
+    assert.match(b.stderr, /--format .*md, html or csv/);
     const c = io(ws.dir);
     assert.equal(await runCli(['report', '--format', 'md'], c), 2);
     assert.match(c.stderr, /--site NAME is required/);

@@ -194,7 +194,7 @@ describe('the handover report tells the truth (issue 28)', () => {
     try {
       const md = await live.report('md');
       assert.match(md, /\| License violations \| 1 \|/);
-      assert.match(md, /## License violations\n\n- \*\*as-01\*\*, connected-devices: 8 of 10 required activated/);
+      assert.match(md, /## License violations\n\n- \*\*as-01\*\*, connected-devices: 8 of 10 /);
     } finally {
       live.dispose();
     }

@@ -7,7 +7,8 @@ describe('rules: applicability and allocation (BMS020–BMS023, BMS070)', () => 
   it('BMS020: a license on a target type it does not apply to, on the activation id, naming the type', () => {
     const plan = edit(PLAN, SD_LINE, '    - { server: es-01, activationId: ACT-SD, quantity: 2 }\n');
     const d = one(check({ plan }), 'BMS020', PLAN_URI, at(plan, 'ACT-SD', { after: 'assignments' }));
-    assert.match(d.message, /ACT-SD \(smartdriver\) does not apply to Enterprise Server 'es-01'.*AS-P, AS-P-3, AS-B or Edge Server/);
+    assert.match(d.message, /^ACT-SD \(smartdriver\) .*'es-01'/);
+    assert.match(d.message, /AS-P-3, AS-B or Edge Server/);
   });
 
   it('BMS020: a network seat assigned to a client computer says to use a License Server', () => {

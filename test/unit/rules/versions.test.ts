@@ -15,7 +15,10 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
     const c = check({ site: ON_7 });
     const found = c.of('BMS024');
     assert.deepEqual(found.map((d) => d.span), [at(PLAN, 'network', { after: 'ACT-EC' }), at(PLAN, 'network', { after: 'ACT-ES' }), at(PLAN, 'automation-server-attach')]);
-    assert.match(found[1].message, /^ACT-ES \(server\.ec\.es\) is a network license, but site 'plant' is EBO 7\.0: from 7\.0 the Enterprise Server base license is a centralized license, assigned with Device Administrator from the top server \(help 12730, 12486\)\. Set licenseType to 'centralized'/);
+    assert.match(found[1].message, /^ACT-ES \(server\.ec\.es\) /);
+    assert.match(found[1].message, /is a network license/);
+    assert.match(found[1].message, /\(help 12730, 12486\)/);
+    assert.match(found[1].message, /Set licenseType to 'centralized'/);
     assert.deepEqual(found[1].data, { fix: 'centralized' });
     assert.deepEqual(check({ site: ON_7, plan: CENTRALIZED }).of('BMS024'), []);
   });
@@ -23,7 +26,8 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
   it('a centralized base license below 7.0', () => {
     const found = check({ plan: CENTRALIZED }).of('BMS024');
     assert.deepEqual(found.map((d) => d.span), [at(CENTRALIZED, 'centralized', { after: 'ACT-EC' }), at(CENTRALIZED, 'centralized', { after: 'ACT-ES' })]);
-    assert.match(found[0].message, /below 7\.0 the Enterprise Central base license is a network license, activated with License Administrator on the License Server \(help 12730\)\. Set licenseType to 'network'/);
+    assert.match(found[0].message, /\(help 12730\)/);
+    assert.match(found[0].message, /Set licenseType to 'network'/);
   });
 
   it('an engineering license below 7.0, and none from 7.0 on', () => {
@@ -57,7 +61,9 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
     );
     const site = edit(SITE, 'version: "6.0"', 'version: "3.3"');
     const d = one(check({ site, plan }), 'BMS020', PLAN_URI, at(plan, 'ACT-CD', { after: 'server: as-01, activationId: ACT-CD' }));
-    assert.match(d.message, /ACT-CD \(connected-devices\) does not apply to AS-P 'as-01' on EBO 3\.3: in EBO 3\.x every field-bus device hosted by an Enterprise Server needs a license, and automation servers take none \(help 11031, 12865\)\. Assign it to Enterprise Server/);
+    assert.match(d.message, /^ACT-CD \(connected-devices\) .*'as-01' on EBO 3\.3/);
+    assert.match(d.message, /\(help 11031, 12865\)/);
+    assert.match(d.message, /Assign it to Enterprise Server/);
     assert.deepEqual(check({ plan }).of('BMS020'), [], 'fine on 6.0');
   });
 });
