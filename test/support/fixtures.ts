@@ -66,9 +66,10 @@ export function siteYaml(site: SiteFixture): string {
   if (site.tier !== undefined) spec.push(`  tier: ${site.tier}`);
   if (site.connectivity !== undefined) spec.push(`  connectivity: ${site.connectivity}`);
   if (site.ledger !== undefined) spec.push(`  ledger: ${scalar(site.ledger)}`);
-  if (site.licenseServers) spec.push('  licenseServers:', ...site.licenseServers.map((l) => `    - ${flow(l)}`));
-  if (site.servers) spec.push('  servers:', ...serverLines(site.servers, '    '));
-  if (site.clients) spec.push('  clients:', ...site.clients.map((c) => `    - ${flow(c)}`));
+  const list = (key: string, items: string[] | undefined) => items && spec.push(...(items.length ? [`  ${key}:`, ...items] : [`  ${key}: []`]));
+  list('licenseServers', site.licenseServers?.map((l) => `    - ${flow(l)}`));
+  list('servers', site.servers && serverLines(site.servers, '    '));
+  list('clients', site.clients?.map((c) => `    - ${flow(c)}`));
   lines.push(spec.length ? 'spec:' : 'spec: {}', ...spec);
   return `${lines.join('\n')}\n`;
 }
@@ -97,11 +98,13 @@ export interface PlanFixture {
 export function planYaml(plan: PlanFixture): string {
   const lines = ['apiVersion: bms.license/v1', 'kind: LicensePlan', `metadata: { name: ${scalar(plan.name)}, site: ${scalar(plan.site)} }`, 'spec:'];
   if (plan.stage !== undefined) lines.push(`  stage: ${plan.stage}`);
-  if (plan.entitlements) {
+  if (plan.entitlements?.length === 0) lines.push('  entitlements: []');
+  else if (plan.entitlements) {
     lines.push('  entitlements:');
     for (const e of plan.entitlements) lines.push(`    - id: ${scalar(e.id)}`, '      products:', ...e.products.map((p) => `        - ${flow({ ...p, expires: p.expires ?? 'permanent' })}`));
   }
-  if (plan.assignments) lines.push('  assignments:', ...plan.assignments.map((a) => `    - ${flow(a)}`));
+  if (plan.assignments?.length === 0) lines.push('  assignments: []');
+  else if (plan.assignments) lines.push('  assignments:', ...plan.assignments.map((a) => `    - ${flow(a)}`));
   if (lines.length === 4) lines[3] = 'spec: {}';
   return `${lines.join('\n')}\n`;
 }

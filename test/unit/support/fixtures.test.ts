@@ -57,8 +57,10 @@ describe('test fixture builders (test/support/fixtures.ts)', () => {
     }
   });
 
-  it('an empty spec is written as a mapping', () => {
+  it('an empty spec is written as a mapping, an empty list as a list', () => {
     assert.deepEqual(parseDocument(siteYaml({ name: 's2' })).toJS().spec, {});
     assert.deepEqual(parseDocument(planYaml({ name: 'p', site: 's2' })).toJS().spec, {});
+    assert.deepEqual(parseDocument(siteYaml({ name: 's2', servers: [] })).toJS().spec, { servers: [] });
+    assert.deepEqual(parseDocument(planYaml({ name: 'p', site: 's2', entitlements: [], assignments: [] })).toJS().spec, { entitlements: [], assignments: [] });
   });
 });
