@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { planYaml } from '../../support/fixtures';
 import { at, check, codes, edit, one, PLAN, PLAN_7, PLAN_URI, SITE, SITE_URI } from './fixtures';
 
 const EXPIRES = '"2027-06-30"';
@@ -49,7 +50,7 @@ describe('rules: the plan over time (BMS040–BMS070)', () => {
 
   it('BMS050 counts every plan of the site, and is silent while a site has no plan', () => {
     const plan = edit(PLAN, '    - { server: es-01, activationId: ACT-ES, quantity: 1 }\n', '');
-    const other = 'apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: more, site: plant }\nspec:\n  entitlements: []\n  assignments:\n    - { server: es-01, activationId: ACT-ES }\n';
+    const other = planYaml({ name: 'more', site: 'plant', entitlements: [], assignments: [{ server: 'es-01', activationId: 'ACT-ES' }] });
     assert.deepEqual(check({ plan, extra: { 'file:///w/more.bms.yaml': other } }).all, []);
     assert.deepEqual(check({ plan: '' }).all, []);
   });

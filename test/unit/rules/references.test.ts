@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { planYaml } from '../../support/fixtures';
 import { at, check, codes, edit, one, PLAN, PLAN_URI, SITE, SITE_URI } from './fixtures';
 
 describe('rules: references (BMS010–BMS014)', () => {
@@ -53,16 +54,12 @@ describe('rules: references (BMS010–BMS014)', () => {
 
   it('BMS012 does not fire when the product is in another plan for the same site', () => {
     const plan = edit(PLAN, 'activationId: ACT-SD, quantity: 2 }', 'activationId: ACT-X1, quantity: 1 }');
-    const other = `apiVersion: bms.license/v1
-kind: LicensePlan
-metadata: { name: extra, site: plant }
-spec:
-  entitlements:
-    - id: ENT-2
-      products:
-        - { activationId: ACT-X1, feature: smartdriver, licenseType: centralized, quantity: 1, expires: permanent }
-  assignments: []
-`;
+    const other = planYaml({
+      name: 'extra',
+      site: 'plant',
+      entitlements: [{ id: 'ENT-2', products: [{ activationId: 'ACT-X1', feature: 'smartdriver', licenseType: 'centralized', quantity: 1 }] }],
+      assignments: [],
+    });
     assert.deepEqual(check({ plan, extra: { 'file:///w/extra.bms.yaml': other } }).all, []);
   });
 
