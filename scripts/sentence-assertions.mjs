@@ -1,7 +1,7 @@
 // Counts test assertions that compare with a whole sentence: an equality or match assertion whose expected
 // value is a string literal or regular expression of six words or more. Such a test breaks on a wording fix
 // while a wrong finding code would pass; assert codes, fields, ranges and one key phrase instead.
-// Usage: node scripts/sentence-assertions.mjs [--list] [--max N]   (exit 1 when more than N are found)
+// Usage: node scripts/sentence-assertions.mjs [--list] [--max N] [--root DIR]   (exit 1 when more than N are found)
 // A test whose subject IS the wording (the schema wording, a translation) may keep a whole message: put a
 // `// sentence: <why>` comment on the line before the assertion (or at the end of its first line); it is not
 // counted, and `--list` shows it under "allowed".
@@ -9,8 +9,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const args = process.argv.slice(2);
+/** The repository (or, for the script's own test, `--root DIR`): its `test/` folder is read. */
+const root = args.includes('--root') ? args[args.indexOf('--root') + 1] : join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const max = args.includes('--max') ? Number(args[args.indexOf('--max') + 1]) : Infinity;
 
 function* files(dir) {
