@@ -43,7 +43,7 @@ describe('bmslicense conventions', () => {
     assert.equal(fs.existsSync(path.join(dir, 'hospital-north.ledger.jsonl')), false, '--help ran no workflow');
     const plan = await cli(['plan', '--help']);
     assert.match(plan.out, /^ {2}-f, --format FORMAT +the output format/m);
-    assert.match(plan.out, /^ {6}--detailed-exitcode +exit 0 when nothing is to do, 2 when there is drift/m);
+    assert.match(plan.out, /^ {6}--detailed-exitcode +exit 0 when nothing/m);
     assert.match(plan.out, /\nExamples:\n {2}bmslicense plan --site hospital-north\n/);
   });
 
@@ -53,11 +53,14 @@ describe('bmslicense conventions', () => {
     const r = await cli(['plan', '--sit', 'hospital-north'], dir);
     assert.equal(r.code, 2);
     assert.equal(r.out, '');
-    assert.match(r.err, /^bmslicense plan: unknown option --sit\. Did you mean '--site'\?\nUsage: bmslicense plan /);
+    assert.match(r.err, /^bmslicense plan: unknown option --sit\./);
+    assert.match(r.err, /'--site'\?\n/, 'the closest option');
+    assert.match(r.err, /\nUsage: bmslicense plan /);
     const missing = await cli(['plan', '--site'], dir);
     assert.match(missing.err, /^bmslicense plan: --site needs a value\n/);
     const flagValue = await cli(['apply', '--site', 'hospital-north', '--yes=no'], dir);
-    assert.match(flagValue.err, /^bmslicense apply: --yes takes no value\n/);
+    assert.match(flagValue.err, /^bmslicense apply: --yes /);
+    assert.match(flagValue.err, /takes no value\n/);
   });
 
   it('short options -f and -o, and -- before a positional that starts with a dash', async () => {
@@ -91,14 +94,15 @@ describe('bmslicense conventions', () => {
       assert.match(r.out, /--detailed-exitcode/);
     }
     const bash = (await cli(['completion', 'bash'])).out;
-    assert.match(bash, /^ {4}plan\) opts="--site --target --workspace --by --las --las-token-env --format -f --detailed-exitcode --help" ;;$/m);
+    const planOpts = /^ {4}plan\) opts="([^"]*)" ;;$/m.exec(bash);
+    assert.deepEqual(planOpts?.[1]?.split(' '), ['--site', '--target', '--workspace', '--by', '--las', '--las-token-env', '--format', '-f', '--detailed-exitcode', '--help']);
     const script = path.join(dir, 'bmslicense.bash');
     fs.writeFileSync(script, bash);
     const check = spawnSync('bash', ['-n', script], { encoding: 'utf8' });
     assert.equal(check.status, 0, check.stderr);
     const bad = await cli(['completion', 'fish']);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /name one shell: bash, zsh, pwsh/);
+    assert.match(bad.err, /: bash, zsh, pwsh/);
   });
 
   it('validate FILE alone finds its site in the workspace (the git repository holding it): no false BMS013', async () => {
@@ -113,7 +117,11 @@ describe('bmslicense conventions', () => {
     fs.writeFileSync(plan, fs.readFileSync(plan, 'utf8').replace('{ server: as-02,', '{ server: as-22,'));
     const broken = await cli(['validate', 'plans/plan.bms.yaml'], dir);
     assert.equal(broken.code, 1);
-    assert.match(broken.out, /^plans\/plan\.bms\.yaml:\d+:\d+: error BMS010 Site 'hospital-north' has no server 'as-22'/m);
+    const at = /^plans\/plan\.bms\.yaml:(\d+):(\d+): error BMS010 (.*)$/m.exec(broken.out);
+    assert.ok(at, broken.out);
+    const line = fs.readFileSync(plan, 'utf8').split(/\r?\n/)[Number(at[1]) - 1]!;
+    assert.equal(line.slice(Number(at[2]) - 1, Number(at[2]) - 1 + 'as-22'.length), 'as-22', 'on the unknown id');
+    assert.match(at[3]!, /no server 'as-22'/);
     assert.match(broken.out, /^1 file checked: 1 error/m);
   });
 });

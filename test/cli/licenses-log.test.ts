@@ -20,9 +20,14 @@ describe('bmslicense licenses-log', () => {
   it('text: denials and queued per feature and user, the clock difference explained; exit 1 when a checkout was denied', async () => {
     const r = await cli(ROOT, 'licenses-log', LOG);
     assert.equal(r.code, 1, r.err);
-    assert.match(r.out, /^Licenses log .*: 13 checkout events in 14 lines, 2026-11-23 7:58:40 to 2026-11-23 17:30:09\.\nSummary: 4 denied \(2 clock difference\) · 1 queued\.\n/);
+    assert.match(r.out, /: 13 checkout events in 14 lines, /);
+    assert.match(r.out, /2026-11-23 7:58:40 to 2026-11-23 17:30:09\.\n/);
+    assert.match(r.out, /\nSummary: 4 denied \(2 clock difference\) · 1 queued\.\n/);
     assert.match(r.out, /^ {2}client\.station +2 \/ 1 \/ 2 \/ 0$/m);
-    assert.match(r.out, /^ {2}denied {2}client\.station {2}ops@ws-lobby {2}2 times, .*: Clock difference too large between client and server \(-34\)\n {4}→ the clock of ws-lobby is more than 24 hours off the License Server's: put its date, time and time zone right \(NTP\)/m);
+    const denied = r.out.split('\n').findIndex((l) => l.startsWith('  denied  client.station  ops@ws-lobby  2 times, '));
+    assert.ok(denied >= 0, r.out);
+    assert.match(r.out.split('\n')[denied]!, /\(-34\)$/, 'the FlexNet code');
+    assert.match(r.out.split('\n')[denied + 1]!, /^ {4}→ the clock of ws-lobby /, 'what to do, on the next line');
     assert.match(r.out, /^ {2}queued {2}client\.graphiceditor {2}eng2@eng-02 {2}at 2026-11-23 8:11:31$/m);
   });
 
@@ -30,11 +35,11 @@ describe('bmslicense licenses-log', () => {
     const fromFile = await cli(ROOT, 'licenses-log', LOG, '-f', 'json');
     const fromStdin = await cli(ROOT, 'licenses-log', '-', '--format', 'json');
     assert.equal(fromStdin.out, fromFile.out);
-    assert.match((await cli(ROOT, 'licenses-log', '-')).out, /^Licenses log standard input: 13 checkout events/);
+    assert.match((await cli(ROOT, 'licenses-log', '-')).out, /^Licenses log standard input: 13 /);
     const help = await cli(ROOT, 'licenses-log', '--help');
     assert.equal(help.code, 0);
     assert.match(help.out, /^Usage: bmslicense licenses-log FILE\|- /);
-    assert.match(help.out, /--license-server ID +the License Server that wrote the log/);
+    assert.match(help.out, /^ +--license-server ID +\S/m, 'the option and its value, described');
     assert.match(help.out, /Examples:\n {2}bmslicense licenses-log licenses\.log/);
   });
 
@@ -51,12 +56,13 @@ describe('bmslicense licenses-log', () => {
       cpSync(path.join(ROOT, 'examples/hospital-north'), dir, { recursive: true });
       const r = await cli(dir, 'licenses-log', path.join(ROOT, LOG), '--site', 'hospital-north', '--license-server', 'ls-main');
       assert.equal(r.code, 1, r.err);
-      assert.match(r.err, /Kept for License Server ls-main of site hospital-north: \.bmslicense\/licenses-log\/hospital-north\/ls-main\.json/);
+      assert.match(r.err, /: \.bmslicense\/licenses-log\/hospital-north\/ls-main\.json/, 'where it is kept');
       const kept = readLicensesLog(dir, 'hospital-north', 'ls-main');
       assert.deepEqual([kept?.denied, kept?.clockDenials, kept?.file], [4, 2, path.basename(LOG)]);
       const bad = await cli(dir, 'licenses-log', path.join(ROOT, LOG), '--site', 'hospital-north', '--license-server', 'ls-nope');
       assert.equal(bad.code, 2);
-      assert.match(bad.err, /site 'hospital-north' has no License Server 'ls-nope' \(it has: ls-main, ls-eng\)/);
+      assert.match(bad.err, /'ls-nope'/);
+    assert.match(bad.err, /\(it has: ls-main, ls-eng\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -65,7 +71,8 @@ describe('bmslicense licenses-log', () => {
   it('exit 2 on a missing file or half of --site/--license-server', async () => {
     const missing = await cli(ROOT, 'licenses-log', 'nope.log');
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /cannot read 'nope\.log': no such file\. License Administrator shows where its licenses log is \(help 6953\)/);
+    assert.match(missing.err, /'nope\.log': no such file/);
+    assert.match(missing.err, /\(help 6953\)/, 'where to find the log');
     const half = await cli(ROOT, 'licenses-log', LOG, '--site', 'x');
     assert.equal(half.code, 2);
     assert.match(half.err, /--site and --license-server go together/);

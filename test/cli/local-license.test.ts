@@ -4,35 +4,35 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { planYaml, siteYaml } from '../support/fixtures';
 
-const SITE = `apiVersion: bms.license/v1
-kind: Site
-metadata: { name: lab }
-spec:
-  version: "6.0"
-  connectivity: online
-  activation: simulator
-  licenseServers:
-    - { id: ls-main, host: es01, address: "@localhost" }
-  servers:
-    - { id: es-01, type: enterprise-server, host: es01, licenseServer: ls-main }
-  clients:
-    - { id: eng-01, type: graphics-editor, host: eng01, licenseServers: [ls-main] }
-`;
+const SITE = siteYaml({
+  name: 'lab',
+  version: '6.0',
+  connectivity: 'online',
+  activation: 'simulator',
+  licenseServers: [{ id: 'ls-main', host: 'es01', address: '@localhost' }],
+  servers: [{ id: 'es-01', type: 'enterprise-server', host: 'es01', licenseServer: 'ls-main' }],
+  clients: [{ id: 'eng-01', type: 'graphics-editor', host: 'eng01', licenseServers: ['ls-main'] }],
+});
 
-const PLAN = `apiVersion: bms.license/v1
-kind: LicensePlan
-metadata: { name: lab-plan, site: lab }
-spec:
-  entitlements:
-    - id: ENT-1
-      products:
-        - { activationId: ACT-ES, feature: server.enterprise.base, licenseType: network, quantity: 1, expires: permanent }
-        - { activationId: ACT-GE, feature: client.graphiceditor, licenseType: local, quantity: 1, expires: permanent }
-  assignments:
-    - { server: es-01, activationId: ACT-ES, quantity: 1 }
-    - { client: eng-01, activationId: ACT-GE, quantity: 1 }
-`;
+const PLAN = planYaml({
+  name: 'lab-plan',
+  site: 'lab',
+  entitlements: [
+    {
+      id: 'ENT-1',
+      products: [
+        { activationId: 'ACT-ES', feature: 'server.enterprise.base', licenseType: 'network', quantity: 1 },
+        { activationId: 'ACT-GE', feature: 'client.graphiceditor', licenseType: 'local', quantity: 1 },
+      ],
+    },
+  ],
+  assignments: [
+    { server: 'es-01', activationId: 'ACT-ES', quantity: 1 },
+    { client: 'eng-01', activationId: 'ACT-GE', quantity: 1 },
+  ],
+});
 
 describe('returning a local license (help 4191)', () => {
   let dir: string;
@@ -52,9 +52,12 @@ describe('returning a local license (help 4191)', () => {
   it('says, before and after, that the computer must restart before it takes a network seat', async () => {
     assert.equal(await cli('activate', '--site', 'lab', '--by', 'test'), 0, out);
     assert.equal(await cli('return', '--site', 'lab', '--target', 'eng-01'), 1);
-    assert.match(out, /eng-01: transaction T-\S+: ACT-GE ×1; then restart eng-01 before it takes a network seat: a computer whose local license \(ACT-GE\) was removed must restart first \(help 4191\)/);
+    assert.match(out, /eng-01: transaction T-\S+: ACT-GE ×1; /);
+    assert.match(out, /restart eng-01 before/);
+    assert.match(out, /\(help 4191\)/);
     assert.equal(await cli('return', '--site', 'lab', '--target', 'eng-01', '--yes'), 0, out);
-    assert.match(out, /returned transaction T-\S+: ACT-GE ×1; restart eng-01 before it takes a network seat/);
+    assert.match(out, /returned transaction T-\S+: ACT-GE ×1; /);
+    assert.match(out.slice(out.indexOf('returned transaction')), /restart eng-01 before/);
   });
 
   it('says nothing of a restart when a server returns its network license', async () => {

@@ -77,18 +77,22 @@ describe('network client seats (issue 14.2)', () => {
       const line = lines.findIndex((l) => l.includes('client: ws-01'));
       assert.equal(found[0].line, line + 1);
       assert.equal(found[0].column, lines[line].indexOf('ACT-WS') + 1);
-      assert.match(found[0].message, /ACT-WS \(client\.station\) is a network license: its seats are served by a License Server, not installed on a WorkStation\. Assign it with 'licenseServer:'/);
+      assert.match(found[0].message, /^ACT-WS \(client\.station\) is a network/);
+      assert.match(found[0].message, /Assign it with 'licenseServer:'/);
     });
   }
 
   it('plan offers the seats on the License Server, and blocks them on a client computer (BMS020)', async () => {
     write(plan(EXPLICIT));
     assert.equal(await cli('plan', '--site', 'seats'), 0, out);
-    assert.match(out, /^ {2}\+ activate ACT-WS ×5 on ls-main \(License Server\)/m);
+    assert.match(out, /^ {2}\+ activate ACT-WS ×5 on ls-main /m);
     assert.doesNotMatch(out, /blocked/);
     write(plan(EXPLICIT, 'client: ws-01'));
     await cli('plan', '--site', 'seats');
-    assert.match(out, /^ {2}! blocked {2}activate ACT-WS ×5 on ws-01 \(workstation\) — BMS020 plan\.bms\.yaml:\d+: ACT-WS \(client\.station\) is a network license/m);
+    const blocked = out.split('\n').find((l) => l.startsWith('  ! blocked  '));
+    assert.match(blocked ?? out, /activate ACT-WS ×5 on ws-01 \(workstation\)/);
+    assert.match(blocked!, / — BMS020 plan\.bms\.yaml:\d+: /);
+    assert.match(blocked!, /is a network license/);
   });
 
   it('an explicit appliesTo of a local license still names the computers it goes on', async () => {
@@ -96,6 +100,7 @@ describe('network client seats (issue 14.2)', () => {
     assert.equal(await cli('validate', '--today', '2026-06-01'), 0, out);
     write(plan(EXPLICIT).replace('licenseType: network, quantity: 5', 'licenseType: local, quantity: 5'));
     assert.equal(await cli('validate', '--today', '2026-06-01'), 1);
-    assert.match(out, /error BMS020 ACT-WS \(client\.station\) does not apply to License Server 'ls-main': it goes on WorkStation, WorkStation Pro or WebStation/);
+    assert.match(out, /error BMS020 ACT-WS \(client\.station\) /);
+    assert.match(out, /WorkStation, WorkStation Pro or WebStation/);
   });
 });

@@ -54,7 +54,8 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
     assert.equal((ledgerText().match(/"op":"activate"/g) ?? []).length, 15);
     const ledger = ledgerText();
     assert.equal(await cli('apply', '--site', 'hospital-north'), 0);
-    assert.equal(cli.out, 'No changes: the activations match the plan. Nothing to apply.\n');
+    assert.equal(cli.out.split('\n').length, 2, `one line: ${cli.out}`);
+    assert.match(cli.out, /^No changes: .*Nothing to apply/);
     assert.equal(ledgerText(), ledger);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0);
   });
@@ -65,7 +66,8 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
     fs.writeFileSync(planFile, fs.readFileSync(planFile, 'utf8').replace('    - { server: as-01, activationId: ACT-9C21-0002, quantity: 1 }\n', ''));
     const ledger = ledgerText();
     assert.equal(await cli('apply', '--site', 'hospital-north'), 1);
-    assert.match(cli.out, /return ACT-9C21-0002 ×1 from as-01 \(as-p\).*also returns: ACT-9C21-0001 ×2/);
+    const ret = cli.out.split('\n').find((l) => l.includes('return ACT-9C21-0002 ×1 from as-01 (as-p)'));
+    assert.match(ret ?? cli.out, /also returns: ACT-9C21-0001 ×2/);
     assert.match(cli.err, /--yes/);
     assert.equal(ledgerText(), ledger);
     assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 0, cli.err + cli.out);
@@ -86,7 +88,8 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
     };
     try {
       assert.equal(await cli('plan', '--site', 'hospital-north'), 2);
-      assert.match(cli.err, /Cannot read plan\.bms\.yaml: cannot read file: .*Nothing was done/);
+      assert.match(cli.err, /^Cannot read plan\.bms\.yaml: /);
+    assert.match(cli.err, /Nothing was done/);
       assert.doesNotMatch(cli.out, /return/);
       assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 2);
     } finally {
@@ -97,7 +100,7 @@ describe('bmslicense plan and apply on examples/hospital-north', () => {
 
   it('a mistyped --target is refused with exit 2 and the closest id, before anything runs', async () => {
     assert.equal(await cli('apply', '--site', 'hospital-north', '--target', 'as-1'), 2);
-    assert.match(cli.err, /no server, License Server or client 'as-1'.*Did you mean 'as-01'\?/);
+    assert.match(cli.err, / 'as-1'.*Did you mean 'as-01'\?/);
     assert.equal(cli.out, '');
     assert.equal(ledgerText(), '');
     assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'as-1'), 2);

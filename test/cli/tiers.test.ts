@@ -61,11 +61,20 @@ describe('bmslicense validate: version names and 7.0 tiers', () => {
     writeFileSync(join(dir, 'plan.bms.yaml'), plan);
   };
 
+  /** The line of validate's output at `where` (file:line:col: severity CODE), without that prefix; fails when there is none. */
+  const finding = (out: string, where: string): string => {
+    const line = out.split('\n').find((l) => l.startsWith(`${where} `));
+    assert.ok(line, `no ${where} in:\n${out}`);
+    return line.slice(where.length + 1);
+  };
+
   it('an unknown release year: exit 1 with BMS054 on the version line, the known names listed', async () => {
     write(SITE('  version: 2025\n  connectivity: online'), PLAN());
     const r = await cli('validate', '.');
     assert.equal(r.code, 1);
-    assert.match(r.out, /^site\.bms\.yaml:8:12: error BMS054 EBO 2025 is not a release name the catalog knows \(2022 = 4\.0, 2023 = 5\.0, 2024 = 6\.0;/m);
+    const bms054 = finding(r.out, 'site.bms.yaml:8:12: error BMS054');
+    assert.match(bms054, /^EBO 2025 /);
+    assert.match(bms054, /\(2022 = 4\.0, 2023 = 5\.0, 2024 = 6\.0;/, 'the known names');
   });
 
   it('7.0 without a tier: information BMS055, exit 0; client.station seats on 7.0: warning BMS056 on the feature, exit 0', async () => {
@@ -74,7 +83,7 @@ describe('bmslicense validate: version names and 7.0 tiers', () => {
     const r = await cli('validate', '.');
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /^site\.bms\.yaml:8:12: information BMS055 /m);
-    assert.match(r.out, /^plan\.bms\.yaml:11:44: warning BMS056 ACT-WS \(client\.station\) /m);
+    assert.match(finding(r.out, 'plan.bms.yaml:11:44: warning BMS056'), /^ACT-WS \(client\.station\) /);
     assert.match(r.out, /2 files checked: 0 errors, 1 warning, 1 information/);
   });
 
@@ -82,7 +91,7 @@ describe('bmslicense validate: version names and 7.0 tiers', () => {
     write(SITE('  version: "2024"\n  tier: essential\n  connectivity: online'), PLAN());
     const r = await cli('validate', '.');
     assert.equal(r.code, 1);
-    assert.match(r.out, /^site\.bms\.yaml:9:9: error BMS002 'tier' is set, but the site's version is below 7\.0/m);
+    assert.match(finding(r.out, 'site.bms.yaml:9:9: error BMS002'), /^'tier' is set, /);
   });
 
   it('the licenses log peaks at more than 3 clients on an Essential site: warning BMS057 on the License Server, marked as our reading', async () => {
@@ -96,7 +105,7 @@ describe('bmslicense validate: version names and 7.0 tiers', () => {
     assert.equal(imported.code, 0, imported.err);
     const after = await cli('validate', '.');
     assert.equal(after.code, 0, 'a warning never fails');
-    assert.match(after.out, /^site\.bms\.yaml:12:13: warning BMS057 License Server 'ls-01': up to 5 client\.station checkouts at once in the licenses log/m);
+    assert.match(finding(after.out, 'site.bms.yaml:12:13: warning BMS057'), /'ls-01': up to 5 client\.station /);
     assert.match(after.out, /This is our reading/);
     // Advanced: unlimited concurrent clients.
     write(SITE('  version: "7.0"\n  tier: advanced\n  connectivity: online'), PLAN());

@@ -20,7 +20,7 @@ describe('e2e: validate first — a blocked action (hospital-south)', function (
     await waitForTreeRow(page, /activate ACT-DEMO-0001 ×1.*blocked by BMS020/, 'Sites');
     const rows = await treeItems(page, 'Sites');
     const blocked = rows.filter((r) => /blocked by/.test(r.description ?? ''));
-    assert.deepEqual(blocked.map((r) => `${r.label} · ${r.description}`), ['! activate ACT-DEMO-0001 ×1 · ls-main · blocked by BMS020']);
+    assert.deepEqual(blocked.map((r) => [r.label, r.description]), [['! activate ACT-DEMO-0001 ×1', 'ls-main · blocked by BMS020']]);
     await screenshot(page, 'blocked-1-pending-changes');
 
     await startCommand(page, 'BMS: Review and Apply Plan…');

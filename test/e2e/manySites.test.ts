@@ -10,7 +10,7 @@ import { loadWorkspace } from '../../src/engine/load/files';
 import { buildSiteTree } from '../../src/engine/tree/build';
 import { readSiteLedgers } from '../../src/engine/tree/ledgers';
 import type { TreeNode } from '../../src/engine/tree/types';
-import { packagedVsix, screenshot, treeItems, useWorkbench } from './harness';
+import { packagedVsix, screenshot, treeItems, treeRowLocator, useWorkbench } from './harness';
 import { expandTreeRow, showSites } from './fixtures/tree';
 
 describe('e2e: BMS Licenses tree of 60 sites', function () {
@@ -31,12 +31,9 @@ describe('e2e: BMS Licenses tree of 60 sites', function () {
     assert.ok(written.bytes > 1_000_000, `${written.bytes} bytes`);
     const { page } = session;
     await showSites(page, /[a-z]+-\d+/);
-    const deadline = Date.now() + 60_000;
+    // Wait on the UI state: no row still says it is checking the plans.
+    await treeRowLocator(page, 'Sites').filter({ hasText: /checking the plans/ }).first().waitFor({ state: 'detached', timeout: 60_000 });
     let items = await treeItems(page, 'Sites');
-    while (items.some((i) => /checking the plans/.test(i.description)) && Date.now() < deadline) {
-      await page.waitForTimeout(200);
-      items = await treeItems(page, 'Sites');
-    }
     const sites = items.filter((i) => i.level === 1);
     assert.ok(sites.length >= 1, 'site rows are visible');
     for (const row of sites) assert.equal(row.description, expected.get(row.label)?.description, `${row.label}: the engine's description`);

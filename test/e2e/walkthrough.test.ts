@@ -32,9 +32,12 @@ describe('e2e: the walkthrough (empty folder)', function () {
     await step('Create a starter site and plan').click();
     await tour.locator('button, a', { hasText: 'Create a Starter Site and Plan' }).last().click();
     await page.locator('.tabs-container .tab', { hasText: 'plan.bms.yaml' }).waitFor();
-    // The tour is still an open editor: it was not replaced by the plan.
+    // The tour is still an open editor: it was not replaced by the plan, which opened in a group beside it.
     await tour.waitFor();
-    assert.ok(await tour.isVisible(), 'the walkthrough is still shown');
+    const groups = page.locator('.editor-group-container');
+    assert.equal(await groups.count(), 2, 'the plan opened beside the tour');
+    assert.equal(await groups.filter({ has: page.locator('.gettingStartedContainer') }).count(), 1, 'one group shows the tour');
+    assert.equal(await groups.filter({ has: page.locator('.tabs-container .tab.active', { hasText: 'plan.bms.yaml' }) }).count(), 1, 'the other shows the plan');
     await screenshot(page, 'walkthrough-1-starter-beside');
   });
 

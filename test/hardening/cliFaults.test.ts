@@ -87,7 +87,8 @@ describe('hardening: the CLI on the HTTP LAS, with injected faults', function ()
   it('the LAS failing every time: exit 1, the message says what to do, nothing recorded the LAS did not make', async () => {
     await serve([{ method: 'activate', when: 'before', action: { kind: 'status', status: 503 } }]);
     assert.equal(await cli({}, 'activate', '--site', 'hospital-north', '--target', 'es-01', '--las', url), 1);
-    assert.match(out, /failed with HTTP 503 Service Unavailable \(tried 4 times\)\. The activation may or may not have happened/);
+    assert.match(out, /HTTP 503 Service Unavailable \(tried 4 times\)/);
+    assert.match(out, /activation may or may not/);
     assert.equal(fs.existsSync(path.join(dir, LEDGER)), false);
     assert.equal(await cli({}, 'plan', '--site', 'hospital-north', '--las', url, '--detailed-exitcode'), 2);
     assert.doesNotMatch(out, /Drift/);
@@ -97,21 +98,23 @@ describe('hardening: the CLI on the HTTP LAS, with injected faults', function ()
     await serve([{ method: 'returnTransaction', call: [1, 2, 3, 4], when: 'after', action: { kind: 'malformed' } }]);
     assert.equal(await cli({}, 'activate', '--site', 'hospital-north', '--target', 'fdp-01', '--las', url), 0, out + err);
     assert.equal(await cli({}, 'return', '--site', 'hospital-north', '--target', 'fdp-01', '--yes', '--las', url), 1);
-    assert.match(out, /The return may or may not have happened/);
+    assert.match(out, /return may or may not/);
     assert.equal(await cli({}, 'return', '--site', 'hospital-north', '--target', 'fdp-01', '--yes', '--las', url), 0, out + err);
-    assert.match(out, /was already returned on the LAS; recorded in the ledger/);
+    assert.match(out, /already returned on the LAS/);
     assert.equal(await agree(), 0);
   });
 
   it('the token: from BMSLICENSE_LAS_TOKEN or the variable --las-token-env names; a missing one is refused by the server; never a flag', async () => {
     await serve([]);
     assert.equal(await cli({ BMSLICENSE_LAS_TOKEN: '' }, 'activate', '--site', 'hospital-north', '--las', url), 1);
-    assert.match(out, /The activation server needs a token and none is set\. Put the activation server's token in BMSLICENSE_LAS_TOKEN\./);
+    assert.match(out, /none is set/);
+    assert.match(out, /\bBMSLICENSE_LAS_TOKEN\b/, 'the variable to set');
     assert.equal(await cli({ BMSLICENSE_LAS_TOKEN: '', CI_LAS_TOKEN: TOKEN }, 'activate', '--site', 'hospital-north', '--target', 'es-01', '--las', url, '--las-token-env', 'CI_LAS_TOKEN'), 0, out + err);
     assert.equal(await cli({}, 'activate', '--site', 'hospital-north', '--las', url, '--token', TOKEN), 2);
     assert.match(err, /unknown option --token/);
     assert.equal(err.includes(TOKEN), false, 'the refusal does not echo the token');
     assert.equal(await cli({}, 'plan', '--site', 'hospital-north', '--las', 'ftp://example'), 2);
-    assert.match(err, /--las must be an http\(s\) URL such as http:\/\/127\.0\.0\.1:8471/);
+    assert.match(err, /^--las must be an http/);
+    assert.match(err, /'ftp:\/\/example'/, 'the value refused');
   });
 });

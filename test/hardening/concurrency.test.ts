@@ -85,7 +85,7 @@ describe('hardening: two processes on one site (the lock)', function () {
       if (waiter) {
         waited++;
         maxWait = Math.max(maxWait, waiter.ms);
-        assert.match(waiter.out, /No changes: the activations match the plan\. Nothing to apply\./, 'the waiter re-read the ledger after the lock');
+        assert.match(waiter.out, /No changes: .*Nothing to apply/, 'the waiter re-read the ledger after the lock');
       }
       const d = duplicates(ledger);
       const a = await disagreement(dir, ledger);
@@ -140,7 +140,10 @@ describe('hardening: two processes on one site (the lock)', function () {
     fs.writeFileSync(`${ledger}.lock`, JSON.stringify({ pid: process.pid, host: os.hostname(), what: 'apply by jsmith', since: '2026-11-23T10:15:02.000Z', token: 'live0001' }));
     const r = await cli(script, dir, ['activate', '--site', 'hospital-north'], { BMSLICENSE_LOCK_TIMEOUT: '0' });
     assert.equal(r.code, 1);
-    assert.match(r.out, /Site hospital-north is busy: apply by jsmith \(pid \d+ on .+, since 10:15:02 UTC\) holds its lock\. Nothing was done: let it finish, then run the command again\. If that process is gone \(stopped on another computer\), delete .+hospital-north\.ledger\.jsonl\.lock\./);
+    assert.match(r.out, /: apply by jsmith \(pid \d+ /, 'who holds the lock');
+    assert.match(r.out, /, since 10:15:02 UTC\) /, 'since when');
+    assert.match(r.out, /Nothing was done/);
+    assert.match(r.out, /delete .+hospital-north\.ledger\.jsonl\.lock\./, 'the lock file to delete if its process is gone');
     assert.equal(fs.existsSync(ledger), false);
     assert.equal(fs.existsSync(simulatorDataDir(dir)), false, 'the LAS was not called');
     const applied = await cli(script, dir, ['apply', '--site', 'hospital-north', '--yes'], { BMSLICENSE_LOCK_TIMEOUT: '0' });

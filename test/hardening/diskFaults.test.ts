@@ -71,7 +71,7 @@ describe('hardening: file-system errors', () => {
   it('a ledger that cannot be opened for append: refused before the activation server is asked (nothing consumed)', async () => {
     failOn('open', /ledger\.jsonl$/, 'EPERM');
     assert.equal(await cli('apply', '--site', 'hospital-north'), 1);
-    assert.match(cli.out + cli.err, /\(EPERM\).*the activation server was not asked/);
+    assert.match(cli.out + cli.err, /\(EPERM\).*not asked/);
     assert.deepEqual(simTransactions(), []);
     assert.equal(ledgerText(), '');
   });
@@ -96,7 +96,7 @@ describe('hardening: file-system errors', () => {
     failOn('write', /^\.state\.json\./, 'ENOSPC', 4);
     assert.equal(await cli('apply', '--site', 'hospital-north'), 1);
     const said = cli.out + cli.err;
-    assert.match(said, /state\.json: the disk is full \(ENOSPC\)/);
+    assert.match(said, /state\.json: .*\(ENOSPC\)/);
     assert.match(said, /done +\S+: simulated: activated/);
     assert.doesNotMatch(said, /internal error/);
     assert.deepEqual(fs.readdirSync(path.join(dir, '.bmslicense/las-sim')).filter((f) => f.endsWith('.tmp')), []);
@@ -129,7 +129,7 @@ describe('hardening: file-system errors', () => {
       fs.cpSync(path.join(ROOT, 'examples/hospital-north'), site, { recursive: true });
       const real = capturedCli(() => site, { BMSLICENSE_NOW: NOW, BMSLICENSE_INTERACTIVE: '0' });
       assert.equal(await real('apply', '--site', 'hospital-north'), 1);
-      assert.match(real.out + real.err, /hospital-north\.ledger\.jsonl: the disk is full \(ENOSPC\).*not asked/);
+      assert.match(real.out + real.err, /ledger\.jsonl: .*\(ENOSPC\).*not asked/);
       assert.equal(fs.existsSync(path.join(site, LEDGER)), false);
     });
 

@@ -35,7 +35,7 @@ describe('hardening: encodings, links and stale temp files', () => {
     const site = path.join(dir, 'site.bms.yaml');
     fs.writeFileSync(site, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(site, 'utf8'), 'utf16le')]));
     assert.equal(await cli('validate'), 2);
-    assert.match(cli.err, /site\.bms\.yaml: saved as UTF-16 LE, not UTF-8 \(BMS091\)/);
+    assert.match(cli.err, /\.bms\.yaml: .*UTF-16 LE.*\(BMS091\)/);
     assert.match(cli.err, /Save with Encoding/);
     assert.doesNotMatch(cli.out + cli.err, /mapping/);
     assert.equal(await cli('plan', '--site', 'hospital-north'), 2);
@@ -66,7 +66,8 @@ describe('hardening: encodings, links and stale temp files', () => {
     assert.doesNotMatch(cli.out, /BMS015/);
     // The project folder alone: its link leads out of it.
     assert.equal(await cli('validate', project), 2);
-    assert.match(cli.err, /project\/site\.bms\.yaml: a link to .*shared\/site\.bms\.yaml, outside the workspace/);
+    assert.match(cli.err, /project\/site\.bms\.yaml: /);
+    assert.match(cli.err, /shared\/site\.bms\.yaml, outside/);
     // A link inside the workspace whose target the walk skips (an ignored folder) is read through the link.
     fs.writeFileSync(path.join(dir, '.gitignore'), 'shared/\n');
     assert.equal(await cli('plan', '--site', 'hospital-north', '--workspace', dir), 0, cli.err);

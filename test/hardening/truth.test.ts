@@ -40,7 +40,8 @@ describe('hardening: the ledger and the LAS state never contradict silently', fu
     assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
     assert.deepEqual((JSON.parse(cli.out) as { lasDrift: { kind: string }[] }).lasDrift.map((d) => d.kind), ['not-on-las']);
     assert.equal(await cli('las', 'restore', '--site', 'hospital-north'), 0, cli.out + cli.err);
-    assert.match(cli.out, /simulator restored from the ledger: 1 transaction\(s\) added; 0 corrected to what the ledger says; 9 already known/);
+    assert.match(cli.out, /simulator restored from the ledger/);
+    assert.match(cli.out, /: 1 transaction\(s\) added; 0 corrected .*; 9 already known/);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 0, cli.out);
     assert.equal(await cli('return', '--site', 'hospital-north', '--target', 'fdp-01', '--yes'), 0, cli.out);
     assert.match(cli.out, new RegExp(`returned transaction ${lost.transaction}: ACT-9C21-0004 ×1`));
@@ -52,23 +53,27 @@ describe('hardening: the ledger and the LAS state never contradict silently', fu
     for (const argv of [['activate'], ['reclaim'], ['return', '--target', 'fdp-01', '--yes'], ['apply', '--yes']]) {
       const code = await cli(argv[0]!, '--site', 'hospital-north', ...argv.slice(1));
       assert.equal(code, 1, argv.join(' '));
-      assert.match(cli.out + cli.err, /The LAS simulator has no record \(.*las-sim\/state\.json is missing\), but the ledger .*hospital-north\.ledger\.jsonl records 10 activation transaction\(s\) of site hospital-north: starting the simulator afresh would contradict the ledger\. Nothing was done\./, argv.join(' '));
+      assert.match(cli.out + cli.err, /las-sim\/state\.json is missing/, argv.join(' '));
+      assert.match(cli.out + cli.err, /hospital-north\.ledger\.jsonl records 10 activation/, argv.join(' '));
+      assert.match(cli.out + cli.err, /Nothing was done\./, argv.join(' '));
     }
     assert.equal(ledger(), before);
     assert.equal(fs.existsSync(sim('state.json')), false, 'the simulator did not start afresh');
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 2);
-    assert.match(cli.out, /Drift: the ledger and the LAS disagree \(10\)/);
+    assert.match(cli.out, /^Drift: .*disagree \(10\)/m);
   });
 
   it('a damaged state file: an error naming the file and what to do, not a bare JSON error; nothing written', async () => {
     fs.writeFileSync(sim('state.json'), '{"version":1,"transactions":[{"transaction":"T-00');
     const before = ledger();
     assert.equal(await cli('return', '--site', 'hospital-north', '--target', 'fdp-01', '--yes'), 1);
-    assert.match(cli.out, /The LAS simulator state .*las-sim\/state\.json is damaged \(.*JSON.*\)\. Nothing was changed\. Restore it from a backup; or move it away and run 'bmslicense las restore --site NAME'/);
+    assert.match(cli.out, /las-sim\/state\.json/);
+    assert.match(cli.out, /is damaged \(/);
+    assert.match(cli.out, /'bmslicense las restore --site NAME'/, 'the next step');
     assert.doesNotMatch(cli.out, /already returned/);
     assert.equal(ledger(), before);
     assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 1);
-    assert.match(cli.err, /Cannot compare the ledger with the LAS: The LAS simulator state .*state\.json is damaged/);
+    assert.match(cli.err, /^Cannot compare .*state\.json/m);
   });
 
   it('a deleted signing key once the simulator has signed: an error naming the file, never a new key pair', async () => {
@@ -78,7 +83,8 @@ describe('hardening: the ledger and the LAS state never contradict silently', fu
     assert.equal(cli.out, pem, 'the same key every time');
     fs.rmSync(sim('las-signing-key.pem'));
     assert.equal(await cli('las', 'public-key'), 1);
-    assert.match(cli.err, /The LAS simulator signing key .*las-signing-key\.pem is missing, but the simulator made a key before \(its state or las-public-key\.pem says so\)/);
+    assert.match(cli.err, /las-signing-key\.pem is missing/);
+    assert.match(cli.err, /made a key before/);
     assert.equal(fs.existsSync(sim('las-signing-key.pem')), false, 'no new key was made');
   });
 });

@@ -22,7 +22,7 @@ describe('lsp: the licensing domain', () => {
     const onClient = await client.change('plan.bms.yaml', [{ range: range(at.line, at.character, at.line, at.character + 'licenseServer: ls-main'.length), text: 'client: ws-1' }]);
     const id = positionOf(EXPLICIT.replace('licenseServer: ls-main', 'client: ws-1'), 'ACT-0003, quantity: 5');
     assert.deepEqual(brief(onClient), [diag('BMS020', id.line, id.character, id.line, id.character + 'ACT-0003'.length)]);
-    assert.match(String(onClient[0].message), /is a network license: its seats are served by a License Server/);
+    assert.match(String(onClient[0].message), /is a network license/);
   });
 
   it('BMS024 on the licenseType of a network base license on a 7.0 site, with the quick fix', async () => {
@@ -30,7 +30,7 @@ describe('lsp: the licensing domain', () => {
     const ds = await client.open('south-plan.bms.yaml', text);
     const at = positionOf(text, 'network');
     assert.deepEqual(brief(ds), [diag('BMS024', at.line, at.character, at.line, at.character + 'network'.length)]);
-    assert.match(String(ds[0].message), /from 7\.0 the Enterprise Central base license is a centralized license/);
+    assert.match(String(ds[0].message), /is a centralized license/);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('south-plan.bms.yaml') }, range: ds[0].range, context: { diagnostics: [ds[0]] } });
     assert.deepEqual(actions.map((a) => [a.title, a.edit?.changes]), [["Set licenseType to 'centralized'", { [client.uri('south-plan.bms.yaml')]: [{ range: ds[0].range, newText: 'centralized' }] }]]);
     assert.deepEqual(await client.change('south-plan.bms.yaml', [{ range: ds[0].range, text: 'centralized' }]), []);
@@ -43,7 +43,9 @@ describe('lsp: the licensing domain', () => {
     const ds = await client.open('south.bms.yaml', site);
     const at = positionOf(site, 'devices');
     assert.deepEqual(brief(ds), [diag('BMS053', at.line, at.character, at.line, at.character + 'devices'.length)]);
-    assert.match(String(ds[0].message), /requires 32 connected-devices licenses: .*not counted: 12 devices under MP\/RP controllers.*assign 20/);
+    assert.match(String(ds[0].message), /requires 32 connected-devices/);
+    assert.match(String(ds[0].message), /not counted: 12 devices under/);
+    assert.match(String(ds[0].message), /assign 20/);
     const fixedSite = client.nextDiagnostics(client.uri('south.bms.yaml'), (p) => p.diagnostics.length === 0);
     const q = positionOf(plan, 'ACT-S3, quantity: 20', 'ACT-S3, quantity: '.length);
     await client.change('south-plan.bms.yaml', [{ range: range(q.line, q.character, q.line, q.character + 2), text: '32' }]);

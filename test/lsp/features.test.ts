@@ -54,14 +54,22 @@ describe('lsp: completion, hover, navigation, quick fixes', () => {
     await client.open('plan.bms.yaml', PLAN);
     const hover = async (p: { line: number; character: number }) => (await client.request<Hover>('textDocument/hover', { textDocument: { uri: plan() }, position: p })).contents as { value: string };
     const server = await hover(positionOf(PLAN, 'es-01', 2));
-    assert.equal(
-      server.value,
-      "**Server** `es-01` (site `north`)\n\ntype: Enterprise Server · host: `es01.north.local` · License Server: `ls-main`\n\nPlanned licenses:\n- 1 × `ACT-0001` server.enterprise.base (network)\n\nLedger:\n- 1 × `ACT-0001` activated since 2026-11-23 (simulated)\n\nRequired (computed):\n- 2 × automation-server-attach: 2 automation servers attached to it in the site file ('as-01' and 'as-02'); below 7.0 each needs an attach license on the Enterprise Server (help 12865)",
-    );
+    const parts = server.value.split('\n\n');
+    assert.equal(parts.length, 5, server.value);
+    assert.equal(parts[0], '**Server** `es-01` (site `north`)');
+    assert.deepEqual(parts[1]!.split(' · '), ['type: Enterprise Server', 'host: `es01.north.local`', 'License Server: `ls-main`']);
+    assert.deepEqual(parts[2]!.split('\n'), ['Planned licenses:', '- 1 × `ACT-0001` server.enterprise.base (network)']);
+    assert.deepEqual(parts[3]!.split('\n'), ['Ledger:', '- 1 × `ACT-0001` activated since 2026-11-23 (simulated)']);
+    const [required, attach, ...more] = parts[4]!.split('\n');
+    assert.deepEqual([required, more], ['Required (computed):', []]);
+    assert.match(attach!, /^- 2 × automation-server-attach: 2 automation servers attached /);
+    assert.match(attach!, /\('as-01' and 'as-02'\)/);
+    assert.match(attach!, /\(help 12865\)$/);
     const act = await hover(positionOf(PLAN, 'ACT-0002, quantity: 1', 4));
     assert.match(act.value, /^\*\*Activation ID\*\* `ACT-0002` \(entitlement `ENT-1`\)/);
     const base = await hover(positionOf(PLAN, 'ACT-0001, quantity: 1', 4));
-    assert.match(base.value, /On EBO 6\.0: network — below 7\.0 the Enterprise Server base license is a network license, activated with License Administrator on the License Server \(help 12730\)$/);
+    assert.match(base.value, /On EBO 6\.0: network — /);
+    assert.match(base.value, /\(help 12730\)$/);
     assert.match(act.value, /Assigned: 2 of 3 \(2 assignments\)/);
     const key = await hover(positionOf(PLAN, 'quantity: 5 }', 2));
     assert.match(key.value, /^\*\*Quantity\*\*\n\n/);
@@ -110,9 +118,9 @@ describe('lsp: completion, hover, navigation, quick fixes', () => {
     const actions = await fixes('site.bms.yaml', SITE, 'BMS050');
     const last = positionOf(withoutBase, '    - { licenseServer: ls-main');
     const end = { line: last.line, character: '    - { licenseServer: ls-main, activationId: ACT-0003, quantity: 5 }'.length };
-    assert.deepEqual(actions.map((a) => [a.title, a.edit?.changes]), [
-      ["Assign a base license to 'es-01' in the plan", { [plan()]: [{ range: { start: end, end }, newText: '\n    - { server: es-01, activationId: ACT-0001, quantity: 1 }' }] }],
-    ]);
+    assert.deepEqual(actions.map((a) => a.edit?.changes), [{ [plan()]: [{ range: { start: end, end }, newText: '\n    - { server: es-01, activationId: ACT-0001, quantity: 1 }' }] }]);
+    assert.match(actions[0]!.title, /^Assign a base license /);
+    assert.match(actions[0]!.title, /'es-01'/);
   });
 
   it('quick fix: an unknown id becomes the closest known one (BMS012)', async () => {

@@ -61,10 +61,10 @@ describe('lsp: rename, folding, links, server info, workspace folders, watched l
 
   it('refuses an id that is taken, an id that is not an id, and an id the ledger records', async () => {
     const at = { textDocument: { uri: client.uri('plan.bms.yaml') }, position: positionOf(PLAN, 'as-01, activationId', 1) };
-    await assert.rejects(client.request('textDocument/rename', { ...at, newName: 'ls-main' }), /'ls-main' is already the id of a License Server of site 'north'/);
+    await assert.rejects(client.request('textDocument/rename', { ...at, newName: 'ls-main' }), /'ls-main' is already the id/);
     await assert.rejects(client.request('textDocument/rename', { ...at, newName: 'AS 01' }), /'AS 01' is not an id/);
     const es01 = { textDocument: { uri: client.uri('site.bms.yaml') }, position: positionOf(SITE, 'es-01\n', 1) };
-    await assert.rejects(client.request('textDocument/prepareRename', es01), /The ledger of site 'north' records licenses on server 'es-01': the License Activation Server knows it by this id/);
+    await assert.rejects(client.request('textDocument/prepareRename', es01), /records licenses on server 'es-01'/);
     const act = { textDocument: { uri: client.uri('plan.bms.yaml') }, position: positionOf(PLAN, 'ACT-0001, feature', 1) };
     await assert.rejects(client.request('textDocument/rename', { ...act, newName: 'ACT-9' }), /records license ACT-0001/);
   });

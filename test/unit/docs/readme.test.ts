@@ -16,7 +16,8 @@ describe('README', () => {
   it('says at the test command what its first run installs, and names a fast-suites script that exists', () => {
     const block = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const testLine = block.split('\n').find((l) => l.startsWith('npm test')) ?? '';
-    assert.match(testLine, /first run installs Chromium and code-server \(a few minutes, needs apt-get/);
+    assert.match(testLine, /installs Chromium and code-server/);
+    assert.match(testLine, /apt-get/, 'what it needs');
     const fast = /npm run (test:[a-z]+)/.exec(block)?.[1];
     assert.ok(fast, 'the set-up block names the fast suites\' script');
     const scripts = JSON.parse(readFileSync(`${__dirname}/../../../package.json`, 'utf8')).scripts as Record<string, string>;

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import { buildSiteTree } from '../../../src/engine/tree/build';
 import { COMMANDS } from '../../../src/extension/commands/definitions';
+import { planYaml, siteYaml } from '../../support/fixtures';
 import { manifest } from './manifest';
 
 interface MenuItem {
@@ -45,10 +46,10 @@ describe('package.json contributions', () => {
   });
 
   it('offers the offline commands on offline sites only, and only Reveal on the group rows', () => {
-    const site = (connectivity: string) =>
-      `apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: s-${connectivity} }\nspec:\n  connectivity: ${connectivity}\n  licenseServers: [{ id: ls-1 }]\n  servers: [{ id: es-1, type: enterprise-server }]\n  clients: [{ id: ws-1, type: workstation }]\n`;
+    const site = (connectivity: 'online' | 'semi-online' | 'offline') =>
+      siteYaml({ name: `s-${connectivity}`, connectivity, licenseServers: [{ id: 'ls-1' }], servers: [{ id: 'es-1', type: 'enterprise-server' }], clients: [{ id: 'ws-1', type: 'workstation' }] });
     const index = new WorkspaceIndex();
-    for (const c of ['online', 'semi-online', 'offline']) index.setText(`file:///w/${c}.bms.yaml`, site(c));
+    for (const c of ['online', 'semi-online', 'offline'] as const) index.setText(`file:///w/${c}.bms.yaml`, site(c));
     const tree = buildSiteTree({ index });
     // Nothing planned or activated on these nodes: no license command to offer.
     const online = ['revealInYaml'];
@@ -78,11 +79,19 @@ describe('package.json contributions', () => {
     const index = new WorkspaceIndex();
     index.setText(
       'file:///w/site.bms.yaml',
-      'apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: s }\nspec:\n  version: "7.0"\n  connectivity: online\n  servers:\n    - { id: as-1, type: as-p }\n    - { id: as-2, type: as-p }\n    - { id: as-3, type: as-p }\n',
+      siteYaml({ name: 's', version: '7.0', connectivity: 'online', servers: ['as-1', 'as-2', 'as-3'].map((id) => ({ id, type: 'as-p' })) }),
     );
     index.setText(
       'file:///w/plan.bms.yaml',
-      'apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: p, site: s }\nspec:\n  entitlements:\n    - id: E-1\n      products:\n        - { activationId: A-1, feature: smartdriver, licenseType: centralized, quantity: 3, expires: permanent }\n  assignments:\n    - { server: as-1, activationId: A-1, quantity: 1 }\n    - { server: as-2, activationId: A-1, quantity: 1 }\n',
+      planYaml({
+        name: 'p',
+        site: 's',
+        entitlements: [{ id: 'E-1', products: [{ activationId: 'A-1', feature: 'smartdriver', licenseType: 'centralized', quantity: 3 }] }],
+        assignments: [
+          { server: 'as-1', activationId: 'A-1', quantity: 1 },
+          { server: 'as-2', activationId: 'A-1', quantity: 1 },
+        ],
+      }),
     );
     const active = { at: '2026-11-20T10:00:00Z', op: 'activate', site: 's', target: 'as-1', transaction: 'T-1', mode: 'online', lines: [{ activationId: 'A-1', quantity: 1 }] };
     const { fold } = require('../../../src/engine/ledger/fold') as typeof import('../../../src/engine/ledger/fold');

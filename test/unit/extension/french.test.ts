@@ -58,6 +58,7 @@ describe('the extension in a French VS Code (stand-in vscode)', () => {
   it('the confirmation before an activation, and Validate Workspace', async () => {
     await fake.commands.get('bmsLicense.activate')!(targetNode(await site(), 'es-01'));
     const ask = fake.messages.at(-1)!;
+    // sentence: the translation is the subject (the whole French question, its spacing before '?' included)
     assert.match(ask.message, /^Activer 3 licence\(s\) sur es-01 \(site hospital-north\) \?$/);
     assert.deepEqual(ask.options.slice(1), ['Activer']);
     await fake.commands.get('bmsLicense.validateWorkspace')!();

@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { fold } from '../../../src/engine/ledger/fold';
 import { loadWorkspace } from '../../../src/engine/load/files';
 import { buildSiteTree } from '../../../src/engine/tree/build';
+import { siteYaml } from '../../support/fixtures';
 import { progressTitle, refusalFor, scopeFromArgument, siteNode, sitePicks, targetPicks } from '../../../src/extension/commands/scope';
 
 const { index } = loadWorkspace([join(__dirname, '../../../examples/hospital-north')]);
-index.setText(
-  'file:///w/far.bms.yaml',
-  'apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: far-plant }\nspec:\n  connectivity: offline\n  servers: [{ id: as-9, type: as-p }]\n',
-);
+index.setText('file:///w/far.bms.yaml', siteYaml({ name: 'far-plant', connectivity: 'offline', servers: [{ id: 'as-9', type: 'as-p' }] }));
 const ledger = fold([
   { at: '2026-11-20T10:00:00Z', op: 'activate', site: 'hospital-north', target: 'as-01', transaction: 'T-1', lines: [{ activationId: 'ACT-9C21-0001', quantity: 2 }] },
   { at: '2026-11-21T10:00:00Z', op: 'broken', site: 'hospital-north', target: 'as-01', transaction: 'T-1' },
@@ -29,7 +27,7 @@ describe('command scope', () => {
   });
 
   it('never offers offline commands on a semi-online site', () => {
-    assert.match(refusalFor('createOfflineRequests', 'hospital-north', 'semi-online')!, /semi-online.*always uses the online workflow/);
+    assert.match(refusalFor('createOfflineRequests', 'hospital-north', 'semi-online')!, /semi-online.*always uses the online/);
     assert.equal(refusalFor('activate', 'hospital-north', 'semi-online'), undefined);
     assert.equal(refusalFor('importOfflineResponses', 'far-plant', 'offline'), undefined);
     assert.deepEqual(sitePicks(tree, 'importOfflineResponses').map((p) => p.value), ['far-plant']);

@@ -33,12 +33,15 @@ describe('extension: Show 7.0 Upgrade Report', () => {
     assert.equal(fake.opened.length, 1, JSON.stringify(fake.messages));
     assert.equal(fake.opened[0].language, 'markdown');
     assert.match(fake.opened[0].content!, /^# Upgrade report: riverside-plant, EBO 6\.0 \(2024\) → 7\.0\n/);
-    assert.match(fake.opened[0].content!, /## Needs a new entitlement through Device Administrator[\s\S]*server\.enterprise\.base \| network \| centralized/);
+    const moves = fake.opened[0].content!.split('\n## Needs a new entitlement through Device Administrator\n')[1];
+    assert.ok(moves, 'the section of licenses that need a new entitlement');
+    assert.match(moves.split('\n## ')[0]!, /server\.enterprise\.base \| network \| centralized/);
   });
 
   it('says there is nothing to upgrade on a 7.0 site, and opens nothing', async () => {
     await fake.commands.get('bmsLicense.upgradeReport')!('lakeside-campus');
     assert.equal(fake.opened.length, 0);
-    assert.deepEqual(fake.messages.map((m) => [m.severity, m.message]), [['information', "Site 'lakeside-campus' is already EBO 7.0: there is nothing to upgrade to 7.0."]]);
+    assert.deepEqual(fake.messages.map((m) => m.severity), ['information']);
+    assert.match(fake.messages[0]!.message, /'lakeside-campus' is already EBO 7\.0/);
   });
 });

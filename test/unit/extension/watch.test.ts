@@ -13,7 +13,7 @@ describe('the e2e watch of the extension host', () => {
     try {
       await assert.rejects(
         watch.command('bmsLicense.refresh', () => new Promise(() => undefined), 50),
-        (e: Error) => /^bmsLicense\.refresh did not answer within 0\.05 s/.test(e.message),
+        (e: Error) => /^bmsLicense\.refresh /.test(e.message) && /within 0\.05 s/.test(e.message),
       );
       assert.deepEqual(watch.ran, ['bmsLicense.refresh']);
     } finally {
@@ -24,7 +24,7 @@ describe('the e2e watch of the extension host', () => {
   it('fails a command while which the extension host went over the limit, naming it', async () => {
     const watch = watchExtensionHost(server, -1);
     try {
-      await assert.rejects(watch.command('bmsLicense.openDashboard', async () => undefined), (e: Error) => /^bmsLicense\.openDashboard: the extension host reached 0 MiB/.test(e.message));
+      await assert.rejects(watch.command('bmsLicense.openDashboard', async () => undefined), (e: Error) => /^bmsLicense\.openDashboard: /.test(e.message) && /reached 0 MiB/.test(e.message));
     } finally {
       watch.stop();
     }

@@ -58,7 +58,8 @@ describe('HttpLas against the LAS HTTP server', () => {
     const e = failed(await client.activations('plant'));
     assert.equal(e.code, 'unavailable');
     assert.equal(e.retryable, true);
-    assert.match(e.message, /did not answer within 0\.15 s \(tried 2 times\)/);
+    assert.match(e.message, /did not answer within 0\.15 s/);
+    assert.match(e.message, /\(tried 2 times\)/);
     assert.equal(server!.requests('activations'), 2);
   });
 
@@ -71,7 +72,9 @@ describe('HttpLas against the LAS HTTP server', () => {
   it('reports HTTP 500 after the retries are spent', async () => {
     const client = await connect([{ method: 'activations', when: 'before', action: { kind: 'status', status: 500 } }], { retries: 2 });
     const e = failed(await client.activations('plant'));
-    assert.match(e.message, /failed with HTTP 500 Internal Server Error \(tried 3 times\)\. Try again in a moment/);
+    assert.equal(e.code, 'unavailable');
+    assert.match(e.message, /HTTP 500 Internal Server Error/);
+    assert.match(e.message, /\(tried 3 times\)/);
     assert.equal(server!.requests('activations'), 3);
   });
 
@@ -106,7 +109,8 @@ describe('HttpLas against the LAS HTTP server', () => {
     const e = failed(await client.activate(es01, baseLine));
     assert.equal(e.code, 'unavailable');
     assert.equal(e.retryable, true);
-    assert.match(e.message, /was cut before the whole answer arrived\. The activation may or may not have happened\. Run "Refresh" \(or `bmslicense plan`\)/);
+    assert.match(e.message, /activation may or may not/);
+    assert.match(e.message, /`bmslicense plan`/, 'the next step');
     assert.equal(server!.requests('activate'), 1);
     assert.equal(las.transactions.length, 1, 'it did happen: that is why the user must refresh');
   });
@@ -114,12 +118,15 @@ describe('HttpLas against the LAS HTTP server', () => {
   it('says a changing call may have happened when every retry failed', async () => {
     const client = await connect([{ method: 'returnTransaction', when: 'before', action: { kind: 'status', status: 500 } }], { retries: 1 });
     const e = failed(await client.returnTransaction(es01, 'TX-1', false));
-    assert.match(e.message, /\(tried 2 times\)\. The return may or may not have happened/);
+    assert.match(e.message, /\(tried 2 times\)/);
+    assert.match(e.message, /return may or may not/);
   });
 
   it('reports a malformed answer, and retries it for a read', async () => {
     const client = await connect([{ method: 'activations', call: 1, when: 'before', action: { kind: 'malformed' } }], { retries: 0 });
-    assert.match(failed(await client.activations('plant')).message, /sent an answer that is not valid JSON/);
+    const malformed = failed(await client.activations('plant'));
+    assert.equal(malformed.code, 'unavailable');
+    assert.match(malformed.message, /not valid JSON/);
     assert.deepEqual(await client.activations('plant'), { ok: true, value: [] });
     const retrying = await connect([{ method: 'activations', call: 1, when: 'before', action: { kind: 'malformed' } }]);
     assert.deepEqual(await retrying.activations('plant'), { ok: true, value: [] });
@@ -134,10 +141,14 @@ describe('HttpLas against the LAS HTTP server', () => {
   it('says a refused token or a missing token needs "Set activation server token", without retrying', async () => {
     const wrong = await connect([], { token: async () => 'wrong-token' });
     const e = failed(await wrong.activations('plant'));
-    assert.deepEqual(e, { code: 'unauthorized', message: 'The activation server refused the token. Run "BMS: Set activation server token".' });
+    assert.deepEqual(Object.keys(e).sort(), ['code', 'message']);
+    assert.equal(e.code, 'unauthorized');
+    assert.match(e.message, /"BMS: Set activation server token"/, 'the command to run');
     assert.equal(server!.requests('activations'), 0);
     const missing = await connect([], { token: async () => undefined });
-    assert.match(failed(await missing.activate(es01, baseLine)).message, /needs a token and none is set/);
+    const none = failed(await missing.activate(es01, baseLine));
+    assert.equal(none.code, 'unauthorized');
+    assert.match(none.message, /none is set/);
     assert.equal(las.transactions.length, 0);
   });
 

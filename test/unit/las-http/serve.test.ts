@@ -27,13 +27,13 @@ describe('bmslicense las serve', () => {
   it('refuses a bad port, an unknown option and an empty token variable with exit code 2', async () => {
     const a = io();
     assert.equal(await serveCommand(['--port', 'eighty'], a), 2);
-    assert.match(a.errText(), /--port must be a number from 0 to 65535/);
+    assert.match(a.errText(), /--port .*from 0 to 65535/);
     const b = io();
     assert.equal(await serveCommand(['--host', '0.0.0.0'], b), 2);
     assert.match(b.errText(), /unknown option --host/);
     const c = io({});
     assert.equal(await serveCommand(['--port', '0', '--token-env', 'LAS_TOKEN'], c), 2);
-    assert.match(c.errText(), /environment variable LAS_TOKEN is empty or not set/);
+    assert.match(c.errText(), /LAS_TOKEN is empty or/);
   });
 
   it('says when the port is taken', async () => {

@@ -43,7 +43,9 @@ describe('Import Licenses Log… (stand-in vscode)', () => {
     fake.openDialog = [LOG];
     await fake.commands.get('bmsLicense.importLicensesLog')!(await node('/licenseServer:ls-main'));
     assert.deepEqual(fake.messages.map((m) => m.severity), ['warning']);
-    assert.match(fake.messages[0].message, /^Licenses log of ls-main: 13 checkout events, 4 denied \(2 clock difference\) · 1 queued\. Clock difference: the clock of ws-lobby is more than 24 hours off the License Server's/);
+    assert.match(fake.messages[0].message, /^Licenses log of ls-main: 13 /);
+    assert.match(fake.messages[0].message, /4 denied \(2 clock difference\) · 1 queued\./);
+    assert.match(fake.messages[0].message, /the clock of ws-lobby /);
     assert.ok(existsSync(join(root, '.bmslicense', 'licenses-log', 'hospital-north', 'ls-main.json')));
     await sites.load();
     sites.flush();
@@ -58,7 +60,8 @@ describe('Import Licenses Log… (stand-in vscode)', () => {
     fake.openDialog = [junk];
     await fake.commands.get('bmsLicense.importLicensesLog')!(await node('/licenseServer:ls-main'));
     assert.deepEqual(fake.messages.map((m) => m.severity), ['warning']);
-    assert.match(fake.messages[0].message, /has no OUT:, IN:, DENIED: or QUEUED: line: pick the licenses log of License Administrator \(the FlexNet debug log\)\. Nothing was imported\./);
+    assert.match(fake.messages[0].message, /OUT:, IN:, DENIED: or QUEUED:/);
+    assert.match(fake.messages[0].message, /Nothing was imported\./);
     assert.ok(!existsSync(join(root, '.bmslicense', 'licenses-log')));
   });
 });

@@ -91,7 +91,8 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
     const text = upOutput('ec01', { 'client.station': [3, 0] });
     const ds = check([usage(text, 'plant', 'ls-ec')]);
     const d = one(ds, 'BMS080', PLAN_URI, spanOf(PLAN, 'ls-ec', 'ACT-WS, quantity: 3 }\n'));
-    assert.match(d.message, /License Server 'ls-ec' does not serve client.graphiceditor \(ACT-GE\) at the last usage refresh \(2026-01-15 10:20 UTC, lmutil lmstat -a -c @localhost\)/);
+    assert.match(d.message, /not serve client\.graphiceditor \(ACT-GE\)/);
+    assert.match(d.message, /\(2026-01-15 10:20 UTC, lmutil lmstat -a -c @localhost\)/, 'when and how it was read');
     assert.deepEqual(d.data, { feature: 'client.graphiceditor', licenseServer: 'ls-ec', at: '2026-01-15T10:20:00.000Z' });
     assert.deepEqual(of(ds, 'BMS081'), []);
   });
@@ -99,7 +100,8 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
   it('BMS081: fewer seats issued than planned, on the quantity', () => {
     const text = upOutput('ec01', { 'client.station': [2, 2, ['a', 'b']], 'client.graphiceditor': [1, 0] });
     const d = one(check([usage(text, 'plant', 'ls-ec')]), 'BMS081', PLAN_URI, spanOf(PLAN, '3', 'ACT-WS, quantity: '));
-    assert.match(d.message, /issues 2 seats of client.station, but the plan puts 3 there/);
+    assert.match(d.message, /issues 2 seats of client\.station/);
+    assert.match(d.message, /puts 3 /);
     assert.deepEqual(d.data, { feature: 'client.station', licenseServer: 'ls-ec', issued: 2, planned: 3 });
   });
 
@@ -112,8 +114,11 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
       found.map((d) => d.span),
       [spanOf(plan, '3', 'ACT-WS, quantity: '), spanOf(plan, 'ls-ec', 'ACT-WS, quantity: 3 }\n    - { licenseServer: '), spanOf(plan, '2', 'ACT-WS2, quantity: ')].sort((a, b) => a.start - b.start),
     );
-    assert.match(found[0].message, /issues 4 seats of client.station, but the plan puts 5 there \(3 here, 5 in all assignments of client.station to it\)/);
-    assert.match(found[1].message, /issues 0 seats of client.graphiceditor, but the plan puts 1 there/);
+    assert.match(found[0].message, /issues 4 seats of client\.station/);
+    assert.match(found[0].message, /puts 5 /);
+    assert.match(found[0].message, /\(3 here, 5 in all /);
+    assert.match(found[1].message, /issues 0 seats of client\.graphiceditor/);
+    assert.match(found[1].message, /puts 1 /);
   });
 
   it('an uncounted or enough-seat feature never gives BMS081; more seats than planned is fine', () => {
@@ -124,7 +129,10 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
   it('BMS082: a License Server down at the last refresh, on its address in the Site file, error explained', () => {
     const ds = check([usage(DOWN_15, 'plant', 'ls-es', '27000@localhost')]);
     const d = one(ds, 'BMS082', SITE_URI, spanOf(SITE, '"27000@localhost"'));
-    assert.match(d.message, /^License Server 'ls-es' was down or unreachable at the last usage refresh \(2026-01-15 10:20 UTC, lmutil lmstat -a -c 27000@localhost\): Cannot connect to license server system\. \(-15,570:10061 "WinSock: Connection refused"\)\. Cannot connect to the License Server\. Check that the License Server is running/);
+    assert.match(d.message, /^License Server 'ls-es' was down /);
+    assert.match(d.message, /\(2026-01-15 10:20 UTC, lmutil lmstat -a -c 27000@localhost\)/, 'when and how it was read');
+    assert.match(d.message, /\(-15,570:10061 "WinSock: Connection refused"\)/, 'the vendor error as lmstat gave it');
+    assert.match(d.message, /is running/, 'what to check');
     assert.deepEqual(d.data, { licenseServer: 'ls-es', state: 'down', code: '-15', at: '2026-01-15T10:20:00.000Z' });
     assert.equal(ds.length, 1, 'a down License Server gives no BMS080/081: it served nothing to compare');
   });

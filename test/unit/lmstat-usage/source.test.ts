@@ -42,7 +42,7 @@ describe('lmstat sources: running lmutil and importing saved output', function (
       const r = await runLmstat({ path: f.path, address });
       assert.equal(r.ok, false, address);
       assert.equal(!r.ok && r.error.code, 'bad-address');
-      assert.match(!r.ok ? r.error.message : '', /Fix the address in the Site file/);
+      assert.match(!r.ok ? r.error.message : '', /Fix the address/);
     }
     assert.equal(existsSync(f.pidFile), false, 'lmutil never ran');
   });
@@ -61,7 +61,7 @@ describe('lmstat sources: running lmutil and importing saved output', function (
     const started = Date.now();
     const r = await runLmstat({ path: f.path, address: '@slow', timeoutMs: 300 });
     assert.equal(!r.ok && r.error.code, 'timeout');
-    assert.match(!r.ok ? r.error.message : '', /did not answer within 0.3 s.*@slow is reachable.*bmsLicense.lmstat.timeoutMs/);
+    assert.match(!r.ok ? r.error.message : '', /within 0\.3 s.*@slow.*bmsLicense\.lmstat\.timeoutMs/);
     assert.ok(Date.now() - started < 10_000, 'not the 30 s sleep');
     assert.equal(alive(Number(readFileSync(f.pidFile, 'utf8'))), false, 'the child is gone');
   });
@@ -81,7 +81,8 @@ describe('lmstat sources: running lmutil and importing saved output', function (
   it('says how to fix a missing lmutil', async () => {
     const r = await runLmstat({ path: '/nonexistent/lmutil', address: '@localhost' });
     assert.equal(!r.ok && r.error.code, 'not-found');
-    assert.match(!r.ok ? r.error.message : '', /set bmsLicense.lmstat.path to lmutil's full path, or import a saved output with 'Import lmstat Output…'/);
+    assert.match(!r.ok ? r.error.message : '', /bmsLicense\.lmstat\.path/);
+    assert.match(!r.ok ? r.error.message : '', /'Import lmstat Output…'/);
   });
 
   it('caps the output size', async () => {

@@ -55,10 +55,14 @@ describe('site tree: License Server usage under its node', () => {
     const tree = build([usage(DOWN_15, 'hospital-north', 'ls-main')]);
     const ls = tree.byId.get(LS_MAIN)!;
     assert.match(ls.description, / · down$/);
-    assert.match(ls.tooltip, /\*\*Down\*\* at the last usage refresh \(2026-01-15 10:20 UTC, lmutil lmstat -a -c @localhost\): Cannot connect to the License Server\./);
-    assert.deepEqual(labels(ls), [['Usage', 'DOWN · -15 Cannot connect to the License Server. · 2026-01-15 10:20 UTC']]);
+    assert.match(ls.tooltip, /\*\*Down\*\* .*\(2026-01-15 10:20 UTC, lmutil lmstat -a -c @localhost\)/);
+    assert.deepEqual(labels(ls).map(([label]) => label), ['Usage']);
+    const [state, error, at] = labels(ls)[0]![1]!.split(' · ');
+    assert.deepEqual([state, at], ['DOWN', '2026-01-15 10:20 UTC']);
+    assert.match(error!, /^-15 Cannot connect/);
     const status = ls.children[0];
-    assert.match(status.tooltip, /firewall lets the port through[\s\S]*Refresh License Server Usage/);
+    assert.match(status.tooltip, /firewall/);
+    assert.match(status.tooltip, /Refresh License Server Usage/, 'the command to run again');
     const siteText = index.file(ls.location!.uri)!.text;
     assert.equal(siteText.slice(status.location!.focus.start, status.location!.focus.end), '"@localhost"', 'reveals the address');
   });
@@ -73,7 +77,7 @@ describe('site tree: License Server usage under its node', () => {
     const ls = build([usage(text, 'hospital-north', 'ls-main')]).byId.get(LS_MAIN)!;
     const byName = new Map(ls.children.map((c) => [c.label, c.description]));
     assert.equal(byName.get('SERIAL'), 'uncounted · 0 in use');
-    assert.equal(byName.get('MISSING'), 'error: 1 licenses, unsupported by licensed server');
+    assert.match(byName.get('MISSING')!, /^error: 1 licenses, unsupported /);
     const i = build([usage(readFileSync(join(FIXTURES, '10-lmstat-i-dated-and-year-zero.txt'), 'utf8'), 'hospital-north', 'ls-main')]).byId.get(LS_MAIN)!;
     assert.deepEqual(labels(i).slice(0, 2), [
       ['Usage', 'license file only (lmstat -i) · 2026-01-15 10:20 UTC'],

@@ -7,7 +7,7 @@ const fixture = (name: string) => parseLmstat(readFileSync(join(__dirname, 'fixt
 
 describe('explainFlexNetError', () => {
   it('tells what to check for the codes site engineers meet', () => {
-    assert.match(explainFlexNetError('-15').action, /License Server is running.*address.*firewall/);
+    assert.match(explainFlexNetError('-15').action, /is running.*address.*firewall/);
     assert.match(explainFlexNetError('-96').title, /down/);
     assert.match(explainFlexNetError('-4').title, /no free seat/);
     assert.match(explainFlexNetError('-9').action, /[Rr]epair/);

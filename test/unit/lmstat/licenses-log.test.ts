@@ -30,6 +30,7 @@ describe('licenses log (FlexNet debug log)', () => {
       log.events.map((e) => [e.kind, e.feature, `${e.user}@${e.host}`, e.count, e.code ?? '', e.line]),
       [['DENIED', 'DOORS', 'indkach@indkach', 1, '-4', 2], ['DENIED', 'DOORS', 'indkach@indkach', 1, '-4', 4], ['OUT', 'TLSTOK-token', 'indkach@indkach', 3, '', 6], ['OUT', 'DOORS', 'indkach@indkach', 1, '', 8]],
     );
+    // sentence: the parser keeps the vendor's reason as the log wrote it (the text is the data)
     assert.equal(log.events[0].reason, 'Licensed number of users already reached');
     const [p] = summarizeLicensesLog(log).problems;
     assert.deepEqual([p.feature, p.who, p.count, p.code], ['DOORS', 'indkach@indkach', 2, '-4']);
@@ -48,12 +49,13 @@ describe('licenses log (FlexNet debug log)', () => {
     assert.equal(s.from, '2026-11-23 7:58:40');
     const clock = s.problems[0];
     assert.deepEqual([clock.feature, clock.who, clock.count, clock.code, clock.first, clock.last], ['client.station', 'ops@ws-lobby', 2, '-34', '2026-11-23 8:03:12', '2026-11-23 8:03:40']);
-    assert.match(clock.action!, /date, time and time zone right/);
+    assert.match(clock.action!, /time zone right/);
     assert.deepEqual(s.problems.filter((p) => p.kind === 'QUEUED').map((p) => [p.feature, p.who]), [['client.graphiceditor', 'eng2@eng-02']]);
   });
 
   it('explains the clock difference (-34) and the clock set back (-88) in errors.ts', () => {
-    assert.match(explainFlexNetError('-34,336').title, /Clock difference too large between the client and the License Server \(more than 24 hours\)/);
+    assert.match(explainFlexNetError('-34,336').title, /^Clock difference too large/);
+    assert.match(explainFlexNetError('-34,336').title, /\(more than 24 hours\)/);
     assert.match(explainFlexNetError(-88).title, /clock has been set back/);
   });
 

@@ -42,7 +42,8 @@ describe('size limits before the yaml parser', () => {
     assert.equal(file.documents.length, 0);
     assert.deepEqual(file.diagnostics.map((d) => d.code), ['BMS001']);
     assert.equal(file.diagnostics[0].span.start, text.indexOf('spec') + MAX_LINE_LENGTH);
-    assert.match(file.diagnostics[0].message, /longer than 100,000 characters.*block style, one item per line/);
+    assert.match(file.diagnostics[0].message, /longer than 100,000 characters/);
+    assert.match(file.diagnostics[0].message, /block style/);
   });
 
   it('refuses a file past 2 MiB, pointing at the line where it goes past', () => {
@@ -50,7 +51,8 @@ describe('size limits before the yaml parser', () => {
     const text = PLAN + line.repeat(Math.ceil(MAX_FILE_LENGTH / line.length));
     const file = parseBmsText('file:///w/p.bms.yaml', text);
     assert.deepEqual([file.documents.length, file.diagnostics.length], [0, 1]);
-    assert.match(file.diagnostics[0].message, /longer than 2,097,152 characters \(2 MiB\).*Split it into several \*\.bms\.yaml files/);
+    assert.match(file.diagnostics[0].message, /longer than 2,097,152 characters \(2 MiB\)/);
+    assert.match(file.diagnostics[0].message, /several \*\.bms\.yaml files/);
     assert.ok(file.diagnostics[0].span.start <= MAX_FILE_LENGTH && file.diagnostics[0].span.start > MAX_FILE_LENGTH - line.length);
     const live = new IncrementalParser('file:///w/p.bms.yaml').parse(text);
     assert.deepEqual(live.diagnostics, file.diagnostics);

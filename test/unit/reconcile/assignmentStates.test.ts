@@ -44,7 +44,8 @@ describe('assignmentStates: the CodeLens text of each assignment', () => {
     const events: LedgerEvent[] = [ev('activate', { target: 'es-01', activationId: 'ACT-BASE', quantity: 1, transaction: 'T-1' })];
     for (const m of ['02', '04', '06', '08']) events.push(ev('broken', { target: 'es-01', transaction: 'T-1' }), ev('repair', { at: `2026-${m}-01T00:00:00Z`, target: 'es-01', transaction: 'T-1' }));
     events.push(ev('broken', { target: 'es-01', transaction: 'T-1' }));
-    assert.equal(assignmentStates(plan(), fold(events), { today: new Date(at) })[0]!.text, 'broken — no repair left: contact support');
+    const none = assignmentStates(plan(), fold(events), { today: new Date(at) })[0]!.text;
+    assert.match(none, /^broken — no repair left/);
     assert.equal(assignmentStates(plan(), fold(events), { today: new Date('2027-05-01T00:00:00Z') })[0]!.text, 'broken — repair (2 left)');
   });
 });

@@ -15,6 +15,13 @@ function assertApplied<R extends Pick<ApplyResult, 'ok' | 'notDone'> & { skipped
   return r;
 }
 
+/** The line of a plan text that starts (after its indent) with `start`; fails when there is none. */
+function lineOf(text: string, start: string): string {
+  const line = text.split('\n').find((l) => l.trimStart().startsWith(start));
+  assert.ok(line, `no line starting with ${JSON.stringify(start)} in:\n${text}`);
+  return line;
+}
+
 describe('reconcile: plan against ledger', () => {
   let w: World;
   afterEach(() => w.cleanup());
@@ -27,10 +34,12 @@ describe('reconcile: plan against ledger', () => {
     assert.equal(plan.actions[1]!.reason, 'assignment #1 not activated');
     assert.deepEqual(plan.actions[0]!.assignments, [{ plan: 'north-plan', index: 3 }]);
     assert.deepEqual(plan.summary, { activate: 4, reclaim: 0, return: 0, repair: 0, pending: 0, blocked: 0 });
-    assert.match(formatPlanText(plan), /\+ activate ACT-SEATS ×5 on ls-main \(License Server\) — online — assignment #4 not activated/);
-    assert.match(formatPlanText(plan), /Plan: 4 to activate, 0 to reclaim, 0 to return, 0 to repair\.\n$/);
+    const seats = lineOf(formatPlanText(plan), '+ activate ACT-SEATS ×5 on ls-main');
+    assert.match(seats, /assignment #4/);
+    assert.equal(formatPlanText(plan).trimEnd().split('\n').at(-1), `Plan: ${['4 to activate', '0 to reclaim', '0 to return', '0 to repair'].join(', ')}.`, 'the summary line, last');
     const review = reviewText(plan, 'north.ledger.jsonl').split('\n');
-    assert.match(review[0]!, /^# Review: site north \(online, activation simulator: every action is simulated.*\), ledger north\.ledger\.jsonl$/);
+    assert.match(review[0]!, /^# Review: site north \(online, activation simulator/);
+    assert.match(review[0]!, /north\.ledger\.jsonl$/);
     assert.equal(review.filter((l) => l.startsWith('+ activate ')).length, 4, 'diff-like: the sign in the first column');
   });
 
@@ -44,7 +53,10 @@ describe('reconcile: plan against ledger', () => {
     assert.equal(second.plan.actions.length, 0);
     assert.equal(second.done.length, 0);
     assert.equal(w.ledgerText(), ledger);
-    assert.match(formatPlanText(w.plan()), /^Site north \(online, activation simulator: .*\)\nNo changes: the activations match the plan\.\n$/);
+    const text = formatPlanText(w.plan()).split('\n');
+    assert.equal(text.length, 3, 'a header, one line and the final newline');
+    assert.match(text[0]!, /^Site north \(online, activation simulator/);
+    assert.match(text[1]!, /^No changes:/);
   });
 
   it('an assignment removed: returns its whole transaction and reports the sibling it takes along', async () => {
@@ -58,7 +70,8 @@ describe('reconcile: plan against ledger', () => {
     assert.equal(ret.transaction, tx);
     assert.deepEqual(ret.takesAlong, [{ activationId: 'ACT-BASE', quantity: 1, stillPlanned: true }]);
     assert.match(plan.actions[1]!.reason, new RegExp(`taken back by the return of ${tx}`));
-    assert.match(formatPlanText(plan), /- return ACT-CC ×1 from es-01 \(enterprise-server\) .*\(also returns: ACT-BASE ×1 \[still planned: activated again below\]\)/);
+    const returned = lineOf(formatPlanText(plan), '- return ACT-CC ×1 from es-01');
+    assert.match(returned, /also returns: ACT-BASE ×1 \[still planned/);
 
     const before = w.ledgerText();
     const refused = await applyPlan({ ...w.options({ edit }), confirmReturns: undefined });
@@ -68,7 +81,8 @@ describe('reconcile: plan against ledger', () => {
 
     let asked = '';
     assertApplied(await applyPlan({ ...w.options({ edit }), confirmReturns: async (r) => ((asked = r.message), true) }));
-    assert.match(asked, /return ACT-CC ×1 from es-01.*also returns: ACT-BASE ×1/);
+    assert.match(asked, /return ACT-CC ×1 from es-01/);
+    assert.match(asked, /also returns: ACT-BASE ×1/);
     const s = w.state();
     assert.equal(licenseState(s, 'es-01', 'ACT-CC')!.status, 'returned');
     assert.equal(licenseState(s, 'es-01', 'ACT-BASE')!.status, 'activated');
@@ -166,7 +180,8 @@ describe('reconcile: plan against ledger', () => {
     assert.deepEqual(brief(plan), ['repair es-01 ACT-BASE ×1']);
     assert.equal(plan.actions[0]!.repairsLeft, 4);
     assert.deepEqual(plan.actions[0]!.takesAlong, [{ activationId: 'ACT-CC', quantity: 1, stillPlanned: true }]);
-    assert.match(formatPlanText(plan), /~ repair T-\S+ \(ACT-BASE ×1, ACT-CC ×1\) on es-01 .*; 4 repairs left in 12 months/);
+    const repairLine = lineOf(formatPlanText(plan), `~ repair ${tx} (ACT-BASE ×1, ACT-CC ×1) on es-01`);
+    assert.match(repairLine, /4 repairs left/);
     assertApplied(await applyPlan(w.options()));
     assert.equal(licenseState(w.state(), 'es-01', 'ACT-BASE')!.status, 'activated');
     for (let i = 0; i < 3; i++) {
@@ -178,9 +193,10 @@ describe('reconcile: plan against ledger', () => {
     plan = w.plan();
     assert.deepEqual(brief(plan), ['repair es-01 ACT-BASE ×1 (not executable)']);
     assert.equal(plan.actions[0]!.repairsLeft, 0);
-    assert.match(plan.actions[0]!.blocked!, /repaired 4 times in the last 12 months/);
+    assert.match(plan.actions[0]!.blocked!, /repaired 4 times/);
     assert.equal(plan.summary.blocked, 1);
-    assert.match(formatPlanText(plan), /! repair .* cannot be applied: no repair left/);
+    const blockedLine = lineOf(formatPlanText(plan), '! repair ');
+    assert.match(blockedLine, /no repair left/);
     const before = w.ledgerText();
     const r = await applyPlan(w.options());
     assert.equal(r.ok, false);

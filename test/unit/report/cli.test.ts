@@ -49,16 +49,16 @@ describe('bmslicense report', () => {
     assert.match(a.stdout, /\| ls-eng \| License Server \| client\.graphiceditor \| 2 \| 2 \| 2 \| 1 \| 1 \|/);
     const b = io(ws.dir);
     assert.equal(await runCli(['report', '--site', 'hospital-north', '--lmstat', 'missing.txt'], b), 2);
-    assert.match(b.stderr, /Cannot read the lmstat output .*missing\.txt: ENOENT/);
+    assert.match(b.stderr, /lmstat output .*missing\.txt: ENOENT/);
   });
 
   it('says what is wrong with the site, the format or the date', async () => {
     const a = io(ws.dir);
     assert.equal(await runCli(['report', '--site', 'nowhere'], a), 2);
-    assert.match(a.stderr, /No Site named 'nowhere' .*\(sites: hospital-north\)/);
+    assert.match(a.stderr, /'nowhere' .*\(sites: hospital-north\)/);
     const b = io(ws.dir);
     assert.equal(await runCli(['report', '--site', 'hospital-north', '--format', 'pdf'], b), 2);
-    assert.match(b.stderr, /--format must be md, html or csv/);
+    assert.match(b.stderr, /--format .*md, html or csv/);
     const c = io(ws.dir);
     assert.equal(await runCli(['report', '--format', 'md'], c), 2);
     assert.match(c.stderr, /--site NAME is required/);

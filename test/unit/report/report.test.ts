@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import { renderReport, siteReport } from '../../../src/engine/report';
 import { csvCell } from '../../../src/engine/report/render/csv';
+import { planYaml, siteYaml } from '../../support/fixtures';
 import { exampleWorkspace, HOSTILE, hostileWorkspace, TODAY, type Workspace } from './fixture';
 
 /** RFC 4180: quoted fields with "" escapes, CRLF records; what a spreadsheet does on import. */
@@ -86,10 +87,15 @@ describe('site report view model', () => {
 
   it('attributes site-wide usage to a License Server only when it is the one planning that feature', () => {
     const index = new WorkspaceIndex();
-    index.setText('file:///w/site.bms.yaml', 'apiVersion: bms.license/v1\nkind: Site\nmetadata: { name: s }\nspec:\n  licenseServers: [{ id: a }, { id: b }]\n');
+    index.setText('file:///w/site.bms.yaml', siteYaml({ name: 's', licenseServers: [{ id: 'a' }, { id: 'b' }] }));
     index.setText(
       'file:///w/plan.bms.yaml',
-      'apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: p, site: s }\nspec:\n  entitlements: [{ id: E, products: [{ activationId: X, feature: client.station, licenseType: network, quantity: 4, expires: permanent }] }]\n  assignments:\n    - { licenseServer: a, activationId: X, quantity: 2 }\n    - { licenseServer: b, activationId: X, quantity: 2 }\n',
+      planYaml({
+        name: 'p',
+        site: 's',
+        entitlements: [{ id: 'E', products: [{ activationId: 'X', feature: 'client.station', licenseType: 'network', quantity: 4 }] }],
+        assignments: ['a', 'b'].map((ls) => ({ licenseServer: ls, activationId: 'X', quantity: 2 })),
+      }),
     );
     const usage = new Map([['client.station', { issued: 4, inUse: 3 }]]);
     const shared = siteReport(index, 's', { diagnostics: [], today: TODAY, usage })!;

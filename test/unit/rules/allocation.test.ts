@@ -7,13 +7,14 @@ describe('rules: applicability and allocation (BMS020–BMS023, BMS070)', () => 
   it('BMS020: a license on a target type it does not apply to, on the activation id, naming the type', () => {
     const plan = edit(PLAN, SD_LINE, '    - { server: es-01, activationId: ACT-SD, quantity: 2 }\n');
     const d = one(check({ plan }), 'BMS020', PLAN_URI, at(plan, 'ACT-SD', { after: 'assignments' }));
-    assert.match(d.message, /ACT-SD \(smartdriver\) does not apply to Enterprise Server 'es-01'.*AS-P, AS-P-3, AS-B or Edge Server/);
+    assert.match(d.message, /^ACT-SD \(smartdriver\) .*'es-01'/);
+    assert.match(d.message, /AS-P-3, AS-B or Edge Server/);
   });
 
   it('BMS020: a network seat assigned to a client computer says to use a License Server', () => {
     const plan = edit(PLAN, '{ licenseServer: ls-ec, activationId: ACT-WS', '{ client: ws-01, activationId: ACT-WS');
     const d = one(check({ plan }), 'BMS020', PLAN_URI, at(plan, 'ACT-WS', { after: 'assignments' }));
-    assert.match(d.message, /network license: its seats are served by a License Server/);
+    assert.match(d.message, /is a network license/);
   });
 
   it('BMS020: server.ec.es on an Enterprise Server with no Enterprise Central above it', () => {
@@ -41,7 +42,7 @@ describe('rules: applicability and allocation (BMS020–BMS023, BMS070)', () => 
     const plan = edit(PLAN, '    - { client: ed-01', '    - { licenseServer: ls-es, activationId: ACT-WS, quantity: 2 }\n    - { client: ed-01');
     const quantity = at(plan, 'quantity: 3').start + 'quantity: '.length;
     const d = one(check({ plan }), 'BMS021', PLAN_URI, { start: quantity, end: quantity + 1 });
-    assert.match(d.message, /ACT-WS holds 3 but the plan assigns 5 \(2 assignments\)/);
+    assert.match(d.message, /holds 3 .*assigns 5 \(2 assignments\)/);
     assert.deepEqual(
       d.related?.map((r) => r.span),
       [at(plan, '3', { after: '{ licenseServer: ls-ec' }), at(plan, '2', { after: '{ licenseServer: ls-es' })],

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { planYaml } from '../../support/fixtures';
 import { at, check, codes, edit, one, PLAN, PLAN_7, PLAN_URI, SITE, SITE_URI } from './fixtures';
 
 const EXPIRES = '"2027-06-30"';
@@ -39,7 +40,7 @@ describe('rules: the plan over time (BMS040–BMS070)', () => {
     const plan = edit(PLAN, '    - { server: es-01, activationId: ACT-ES, quantity: 1 }\n', '');
     const d = one(check({ plan }), 'BMS050', SITE_URI, at(SITE, 'es-01'));
     assert.deepEqual(d.data, { feature: 'server.ec.es', server: 'es-01', plan: PLAN_URI });
-    assert.match(d.message, /no base license \(server.enterprise.base or server.ec.es\)/);
+    assert.match(d.message, /no base license/);
   });
 
   it('BMS050: an FDP server without fdp.server', () => {
@@ -49,7 +50,7 @@ describe('rules: the plan over time (BMS040–BMS070)', () => {
 
   it('BMS050 counts every plan of the site, and is silent while a site has no plan', () => {
     const plan = edit(PLAN, '    - { server: es-01, activationId: ACT-ES, quantity: 1 }\n', '');
-    const other = 'apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: more, site: plant }\nspec:\n  entitlements: []\n  assignments:\n    - { server: es-01, activationId: ACT-ES }\n';
+    const other = planYaml({ name: 'more', site: 'plant', entitlements: [], assignments: [{ server: 'es-01', activationId: 'ACT-ES' }] });
     assert.deepEqual(check({ plan, extra: { 'file:///w/more.bms.yaml': other } }).all, []);
     assert.deepEqual(check({ plan: '' }).all, []);
   });
@@ -92,7 +93,9 @@ describe('rules: engineering licenses at handover (BMS052)', () => {
   it('warns on the licenseType of an engineering product at handover, naming its entitlement and the commercial type', () => {
     const plan = withEng('handover', PLAN_7);
     const d = one(check({ site: ON_7, plan }), 'BMS052', PLAN_URI, at(plan, 'engineering'));
-    assert.match(d.message, /^ACT-ENG \(smartdriver\) is an engineering license of entitlement ENT-1 in a plan at handover\. .*converted to commercial in Software Companion \(help 16221\), then set licenseType to 'centralized'/);
+    assert.match(d.message, /^ACT-ENG \(smartdriver\) .*ENT-1/);
+    assert.match(d.message, /\(help 16221\)/);
+    assert.match(d.message, /set licenseType to 'centralized'/);
     assert.deepEqual(d.data, { fix: 'centralized' });
   });
 

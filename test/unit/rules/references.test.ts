@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { planYaml } from '../../support/fixtures';
 import { at, check, codes, edit, one, PLAN, PLAN_URI, SITE, SITE_URI } from './fixtures';
 
 describe('rules: references (BMS010–BMS014)', () => {
@@ -9,20 +10,21 @@ describe('rules: references (BMS010–BMS014)', () => {
   it('BMS010: an unknown server, on the id, with the closest known id', () => {
     const plan = edit(PLAN, '{ server: as-01, activationId: ACT-SD', '{ server: as-10, activationId: ACT-SD');
     const d = one(check({ plan }), 'BMS010', PLAN_URI, at(plan, 'as-10'));
-    assert.match(d.message, /Site 'plant' has no server 'as-10'\. Did you mean 'as-01'\?/);
+    assert.match(d.message, /no server 'as-10'\./);
     assert.deepEqual(d.data, { suggestion: 'as-01' });
   });
 
   it('BMS010: an id that names a License Server, not a server, says which key to use', () => {
     const plan = edit(PLAN, '{ server: as-01, activationId: ACT-SD', '{ server: ls-ec, activationId: ACT-SD');
     const d = one(check({ plan }), 'BMS010', PLAN_URI, at(plan, 'ls-ec', { after: '{ server: ls-ec' }));
-    assert.match(d.message, /'ls-ec' is a License Server .*write 'licenseServer: ls-ec'/);
+    assert.match(d.message, /write 'licenseServer: ls-ec'/);
   });
 
   it('BMS010: an unknown client computer', () => {
     const plan = edit(PLAN, '{ client: ed-01,', '{ client: ed-02,');
     const d = one(check({ plan }), 'BMS010', PLAN_URI, at(plan, 'ed-02'));
-    assert.match(d.message, /no client computer 'ed-02'\. Did you mean 'ed-01'\?/);
+    assert.match(d.message, /no client computer 'ed-02'\./);
+    assert.deepEqual(d.data, { suggestion: 'ed-01' });
   });
 
   it('BMS011: an unknown License Server in an assignment', () => {
@@ -52,16 +54,12 @@ describe('rules: references (BMS010–BMS014)', () => {
 
   it('BMS012 does not fire when the product is in another plan for the same site', () => {
     const plan = edit(PLAN, 'activationId: ACT-SD, quantity: 2 }', 'activationId: ACT-X1, quantity: 1 }');
-    const other = `apiVersion: bms.license/v1
-kind: LicensePlan
-metadata: { name: extra, site: plant }
-spec:
-  entitlements:
-    - id: ENT-2
-      products:
-        - { activationId: ACT-X1, feature: smartdriver, licenseType: centralized, quantity: 1, expires: permanent }
-  assignments: []
-`;
+    const other = planYaml({
+      name: 'extra',
+      site: 'plant',
+      entitlements: [{ id: 'ENT-2', products: [{ activationId: 'ACT-X1', feature: 'smartdriver', licenseType: 'centralized', quantity: 1 }] }],
+      assignments: [],
+    });
     assert.deepEqual(check({ plan, extra: { 'file:///w/extra.bms.yaml': other } }).all, []);
   });
 
@@ -69,7 +67,8 @@ spec:
     const plan = edit(PLAN, 'site: plant', 'site: plnat');
     const c = check({ plan });
     const d = one(c, 'BMS013', PLAN_URI, at(plan, 'plnat'));
-    assert.match(d.message, /No Site named 'plnat'.*Did you mean 'plant'\?/);
+    assert.match(d.message, /No Site named 'plnat'/);
+    assert.deepEqual(d.data, { suggestion: 'plant' });
     assert.deepEqual(codes(c), ['BMS013'], 'targets are not reported against a site that cannot be found');
   });
 

@@ -39,7 +39,7 @@ describe('rules: the site (BMS030–BMS034)', () => {
     const site = edit(SITE, '          licenseServer: ls-es\n', '');
     const d = one(check({ site }), 'BMS031', SITE_URI, at(site, 'es-01'));
     assert.deepEqual(d.data, { licenseServer: 'ls-es' });
-    assert.match(d.message, /Enterprise Server 'es-01' has no License Server.*Add 'licenseServer: ls-es'/);
+    assert.match(d.message, /Add 'licenseServer: ls-es'/);
   });
 
   it('BMS031 does not fire from 7.0 on', () => {
@@ -51,7 +51,7 @@ describe('rules: the site (BMS030–BMS034)', () => {
     const site = edit(SITE, '{ id: ls-es, host: es01,', '{ id: ls-es, host: ls99,');
     const d = one(check({ site }), 'BMS032', SITE_URI, at(site, '"27000@localhost"'));
     assert.deepEqual(d.data, { fix: '27000@localhost' });
-    assert.match(d.message, /runs on 'ls99', but it serves Enterprise Server 'es-01' on 'es01'/);
+    assert.match(d.message, /'ls99', .*'es-01' on 'es01'/);
     assert.deepEqual(d.related?.map((r) => r.span), [at(site, 'ls-es', { after: 'id: es-01' })]);
   });
 
@@ -59,7 +59,7 @@ describe('rules: the site (BMS030–BMS034)', () => {
     const site = edit(SITE, 'address: "@localhost"', 'address: "@ec01"');
     const d = one(check({ site }), 'BMS032', SITE_URI, at(site, '"@ec01"'));
     assert.deepEqual(d.data, { fix: '@localhost' });
-    assert.match(d.message, /same computer as Enterprise Central 'ec-01'.*'@localhost', not '@ec01'/);
+    assert.match(d.message, /'ec-01'.*'@localhost', not '@ec01'/);
   });
 
   it('BMS033: one License Server for two ES/EC, on its id, related to each', () => {

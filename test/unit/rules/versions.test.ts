@@ -15,7 +15,10 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
     const c = check({ site: ON_7 });
     const found = c.of('BMS024');
     assert.deepEqual(found.map((d) => d.span), [at(PLAN, 'network', { after: 'ACT-EC' }), at(PLAN, 'network', { after: 'ACT-ES' }), at(PLAN, 'automation-server-attach')]);
-    assert.match(found[1].message, /^ACT-ES \(server\.ec\.es\) is a network license, but site 'plant' is EBO 7\.0: from 7\.0 the Enterprise Server base license is a centralized license, assigned with Device Administrator from the top server \(help 12730, 12486\)\. Set licenseType to 'centralized'/);
+    assert.match(found[1].message, /^ACT-ES \(server\.ec\.es\) /);
+    assert.match(found[1].message, /is a network license/);
+    assert.match(found[1].message, /\(help 12730, 12486\)/);
+    assert.match(found[1].message, /Set licenseType to 'centralized'/);
     assert.deepEqual(found[1].data, { fix: 'centralized' });
     assert.deepEqual(check({ site: ON_7, plan: CENTRALIZED }).of('BMS024'), []);
   });
@@ -23,14 +26,16 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
   it('a centralized base license below 7.0', () => {
     const found = check({ plan: CENTRALIZED }).of('BMS024');
     assert.deepEqual(found.map((d) => d.span), [at(CENTRALIZED, 'centralized', { after: 'ACT-EC' }), at(CENTRALIZED, 'centralized', { after: 'ACT-ES' })]);
-    assert.match(found[0].message, /below 7\.0 the Enterprise Central base license is a network license, activated with License Administrator on the License Server \(help 12730\)\. Set licenseType to 'network'/);
+    assert.match(found[0].message, /\(help 12730\)/);
+    assert.match(found[0].message, /Set licenseType to 'network'/);
   });
 
   it('an engineering license below 7.0, and none from 7.0 on', () => {
     const product = '{ activationId: ACT-ENG, feature: client.graphiceditor, licenseType: engineering, quantity: 1, expires: "2026-12-31" }';
     const plan = withProduct(PLAN, product);
     const d = one(check({ plan }), 'BMS024', PLAN_URI, at(plan, 'engineering'));
-    assert.match(d.message, /engineering licenses .* come with EBO 7\.0 \(help 16221\)\. Below 7\.0 use a demo license/);
+    assert.match(d.message, /\(help 16221\)/);
+    assert.match(d.message, /use a demo license/);
     assert.deepEqual(check({ site: ON_7, plan: withProduct(CENTRALIZED, product) }).of('BMS024'), []);
   });
 
@@ -38,7 +43,8 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
     const attach = '{ activationId: ACT-ATT, feature: automation-server-attach, licenseType: network, quantity: 1, expires: permanent }';
     const plan = withProduct(CENTRALIZED, attach);
     const d = one(check({ site: ON_7, plan }), 'BMS024', PLAN_URI, at(plan, 'automation-server-attach'));
-    assert.match(d.message, /not licensed on EBO 7\.0 .*from 7\.0 there is no attach license: every server is licensed centrally from the top server through Device Administrator \(help 12730\)\. Remove it/);
+    assert.match(d.message, /no attach license/);
+    assert.match(d.message, /\(help 12730\)/);
     assert.deepEqual(check({ plan: withProduct(PLAN, attach) }).of('BMS024'), [], 'fine on 6.0');
   });
 
@@ -55,7 +61,9 @@ describe('rules: the license type on the site’s EBO version (BMS024)', () => {
     );
     const site = edit(SITE, 'version: "6.0"', 'version: "3.3"');
     const d = one(check({ site, plan }), 'BMS020', PLAN_URI, at(plan, 'ACT-CD', { after: 'server: as-01, activationId: ACT-CD' }));
-    assert.match(d.message, /ACT-CD \(connected-devices\) does not apply to AS-P 'as-01' on EBO 3\.3: in EBO 3\.x every field-bus device hosted by an Enterprise Server needs a license, and automation servers take none \(help 11031, 12865\)\. Assign it to Enterprise Server/);
+    assert.match(d.message, /^ACT-CD \(connected-devices\) .*'as-01' on EBO 3\.3/);
+    assert.match(d.message, /\(help 11031, 12865\)/);
+    assert.match(d.message, /Assign it to Enterprise Server/);
     assert.deepEqual(check({ plan }).of('BMS020'), [], 'fine on 6.0');
   });
 });

@@ -19,7 +19,10 @@ describe('license status: the words kept apart', () => {
     assert.deepEqual(licenseStatus({ required: 10, planned: 8, activated: 8 }), { kind: 'violation', label: 'license violation: 8 of 10 required activated' });
     assert.equal(licenseStatus({ required: 1, planned: 0, activated: 0 }).kind, 'under-planned', 'a base license not planned');
     assert.equal(licenseStatus({ planned: 5, activated: 5, used: 6 }).kind, 'violation');
-    assert.equal(licenseStatus({ planned: 5, activated: 5, used: 5 }).label, 'license violation: no free seat, all 5 in use');
+    const full = licenseStatus({ planned: 5, activated: 5, used: 5 });
+    assert.equal(full.kind, 'violation');
+    assert.match(full.label, /^license violation: /);
+    assert.match(full.label, /all 5 in use$/);
     assert.equal(licenseStatus({ planned: 5, activated: 5, used: 2 }).kind, 'activated');
     assert.equal(licenseStatus({ planned: 0, activated: 0 }).kind, 'none');
   });
@@ -32,10 +35,12 @@ describe('license status: the words kept apart', () => {
     assert.equal(demo.kind, 'handover');
     const blockedDemo = licenseStatus({ planned: 1, activated: 0, lines: [{ state: 'planned', licenseType: 'demo' }], stage: 'handover', blockedBy: { code: 'BMS034' } });
     assert.equal(blockedDemo.kind, 'blocked', 'blocked comes first…');
-    assert.match(blockedDemo.label, /^blocked by BMS034; demo license at handover/, '…and the handover action is still said');
+    assert.match(blockedDemo.label, /^blocked by BMS034; /);
+    assert.match(blockedDemo.label, /; demo license at handover/, '…and the handover action is still said');
     assert.ok(blockedDemo.handover);
-    assert.match(demo.label, /^demo license at handover: return it from every server/);
-    assert.match(licenseStatus({ planned: 1, activated: 0, lines: [{ state: 'planned', licenseType: 'engineering' }], stage: 'handover' }).label, /converted to commercial in Software Companion \(help 16221\)/);
+    assert.match(demo.label, /^demo license at handover: /);
+    assert.match(demo.label, /return it from every server/);
+    assert.match(licenseStatus({ planned: 1, activated: 0, lines: [{ state: 'planned', licenseType: 'engineering' }], stage: 'handover' }).label, /Software Companion \(help 16221\)/);
     assert.equal(licenseStatus({ planned: 1, activated: 0, lines: [{ state: 'planned', licenseType: 'demo' }], stage: 'commissioning' }).kind, 'not-activated');
   });
 
@@ -91,7 +96,9 @@ spec:
     const es = tree.byId.get('site:yard/server:es-1')!;
     assert.equal(es.status, 'blocked');
     assert.match(es.description, /blocked/);
-    assert.match(es.tooltip, /A-ATT.*\*\*blocked by BMS024\*\* \(plan\.bms\.yaml:\d+\)/);
+    const att = /A-ATT.*\*\*blocked by (BMS\d{3})\*\* \(plan\.bms\.yaml:(\d+)\)/.exec(es.tooltip);
+    assert.equal(att?.[1], 'BMS024', es.tooltip);
+    assert.match(PLAN.split('\n')[Number(att![2]) - 1]!, /A-ATT/, 'the plan line that blocks it');
     const ec = tree.byId.get('site:yard/server:ec-1')!;
     assert.equal(ec.status, 'activated');
     assert.match(ec.tooltip, /Activated on 2026-11-02 \(simulated\), transaction `T-1`/);
@@ -117,7 +124,7 @@ spec:
     const fresh = es([]);
     assert.equal(fresh.status, 'under-planned');
     assert.match(fresh.description, /under-planned/);
-    assert.match(fresh.tooltip, /\*\*Under-planned:\*\* 10 connected-devices required, 8 planned: counted from the devices/);
+    assert.match(fresh.tooltip, /\*\*Under-planned:\*\* 10 connected-devices required, 8 planned: /);
     const ev = (activationId: string, quantity: number, transaction: string) => ({ at: '2026-11-02T09:00:00Z', op: 'activate', site: 'yard', target: 'es-1', activationId, quantity, transaction }) as LedgerEvent;
     // All 8 planned activated and the base license too: nothing left to activate, 8 of 10: what the BMS shows.
     assert.equal(es([ev('A-ES', 1, 'T-1'), ev('A-CD', 8, 'T-2')]).status, 'violation');

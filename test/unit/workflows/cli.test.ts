@@ -39,7 +39,7 @@ describe('bmslicense license commands', () => {
     assert.equal(await cli('return', '--site', 'north', '--target', 'es-01', '--offline', 'req2'), 1);
     assert.match(out, /es-01: transaction T-.*ACT-BASE ×1, ACT-CC ×1/);
     assert.match(err, /--yes/);
-    assert.doesNotMatch(out, /NOT DONE|Cancelled|run the same command again/);
+    for (const failure of [/NOT DONE/, /Cancelled/, /run the same command/]) assert.doesNotMatch(out, failure);
     assert.equal(await cli('return', '--site', 'north', '--target', 'es-01', '--offline', 'req2', '--yes'), 0);
     const [req] = fs.readdirSync(path.join(dir, 'req2'));
     assert.equal(await cli('las', 'respond', `req2/${req}`, '--out', 'resp2'), 0);
@@ -51,16 +51,16 @@ describe('bmslicense license commands', () => {
 
   it('refuses the online path on an offline site and explains usage errors', async () => {
     assert.equal(await cli('activate', '--site', 'north'), 2);
-    assert.match(err, /site 'north' is offline: add --offline DIR/);
+    assert.match(err, /is offline: add --offline DIR/);
     assert.equal(await cli('return', '--site', 'north', '--yes'), 2);
     assert.match(err, /add --offline DIR/);
     assert.equal(await cli('activate'), 2);
     assert.match(err, /--site NAME is required/);
     assert.equal(await cli('activate', '--site', 'south'), 2);
-    assert.match(err, /No Site named 'south'.*sites: north/);
+    assert.match(err, /named 'south'.*sites: north/);
     assert.equal(await cli('las', 'fly'), 2);
     assert.equal(await cli('import-responses', 'nowhere', '--site', 'north'), 2);
-    assert.match(err, /No such file or folder: nowhere\. Name the folder/);
+    assert.match(err, /file or folder: nowhere\./);
   });
 
   it('repairs through --mark-broken and repair on an online site', async () => {
