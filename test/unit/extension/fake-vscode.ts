@@ -75,11 +75,19 @@ export interface FakeState {
   /** The options of every open dialog shown (defaultUri, title…). */
   openDialogs: { defaultUri?: Uri; title?: string }[];
   /** Chooses from a QuickPick's items; default: none (dismissed). */
-  quickPick: (items: { label: string; value?: unknown }[]) => unknown;
+  quickPick: (items: { label: string; value?: unknown }[], options?: { title?: string; placeHolder?: string }) => unknown;
   config: Record<string, unknown>;
   /** Every line written to the output channel. */
   logged: string[];
   inputBox: string | undefined;
+  /** Answers of the next input boxes, in order (each taken once; then `inputBox`); undefined = Escape. */
+  inputBoxes: (string | undefined)[];
+  /** The options of every input box shown. */
+  inputBoxPrompts: { prompt?: string; value?: string; validateInput?: (v: string) => unknown }[];
+  /** What the extension wrote to the clipboard, in order. */
+  clipboard: string[];
+  /** URIs opened with env.openExternal. */
+  external: string[];
   progressTitles: string[];
   /** Open documents (`workspace.textDocuments`); fire `documentChanged` after editing one. */
   documents: { uri: Uri; getText(): string; isDirty: boolean }[];
@@ -128,6 +136,10 @@ function fresh(root: string): FakeState {
     config: {},
     logged: [],
     inputBox: undefined,
+    inputBoxes: [],
+    inputBoxPrompts: [],
+    clipboard: [],
+    external: [],
     progressTitles: [],
     documents: [],
     opened: [],
@@ -245,8 +257,11 @@ function build(state: FakeState): void {
       showInformationMessage: message('information'),
       showWarningMessage: message('warning'),
       showErrorMessage: message('error'),
-      showQuickPick: async (items: { label: string }[]) => state.quickPick(items),
-      showInputBox: async () => state.inputBox,
+      showQuickPick: async (items: { label: string }[], options?: { title?: string; placeHolder?: string }) => state.quickPick(items, options),
+      showInputBox: async (options?: FakeState['inputBoxPrompts'][number]) => {
+        state.inputBoxPrompts.push(options ?? {});
+        return state.inputBoxes.length > 0 ? state.inputBoxes.shift() : state.inputBox;
+      },
       showOpenDialog: async (options: { defaultUri?: Uri; title?: string }) => {
         state.openDialogs.push(options);
         return state.openDialog?.map((p) => Uri.file(p));
@@ -270,6 +285,10 @@ function build(state: FakeState): void {
           },
         );
       },
+    },
+    env: {
+      clipboard: { writeText: async (text: string) => void state.clipboard.push(text) },
+      openExternal: async (uri: Uri) => (state.external.push(uri.toString()), true),
     },
     commands: {
       registerCommand: (id: string, f: (...a: unknown[]) => unknown) => {
