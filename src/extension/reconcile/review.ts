@@ -86,7 +86,7 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
     return;
   }
   const review = reviewReturns(plan);
-  const detail = [summaryLine(plan.summary), review.returns.length > 0 ? `\n${review.message}` : '', `\n${vscode.l10n.t('Every action is recorded in the ledger; apply stops at the first failure and can be run again.')}`].join('\n');
+  const detail = [summaryLine(plan.summary), review.returns.length > 0 ? `\n${review.message}` : '', `\n${vscode.l10n.t('Every action is recorded in the ledger; apply stops at the first failure and can be run again.')}`, activationOf(files.site) === 'simulator' ? `\n${vscode.l10n.t('Site {0} has activation: simulator: the built-in simulator answers, nothing is activated on the real system.', name)}` : ''].join('\n');
   const go = review.returns.length > 0 ? vscode.l10n.t('Apply and Return') : vscode.l10n.t('Apply');
   if ((await vscode.window.showWarningMessage(vscode.l10n.t('Apply {0} action(s) to site {1}?', runnable.length, name), { modal: true, detail }, go)) !== go) return;
 
@@ -133,7 +133,7 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   const applied = runnable.filter((a) => !after.actions.some((b) => actionKey(b) === actionKey(a))).length;
   // The walkthrough's "Activate" step ticks on this key: only once an activation was really applied.
   if (runnable.some((a) => a.kind === 'activate' && a.workflow === 'online' && !after.actions.some((b) => actionKey(b) === actionKey(a)))) void vscode.commands.executeCommand('setContext', 'bmsLicense.activated', true);
-  await showOutcome(deps, name, result.ok, result.cancelled, applied, runnable.length, after);
+  await showOutcome(deps, name, result.ok, result.cancelled, applied, runnable.length, after, activationOf(files.site) === 'simulator');
 }
 
 /** One action of the plan, the same before and after apply ran. */
@@ -141,8 +141,10 @@ function actionKey(a: ReconcileAction): string {
   return [a.kind, a.target, a.activationId, a.transaction ?? '', a.requestId ?? ''].join('\u0000');
 }
 
-async function showOutcome(deps: ReconcileDeps, site: string, ok: boolean, cancelled: boolean, applied: number, confirmed: number, after: ReconcilePlan): Promise<void> {
+async function showOutcome(deps: ReconcileDeps, site: string, ok: boolean, cancelled: boolean, applied: number, confirmed: number, after: ReconcilePlan, simulated: boolean): Promise<void> {
   const left = summaryLine(after.summary);
+  // A simulation never looks real: on a simulator site the message says what ran it.
+  if (ok && simulated) return void vscode.window.showInformationMessage(vscode.l10n.t('Site {0}: {1} of {2} action(s) simulated by the built-in simulator (nothing was activated on the real system). {3}', site, applied, confirmed, left));
   if (ok) return void vscode.window.showInformationMessage(vscode.l10n.t('Site {0}: {1} of {2} action(s) applied. {3}', site, applied, confirmed, left));
   const text = cancelled
     ? vscode.l10n.t('Site {0}: apply cancelled after {1} of {2} action(s); what was done is recorded in the ledger. {3}', site, applied, confirmed, left)

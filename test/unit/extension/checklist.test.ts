@@ -122,5 +122,11 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
     assert.equal(shown.length, 0, 'no checklist on a simulator site');
     assert.match(fake.messages.at(-1)!.message, /simulated: activated ACT-7F3A-0001/);
     assert.deepEqual(events().filter((e) => e.op === 'activate').map((e) => e.via), ['simulator']);
+
+    fake.answers.push({ startsWith: 'Apply ', answer: 'Apply' });
+    await fake.commands.get('bmsLicense.reviewAndApply')!('hospital-north');
+    assert.equal(fake.messages.find((m) => m.message.startsWith('Apply '))?.options.some((o) => /activation: simulator/.test(String((o as { detail?: string }).detail))), true, 'the confirmation says it is the simulator');
+    assert.match(fake.messages.at(-1)!.message, /simulated by the built-in simulator/);
+    assert.doesNotMatch(fake.messages.at(-1)!.message, /applied/);
   });
 });
