@@ -162,8 +162,13 @@ export async function askStep(step: GuideStep, n: number, total: number): Promis
     if (!picked) return undefined;
     switch (picked.act) {
       case 'copy':
-        await vscode.env.clipboard.writeText(picked.value!);
-        copied = picked.value;
+        try {
+          await vscode.env.clipboard.writeText(picked.value!);
+          copied = picked.value;
+        } catch (e) {
+          // A remote desktop or a browser may block the clipboard: the value stays on screen to type.
+          void vscode.window.showWarningMessage(vscode.l10n.t('Could not copy {0} ({1}): type it from the step, or print the checklist ("bmslicense plan --format md").', picked.value!, (e as Error).message));
+        }
         continue;
       case 'help':
         void vscode.env.openExternal(vscode.Uri.parse(picked.value!));

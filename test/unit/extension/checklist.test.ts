@@ -82,6 +82,13 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
     assert.match(end.message, /1 failed/);
     assert.match(end.message, /6 not reached/);
     assert.ok(fake.logged.some((l) => l.includes('FlexNet error -7288')), 'the failure is logged');
+
+    // The tree counts them and its tooltips say where they came from.
+    const [site] = (await fake.treeViews[0].options.treeDataProvider.getChildren()) as TreeNode[];
+    const lsEng = targetNode(site!, 'ls-eng');
+    assert.match(lsEng.description ?? '', /2\/2 activated/);
+    assert.match(String(lsEng.tooltip), /recorded from License Administrator/);
+    assert.match(String(targetNode(site!, 'es-02').tooltip), /recorded from Device Administrator/);
   });
 
   it('a node command opens only its target\'s steps; Escape on the vendor id records nothing', async () => {
