@@ -155,7 +155,7 @@ export async function askStep(step: GuideStep, n: number, total: number): Promis
     ];
     const picked = await vscode.window.showQuickPick(items, {
       title,
-      placeHolder: vscode.l10n.t('Enter on a value copies it. Do the step in {0}, then answer. Escape stops here (nothing recorded).', TOOL_NAMES[step.place.tool]),
+      placeHolder: vscode.l10n.t('Enter copies a value · once done in {0}, answer · Escape stops', TOOL_NAMES[step.place.tool]),
       ignoreFocusOut: true,
       matchOnDescription: true,
     });
