@@ -116,6 +116,21 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
     assert.deepEqual(events(), []);
   });
 
+  it('speaks the display language (French): the answers and the step title', async () => {
+    const [site] = (await fake.treeViews[0].options.treeDataProvider.getChildren()) as TreeNode[];
+    fake.l10nBundle = join(__dirname, '../../../l10n/bundle.l10n.fr.json');
+    try {
+      script = [undefined];
+      await fake.commands.get('bmsLicense.activate')!(targetNode(site!, 'as-01'));
+    } finally {
+      fake.l10nBundle = undefined;
+    }
+    assert.match(shown[0]!.title, /^Étape 1 sur 1 : /);
+    const labels = shown[0]!.items.map((i) => i.label);
+    for (const word of ['Fait', 'Échec…', 'Passer']) assert.ok(labels.some((l) => l.endsWith(` ${word}`)), `${word} in ${labels.join(' | ')}`);
+    assert.match(fake.messages.at(-1)!.message, /étape\(s\) enregistrée\(s\)/);
+  });
+
   it('the site chooses the LAS, not the setting: a simulator site with the mode set to http uses the simulator and says "simulated"', async () => {
     for (const d of subscriptions) d.dispose();
     setActivation('simulator');
