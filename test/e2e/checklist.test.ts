@@ -27,8 +27,8 @@ describe('e2e: the checklist of a vendor-tools site (Review and Apply)', functio
     const row = (text: string) => widget.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
     await row('ACT-7F3A-0004').waitFor();
     await row('ACT-7F3A-0004').click();
-    // The copy is confirmed on the value's row once the clipboard took it (the QuickPick shows again).
-    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'copied' }).waitFor();
+    // The copy is confirmed on the value's row once the clipboard took it; the step stays open, the focus on that value.
+    await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: /ACT-7F3A-0004.*copied/ }).waitFor();
     await screenshot(page, 'checklist-1-step');
     // Keyboard: filter on the answer, Enter.
     await widget.locator('input').fill('Done');

@@ -141,76 +141,89 @@ async function showTally(s: ChecklistServices, site: string, t: ChecklistTally, 
 /** One step: the QuickPick is shown again after each copy, until an answer or Escape (undefined). */
 export async function askStep(step: GuideStep, n: number, total: number): Promise<ChecklistAnswer | undefined> {
   const title = vscode.l10n.t('Step {0} of {1}: {2}', n, total, step.text);
-  let copied: string | undefined;
-  for (;;) {
-    const items: Pick[] = [
-      ...step.values.map((v): Pick => ({ label: `$(copy) ${v.value}`, description: v.value === copied ? vscode.l10n.t('{0} · copied', v.label) : v.label, act: 'copy', value: v.value })),
-      ...step.substeps.map((x, i): Pick => ({ label: `$(list-ordered) ${String.fromCharCode(97 + i)}) ${x}`, act: 'info' })),
-      ...step.notes.map((x): Pick => ({ label: `$(info) ${x}`, act: 'info' })),
-      ...step.help.map((h): Pick => ({ label: `$(question) ${vscode.l10n.t('Help topic {0}', h)}`, description: vscode.l10n.t('opens EcoStruxure Building help'), act: 'help', value: HELP_URL(h) })),
-      { label: `$(check) ${vscode.l10n.t('Done')}`, description: vscode.l10n.t('done in the tool as shown: record it'), act: 'done' },
-      { label: `$(edit) ${vscode.l10n.t('Done with other values…')}`, description: vscode.l10n.t('e.g. another quantity: record what was done'), act: 'other' },
-      { label: `$(error) ${vscode.l10n.t('Failed…')}`, description: vscode.l10n.t("the tool's message or FlexNet code; nothing is recorded"), act: 'failed' },
-      { label: `$(debug-step-over) ${vscode.l10n.t('Skip')}`, description: vscode.l10n.t('not done now; nothing is recorded'), act: 'skip' },
-    ];
-    const picked = await vscode.window.showQuickPick(items, {
-      title,
-      placeHolder: vscode.l10n.t('Enter copies a value · once done in {0}, answer · Escape stops', TOOL_NAMES[step.place.tool]),
-      ignoreFocusOut: true,
-      matchOnDescription: true,
-    });
-    if (!picked) return undefined;
-    switch (picked.act) {
-      case 'copy':
+  let copied: number | undefined;
+  const items = (): Pick[] => [
+    ...step.values.map((v, i): Pick => ({ label: `$(copy) ${v.value}`, description: i === copied ? vscode.l10n.t('{0} · copied', v.label) : v.label, act: 'copy', value: v.value })),
+    ...step.substeps.map((x, i): Pick => ({ label: `$(list-ordered) ${String.fromCharCode(97 + i)}) ${x}`, act: 'info' })),
+    ...step.notes.map((x): Pick => ({ label: `$(info) ${x}`, act: 'info' })),
+    ...step.help.map((h): Pick => ({ label: `$(question) ${vscode.l10n.t('Help topic {0}', h)}`, description: vscode.l10n.t('opens EcoStruxure Building help'), act: 'help', value: HELP_URL(h) })),
+    { label: `$(check) ${vscode.l10n.t('Done')}`, description: vscode.l10n.t('done in the tool as shown: record it'), act: 'done' },
+    { label: `$(edit) ${vscode.l10n.t('Done with other values…')}`, description: vscode.l10n.t('e.g. another quantity: record what was done'), act: 'other' },
+    { label: `$(error) ${vscode.l10n.t('Failed…')}`, description: vscode.l10n.t("the tool's message or FlexNet code; nothing is recorded"), act: 'failed' },
+    { label: `$(debug-step-over) ${vscode.l10n.t('Skip')}`, description: vscode.l10n.t('not done now; nothing is recorded'), act: 'skip' },
+  ];
+  // One QuickPick for the step, open until an answer or Escape: Enter on a value copies it and keeps the focus
+  // there (↓ Enter copies the next), a help topic opens in the browser.
+  const qp = vscode.window.createQuickPick<Pick>();
+  qp.title = title;
+  qp.placeholder = vscode.l10n.t('Enter copies a value · once done in {0}, answer · Escape stops', TOOL_NAMES[step.place.tool]);
+  qp.ignoreFocusOut = true;
+  qp.matchOnDescription = true;
+  qp.items = items();
+  const picked = await new Promise<Pick | undefined>((resolve) => {
+    qp.onDidHide(() => resolve(undefined));
+    qp.onDidAccept(async () => {
+      const item = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (!item) return;
+      if (item.act === 'copy') {
+        const index = qp.items.indexOf(item);
         try {
-          await vscode.env.clipboard.writeText(picked.value!);
-          copied = picked.value;
+          await vscode.env.clipboard.writeText(item.value!);
+          copied = index;
         } catch (e) {
           // A remote desktop or a browser may block the clipboard: the value stays on screen to type.
-          void vscode.window.showWarningMessage(vscode.l10n.t('Could not copy {0} ({1}): type it from the step, or print the checklist ("bmslicense plan --format md").', picked.value!, (e as Error).message));
+          void vscode.window.showWarningMessage(vscode.l10n.t('Could not copy {0} ({1}): type it from the step, or print the checklist ("bmslicense plan --format md").', item.value!, (e as Error).message));
         }
-        continue;
-      case 'help':
-        void vscode.env.openExternal(vscode.Uri.parse(picked.value!));
-        continue;
-      case 'info':
-        continue;
-      case 'skip':
-        return { kind: 'skip' };
-      case 'failed': {
-        const message = await vscode.window.showInputBox({
-          title,
-          prompt: vscode.l10n.t("The tool's message or FlexNet code (nothing is recorded; Escape stops)"),
-          ignoreFocusOut: true,
-        });
-        if (message === undefined) return undefined;
-        return { kind: 'failed', message: message.trim() || vscode.l10n.t('failed (no message given)') };
+        qp.items = items();
+        qp.activeItems = [qp.items[index]!];
+        return;
       }
-      case 'done':
-      case 'other': {
-        let quantities: Map<string, number> | undefined;
-        if (picked.act === 'other') {
-          quantities = new Map();
-          for (const l of step.licenses) {
-            const q = await vscode.window.showInputBox({
-              title,
-              prompt: vscode.l10n.t('Quantity of {0} done in the tool (planned: {1})', l.activationId, l.quantity),
-              value: String(l.quantity),
-              ignoreFocusOut: true,
-              validateInput: (v) => (/^\s*[1-9]\d*\s*$/.test(v) ? undefined : vscode.l10n.t('A whole number of 1 or more')),
-            });
-            if (q === undefined) return undefined;
-            quantities.set(l.activationId, Number(q.trim()));
-          }
+      if (item.act === 'help') return void vscode.env.openExternal(vscode.Uri.parse(item.value!));
+      if (item.act === 'info') return;
+      resolve(item);
+    });
+    qp.show();
+  });
+  qp.dispose();
+  if (!picked) return undefined;
+  switch (picked.act) {
+    case 'skip':
+      return { kind: 'skip' };
+    case 'failed': {
+      const message = await vscode.window.showInputBox({
+        title,
+        prompt: vscode.l10n.t("The tool's message or FlexNet code (nothing is recorded; Escape stops)"),
+        ignoreFocusOut: true,
+      });
+      if (message === undefined) return undefined;
+      return { kind: 'failed', message: message.trim() || vscode.l10n.t('failed (no message given)') };
+    }
+    case 'done':
+    case 'other': {
+      let quantities: Map<string, number> | undefined;
+      if (picked.act === 'other') {
+        quantities = new Map();
+        for (const l of step.licenses) {
+          const q = await vscode.window.showInputBox({
+            title,
+            prompt: vscode.l10n.t('Quantity of {0} done in the tool (planned: {1})', l.activationId, l.quantity),
+            value: String(l.quantity),
+            ignoreFocusOut: true,
+            validateInput: (v) => (/^\s*[1-9]\d*\s*$/.test(v) ? undefined : vscode.l10n.t('A whole number of 1 or more')),
+          });
+          if (q === undefined) return undefined;
+          quantities.set(l.activationId, Number(q.trim()));
         }
-        const ref = await vscode.window.showInputBox({
-          title,
-          prompt: vscode.l10n.t("The vendor's id for it, as the tool shows it (optional: Enter for none; Escape stops, nothing recorded)"),
-          ignoreFocusOut: true,
-        });
-        if (ref === undefined) return undefined;
-        return { kind: 'done', ...(quantities ? { quantities } : {}), ...(ref.trim() ? { vendorRef: ref.trim() } : {}) };
       }
+      const ref = await vscode.window.showInputBox({
+        title,
+        prompt: vscode.l10n.t("The vendor's id for it, as the tool shows it (optional: Enter for none; Escape stops, nothing recorded)"),
+        ignoreFocusOut: true,
+      });
+      if (ref === undefined) return undefined;
+      return { kind: 'done', ...(quantities ? { quantities } : {}), ...(ref.trim() ? { vendorRef: ref.trim() } : {}) };
     }
   }
+  // Copy, help and information rows never close the QuickPick.
+  return undefined;
 }

@@ -16,7 +16,7 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
   let ext: typeof import('../../../src/extension/extension');
   let subscriptions: { dispose(): unknown }[];
   /** Each QuickPick shown: its title and items. */
-  let shown: { title: string; items: Item[] }[];
+  let shown: { title: string; items: Item[]; active?: Item }[];
   /** What to pick in each QuickPick, in order: a label pattern, or undefined (Escape). */
   let script: (RegExp | undefined)[];
   const ledger = () => join(root, 'hospital-north.ledger.jsonl');
@@ -40,7 +40,7 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
     shown = [];
     script = [];
     fake.quickPick = (items, options) => {
-      shown.push({ title: options?.title ?? '', items: items as Item[] });
+      shown.push({ title: options?.title ?? '', items: items as Item[], active: options?.activeItems?.[0] as Item | undefined });
       const want = script.shift();
       return want ? items.find((i) => want.test(i.label)) : undefined;
     };
@@ -64,6 +64,8 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
     assert.ok(shown[0]!.items.some((i) => /Help topic 12688/.test(i.label)));
     assert.deepEqual(fake.clipboard, ['ACT-7F3A-0004']);
     assert.match(shown[1]!.items.find((i) => i.label.includes('ACT-7F3A-0004'))!.description!, /copied/, 'the copied value is marked');
+    assert.equal(shown[1]!.title, shown[0]!.title, 'the step stays open after a copy');
+    assert.match(shown[1]!.active?.label ?? '', /ACT-7F3A-0004/, 'the focus stays on the copied value');
     assert.match(shown.at(-1)!.title, /Step 5 of 10: Device Administrator, server as-01/);
 
     const recorded = events().filter((e) => e.op === 'activate');
