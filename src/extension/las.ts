@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { HttpLas } from '../engine/las/http/client';
 import { LasSimulator, simulatorDataDir } from '../engine/las/simulator';
 import type { Las } from '../engine/las/types';
+import { activationOf, type Site } from '../engine/model';
 
 /** The SecretStorage key of the HTTP activation server token. */
 export const TOKEN_SECRET = 'bmsLicense.activation.token';
@@ -19,15 +20,24 @@ export interface LasConnection {
   publicKeyPem(): Result<string>;
 }
 
-export function connectLas(root: string, secrets: vscode.SecretStorage): Result<LasConnection> {
+/**
+ * The LAS of a site, by its `spec.activation` as the CLI chooses it (src/cli/lasChoice.ts): `simulator` the
+ * built-in simulator, `http` the server of the settings; `vendor-tools` has none (the checklist records
+ * instead). Without a site (older callers), the setting `bmsLicense.activation.mode` chooses.
+ */
+export function connectLas(root: string, secrets: vscode.SecretStorage, site?: Site): Result<LasConnection> {
   const config = vscode.workspace.getConfiguration('bmsLicense.activation');
-  const mode = config.get<string>('mode', 'simulator');
-  if (mode !== 'http') {
+  const way = site ? activationOf(site) : config.get<string>('mode', 'simulator') === 'http' ? 'http' : 'simulator';
+  if (way === 'vendor-tools') {
+    return fail(vscode.l10n.t("Site {0} is licensed with the vendor's tools (activation: vendor-tools): do it in License Administrator or Device Administrator and answer the checklist (Review and Apply).", site!.name));
+  }
+  if (way === 'simulator') {
     const sim = new LasSimulator({ dataDir: simulatorDataDir(root) });
     return ok({ las: sim, name: 'the built-in simulator', publicKeyPem: () => sim.publicKey() });
   }
   const url = config.get<string>('url', '').trim();
   if (!url) {
+    if (site) return fail(vscode.l10n.t('Site {0} has activation: http but bmsLicense.activation.url is empty: set the activation server URL in the settings.', site.name));
     return fail(vscode.l10n.t('bmsLicense.activation.mode is "http" but bmsLicense.activation.url is empty: set the activation server URL in the settings, or set the mode back to "simulator".'));
   }
   const las = new HttpLas({ url, token: () => Promise.resolve(secrets.get(TOKEN_SECRET)) });

@@ -3,10 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline/promises';
-import { answerLines, buildGuide, parseAnswer, recordRequestFor, stepLines, type ChecklistAnswer, type GuideStep } from '../../engine/guide';
-import { foldSite, judgeContextOf } from '../../engine/ledger/siteLedger';
-import { ledgerBlockerOf, readJudgedLedger } from '../../engine/ledger/judged';
-import { reconcile, summaryLine } from '../../engine/reconcile';
+import { answerLines, guideNow, parseAnswer, recordRequestFor, stepLines, type ChecklistAnswer, type GuideStep } from '../../engine/guide';
+import { summaryLine } from '../../engine/reconcile';
 import { record } from '../../engine/record/record';
 import type { WorkflowOptions } from '../../engine/workflows/context';
 import type { CliIO } from '../io';
@@ -84,10 +82,7 @@ class EndOfAnswers extends Error {}
 
 export async function applyChecklist(options: WorkflowOptions, answersFile: string | undefined, io: CliIO, now: () => Date): Promise<number> {
   // Read as plan reads it: judged (a bad line blocks its target's steps), folded as the site is licensed.
-  const judged = readJudgedLedger(options.ledgerPath, options.site.name, { now: now(), ...judgeContextOf(options.site, options.ledgerPath) });
-  const state = foldSite(options.site, judged, options.ledgerPath);
-  const plan = reconcile(options.site, options.plans, state, { today: now(), blockerOf: options.blockerOf, ledgerBlockerOf: ledgerBlockerOf(judged) });
-  const guide = buildGuide(options.site, options.plans, plan, state);
+  const { plan, guide } = guideNow(options, now());
   if (guide.steps.length === 0) {
     io.out(`${summaryLine(plan.summary)} Nothing to apply.\n`);
     return 0;

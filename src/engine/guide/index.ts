@@ -3,3 +3,4 @@ export { buildGuide, HELP_URL, type Guide, type GuideGroup, type GuideLicense, t
 export { guideMarkdown, guideText, stepLines } from './render';
 export { productOf, toolFor, topServerOf, TOOL_NAMES, type ToolPlace } from './tools';
 export { answerLines, parseAnswer, recordRequestFor, type ChecklistAnswer } from './checklist';
+export { guideNow } from './now';

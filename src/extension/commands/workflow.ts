@@ -6,7 +6,9 @@ import { applicableTargets } from '../../engine/rules/catalog';
 import { activate, confirmReturn, describeResult, importResponses, reclaim, repair, responseFiles, returnLicenses } from '../../engine/workflows';
 import type { ReturnConfirmation, WorkflowOptions, WorkflowResult } from '../../engine/workflows';
 import type { Log } from '../log';
+import { activationOf } from '../../engine/model';
 import { connectLas } from '../las';
+import { checklistScope, runChecklist } from './checklist';
 import type { SiteFiles, SiteWorkspace } from '../sites';
 import { verbWords, type WorkflowVerb } from './definitions';
 import { pickOfflineFolder, pickResponseUris, siteFolder } from './folders';
@@ -48,7 +50,12 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
   s.sites.flush();
   const fresh = s.sites.siteFiles(scope.site) ?? files;
   if (await refuseInvalid(fresh)) return;
-  const connected = connectLas(fresh.root, s.secrets);
+  // A site licensed with the vendor's tools: no activation server to call; the checklist guides and records.
+  if (activationOf(fresh.site) === 'vendor-tools') {
+    await runChecklist(s, fresh, checklistScope(verb, scope.target));
+    return;
+  }
+  const connected = connectLas(fresh.root, s.secrets, fresh.site);
   if (!connected.ok) {
     const settings = vscode.l10n.t('Open Settings');
     const open = await vscode.window.showErrorMessage(connected.error, settings);

@@ -8,6 +8,9 @@ import { describeResult } from '../../engine/workflows/context';
 import type { CommandRun } from '../commands/registry';
 import { pickOfflineFolder, siteFolder } from '../commands/folders';
 import { refuseInvalid } from '../commands/workflow';
+import { guideMarkdown, guideNow } from '../../engine/guide';
+import { activationOf } from '../../engine/model';
+import { runChecklist } from '../commands/checklist';
 import { connectLas } from '../las';
 import type { Log } from '../log';
 import type { SiteWorkspace } from '../sites';
@@ -30,8 +33,8 @@ export class ReviewDocuments implements vscode.TextDocumentContentProvider, vsco
     return this.texts.get(uri.toString()) ?? '# This review is no longer available: run "BMS: Review and Apply Plan…" again.\n';
   }
 
-  show(site: string, text: string): vscode.Uri {
-    const uri = vscode.Uri.parse(`${REVIEW_SCHEME}:/${encodeURIComponent(site)}.plan.diff`);
+  show(site: string, text: string, kind: 'diff' | 'md' = 'diff'): vscode.Uri {
+    const uri = vscode.Uri.parse(`${REVIEW_SCHEME}:/${encodeURIComponent(site)}.${kind === 'md' ? 'checklist.md' : 'plan.diff'}`);
     this.texts.set(uri.toString(), text);
     this.changed.fire(uri);
     return uri;
@@ -67,6 +70,13 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   if (!files) return void vscode.window.showErrorMessage(vscode.l10n.t("No site named '{0}' in this workspace (or it is not a file on disk). Refresh the BMS Licenses view and try again.", name));
   if (await refuseInvalid(files)) return;
   const ledgerName = path.basename(files.ledgerPath);
+  if (activationOf(files.site) === 'vendor-tools') {
+    // The vendor's tools do every step: the review is the checklist (a printable Markdown), then each step is answered.
+    const { guide } = guideNow({ ...files, blockerOf: files.check.blockerOf });
+    if (guide.steps.length > 0) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docs.show(name, guideMarkdown(guide), 'md')), { preview: true, preserveFocus: true });
+    await runChecklist(deps, files);
+    return;
+  }
   const plan = planNow({ ...files, blockerOf: files.check.blockerOf });
   const uri = docs.show(name, reviewText(plan, ledgerName));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true, preserveFocus: false });
@@ -76,11 +86,11 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
     return;
   }
   const review = reviewReturns(plan);
-  const detail = [summaryLine(plan.summary), review.returns.length > 0 ? `\n${review.message}` : '', `\n${vscode.l10n.t('Every action is recorded in the ledger; apply stops at the first failure and can be run again.')}`].join('\n');
+  const detail = [summaryLine(plan.summary), review.returns.length > 0 ? `\n${review.message}` : '', `\n${vscode.l10n.t('Every action is recorded in the ledger; apply stops at the first failure and can be run again.')}`, activationOf(files.site) === 'simulator' ? `\n${vscode.l10n.t('Site {0} has activation: simulator: the built-in simulator answers, nothing is activated on the real system.', name)}` : ''].join('\n');
   const go = review.returns.length > 0 ? vscode.l10n.t('Apply and Return') : vscode.l10n.t('Apply');
   if ((await vscode.window.showWarningMessage(vscode.l10n.t('Apply {0} action(s) to site {1}?', runnable.length, name), { modal: true, detail }, go)) !== go) return;
 
-  const connected = connectLas(files.root, deps.secrets);
+  const connected = connectLas(files.root, deps.secrets, files.site);
   if (!connected.ok) return void vscode.window.showErrorMessage(connected.error);
   const conn = connected.value;
   let offlineDir: string | undefined;
@@ -123,7 +133,7 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
   const applied = runnable.filter((a) => !after.actions.some((b) => actionKey(b) === actionKey(a))).length;
   // The walkthrough's "Activate" step ticks on this key: only once an activation was really applied.
   if (runnable.some((a) => a.kind === 'activate' && a.workflow === 'online' && !after.actions.some((b) => actionKey(b) === actionKey(a)))) void vscode.commands.executeCommand('setContext', 'bmsLicense.activated', true);
-  await showOutcome(deps, name, result.ok, result.cancelled, applied, runnable.length, after);
+  await showOutcome(deps, name, result.ok, result.cancelled, applied, runnable.length, after, activationOf(files.site) === 'simulator');
 }
 
 /** One action of the plan, the same before and after apply ran. */
@@ -131,8 +141,10 @@ function actionKey(a: ReconcileAction): string {
   return [a.kind, a.target, a.activationId, a.transaction ?? '', a.requestId ?? ''].join('\u0000');
 }
 
-async function showOutcome(deps: ReconcileDeps, site: string, ok: boolean, cancelled: boolean, applied: number, confirmed: number, after: ReconcilePlan): Promise<void> {
+async function showOutcome(deps: ReconcileDeps, site: string, ok: boolean, cancelled: boolean, applied: number, confirmed: number, after: ReconcilePlan, simulated: boolean): Promise<void> {
   const left = summaryLine(after.summary);
+  // A simulation never looks real: on a simulator site the message says what ran it.
+  if (ok && simulated) return void vscode.window.showInformationMessage(vscode.l10n.t('Site {0}: {1} of {2} action(s) simulated by the built-in simulator (nothing was activated on the real system). {3}', site, applied, confirmed, left));
   if (ok) return void vscode.window.showInformationMessage(vscode.l10n.t('Site {0}: {1} of {2} action(s) applied. {3}', site, applied, confirmed, left));
   const text = cancelled
     ? vscode.l10n.t('Site {0}: apply cancelled after {1} of {2} action(s); what was done is recorded in the ledger. {3}', site, applied, confirmed, left)

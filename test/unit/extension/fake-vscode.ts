@@ -75,11 +75,19 @@ export interface FakeState {
   /** The options of every open dialog shown (defaultUri, title…). */
   openDialogs: { defaultUri?: Uri; title?: string }[];
   /** Chooses from a QuickPick's items; default: none (dismissed). */
-  quickPick: (items: { label: string; value?: unknown }[]) => unknown;
+  quickPick: (items: { label: string; value?: unknown }[], options?: { title?: string; placeHolder?: string; activeItems?: unknown[] }) => unknown;
   config: Record<string, unknown>;
   /** Every line written to the output channel. */
   logged: string[];
   inputBox: string | undefined;
+  /** Answers of the next input boxes, in order (each taken once; then `inputBox`); undefined = Escape. */
+  inputBoxes: (string | undefined)[];
+  /** The options of every input box shown. */
+  inputBoxPrompts: { prompt?: string; value?: string; validateInput?: (v: string) => unknown }[];
+  /** What the extension wrote to the clipboard, in order. */
+  clipboard: string[];
+  /** URIs opened with env.openExternal. */
+  external: string[];
   progressTitles: string[];
   /** Open documents (`workspace.textDocuments`); fire `documentChanged` after editing one. */
   documents: { uri: Uri; getText(): string; isDirty: boolean }[];
@@ -128,6 +136,10 @@ function fresh(root: string): FakeState {
     config: {},
     logged: [],
     inputBox: undefined,
+    inputBoxes: [],
+    inputBoxPrompts: [],
+    clipboard: [],
+    external: [],
     progressTitles: [],
     documents: [],
     opened: [],
@@ -245,8 +257,52 @@ function build(state: FakeState): void {
       showInformationMessage: message('information'),
       showWarningMessage: message('warning'),
       showErrorMessage: message('error'),
-      showQuickPick: async (items: { label: string }[]) => state.quickPick(items),
-      showInputBox: async () => state.inputBox,
+      showQuickPick: async (items: { label: string }[], options?: { title?: string; placeHolder?: string }) => state.quickPick(items, options),
+      // A QuickPick that stays open: each round asks `quickPick` (with the active items), accepts what it returns
+      // and awaits the extension's handlers; undefined (Escape) hides it.
+      createQuickPick: () => {
+        const accepted: (() => unknown)[] = [];
+        const hidden = new EventEmitter<void>();
+        let open = false;
+        const qp = {
+          items: [] as { label: string }[],
+          activeItems: [] as unknown[],
+          selectedItems: [] as unknown[],
+          title: undefined as string | undefined,
+          placeholder: undefined as string | undefined,
+          ignoreFocusOut: false,
+          matchOnDescription: false,
+          onDidAccept: (l: () => unknown) => (accepted.push(l), { dispose: () => accepted.splice(accepted.indexOf(l), 1) }),
+          onDidHide: hidden.event,
+          show() {
+            if (open) return;
+            open = true;
+            void (async () => {
+              while (open) {
+                const picked = await state.quickPick(qp.items, { title: qp.title, placeHolder: qp.placeholder, activeItems: qp.activeItems });
+                if (!open) return;
+                if (!picked) return qp.hide();
+                qp.selectedItems = [picked];
+                await Promise.all(accepted.map((l) => l()));
+                await new Promise((resolve) => setImmediate(resolve));
+              }
+            })();
+          },
+          hide() {
+            if (!open) return;
+            open = false;
+            hidden.fire();
+          },
+          dispose() {
+            qp.hide();
+          },
+        };
+        return qp;
+      },
+      showInputBox: async (options?: FakeState['inputBoxPrompts'][number]) => {
+        state.inputBoxPrompts.push(options ?? {});
+        return state.inputBoxes.length > 0 ? state.inputBoxes.shift() : state.inputBox;
+      },
       showOpenDialog: async (options: { defaultUri?: Uri; title?: string }) => {
         state.openDialogs.push(options);
         return state.openDialog?.map((p) => Uri.file(p));
@@ -270,6 +326,10 @@ function build(state: FakeState): void {
           },
         );
       },
+    },
+    env: {
+      clipboard: { writeText: async (text: string) => void state.clipboard.push(text) },
+      openExternal: async (uri: Uri) => (state.external.push(uri.toString()), true),
     },
     commands: {
       registerCommand: (id: string, f: (...a: unknown[]) => unknown) => {

@@ -1,6 +1,6 @@
 // The HTTP activation server through the extension's commands (token in SecretStorage), against a stand-in vscode.
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLasServer, type LasHttpServer } from '../../../src/engine/las/http/server';
@@ -21,6 +21,9 @@ describe('extension host (stand-in vscode): the HTTP activation server', () => {
     root = mkdtempSync(join(tmpdir(), 'bms-ext-http-'));
     fake = installFakeVscode(root);
     cpSync(EXAMPLE, root, { recursive: true });
+    // The site says how it is licensed (the setting alone no longer chooses the server): an activation server of its own.
+    const siteFile = join(root, 'site.bms.yaml');
+    writeFileSync(siteFile, readFileSync(siteFile, 'utf8').replace(/^ {2}activation: simulator.*$/m, '  activation: http'));
     server = createLasServer(new LasSimulator({ dataDir: join(root, 'server-state') }), { token: TOKEN });
     fake.config['bmsLicense.activation.mode'] = 'http';
     fake.config['bmsLicense.activation.url'] = await server.listen(0);
