@@ -97,10 +97,14 @@ export function usageReader(workspaceRoot: string): UsageReader {
   const memo = new Map<string, { mtimeMs: number; size: number; usage: CachedUsage | undefined }>();
   return (site, licenseServer) => {
     const file = usageFile(workspaceRoot, site, licenseServer);
+    // No exception for a missing file: most License Servers have no reading, and the rules ask on every edit.
     let stat;
     try {
-      stat = statSync(file);
+      stat = statSync(file, { throwIfNoEntry: false });
     } catch {
+      stat = undefined;
+    }
+    if (!stat) {
       memo.delete(file);
       return undefined;
     }
@@ -127,7 +131,7 @@ export function usageReaderForSites(sites: { site(name: string): Site | undefine
   return (siteName, licenseServer) => {
     for (const dir of foldersAbove(sites, siteName)) {
       try {
-        statSync(usageFile(dir, siteName, licenseServer));
+        if (!statSync(usageFile(dir, siteName, licenseServer), { throwIfNoEntry: false })) continue;
       } catch {
         continue;
       }
