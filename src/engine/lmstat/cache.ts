@@ -128,10 +128,17 @@ export function isReadingOf(usage: CachedUsage, address: string | undefined): bo
  */
 export function usageReaderForSites(sites: { site(name: string): Site | undefined }): UsageReader {
   const readers = new Map<string, UsageReader>();
+  // Per site, the folders above its file and the readings' folder in each (the rules ask for every License Server on every edit).
+  const places = new Map<string, { uri: string; dirs: { dir: string; readings: string }[] }>();
   return (siteName, licenseServer) => {
-    for (const dir of foldersAbove(sites, siteName)) {
+    const uri = sites.site(siteName)?.uri;
+    if (uri === undefined) return undefined;
+    let known = places.get(siteName);
+    if (known?.uri !== uri) places.set(siteName, (known = { uri, dirs: [...foldersAbove(sites, siteName)].map((dir) => ({ dir, readings: path.join(usageDir(dir), fileName(siteName)) })) }));
+    const file = `${fileName(licenseServer)}.json`;
+    for (const { dir, readings } of known.dirs) {
       try {
-        if (!statSync(usageFile(dir, siteName, licenseServer), { throwIfNoEntry: false })) continue;
+        if (!statSync(path.join(readings, file), { throwIfNoEntry: false })) continue;
       } catch {
         continue;
       }
