@@ -16,10 +16,12 @@ const DEBOUNCE = process.env.BENCH_DEBOUNCE_MS === undefined ? undefined : Numbe
 
 /** How the benchmark starts the server: as the extension does, with the settings' defaults unless BENCH_DEBOUNCE_MS says otherwise. */
 export function serverOptions(nodeArgs: string[] = []): ClientOptions {
-  if (DEBOUNCE === undefined) return { asExtension: true, nodeArgs };
+  // BENCH_SERVER=path/to/server.js: another build of the server (an earlier commit's, for a before/after).
+  const server = process.env.BENCH_SERVER;
+  if (DEBOUNCE === undefined) return { asExtension: true, nodeArgs, server };
   const settings = defaultSettings() as { validation: object; expiryWarningDays: number };
   const special = { ...settings, validation: { ...settings.validation, debounceMs: DEBOUNCE } };
-  return { asExtension: true, nodeArgs, configuration: (s) => (s === 'bmsLicense' ? special : null), initializationOptions: { validation: special.validation, expiryWarningDays: special.expiryWarningDays } };
+  return { asExtension: true, nodeArgs, server, configuration: (s) => (s === 'bmsLicense' ? special : null), initializationOptions: { validation: special.validation, expiryWarningDays: special.expiryWarningDays } };
 }
 
 /** What the output says about the settings: "default" or the special ones. */
