@@ -61,7 +61,7 @@ export interface RuleFailure {
 }
 
 /**
- * Site rules whose findings depend on the Site file alone (not on plans, ledgers, usage or the date). A Site model
+ * Site rules whose findings depend on the Site file alone (BMS014, BMS030-034: not on plans, ledgers, usage or the date). A Site model
  * is built anew by every parse of its file and not changed after, so their findings are kept per model: a plan
  * edit re-publishes its site, and a 2,000-server site need not be walked again for what the edit cannot change.
  */
