@@ -28,10 +28,13 @@ export function editDistance(a: string, b: string): number {
  * work (the distance never goes down again), so 2,000 site ids cost a few cells each, not 2,000 matrices.
  */
 function distanceWithin(s: string, t: string, max: number): number {
-  let before = new Array<number>(t.length + 1).fill(0);
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  // Three rows reused from call to call: 2,000 candidates a search allocate nothing.
+  const width = t.length + 1;
+  if (rows[0].length < width) rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let [before, prev, row] = rows;
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= s.length; i++) {
-    const row = [i];
+    row[0] = i;
     let least = i;
     for (let j = 1; j <= t.length; j++) {
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
@@ -40,11 +43,12 @@ function distanceWithin(s: string, t: string, max: number): number {
       if (d < least) least = d;
     }
     if (least > max) return max + 1;
-    before = prev;
-    prev = row;
+    [before, prev, row] = [prev, row, before];
   }
   return Math.min(prev[t.length], max + 1);
 }
+
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Answers per list of candidates (a site's ids, kept while the site does not change) and word. */
 const answers = new WeakMap<readonly string[], Map<string, string | undefined>>();

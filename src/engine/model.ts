@@ -195,9 +195,16 @@ export function isPlan(d: BmsDocument): d is LicensePlan {
   return d.kind === 'LicensePlan';
 }
 
-/** All products of a plan, flattened. */
+/** A plan's products, kept while its entitlements are the same list: every rule asks for them on every edit. */
+const productLists = new WeakMap<LicensePlan, { entitlements: Entitlement[]; count: number; products: Product[] }>();
+
+/** All products of a plan, flattened (a shared list: read it, never change it). */
 export function productsOf(plan: LicensePlan): Product[] {
-  return plan.entitlements.flatMap((e) => e.products);
+  const known = productLists.get(plan);
+  if (known && known.entitlements === plan.entitlements && known.count === plan.entitlements.length) return known.products;
+  const products = plan.entitlements.flatMap((e) => e.products);
+  productLists.set(plan, { entitlements: plan.entitlements, count: plan.entitlements.length, products });
+  return products;
 }
 
 /** How the site is licensed: `spec.activation`, `vendor-tools` when absent (every real site) or unreadable. */

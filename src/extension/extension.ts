@@ -20,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // The engine's words (tree, findings) in VS Code's display language: the same bundle as vscode.l10n.
   useBundle(vscode.l10n?.uri?.fsPath);
   const log = new Log();
+  log.info(`BMS License Workbench activated at ${new Date().toISOString()}.`);
   const sites = new SiteWorkspace(log);
   const provider = new SiteTreeProvider(sites);
   const view = vscode.window.createTreeView<TreeNode>('bmsLicense.sites', { treeDataProvider: provider, showCollapseAll: true });

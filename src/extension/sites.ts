@@ -137,6 +137,7 @@ export class SiteWorkspace implements vscode.Disposable {
         this.tree = buildSiteRows(this.index, rest.length);
         void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
         this.firstRows.resolve();
+        this.log.info(`Rows shown for ${this.tree.roots.length} site(s) after ${Date.now() - started} ms; the plans are read next.`);
         this.changed.fire();
         const rest$ = inSlices(this.parseEach(rest)).then(() => inSlices(siteTreeSteps(this.treeInput()))).then((tree) => this.publish(tree));
         void vscode.window.withProgress({ location: { viewId: SITES_VIEW } }, () => rest$);

@@ -1,10 +1,10 @@
 // A real LSP client for tests: spawns the BUILT server over stdio and speaks JSON-RPC to it.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, Position, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { SERVER_NODE_FLAGS } from '../../src/server/nodeFlags';
 
@@ -49,6 +49,26 @@ export interface ClientOptions {
   configuration?: (section?: string) => unknown;
   /** What `initialize` sends as initializationOptions (default: no debounce, as most tests want). */
   initializationOptions?: unknown;
+  /**
+   * Start the server as the extension does (src/extension/client.ts): forked over node IPC with the same node
+   * flags, initializationOptions and workspace/configuration answered with the settings' defaults from
+   * package.json (debounce included). `configuration`/`initializationOptions` given beside it still win.
+   */
+  asExtension?: boolean;
+}
+
+/** The `bmsLicense.*` settings as a user who changed nothing has them: the defaults package.json declares, nested by section. */
+export function defaultSettings(): Record<string, unknown> {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } | { properties: Record<string, { default?: unknown }> }[] } };
+  const sections = ([] as { properties: Record<string, { default?: unknown }> }[]).concat(pkg.contributes.configuration);
+  const out: Record<string, unknown> = {};
+  for (const [key, p] of sections.flatMap((c) => Object.entries(c.properties))) {
+    const path = key.split('.').slice(1);
+    let at = out;
+    for (const k of path.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+    at[path[path.length - 1]] = p.default;
+  }
+  return out;
 }
 
 export class TestClient {
@@ -66,20 +86,30 @@ export class TestClient {
     if (!options.server) buildServer();
     this.folder = mkdtempSync(join(tmpdir(), 'bms-lsp-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(this.folder, name), text);
-    this.child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), options.server ?? join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const script = options.server ?? join(ROOT, 'dist/server.js');
+    // As vscode-languageclient starts a TransportKind.ipc server: fork, silent, --node-ipc and the client's pid.
+    this.child = options.asExtension
+      ? fork(script, ['--node-ipc', `--clientProcessId=${process.pid}`], { execArgv: [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? [])], silent: true })
+      : spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', () => (this.exited = true));
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.rpc = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    if (options.asExtension) this.child.stdout!.resume();
+    this.rpc = options.asExtension
+      ? createMessageConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child))
+      : createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.done(p), false) : true));
     });
     this.rpc.onNotification('window/logMessage', () => undefined);
     this.rpc.onRequest('client/registerCapability', () => null);
-    const configuration = options.configuration ?? (() => ({ validation: { debounceMs: 0 } }));
+    const defaults = options.asExtension ? defaultSettings() : undefined;
+    const configuration = options.configuration ?? (defaults ? (section?: string) => (section === 'bmsLicense' ? defaults : null) : () => ({ validation: { debounceMs: 0 } }));
     this.rpc.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => configuration(i.section)));
     this.rpc.listen();
-    this.initializationOptions = 'initializationOptions' in options ? options.initializationOptions : { validation: { debounceMs: 0 } };
+    // The extension sends { validation: { debounceMs }, expiryWarningDays, l10nBundle } (no bundle in English).
+    const asStarted = defaults && { validation: defaults.validation, expiryWarningDays: defaults.expiryWarningDays, l10nBundle: undefined };
+    this.initializationOptions = 'initializationOptions' in options ? options.initializationOptions : (asStarted ?? { validation: { debounceMs: 0 } });
   }
 
   private readonly initializationOptions: unknown;

@@ -98,10 +98,14 @@ export function usageReader(workspaceRoot: string): UsageReader {
   const memo = new Map<string, { mtimeMs: number; size: number; usage: CachedUsage | undefined }>();
   return (site, licenseServer) => {
     const file = usageFile(workspaceRoot, site, licenseServer);
+    // No exception for a missing file: most License Servers have no reading, and the rules ask on every edit.
     let stat;
     try {
-      stat = statSync(file);
+      stat = statSync(file, { throwIfNoEntry: false });
     } catch {
+      stat = undefined;
+    }
+    if (!stat) {
       memo.delete(file);
       return undefined;
     }
@@ -125,10 +129,17 @@ export function isReadingOf(usage: CachedUsage, address: string | undefined): bo
  */
 export function usageReaderForSites(sites: { site(name: string): Site | undefined }): UsageReader {
   const readers = new Map<string, UsageReader>();
+  // Per site, the folders above its file and the readings' folder in each (the rules ask for every License Server on every edit).
+  const places = new Map<string, { uri: string; dirs: { dir: string; readings: string }[] }>();
   return (siteName, licenseServer) => {
-    for (const dir of foldersAbove(sites, siteName)) {
+    const uri = sites.site(siteName)?.uri;
+    if (uri === undefined) return undefined;
+    let known = places.get(siteName);
+    if (known?.uri !== uri) places.set(siteName, (known = { uri, dirs: [...foldersAbove(sites, siteName)].map((dir) => ({ dir, readings: path.join(usageDir(dir), fileName(siteName)) })) }));
+    const file = `${fileName(licenseServer)}.json`;
+    for (const { dir, readings } of known.dirs) {
       try {
-        statSync(usageFile(dir, siteName, licenseServer));
+        if (!statSync(path.join(readings, file), { throwIfNoEntry: false })) continue;
       } catch {
         continue;
       }

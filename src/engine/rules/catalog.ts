@@ -178,9 +178,18 @@ function isClientType(t: string): boolean {
   return (CLIENT_TYPES as readonly string[]).includes(t);
 }
 
+/** Base features by server type, for the types met so far (a few; cleared if a fuzzed file brings many). */
+const BASE_FEATURES = new Map<string | undefined, string[]>();
+
 /** The features any of which licenses a server of that type as its base; empty when the type has none. */
 export function baseFeaturesOf(type: string | undefined): string[] {
-  return CATALOG.filter((f) => f.baseOf?.includes(type as ServerType)).map((f) => f.feature);
+  // Asked for every server of a site on every edit of its plans: one list per type (shared: never change it).
+  const known = BASE_FEATURES.get(type);
+  if (known) return known;
+  const features = CATALOG.filter((f) => f.baseOf?.includes(type as ServerType)).map((f) => f.feature);
+  if (BASE_FEATURES.size > 64) BASE_FEATURES.clear();
+  if ((type?.length ?? 0) <= 64) BASE_FEATURES.set(type, features);
+  return features;
 }
 
 /** Every target type `appliesTo` can name. */

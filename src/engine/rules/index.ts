@@ -69,12 +69,29 @@ export interface RuleFailure {
   error: unknown;
 }
 
+/**
+ * Site rules whose findings depend on the Site file alone (BMS014, BMS030-034: not on plans, ledgers, usage or the date). A Site model
+ * is built anew by every parse of its file and not changed after, so their findings are kept per model: a plan
+ * edit re-publishes its site, and a 2,000-server site need not be walked again for what the edit cannot change.
+ */
+const SITE_ONLY: ReadonlySet<Rule<Site | LicensePlan>> = new Set<Rule<Site>>([duplicateIds, licenseServerAddresses, licenseServerRequired, licenseServerPlacement, licenseServerShared, registrationDetails]);
+const siteOnlyFindings = new WeakMap<Site, Map<Rule<Site | LicensePlan>, readonly Diagnostic[]>>();
+
+function check(rule: Rule<Site | LicensePlan>, doc: BmsDocument, ctx: RuleContext): readonly Diagnostic[] {
+  if (doc.kind !== 'Site' || !SITE_ONLY.has(rule)) return rule.check(doc, ctx);
+  let known = siteOnlyFindings.get(doc);
+  if (!known) siteOnlyFindings.set(doc, (known = new Map()));
+  let found = known.get(rule);
+  if (!found) known.set(rule, (found = rule.check(doc, ctx)));
+  return found;
+}
+
 export function runRules(doc: BmsDocument, ctx: RuleContext, failures?: RuleFailure[]): Diagnostic[] {
   const rules = (doc.kind === 'Site' ? SITE_RULES : PLAN_RULES) as readonly Rule<Site | LicensePlan>[];
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     try {
-      out.push(...rule.check(doc, ctx));
+      out.push(...check(rule, doc, ctx));
     } catch (error) {
       failures?.push({ codes: rule.codes, uri: doc.uri, error });
     }

@@ -103,8 +103,17 @@ export function attachRequired(site: Pick<Site, 'version'>, server: Server, chil
   };
 }
 
-/** Every computed requirement of a site's servers, in site order. */
-export function siteRequirements(site: Site): Requirement[] {
+/** A Site model is built anew by every parse of its file and not changed after: its requirements are computed once. */
+const requirementsOf = new WeakMap<Site, readonly Requirement[]>();
+
+/** Every computed requirement of a site's servers, in site order (BMS053 asks on every edit of its plans). */
+export function siteRequirements(site: Site): readonly Requirement[] {
+  let known = requirementsOf.get(site);
+  if (!known) requirementsOf.set(site, (known = computeRequirements(site)));
+  return known;
+}
+
+function computeRequirements(site: Site): Requirement[] {
   const byId = new Map(site.servers.map((s) => [s.id, s]));
   const out: Requirement[] = [];
   for (const s of site.servers) {

@@ -35,12 +35,13 @@ interface Conflict {
 export function conflict(p: Product, site: Pick<Site, 'name' | 'version'>): Conflict | undefined {
   const lt = p.licenseType as LicenseType;
   if (!LICENSE_TYPES.includes(lt)) return undefined;
-  const what = `${p.activationId}${p.feature ? ` (${p.feature})` : ''}`;
-  const on = t("site '{0}' is EBO {1}", String(site.name), versionLabel(site.version));
+  // The words are built only for a conflict: BMS024 asks about every product of the plan on every edit.
+  const what = () => `${p.activationId}${p.feature ? ` (${p.feature})` : ''}`;
+  const on = () => t("site '{0}' is EBO {1}", String(site.name), versionLabel(site.version));
   const centralized = versionAtLeast(site.version, 7) === true;
   if (lt === 'engineering' && !centralized) {
     return {
-      message: t('{0} is an engineering license, but {1}: engineering licenses (free, time-limited, from Software Companion) come with EBO {2} (help 16221). Below {2} use a demo license while the site is built, or check spec.version in the site file.', what, on, CENTRALIZED_FROM),
+      message: t('{0} is an engineering license, but {1}: engineering licenses (free, time-limited, from Software Companion) come with EBO {2} (help 16221). Below {2} use a demo license while the site is built, or check spec.version in the site file.', what(), on(), CENTRALIZED_FROM),
       fix: 'demo',
     };
   }
@@ -48,12 +49,12 @@ export function conflict(p: Product, site: Pick<Site, 'name' | 'version'>): Conf
   const era = entry ? eraOf(entry, site.version) : undefined;
   if (!entry || era === undefined) return undefined;
   if (era === null) {
-    return { message: t('{0} is not licensed on EBO {1} ({2}): {3}. Remove it from the plan, or check spec.version in the site file.', what, String(site.version), on, String(entry.outside)), onFeature: true };
+    return { message: t('{0} is not licensed on EBO {1} ({2}): {3}. Remove it from the plan, or check spec.version in the site file.', what(), String(site.version), on(), String(entry.outside)), onFeature: true };
   }
   // Engineering licenses become the commercial license later (help 16221): any feature on 7.0+ may be one.
   if (lt === 'engineering' || era.licenseTypes.includes(lt)) return undefined;
   return {
-    message: t('{0} is a {1} license, but {2}: {3}. Set licenseType to {4}, or check spec.version in the site file.', what, lt, on, era.rule, orList(era.licenseTypes.map((type) => `'${type}'`))),
+    message: t('{0} is a {1} license, but {2}: {3}. Set licenseType to {4}, or check spec.version in the site file.', what(), lt, on(), era.rule, orList(era.licenseTypes.map((type) => `'${type}'`))),
     fix: era.licenseTypes[0],
   };
 }
