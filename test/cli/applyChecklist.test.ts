@@ -55,8 +55,8 @@ describe('apply on a vendor-tools site: a checklist (issue 25.5)', () => {
     );
     fs.writeFileSync(path.join(s.dir, 'answers.txt'), 'skip\n'.repeat(12));
     await s.cli('apply', ...SITE, '--answers', 'answers.txt');
-    assert.match(s.cli.out, /^ {2}1\. License Administrator on ls-eng's computer .*ACT-7F3A-0004, quantity 2/m);
-    assert.match(s.cli.out, /\[cannot be done yet\] Device Administrator, server ec-01/);
+    assert.match(s.cli.out, /^ {2}1\. License Administrator .*ls-eng.*ACT-7F3A-0004, quantity 2/m);
+    assert.match(s.cli.out, /\[cannot be done yet\].*ec-01/);
     assert.match(s.cli.out, /blocked: .*BMS092/);
     assert.equal(s.events().length, 2, 'nothing recorded');
   });
@@ -79,7 +79,7 @@ describe('apply on a vendor-tools site: a checklist (issue 25.5)', () => {
       timeout: 30_000,
     });
     assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
-    assert.match(r.stdout, /Done, done with Other values, Failed, Skip or Quit\?/);
+    assert.match(r.stdout, /Skip or Quit\?/);
     const events = s.events();
     assert.deepEqual(events.map((e) => [e.target, e.quantity, e.vendorRef, e.by]), [
       ['ls-eng', 2, 'FID-PTY', 'pty-user'],

@@ -29,9 +29,11 @@ describe('guided steps for the vendor tools (issue 25.4)', () => {
     const es = guide.filter((g) => g.target === 'es-01');
     assert.equal(es.length, 1, 'the two licenses of es-01 are one transaction: one step');
     assert.deepEqual([es[0]!.place.tool, es[0]!.place.topServer, es[0]!.licenses.map((l) => l.activationId)], ['device-administrator', 'ec-01', ['ACT-7F3A-0002', 'ACT-9C21-0003']]);
-    assert.match(es[0]!.record, /record activate --site hospital-north --target es-01 --activation-id ACT-7F3A-0002 --quantity 1 --activation-id ACT-9C21-0003 --quantity 2$/);
+    assert.deepEqual(es[0]!.record.split(' ').slice(-14), ['record', 'activate', '--site', 'hospital-north', '--target', 'es-01', '--activation-id', 'ACT-7F3A-0002', '--quantity', '1', '--activation-id', 'ACT-9C21-0003', '--quantity', '2']);
     assert.equal(await s.cli('plan', '--site', 'hospital-north'), 0);
-    assert.match(s.cli.out, /License Administrator on ls-eng's computer \(eng01\.hospital\.local\): activate activation ID ACT-7F3A-0004, quantity 2 \(entitlement ENT-2026-0042\)/);
+    const step = s.cli.out.split('\n').find((l) => l.includes('ACT-7F3A-0004, quantity 2')) ?? '';
+    assert.match(step, /License Administrator .*\(eng01\.hospital\.local\)/);
+    assert.match(step, /ACT-7F3A-0004, quantity 2 .*ENT-2026-0042/);
   });
 
   it('an offline site below 7.0: the ES base license in License Administrator on its License Server, with the request → upload → response steps; --format md is a checklist', async () => {
@@ -47,7 +49,7 @@ describe('guided steps for the vendor tools (issue 25.4)', () => {
     assert.equal(await s.cli('plan', '--site', 'riverside-plant', '--format', 'md'), 0);
     assert.match(s.cli.out, /^# Checklist: site riverside-plant/);
     assert.match(s.cli.out, /^- \[ \] \*\*1\.\*\* License Administrator/m);
-    assert.match(s.cli.out, /^ {2}- \[ \] a\) In License Administrator, create the activation request file$/m);
+    assert.match(s.cli.out, /^ {2}- \[ \] a\) .*create the activation request file$/m);
   });
 
   it('network seats activated in parts: "activate N more", never a reclaim; the second part is recorded and adds up', async () => {

@@ -35,12 +35,12 @@ describe('bmslicense record (issue 25.5)', () => {
       assert.equal(fs.existsSync(s.ledger) ? fs.readFileSync(s.ledger, 'utf8') : '', before, 'nothing written');
       return s.cli.err;
     };
-    assert.match(await refused('activate', ...SITE, '--target', 'es-09', '--activation-id', 'ACT-7F3A-0002', '--quantity', '1'), /no server, License Server or client 'es-09'/);
+    assert.match(await refused('activate', ...SITE, '--target', 'es-09', '--activation-id', 'ACT-7F3A-0002', '--quantity', '1'), /no server, .*'es-09'/);
     assert.match(await refused('activate', ...SITE, '--target', 'es-01', '--activation-id', 'ACT-NOPE', '--quantity', '1'), /in no entitlement/);
     assert.match(await refused('activate', ...SITE, '--target', 'es-01', '--activation-id', 'ACT-7F3A-0002', '--quantity', '3'), /has 2 of 'ACT-7F3A-0002' left, 3 asked/);
     assert.equal(await s.cli('record', 'activate', ...SITE, '--target', 'es-01', '--activation-id', 'ACT-7F3A-0002', '--quantity', '1'), 0);
     assert.match(await refused('activate', ...SITE, '--target', 'es-01', '--activation-id', 'ACT-7F3A-0002', '--quantity', '1'), /already active on 'es-01'/);
-    assert.match(await refused('return', ...SITE, '--target', 'as-01'), /no transaction on as-01 that is active/);
+    assert.match(await refused('return', ...SITE, '--target', 'as-01'), /no transaction on as-01/);
     assert.match(await refused('repair', ...SITE, '--target', 'es-01'), /not broken|that is broken/);
   });
 
@@ -60,7 +60,7 @@ describe('bmslicense record (issue 25.5)', () => {
     assert.equal(s.events()[0]!.at, '2025-06-02T12:00:00Z');
     assert.equal(await s.cli('record', 'broken', ...SITE, '--target', 'as-01', '--activation-id', 'ACT-9C21-0002', '--reason', 'restore'), 0, s.cli.err);
     assert.equal(await s.cli('plan', ...SITE), 0);
-    assert.match(s.cli.out, /repair transaction T-20250602-\w+.*\n(.*\n)*.*4 repairs of as-01 left/);
+    assert.match(s.cli.out, /repair .*T-20250602-\w+.*\n(.*\n)*.*4 repairs .*as-01 left/);
     assert.equal(await s.cli('record', 'repair', ...SITE, '--target', 'as-01'), 0, s.cli.err);
     assert.equal(await s.cli('record', 'return', ...SITE, '--target', 'as-01', '--vendor-ref', 'FID-77'), 0, s.cli.err);
     const ret = s.events().at(-1)!;

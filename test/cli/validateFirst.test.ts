@@ -49,7 +49,7 @@ describe('site commands validate first', () => {
       for (const argv of [['plan'], ['plan', '--detailed-exitcode'], ['apply', '--yes'], ['activate']]) {
         const code = await cli(...argv, '--site', 'hospital-north');
         assert.equal(code, argv.includes('--detailed-exitcode') ? 1 : 2, `${argv.join(' ')}: ${cli.err}`);
-        assert.match(cli.err, /^Site hospital-north: validate finds \d+ problems? in its files that stops? every command/);
+        assert.match(cli.err, /^Site hospital-north: .*stops? every command/);
         for (const p of problems) assert.ok(cli.err.includes(p), `${argv.join(' ')} lists ${p}\n${cli.err}`);
         assert.match(cli.err, /Nothing was done\./);
         assert.equal(cli.out, '');
@@ -77,11 +77,11 @@ describe('site commands validate first', () => {
       assert.match(cli.out, new RegExp(`^plan\\.bms\\.yaml:${line()}:\\d+: error BMS020 `, 'm'));
       // Terraform's contract: an error is 1, never 2 (drift), whatever else there is to do.
       assert.equal(await cli('plan', '--site', 'hospital-north', '--detailed-exitcode'), 1);
-      assert.match(cli.err, /exit 1: validate finds 1 error in the site's files or ledger and 1 action is blocked/);
+      assert.match(cli.err, /exit 1: .*1 error .*1 action is blocked/);
       assert.match(cli.out, new RegExp(`^  ! blocked  activate ACT-DEMO-0001 ×1 on ls-eng \\(License Server\\) — BMS020 plan\\.bms\\.yaml:${line()}: ACT-DEMO-0001 \\(client\\.graphiceditor\\) is a demo license`, 'm'));
       assert.equal(cli.out.split('\n').filter((l) => l.startsWith('  + activate ')).length, 15);
       // The blocked action is counted apart, not among what is to activate.
-      assert.match(cli.out, /Plan: 15 to activate, .* 1 blocked: cannot be applied \(marked !\)\./);
+      assert.match(cli.out, /Plan: 15 to activate, .* 1 blocked: .*\(marked !\)/);
       assert.equal(await cli('plan', '--site', 'hospital-north', '--format', 'json'), 0);
       const blocked = (JSON.parse(cli.out) as { actions: { activationId: string; executable: boolean; finding?: { code: string; where: string } }[] }).actions.filter((a) => !a.executable);
       assert.deepEqual(
@@ -97,7 +97,7 @@ describe('site commands validate first', () => {
       assert.ok(!ledger.some((e) => e.activationId === 'ACT-DEMO-0001'));
       assert.ok(ledger.some((e) => e.target === 'ls-eng' && e.activationId === 'ACT-7F3A-0004'), 'the valid license of the same License Server is activated');
       assert.doesNotMatch(cli.out, /not attempted after the failure/);
-      assert.match(cli.out, /Cannot be applied \(fix the plan or the site, then run apply again\):\n {2}! blocked {2}activate ACT-DEMO-0001 ×1 on ls-eng/);
+      assert.match(cli.out, /Cannot .*\):\n {2}! blocked {2}activate ACT-DEMO-0001 ×1 .*ls-eng/);
       // Run again: nothing left but the blocked action, still exit 1.
       assert.equal(await cli('apply', '--site', 'hospital-north', '--yes'), 1);
       assert.equal(ledgerLines().length, 15);
@@ -106,7 +106,9 @@ describe('site commands validate first', () => {
     it('activate --target reports it as not done (blocked) and activates the valid license beside it', async () => {
       assert.equal(await cli('activate', '--site', 'hospital-north', '--target', 'ls-eng'), 1);
       assert.match(cli.out, /done {6}ls-eng: simulated: activated ACT-7F3A-0004 ×2/);
-      assert.match(cli.out, /NOT DONE {2}ls-eng: activate ACT-DEMO-0001 on ls-eng: blocked by BMS020 plan\.bms\.yaml:\d+:/);
+      const notDone = cli.out.split('\n').find((l) => l.includes('NOT DONE')) ?? '';
+      assert.match(notDone, /ls-eng: .*ACT-DEMO-0001 .*blocked by BMS020 /);
+      assert.match(notDone, new RegExp(`BMS020 plan\\.bms\\.yaml:${line()}:`));
       assert.deepEqual(ledgerLines().map((e) => e.activationId), ['ACT-7F3A-0004']);
     });
   });
@@ -129,7 +131,8 @@ describe('site commands validate first', () => {
     assert.equal(await cli('validate', '.'), 1);
     const bms015 = cli.out.split('\n').filter((l) => / error BMS015 /.test(l));
     assert.equal(bms015.length, 1, cli.out);
-    assert.match(bms015[0]!, /^site\.bms\.yaml:7:9: error BMS015 Site 'hospital-north' is also defined in copy\/site\.bms\.yaml: /);
+    const m = /^(\S+):(\d+):(\d+): error (BMS\d+) Site '([\w-]+)' .*defined in (\S+): /.exec(bms015[0]!);
+    assert.deepEqual(m?.slice(1), ['site.bms.yaml', '7', '9', 'BMS015', 'hospital-north', 'copy/site.bms.yaml']);
     assert.equal(await cli('plan', '--site', 'hospital-north'), 2);
     assert.match(cli.err, /BMS015/);
     nothingWritten();

@@ -114,7 +114,7 @@ describe('extension host (stand-in vscode)', () => {
 
     // A workflow works on saved files: with the edit unsaved it asks first, and does nothing when told no.
     await fake.commands.get('bmsLicense.activate')!([...after.values()].find((n) => n.target === 'es-01'));
-    assert.match(fake.messages.at(-1)!.message, /^Save site\.bms\.yaml first\? The command works on the saved files\.$/);
+    assert.match(fake.messages.at(-1)!.message, /^Save site\.bms\.yaml first\?/);
     assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
   });
 
@@ -141,7 +141,7 @@ describe('extension host (stand-in vscode)', () => {
     const ask = fake.messages.find((m) => m.message.startsWith('Activate 3 license(s) on es-01'))!;
     assert.ok(ask, JSON.stringify(fake.messages));
     assert.equal((ask.options[0] as { modal: boolean }).modal, true);
-    assert.match((ask.options[0] as { detail: string }).detail, /ACT-7F3A-0002 server\.ec\.es ×1 → es-01\nACT-9C21-0003 .* ×2 → es-01/);
+    assert.match((ask.options[0] as { detail: string }).detail, /ACT-7F3A-0002 .* ×1 → es-01\nACT-9C21-0003 .* ×2 → es-01/);
     assert.deepEqual(ask.options.slice(1), ['Activate']);
     assert.ok(!existsSync(join(root, 'hospital-north.ledger.jsonl')));
     assert.equal(fake.progressTitles.length, 0);
@@ -161,7 +161,7 @@ describe('extension host (stand-in vscode)', () => {
     assert.ok(existsSync(join(root, '.bmslicense', 'las-sim')), 'the simulator keeps its state in the workspace');
     const last = fake.messages.at(-1)!;
     assert.equal(last.severity, 'information');
-    assert.match(last.message, /^Activate, es-01 \(site hospital-north\): es-01: simulated: activated ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2 \(transaction .+\)\.$/);
+    assert.match(last.message, /^Activate, es-01 .*simulated: .*ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2 \(/);
     const after = [...(await nodes()).values()].find((n) => n.target === 'es-01')!;
     assert.equal(after.status, 'activated');
     assert.equal(fake.contextKeys.get('bmsLicense.activated'), true, "the walkthrough's Activate step ticks");
@@ -178,7 +178,8 @@ describe('extension host (stand-in vscode)', () => {
     await fake.commands.get('bmsLicense.activate')!(es01);
     const last = fake.messages.at(-1)!;
     assert.equal(last.severity, 'error');
-    assert.match(last.message, /^Site hospital-north: nothing was done\. Its files have 1 problem that stops every command \(BMS001: YAML syntax error: Map keys must be unique/);
+    assert.match(last.message, /^Site hospital-north: nothing was done\./);
+    assert.match(last.message, / 1 problem .*\(BMS001: /);
     await fake.commands.get('bmsLicense.reviewAndApply')!('hospital-north');
     assert.match(fake.messages.at(-1)!.message, /^Site hospital-north: nothing was done\./);
     assert.equal(fake.progressTitles.length, 0);
@@ -194,13 +195,16 @@ describe('extension host (stand-in vscode)', () => {
     writeFileSync(plan, text);
     const all = await nodes();
     const blocked = [...all.values()].filter((n) => n.kind === 'pendingAction' && n.description?.includes('blocked'));
-    assert.deepEqual(blocked.map((n) => `${n.label} · ${n.description}`), ['! activate ACT-DEMO-0001 ×1 · ls-eng · blocked by BMS020']);
+    assert.deepEqual(blocked.map((n) => [n.label, n.description]), [['! activate ACT-DEMO-0001 ×1', 'ls-eng · blocked by BMS020']]);
     assert.equal(blocked[0]!.location?.uri, Uri.file(plan).toString());
     fake.answers.push({ startsWith: 'Activate ', answer: 'Activate' });
     await fake.commands.get('bmsLicense.activate')!([...all.values()].find((n) => n.target === 'ls-eng' && n.kind === 'licenseServer'));
     const ledger = readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(ledger.map((e) => [e.op, e.target, e.activationId]), [['activate', 'ls-eng', 'ACT-7F3A-0004']]);
-    assert.match(fake.logged.join('\n'), /NOT DONE {2}ls-eng: activate ACT-DEMO-0001 on ls-eng: blocked by BMS020 plan\.bms\.yaml:\d+:/);
+    const demoLine = text.split('\n').findIndex((l) => l.includes('licenseServer: ls-eng, activationId: ACT-DEMO-0001')) + 1;
+    const notDone = fake.logged.join('\n').split('\n').find((l) => l.includes('NOT DONE')) ?? '';
+    assert.match(notDone, /ls-eng: .*ACT-DEMO-0001 .*blocked by BMS020 /);
+    assert.match(notDone, new RegExp(`BMS020 plan\\.bms\\.yaml:${demoLine}:`));
   });
 
   it('asks before a return and returns nothing when the answer is no', async () => {
@@ -213,11 +217,11 @@ describe('extension host (stand-in vscode)', () => {
     assert.equal((ask.options[0] as { modal: boolean }).modal, true);
     assert.match((ask.options[0] as { detail: string }).detail, /es-01: transaction .+: ACT-7F3A-0002 ×1, ACT-9C21-0003 ×2/);
     assert.equal(readFileSync(join(root, 'hospital-north.ledger.jsonl'), 'utf8'), before);
-    assert.match(fake.messages.at(-1)!.message, /^Return, es-01 \(site hospital-north\): Return not confirmed: nothing was returned\.$/);
+    assert.match(fake.messages.at(-1)!.message, /^Return, es-01 .*: nothing was returned\.$/);
 
     fake.answers.push({ startsWith: 'Return 2 license line(s)', answer: 'Return' });
     await fake.commands.get('bmsLicense.return')!(await es01());
-    assert.match(fake.messages.at(-1)!.message, /^Return, es-01 \(site hospital-north\): es-01: simulated: returned transaction/);
+    assert.match(fake.messages.at(-1)!.message, /^Return, es-01 .*: simulated: returned transaction/);
     // Returned while still planned: not activated yet (a violation is what the BMS shows with nothing left to activate).
     assert.equal((await es01()).status, 'planned');
   });
@@ -300,7 +304,7 @@ describe('extension host (stand-in vscode)', () => {
 
   it('the starter refuses to overwrite, and writes site, plan and .gitignore into an empty folder', async () => {
     await fake.commands.get('bmsLicense.createStarter')!();
-    assert.match(fake.messages.at(-1)!.message, /^site\.bms\.yaml and plan\.bms\.yaml already exist: nothing was written/);
+    assert.match(fake.messages.at(-1)!.message, /already exist: nothing was written/);
     rmSync(join(root, 'site.bms.yaml'));
     rmSync(join(root, 'plan.bms.yaml'));
     await fake.commands.get('bmsLicense.refresh')!();

@@ -59,14 +59,14 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
     await fake.commands.get('bmsLicense.reviewAndApply')!('hospital-north');
 
     // The first step, License Administrator on ls-eng's computer: its values are there to copy.
-    assert.match(shown[0]!.title, /Step 1 of 10: License Administrator on ls-eng's computer \(eng01\.hospital\.local\)/);
+    assert.match(shown[0]!.title, /Step 1 of 10: License Administrator .*eng01/);
     assert.ok(shown[0]!.items.some((i) => i.label.includes('ACT-7F3A-0004') && i.description === 'Activation ID'));
     assert.ok(shown[0]!.items.some((i) => /Help topic 12688/.test(i.label)));
     assert.deepEqual(fake.clipboard, ['ACT-7F3A-0004']);
     assert.match(shown[1]!.items.find((i) => i.label.includes('ACT-7F3A-0004'))!.description!, /copied/, 'the copied value is marked');
     assert.equal(shown[1]!.title, shown[0]!.title, 'the step stays open after a copy');
     assert.match(shown[1]!.active?.label ?? '', /ACT-7F3A-0004/, 'the focus stays on the copied value');
-    assert.match(shown.at(-1)!.title, /Step 5 of 10: Device Administrator, server as-01/);
+    assert.match(shown.at(-1)!.title, /Step 5 of 10: Device Administrator, .*as-01/);
 
     const recorded = events().filter((e) => e.op === 'activate');
     assert.deepEqual(

@@ -30,7 +30,7 @@ describe('Pending changes and Review on a vendor-tools site (issue 25.4)', () =>
     const state = fold([]);
     const plan = reconcile(site, plans, state, { today });
     const text = reviewText(plan, 'north.ledger.jsonl', guideText(buildGuide(site, plans, plan, state)));
-    assert.match(text, /^# Each action below is done by you in the vendor's tool/m);
-    assert.match(text, /^Steps in the vendor's tools \(site north/m);
+    assert.match(text, /^# .*by you .*vendor's tool/m);
+    assert.match(text, /^Steps .*vendor's tools \(site north/m);
   });
 });

@@ -30,6 +30,6 @@ describe('simulated activations in the CodeLens and the tree (issue 25.3)', () =
     assert.deepEqual(es.licenses.map((l) => l.source), ['simulator', 'simulator']);
     assert.match(es.tooltip, /Activated on 2026-11-23 \(simulated\), transaction `T-1`/);
     const root = tree.roots[0]!;
-    assert.match(root.tooltip, /2 of \d+ planned licenses simulated: nothing is activated on the real system/);
+    assert.match(root.tooltip, /2 of \d+ .*simulated: nothing is activated/);
   });
 });
