@@ -3,40 +3,7 @@ import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import { renderReport, siteReport } from '../../../src/engine/report';
 import { csvCell } from '../../../src/engine/report/render/csv';
 import { planYaml, siteYaml } from '../../support/fixtures';
-import { exampleWorkspace, HOSTILE, hostileWorkspace, TODAY, type Workspace } from './fixture';
-
-/** RFC 4180: quoted fields with "" escapes, CRLF records; what a spreadsheet does on import. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
+import { exampleWorkspace, HOSTILE, hostileWorkspace, parseCsv, TODAY, type Workspace } from './fixture';
 
 describe('site report view model', () => {
   let ws: Workspace;
