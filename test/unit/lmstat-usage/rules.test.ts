@@ -3,7 +3,9 @@ import { RULES, type Diagnostic, type RuleCode } from '../../../src/engine/diagn
 import type { CachedUsage } from '../../../src/engine/lmstat/cache';
 import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import type { Span } from '../../../src/engine/model';
-import { validateWorkspace } from '../../../src/engine/validate';
+import { validateFile, validateWorkspace } from '../../../src/engine/validate';
+import { IncrementalRules } from '../../../src/engine/rules/incremental/passes';
+import { IncrementalParser } from '../../../src/engine/load/incremental/incrementalParser';
 import { DOWN_15, readerOf, upOutput, usage } from './readings';
 
 const SITE_URI = 'file:///w/site.bms.yaml';
@@ -149,5 +151,43 @@ describe('rules: the plan against License Server usage (BMS080–BMS082)', () =>
 
   it('readings of another site do not apply', () => {
     assert.deepEqual(check([usage(DOWN_15, 'other', 'ls-es', '27000@localhost'), usage(upOutput('ec01', {}), 'other', 'ls-ec')]), []);
+  });
+});
+
+describe('rules: the editor’s incremental passes follow usage readings that come, change and go', () => {
+  it('equal a whole pass after each step (no reading, a reading, an edit elsewhere, another reading, none)', () => {
+    const index = new WorkspaceIndex();
+    index.setText(SITE_URI, SITE);
+    // As the language server reads an open file: unchanged items keep their objects from one edit to the next.
+    const parser = new IncrementalParser(PLAN_URI);
+    const edit = (text: string) => index.setFile(parser.parse(text).file);
+    edit(PLAN);
+    const editor = new IncrementalRules();
+    let readings: CachedUsage[] = [];
+    const options = () => ({ today: new Date(2026, 0, 15), usageOf: readerOf(readings) });
+    const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.span.start} ${d.message}`).sort();
+    const agree = (step: string) => {
+      const whole = validateFile(index, PLAN_URI, options());
+      const ctx = editor.context(index, options());
+      const live = validateFile(index, PLAN_URI, options(), { incremental: editor, context: ctx });
+      assert.deepEqual(codes(live), codes(whole), step);
+      return live;
+    };
+    assert.deepEqual(of(agree('no reading'), 'BMS080'), []);
+    readings = [usage(upOutput('ec01', { 'client.station': [3, 0] }), 'plant', 'ls-ec')];
+    assert.equal(of(agree('a reading that lacks client.graphiceditor'), 'BMS080').length, 1);
+    const edited = PLAN.replace('{ server: es-01, activationId: ACT-ES, quantity: 1 }', '{ server: es-01, activationId: ACT-ES }');
+    edit(edited);
+    assert.equal(of(agree('an edit in another bucket'), 'BMS080').length, 1);
+    readings = [usage(upOutput('ec01', { 'client.station': [2, 2, ['a', 'b']], 'client.graphiceditor': [1, 0] }), 'plant', 'ls-ec')];
+    const changed = agree('a new reading');
+    assert.deepEqual([of(changed, 'BMS080').length, of(changed, 'BMS081').length], [0, 1]);
+    // Enough seats for ACT-WS alone; a second assignment of the feature elsewhere in the plan makes both short.
+    readings = [usage(upOutput('ec01', { 'client.station': [4, 0], 'client.graphiceditor': [1, 0] }), 'plant', 'ls-ec')];
+    assert.deepEqual(of(agree('enough seats'), 'BMS081'), []);
+    edit(`${edited}    - { licenseServer: ls-ec, activationId: ACT-WS2, quantity: 2 }\n`);
+    assert.equal(of(agree('a second client.station assignment'), 'BMS081').length, 2);
+    readings = [];
+    assert.deepEqual(of(agree('the reading removed'), 'BMS081'), []);
   });
 });
