@@ -70,7 +70,9 @@ function counters(r: SiteReport): HTMLElement {
   return el(
     'div',
     { class: 'counters', id: 'counters' },
-    counter('activated of planned', `${s.activated} / ${s.planned}`),
+    // A simulator site's activations are the simulator's: never shown as activated on the real system.
+    counter(r.site.activation === 'simulator' ? 'simulated of planned (not on the real system)' : 'activated of planned', `${s.activated} / ${s.planned}`, r.site.activation === 'simulator' ? 'warn' : undefined),
+    ...(s.sources?.notAdopted ? [counter('ledger lines not adopted (not counted)', String(s.sources.notAdopted), 'warn')] : []),
     counter('violations', String(s.violations), s.violations ? 'bad' : undefined),
     counter('expired', String(s.expired), s.expired ? 'bad' : undefined),
     counter('expiring', String(s.expiring), s.expiring ? 'warn' : undefined),
@@ -90,7 +92,9 @@ function render(r: SiteReport): void {
   ];
   for (const [title, panel] of panels) tabs.append(el('vscode-tab-header', { slot: 'header' }, title), el('vscode-tab-panel', {}, panel));
   tabs.addEventListener('vsc-tabs-select', (e) => update({ tab: (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex }));
-  document.body.replaceChildren(el('main', { id: 'dashboard' }, header(r), counters(r), tabs));
+  // The banner is said first, before anything else (a simulator site: no license activated on the real system).
+  const banner = r.banner ? [el('p', { id: 'banner', class: 'banner', role: 'alert' }, r.banner)] : [];
+  document.body.replaceChildren(el('main', { id: 'dashboard' }, ...banner, header(r), counters(r), tabs));
   markSelected();
 }
 

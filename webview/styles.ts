@@ -12,6 +12,7 @@ header { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-end; j
 .counters { display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0; }
 .counter { border: 1px solid var(--line); border-radius: 4px; padding: 4px 10px; min-width: 90px; }
 .counter .v { font-size: 1.4em; font-weight: 600; display: block; }
+.banner { border: 1px solid var(--warn); border-left-width: 4px; border-radius: 4px; padding: 6px 10px; font-weight: 600; }
 .counter.bad { border-color: var(--bad); } .counter.bad .v { color: var(--bad); }
 .counter.warn { border-color: var(--warn); } .counter.warn .v { color: var(--warn); }
 .actions { display: flex; gap: 6px; }

@@ -53,6 +53,10 @@ describe('license dashboard webview (headless Chromium)', function () {
     const violations = await d.page.$$eval('table[aria-label="Servers and License Servers"] tr.violation td:first-child', (cells) => cells.map((c) => c.textContent));
     assert.deepEqual(violations, []);
     assert.equal(await d.page.textContent('#counters .counter:first-child .v'), `${example.summary.activated} / ${example.summary.planned}`);
+    // A simulator site: its banner comes first and the count says simulated, never activated on the real system.
+    assert.equal(example.site.activation, 'simulator');
+    assert.equal(await d.page.textContent('#banner'), example.banner);
+    assert.match((await d.page.textContent('#counters .counter:first-child')) ?? '', /simulated of planned/);
     assert.deepEqual(d.errors, []);
     assert.deepEqual(await d.cspViolations(), [], 'the page runs under its CSP without violations');
     await d.page.close();
