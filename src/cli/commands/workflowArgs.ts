@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../../engine/load/files';
 import { conflictMessage, defaultActor, ledgerPathFor, readLedger } from '../../engine/ledger/ledger';
 import { LasSimulator, simulatorDataDir } from '../../engine/las/simulator';
-import { applicableTargets } from '../../engine/rules/catalog';
+import { catalogTargetsOf } from '../../engine/rules/catalog';
 import { didYouMean } from '../../engine/rules/suggest';
 import { resolveTargets } from '../../engine/workflows/targets';
 import { describeResult, type WorkflowOptions, type WorkflowResult } from '../../engine/workflows/context';
@@ -73,10 +73,7 @@ export function siteWorkflow(p: ParsedArgs, io: CliIO, acts?: string): Result<{ 
     ledgerPath: ledgerPathFor(site, siteFile),
     target: flag(p, 'target'),
     by: flag(p, 'by') ?? defaultActor(io.env),
-    appliesTo: (product) => {
-      const t = applicableTargets(product);
-      return t ? [...t] : undefined;
-    },
+    appliesTo: catalogTargetsOf,
     blockerOf: check.blockerOf,
     onProgress: (pr) => {
       if (pr.total > 0 && pr.done > 0) io.err(`[${pr.done}/${pr.total}] ${pr.message}\n`);

@@ -138,6 +138,12 @@ export function catalogFeature(feature: string | undefined): CatalogFeature | un
 }
 
 /** Target types the product may go on: its `appliesTo`, else the catalog's (on the site's EBO version when given); undefined when neither says (BMS070). */
+/** The catalog's target types of a product as a new list (a workflow's `appliesTo`), undefined when the catalog does not know it. */
+export function catalogTargetsOf(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>): string[] | undefined {
+  const t = applicableTargets(product);
+  return t ? [...t] : undefined;
+}
+
 export function applicableTargets(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>, version?: string): readonly string[] | undefined {
   if (product.appliesTo) return product.licenseType === 'network' ? seatHolders(product.appliesTo) : product.appliesTo;
   const entry = catalogFeature(product.feature);

@@ -9,7 +9,7 @@ import { guideNow, HELP_URL, recordRequestFor, TOOL_NAMES, type ChecklistAnswer,
 import { VendorToolsLas } from '../../engine/las/vendorTools';
 import { summaryLine } from '../../engine/reconcile';
 import { record } from '../../engine/record/record';
-import { applicableTargets } from '../../engine/rules/catalog';
+import { catalogTargetsOf } from '../../engine/rules/catalog';
 import type { Log } from '../log';
 import type { SiteFiles, SiteWorkspace } from '../sites';
 import type { WorkflowVerb } from './definitions';
@@ -98,10 +98,7 @@ export async function runChecklist(s: ChecklistServices, files: SiteFiles, scope
         ledgerPath: files.ledgerPath,
         blockerOf: files.check.blockerOf,
         workspaceRoot: files.root,
-        appliesTo: (p) => {
-          const t = applicableTargets(p);
-          return t ? [...t] : undefined;
-        },
+        appliesTo: catalogTargetsOf,
         onWait: (m) => s.log.info(m),
       },
       recordRequestFor(step, answer),

@@ -2,7 +2,7 @@
 // for offline files, a cancellable progress notification, a modal confirmation before a return, and a
 // message that says what was done and what to do next. The ledger is written by the engine's workflows.
 import * as vscode from 'vscode';
-import { applicableTargets } from '../../engine/rules/catalog';
+import { catalogTargetsOf } from '../../engine/rules/catalog';
 import { activate, confirmReturn, describeResult, importResponses, reclaim, repair, responseFiles, returnLicenses } from '../../engine/workflows';
 import type { ReturnConfirmation, WorkflowOptions, WorkflowResult } from '../../engine/workflows';
 import type { Log } from '../log';
@@ -108,10 +108,7 @@ export async function runWorkflowCommand(s: CommandServices, verb: WorkflowVerb,
         offlineDir,
         mode,
         blockerOf: fresh.check.blockerOf,
-        appliesTo: (p) => {
-          const t = applicableTargets(p);
-          return t ? [...t] : undefined;
-        },
+        appliesTo: catalogTargetsOf,
         onProgress: (p) => {
           const now = p.total > 0 ? (p.done / p.total) * 100 : 0;
           progress.report({ message: p.message, increment: Math.max(0, now - reported) });

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { applyPlan, planNow, reviewReturns, reviewText, summaryLine, type ReconcileAction, type ReconcilePlan } from '../../engine/reconcile';
-import { applicableTargets } from '../../engine/rules/catalog';
+import { catalogTargetsOf } from '../../engine/rules/catalog';
 import { describeResult } from '../../engine/workflows/context';
 import type { CommandRun } from '../commands/registry';
 import { pickOfflineFolder, siteFolder } from '../commands/folders';
@@ -110,10 +110,7 @@ export async function reviewAndApply(deps: ReconcileDeps, docs: ReviewDocuments,
         offlineDir,
         signal,
         blockerOf: files.check.blockerOf,
-        appliesTo: (p) => {
-          const t = applicableTargets(p);
-          return t ? [...t] : undefined;
-        },
+        appliesTo: catalogTargetsOf,
         onProgress: (p) => progress.report({ message: p.message, increment: p.total > 0 && p.done > 0 ? 100 / p.total : 0 }),
         workspaceRoot: files.root,
         onWait: (m) => {
