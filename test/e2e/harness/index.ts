@@ -3,7 +3,7 @@ export { e2eReady, e2eTools, ensureE2eTools, outputDir, repoRoot, setupTimeoutMs
 export { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer';
 export { openWorkbench, uiTimeoutMs, type Workbench } from './workbench';
 export {
-  activityBarItem, fileName, openFile, problems, runCommand, runCommandAndPick, screenshot, treeItems, treeRowLocator, treeRows, view,
+  activityBarItem, fileName, openFile, problems, quickPickRow, runCommand, screenshot, treeItems, treeRowLocator, treeRows, view,
   waitForNotification, waitForProblem, waitForTreeRow, type Problem, type TreeItemView,
 } from './ui';
 export { captureFailure, useWorkbench, type WorkbenchSession } from './session';

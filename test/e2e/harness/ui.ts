@@ -5,31 +5,14 @@ import type { Locator, Page } from 'playwright-core';
 import { outputDir } from './setup';
 
 /** A quick-input row whose label is exactly `label` (the palette also lists near matches). */
-function quickPickRow(page: Page, label: string): Locator {
+export function quickPickRow(page: Page, label: string): Locator {
   return page
     .locator('.quick-input-widget .quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
 }
 
-/**
- * Runs a command by its palette title, e.g. `BMS: Refresh Sites`, via F1, then picks `choice` in the quick
- * pick the command shows (a site, a format…).
- */
-export async function runCommandAndPick(page: Page, title: string, choice: string): Promise<void> {
-  await startCommand(page, title);
-  const row = quickPickRow(page, choice).first();
-  await row.waitFor();
-  await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 /** Runs a command by its palette title, e.g. `BMS: Refresh Sites`, via F1. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await startCommand(page, title);
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-async function startCommand(page: Page, title: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await page.locator('.monaco-workbench').focus();
   await page.keyboard.press('F1');
@@ -38,6 +21,7 @@ async function startCommand(page: Page, title: string): Promise<void> {
   const row = quickPickRow(page, title).first();
   await row.waitFor();
   await row.click();
+  await widget.waitFor({ state: 'hidden' });
 }
 
 /** Opens a workspace file via Ctrl+P quick open and waits for its editor tab to be active. */
