@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { WorkspaceIndex } from '../../src/engine/load/workspace';
+import { readEntitlementItem } from '../../src/engine/load/incremental/entitlementItem';
 import { readFlowItem } from '../../src/engine/load/incremental/flowItem';
 import { parseItem } from '../../src/engine/load/incremental/listItem';
-import { IncrementalParser } from '../../src/engine/load/incremental/incrementalParser';
+import { IncrementalParser, wholeText } from '../../src/engine/load/incremental/incrementalParser';
 import { LiveWorkspace } from '../../src/engine/service/workspace';
 import { validateFile } from '../../src/engine/validate';
 import { PLAN, SITE } from './fixtures';
@@ -122,6 +123,26 @@ describe('incremental parsing equals a full parse', function () {
     for (const line of ['    - { server: as-01, quantity: 2.5 }\n', '    - { a: 1, a: 2 }\n', '    - { a: [1] }\n', '    - { a: "x\\"y" }\n', '    - { a: 1, }\n', '    - { a: @x }\n']) {
       assert.equal(readFlowItem(line), undefined, line);
     }
+  });
+
+  it('a flow list of words in a flow item (appliesTo: [as-p, as-b]) is read without the yaml parser, as the yaml parser reads it', () => {
+    const product = (extra: string) => `        - { activationId: ACT-0004, feature: mqtt, licenseType: centralized, quantity: 3, expires: permanent${extra} }\n`;
+    const entitlement = (extra: string) => `    - id: ENT-9\n      products:\n${product(', appliesTo: [as-p, as-b]')}${product(extra)}`;
+    const cases = [', appliesTo: [as-p, as-p-3, as-b, edge-server]', ', appliesTo: [ as-p ,as-b ]', ', appliesTo: []', ', appliesTo: [workstation]', ', appliesTo: [bogus-type]', ', appliesTo: [as-p], quantity: 2'];
+    for (const extra of cases) {
+      const text = `apiVersion: bms.license/v1\nkind: LicensePlan\nmetadata: { name: p, site: s }\nspec:\n  entitlements:\n${entitlement(extra)}`;
+      const fast = new IncrementalParser('file:///x').parse(text);
+      const whole = wholeText('file:///x', text);
+      assert.equal(fast.stats.whole, false, 'read item by item');
+      // Without the yaml parser, but for the duplicate key (which it leaves to the yaml parser's words).
+      assert.equal(readEntitlementItem(entitlement(extra)) !== undefined, !extra.endsWith('quantity: 2'), extra);
+      const model = (r: typeof fast) => (r.file.documents[0].model as { entitlements: unknown[] }).entitlements;
+      assert.deepEqual(model(fast), model(whole), extra);
+      assert.deepEqual(fast.diagnostics, whole.diagnostics, extra);
+    }
+    assert.ok(readFlowItem(product(', appliesTo: [as-p, as-b]').slice(4)), 'the product line itself is read by the fast path');
+    assert.equal(parseItem('LicensePlan', 'entitlements', entitlement(', appliesTo: [as-p, as-b]'), 'file:///x').entitlements[0].products[0].appliesTo?.join(), 'as-p,as-b');
+    for (const line of ['    - { a: [b, ] }\n', '    - { a: [b c] }\n', '    - { a: [1] }\n', '    - { a: [b], }\n', '    - { a: [true] }\n']) assert.equal(readFlowItem(line), undefined, line);
   });
 
   it('items found again by position stay right across kind changes, duplicates and cache compaction', () => {

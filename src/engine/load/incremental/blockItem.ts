@@ -3,7 +3,7 @@
 // node ranges the yaml parser gives it; a value may be a flow list of such words (`appliesTo: [as-p, as-b]`).
 // Anything less plain (comment lines, nesting, blank lines, CR) returns undefined and goes to the yaml parser.
 import { value } from './flowItem';
-import { fastResult, type FastItem, type PlainPair, type PlainScalar, type PlainSeq } from './plainItem';
+import { fastResult, flowWords, type FastItem, type PlainPair } from './plainItem';
 
 const FIRST = /^( *)- ([A-Za-z_][\w-]*):(?= )/y;
 const KEY = /([A-Za-z_][\w-]*):(?= )/y;
@@ -50,22 +50,4 @@ function spacesUpTo(text: string, from: number, to: number): boolean {
 function blankBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
   return true;
-}
-
-/** `[a, b-c, d]` up to `close`: a flow sequence of plain scalars (not numbers, no trailing comma). */
-function flowWords(text: string, open: number, close: number): PlainSeq | undefined {
-  const end = text.indexOf(']', open);
-  if (end < 0 || end >= close) return undefined;
-  const seq: PlainSeq = { items: [], start: open, end: end + 1 };
-  if (text.slice(open + 1, end).trim() === '') return seq;
-  let i = open + 1;
-  for (const part of text.slice(open + 1, end).split(',')) {
-    const lead = part.length - part.trimStart().length;
-    const word = part.trim();
-    if (!/^[A-Za-z_][\w./-]*$/.test(word) || /^(?:true|false|null)$/i.test(word)) return undefined;
-    const item: PlainScalar = { value: word, source: word, quoted: false, start: i + lead, end: i + lead + word.length };
-    seq.items.push(item);
-    i += part.length + 1;
-  }
-  return seq;
 }

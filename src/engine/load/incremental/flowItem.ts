@@ -1,8 +1,8 @@
 // The common list item, one flow mapping of plain words and numbers on one line
-// (`- { server: es-01, activationId: ACT-1, quantity: 1 }`), read without the yaml parser: a 10,000-line
+// (`- { server: es-01, activationId: ACT-1, quantity: 1 }`, a value may be a list of words), read without the yaml parser: a 10,000-line
 // plan opens in a fraction of the time. Anything less plain returns undefined and goes to the yaml parser.
 // What it reads is a plain record (plainItem.ts); the yaml nodes are made from it only when asked for.
-import { fastResult, type FastItem, type PlainPair, type PlainScalar } from './plainItem';
+import { fastResult, flowWords, type FastItem, type PlainPair, type PlainScalar } from './plainItem';
 
 // A comment may follow the closing brace (`- { … }   # moved from phase 1`).
 const LINE = /^( *)- \{([^\n#]*)\}(?: *| +#[^\n]*)\r?\n?$/;
@@ -34,10 +34,11 @@ export function readFlowItem(text: string): FastItem | undefined {
     if (text[i] !== ':' || text[i + 1] !== ' ') return undefined;
     i += 2;
     skip();
-    const v = value(text, i, close);
+    // A flow list of words (`appliesTo: [as-p, as-b]`) as the block reader takes it.
+    const v = text[i] === '[' ? flowWords(text, i, close) : value(text, i, close);
     if (!v) return undefined;
     pairs.push({ key: key[0], keyStart, value: v, nodeEnd: v.end });
-    data[key[0]] = v.value;
+    data[key[0]] = 'items' in v ? v.items.map((x) => x.value) : v.value;
     i = v.end;
     skip();
     if (i < close) {

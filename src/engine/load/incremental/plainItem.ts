@@ -119,3 +119,21 @@ export function plainAssignment(plain: PlainMap, base = 0): Assignment {
     mode: string('mode'),
   };
 }
+
+/** `[a, b-c, d]` up to `close`: a flow sequence of plain scalars (not numbers, no trailing comma). */
+export function flowWords(text: string, open: number, close: number): PlainSeq | undefined {
+  const end = text.indexOf(']', open);
+  if (end < 0 || end >= close) return undefined;
+  const seq: PlainSeq = { items: [], start: open, end: end + 1 };
+  if (text.slice(open + 1, end).trim() === '') return seq;
+  let i = open + 1;
+  for (const part of text.slice(open + 1, end).split(',')) {
+    const lead = part.length - part.trimStart().length;
+    const word = part.trim();
+    if (!/^[A-Za-z_][\w./-]*$/.test(word) || /^(?:true|false|null)$/i.test(word)) return undefined;
+    const item: PlainScalar = { value: word, source: word, quoted: false, start: i + lead, end: i + lead + word.length };
+    seq.items.push(item);
+    i += part.length + 1;
+  }
+  return seq;
+}
