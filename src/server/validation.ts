@@ -6,6 +6,7 @@ import { toLspDiagnostic, type Lines } from '../engine/service/lsp';
 import type { LiveWorkspace, RuleContext, RuleFailure } from '../engine/service/workspace';
 import { LedgerDiagnostics } from '../engine/service/ledgerDiagnostics';
 import { EditRhythm } from './editRhythm';
+import { collectGarbage, WarmUp } from './warmUp';
 import type { ServerSettings } from './settings';
 
 export interface TextSource {
@@ -25,6 +26,10 @@ export class ValidationQueue {
   private readonly ledgers: LedgerDiagnostics;
   /** Rule and file of every rule that threw (a bug): logged once each, not at every keystroke. */
   private readonly logged = new Set<string>();
+  /** The edit path run on made-up files once the server is first idle (warmUp.ts); undefined once done. */
+  private warmUp: WarmUp | undefined = new WarmUp();
+  /** A file was opened since the server last collected its garbage. */
+  private openedSinceCollect = false;
 
   constructor(
     private readonly connection: Connection,
@@ -44,6 +49,7 @@ export class ValidationQueue {
 
   /** A file was opened: check it at once (opening is not typing, so it does not start a burst). */
   opened(uri: string): void {
+    this.openedSinceCollect = true;
     this.dirty.add(uri);
     this.generation++;
     this.arm(0);
@@ -95,6 +101,37 @@ export class ValidationQueue {
       await new Promise((r) => setImmediate(r));
     }
     if (generation === this.generation) this.ledgers.publish(this.workspace.session);
+    this.whileIdle(generation);
+  }
+
+  /**
+   * Everything is published: warm the edit path up (once per server), then collect the open's garbage, so the
+   * engineer's first keystroke finds neither cold code nor a full heap. A slice at a time; an edit stops it.
+   */
+  private whileIdle(generation: number): void {
+    if (generation !== this.generation || this.timer || this.dirty.size || this.unpublished.size) return;
+    const warmUp = this.warmUp;
+    if (warmUp && !warmUp.done) {
+      try {
+        warmUp.next();
+      } catch (error) {
+        // A bug in the warm-up costs the engineer a slower first keystroke, nothing else.
+        this.warmUp = undefined;
+        this.connection.console.error(`Internal error while warming the edit path up: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}. Validation is not affected; please report this.`);
+        return;
+      }
+      setImmediate(() => this.whileIdle(generation));
+      return;
+    }
+    if (warmUp) {
+      this.warmUp = undefined;
+      this.connection.console.log(`Edit path warmed up (${warmUp.edits} edits of made-up files in ${Math.round(warmUp.ms)} ms).`);
+    }
+    if (this.openedSinceCollect) {
+      this.openedSinceCollect = false;
+      const start = performance.now();
+      if (collectGarbage() && process.env.BMS_LSP_TRACE) this.connection.console.log(`Garbage collected after an open in ${Math.round(performance.now() - start)} ms.`);
+    }
   }
 
   private publish(uri: string, ctx: RuleContext): void {

@@ -77,6 +77,9 @@ export class TestClient {
   readonly rpc: MessageConnection;
   /** Every publishDiagnostics received, in order. */
   readonly published: PublishDiagnosticsParams[] = [];
+  /** What the server logged (window/logMessage), in order. */
+  readonly logs: string[] = [];
+  private logListeners: ((line: string) => void)[] = [];
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; done: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
   exited = false;
@@ -101,7 +104,10 @@ export class TestClient {
       this.published.push(p);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.done(p), false) : true));
     });
-    this.rpc.onNotification('window/logMessage', () => undefined);
+    this.rpc.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      for (const listener of [...this.logListeners]) listener(p.message);
+    });
     this.rpc.onRequest('client/registerCapability', () => null);
     const defaults = options.asExtension ? defaultSettings() : undefined;
     const configuration = options.configuration ?? (defaults ? (section?: string) => (section === 'bmsLicense' ? defaults : null) : () => ({ validation: { debounceMs: 0 } }));
@@ -158,6 +164,28 @@ export class TestClient {
         done(p);
       };
       this.waiters.push({ test: (p) => p.uri === uri && test(p), done: finish });
+    });
+  }
+
+  /** Resolves with the match of the first line the server logged (or logs) that matches `pattern`. */
+  waitForLog(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
+    return new Promise((done, fail) => {
+      for (const line of this.logs) {
+        const m = pattern.exec(line);
+        if (m) return done(m);
+      }
+      const listener = (line: string) => {
+        const m = pattern.exec(line);
+        if (!m) return;
+        clearTimeout(timer);
+        this.logListeners = this.logListeners.filter((l) => l !== listener);
+        done(m);
+      };
+      const timer = setTimeout(() => {
+        this.logListeners = this.logListeners.filter((l) => l !== listener);
+        fail(new Error(`The server logged no line matching ${pattern} within ${timeoutMs} ms (${this.logs.length} lines logged)`));
+      }, timeoutMs);
+      this.logListeners.push(listener);
     });
   }
 

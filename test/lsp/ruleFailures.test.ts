@@ -45,7 +45,7 @@ describe('a rule that throws is logged once per rule and file, and the other rul
     const published = new Map<string, PublishDiagnosticsParams>();
     let waiting: (() => void) | undefined;
     const connection = {
-      console: { error: (m: string) => errors.push(m) },
+      console: { error: (m: string) => errors.push(m), log: () => undefined },
       sendDiagnostics: async (p: PublishDiagnosticsParams) => {
         published.set(p.uri, p);
         waiting?.();
