@@ -9,7 +9,7 @@ const PLAN = 'file:///w/plan.bms.yaml';
 const today = new Date(2026, 11, 2);
 
 /** Every affected file's diagnostics after each edit, from the live workspace and from a fresh one. */
-function replay(site: string, plan: string, edits: ((files: { site: string; plan: string }) => void)[]): number {
+function replay(site: string, plan: string, edits: ((files: { site: string; plan: string }) => void)[], codes: string[][] = []): number {
   const live = new LiveWorkspace();
   live.update(SITE, site);
   live.update(PLAN, plan);
@@ -28,6 +28,7 @@ function replay(site: string, plan: string, edits: ((files: { site: string; plan
       const got = live.diagnostics(uri, {}, ctx);
       assert.deepEqual(got, fresh.diagnostics(uri, {}, freshCtx), `edit ${i}, ${uri}`);
       findings += got.length;
+      (codes[i] ??= []).push(...got.map((d) => d.code));
     }
   });
   return findings;
@@ -77,5 +78,26 @@ describe('incremental rules equal a whole re-check', function () {
       (f) => (f.site = f.site.replace('name: north', 'name: south')),
       (f) => (f.site = f.site.replace('name: south', 'name: north')),
     ]);
+  });
+
+  it('site version edits: the products of an unchanged plan are judged again (BMS024 comes and goes)', () => {
+    const { site, plan } = workload('mixed');
+    const version = /version: "?([\d.]+)"?/.exec(site.text)![0];
+    const codes: string[][] = [];
+    replay(
+      site.text,
+      plan.text,
+      [
+        (f) => (f.site = f.site.replace(version, 'version: "6.2"')),
+        (f) => (f.site = f.site.replace('version: "6.2"', 'version: "3.3"')),
+        (f) => (f.site = f.site.replace('version: "3.3"', version)),
+        (f) => (f.site = f.site.replace(version, 'version: "6.2"')),
+      ],
+      codes,
+    );
+    const bms024 = codes.map((c) => c.filter((x) => x === 'BMS024').length);
+    // The generated plan's centralized products exist from 7.0 on: BMS024 on 6.2 and 3.3, none on its own 7.x.
+    assert.ok(bms024[0] > 0 && bms024[1] > 0 && bms024[3] === bms024[0], bms024.join());
+    assert.equal(bms024[2], 0);
   });
 });

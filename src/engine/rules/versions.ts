@@ -15,13 +15,27 @@ export const licenseTypeForVersion: PlanRule = {
     if (!site?.version || versionAtLeast(site.version, 0) === undefined) return [];
     const out: Diagnostic[] = [];
     for (const p of productsOf(plan)) {
-      const found = conflict(p, site);
+      const found = judgedConflict(p, site);
       const at = found?.onFeature ? p.at.feature : p.at.licenseType;
       if (found && at) out.push(diagnostic('BMS024', plan.uri, at, found.message, found.fix ? { data: { fix: found.fix } } : {}));
     }
     return out;
   },
 };
+
+/**
+ * Per product, its conflict with the site's version and name when last judged: a product keeps its object while
+ * its text is unchanged (load/incremental), and BMS024 asks about every product of the plan on every edit.
+ */
+const judged = new WeakMap<Product, { version: Site['version']; name: Site['name']; conflict: Conflict | undefined }>();
+
+function judgedConflict(p: Product, site: Pick<Site, 'name' | 'version'>): Conflict | undefined {
+  const last = judged.get(p);
+  if (last && last.version === site.version && last.name === site.name) return last.conflict;
+  const found = conflict(p, site);
+  judged.set(p, { version: site.version, name: site.name, conflict: found });
+  return found;
+}
 
 interface Conflict {
   message: string;
