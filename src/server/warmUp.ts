@@ -4,6 +4,8 @@
 // is idle after checking an opened file, it edits a small made-up site and plan of its own (a workspace apart:
 // nothing is published, nothing touches the engineer's files) until that code is warm, then collects the
 // garbage (`--expose-gc`, nodeFlags.ts). Each slice is a few milliseconds and an edit that arrives stops it.
+// Measured (bench:edits, harness-shaped plan, first assignment edit 150 ms after the open, six runs each, load ~4):
+// neither 45-234 ms (median 108), the collection alone 52-127 (65), warm-up and collection 40-86 (43.5).
 import { LiveWorkspace } from '../engine/service/workspace';
 import { toLspDiagnostic } from '../engine/service/lsp';
 

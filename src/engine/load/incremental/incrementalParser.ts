@@ -252,11 +252,13 @@ function withinBudget(budget: SyntaxBudget, skeleton: Diagnostic[], items: Diagn
 function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
   const extent = new Map<string, Span>();
   for (const { list, span, r } of items) {
+    // One span per list, not one per item (11,000 items a keystroke).
     const e = extent.get(list);
-    extent.set(list, { start: e?.start ?? span.start + text.slice(span.start, span.end).search(/\S/), end: span.end });
+    if (e) e.end = span.end;
+    else extent.set(list, { start: span.start + text.slice(span.start, span.end).search(/\S/), end: span.end });
     if (model.kind === 'LicensePlan') {
-      model.assignments.push(...r.assignments);
-      model.entitlements.push(...r.entitlements);
+      for (const a of r.assignments) model.assignments.push(a);
+      for (const e of r.entitlements) model.entitlements.push(e);
     } else {
       model.licenseServers.push(...r.licenseServers);
       model.clients.push(...r.clients);
