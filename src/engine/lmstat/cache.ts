@@ -123,30 +123,55 @@ export function isReadingOf(usage: CachedUsage, address: string | undefined): bo
   return usage.address === null || address === undefined || norm(usage.address) === norm(address);
 }
 
+/** A reader for every site of a workspace, and a reader for one validation pass. */
+export interface SitesUsageReader extends UsageReader {
+  /**
+   * The same answers, with each readings folder looked for once in the pass: the rules ask for every License
+   * Server on every keystroke (100 License Servers, three folders above the site: 300 look-ups of absent files).
+   */
+  forOnePass(): UsageReader;
+}
+
 /**
  * A reader that finds each site's readings in the nearest folder above its Site file that has them: the
  * workspace folder for the extension, any folder for the CLI, without being told where the workspace is.
  */
-export function usageReaderForSites(sites: { site(name: string): Site | undefined }): UsageReader {
+export function usageReaderForSites(sites: { site(name: string): Site | undefined }): SitesUsageReader {
   const readers = new Map<string, UsageReader>();
   // Per site, the folders above its file and the readings' folder in each (the rules ask for every License Server on every edit).
   const places = new Map<string, { uri: string; dirs: { dir: string; readings: string }[] }>();
-  return (siteName, licenseServer) => {
+  const read = (siteName: string, licenseServer: string, hasFolder: (readings: string) => boolean): CachedUsage | undefined => {
     const uri = sites.site(siteName)?.uri;
     if (uri === undefined) return undefined;
     let known = places.get(siteName);
     if (known?.uri !== uri) places.set(siteName, (known = { uri, dirs: [...foldersAbove(sites, siteName)].map((dir) => ({ dir, readings: path.join(usageDir(dir), fileName(siteName)) })) }));
     const file = `${fileName(licenseServer)}.json`;
     for (const { dir, readings } of known.dirs) {
-      try {
-        if (!statSync(path.join(readings, file), { throwIfNoEntry: false })) continue;
-      } catch {
-        continue;
-      }
-      let read = readers.get(dir);
-      if (!read) readers.set(dir, (read = usageReader(dir)));
-      return read(siteName, licenseServer);
+      if (!hasFolder(readings) || !exists(path.join(readings, file))) continue;
+      let reader = readers.get(dir);
+      if (!reader) readers.set(dir, (reader = usageReader(dir)));
+      return reader(siteName, licenseServer);
     }
     return undefined;
   };
+  const reader = ((siteName: string, licenseServer: string) => read(siteName, licenseServer, () => true)) as SitesUsageReader;
+  reader.forOnePass = () => {
+    const folders = new Map<string, boolean>();
+    const hasFolder = (readings: string) => {
+      let found = folders.get(readings);
+      if (found === undefined) folders.set(readings, (found = exists(readings)));
+      return found;
+    };
+    return (siteName, licenseServer) => read(siteName, licenseServer, hasFolder);
+  };
+  return reader;
+}
+
+/** Whether something is at `p`, without an exception for the usual answer (no). */
+function exists(p: string): boolean {
+  try {
+    return statSync(p, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,7 @@
 // the License Server usage readings and the validation options built from them. The language server, the
 // CLI and the extension host each hold one, so a rule sees the same repairs and readings everywhere.
 import { repairsInLast12Months, type LedgerState } from '../ledger/fold';
-import { usageReaderForSites, type UsageReader } from '../lmstat/cache';
+import { usageReaderForSites, type SitesUsageReader } from '../lmstat/cache';
 import { licensesLogReaderForSites, type LicensesLogReader } from '../lmstat/licensesLogCache';
 import { WorkspaceIndex } from '../load/workspace';
 import type { Diagnostic } from '../diagnostics';
@@ -21,7 +21,7 @@ export interface SessionSettings {
 export class WorkspaceSession {
   readonly ledgers = new LedgerStore();
   /** One reader for the session's life: a reading is read again only when its file changed. */
-  readonly usageOf: UsageReader;
+  readonly usageOf: SitesUsageReader;
 
   /** The last imported licenses log of each License Server (BMS057 on an Essential-tier site). */
   readonly licensesLogOf: LicensesLogReader;
@@ -31,10 +31,10 @@ export class WorkspaceSession {
     this.licensesLogOf = licensesLogReaderForSites(index);
   }
 
-  /** The rules' options: repairs from each site's ledger (BMS061), usage readings (BMS080–082). */
+  /** The rules' options for one pass: repairs from each site's ledger (BMS061), usage readings (BMS080–082). */
   options(settings: SessionSettings = {}): ValidationOptions {
     const today = settings.today ?? new Date();
-    return { today, expiryWarningDays: settings.expiryWarningDays, activationMode: settings.activationMode, ledgerOf: (name) => this.ledgerState(name), repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf, licensesLogOf: this.licensesLogOf };
+    return { today, expiryWarningDays: settings.expiryWarningDays, activationMode: settings.activationMode, ledgerOf: (name) => this.ledgerState(name), repairsOf: this.repairsOf(today), repairedTargets: (site) => this.repairedTargets(site), usageOf: this.usageOf.forOnePass(), licensesLogOf: this.licensesLogOf };
   }
 
   /** Repairs of a target in the 12 months up to `today`, from its site's ledger; one look per site and pass. */

@@ -95,4 +95,18 @@ describe('site tree: License Server usage under its node', () => {
     assert.deepEqual(tree.byId.get(LS_ENG)!.children.map((c) => c.label), ['Usage', 'client.station', 'client.graphiceditor']);
     assert.equal(tree.byId.get(LS_MAIN)!.children.length, 0);
   });
+
+  it('a reader for one pass looks for each readings folder once: a reading written during the pass shows in the next one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bms-tree-'));
+    cpSync(EXAMPLE, join(dir, 'hospital-north'), { recursive: true });
+    const ws = loadWorkspace([dir]).index;
+    const reader = usageReaderForSites(ws);
+    const pass = reader.forOnePass();
+    assert.equal(pass('hospital-north', 'ls-eng'), undefined, 'no reading yet');
+    assert.ok((await writeUsage(dir, usage(UP, 'hospital-north', 'ls-eng', '27010@eng01.hospital.local'))).ok);
+    assert.equal(pass('hospital-north', 'ls-eng'), undefined, 'the pass saw no readings folder');
+    assert.equal(reader.forOnePass()('hospital-north', 'ls-eng')?.state, 'up', 'the next pass reads it');
+    assert.equal(reader('hospital-north', 'ls-eng')?.state, 'up');
+    assert.equal(reader.forOnePass()('hospital-north', 'ls-main'), undefined, 'a License Server without a reading has none');
+  });
 });
