@@ -80,12 +80,14 @@ export class ValidationQueue {
   }
 
   private async run(): Promise<void> {
+    const started = performance.now();
     const generation = this.generation;
     const edited = [...this.dirty];
     for (const uri of edited) this.flush(uri);
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     // Let a newer edit that is already waiting cancel this run before the rules.
+    this.rhythm.checked(started, performance.now());
     await new Promise((r) => setImmediate(r));
     if (generation !== this.generation) return;
     const settings = this.settings();
@@ -98,6 +100,7 @@ export class ValidationQueue {
       if (generation !== this.generation || parsed !== index.generation) return;
       this.unpublished.delete(uri);
       this.publish(uri, ctx);
+      this.rhythm.checked(started, performance.now());
       await new Promise((r) => setImmediate(r));
     }
     if (generation === this.generation) this.ledgers.publish(this.workspace.session);

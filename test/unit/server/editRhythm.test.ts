@@ -30,4 +30,18 @@ describe('EditRhythm: when to check after an edit', () => {
     const rhythm = new EditRhythm();
     assert.deepEqual([0, 10, 20].map((t) => rhythm.edit(t, 0)), [0, 0, 0]);
   });
+
+  it('an edit handled just as a long check ends was typed during it: part of a burst, not checked at once', () => {
+    const rhythm = new EditRhythm();
+    assert.equal(rhythm.edit(0, 100), 0, 'quiet: checked at once');
+    rhythm.checked(1, 130); // the edit's check took 129 ms, longer than the setting
+    const wait = rhythm.edit(131, 100);
+    assert.ok(wait > 0 && wait <= 100, `waits ${wait} ms for the rest of the burst`);
+    rhythm.checked(400, 450);
+    assert.equal(rhythm.edit(600, 100), 0, 'an edit well after the check is quiet again');
+    const other = new EditRhythm();
+    other.edit(0, 100);
+    other.checked(5_000, 5_200); // a check of something else (a file changed on disk), long after the last edit
+    assert.equal(other.edit(5_201, 100), 0, 'an edit after a check that was not of the last edit is quiet');
+  });
 });
