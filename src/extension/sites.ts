@@ -109,7 +109,9 @@ export class SiteWorkspace implements vscode.Disposable {
   rowsGiven(count: number): void {
     if (this.saidRowsGiven || count === 0) return;
     this.saidRowsGiven = true;
-    this.log.info(`Rows given to the view: ${count} site(s), ${this.readStarted === undefined ? '?' : Date.now() - this.readStarted} ms after the first read began.`);
+    // Its own time in the line: the log channel stamps a line when it writes it, which can be a while later.
+    const now = Date.now();
+    this.log.info(`Rows given to the view at ${new Date(now).toISOString()}: ${count} site(s), ${this.readStarted === undefined ? '?' : now - this.readStarted} ms after the first read began.`);
   }
 
   private saidRowsGiven = false;
