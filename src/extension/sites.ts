@@ -107,6 +107,7 @@ export class SiteWorkspace implements vscode.Disposable {
    * line): said once, with the time since the first read began.
    */
   rowsGiven(count: number): void {
+    this.given.resolve();
     if (this.saidRowsGiven || count === 0) return;
     this.saidRowsGiven = true;
     // Its own time in the line: the log channel stamps a line when it writes it, which can be a while later.
@@ -114,6 +115,12 @@ export class SiteWorkspace implements vscode.Disposable {
     this.log.info(`Rows given to the view at ${new Date(now).toISOString()}: ${count} site(s), ${this.readStarted === undefined ? '?' : now - this.readStarted} ms after the first read began.`);
   }
 
+  /** Resolves once the view was answered with its first rows (none, on a workspace without a site). */
+  whenRowsGiven(): Promise<void> {
+    return this.given.promise;
+  }
+
+  private readonly given = deferred();
   private saidRowsGiven = false;
   private readStarted: number | undefined;
 
