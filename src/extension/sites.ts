@@ -158,7 +158,8 @@ export class SiteWorkspace implements vscode.Disposable {
       sliced = first && rest.reduce((n, r) => n + r.text.length, 0) > ROWS_FIRST_BYTES;
       if (sliced) {
         this.sliced = true;
-        for (const r of sites) this.parse(r);
+        // In slices too: 200 site files take half a second to parse, which the extension host should not wait for.
+        await inSlices(this.parseEach(sites), false);
         this.tree = buildSiteRows(this.index, rest.length);
         void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
         this.firstRows.resolve();
