@@ -18,8 +18,20 @@ const node = {
   logLevel: 'warning',
 };
 
+// The language client (vscode-languageclient, 40 % of the extension's code) is a file of its own, loaded when the
+// server starts (src/extension/languageServer.ts imports it then): the extension host compiles the other 60 % to
+// show the tree. client.ts shares no module state with the rest (it uses vscode.l10n, not the engine's).
+const clientApart = {
+  name: 'client-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/client$/ }, (args) => (args.importer.endsWith('languageServer.ts') ? { path: './client.js', external: true } : undefined));
+  },
+};
+
 const entries = [
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  // `import('./client.js')` as `require`: the extension host's module loader is CommonJS's.
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [clientApart], supported: { 'dynamic-import': false } },
+  { entryPoints: ['src/extension/client.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
 ].filter((e) => existsSync(e.entryPoints[0]) && (!cliOnly || e.outfile === 'dist/cli.js'));

@@ -43,8 +43,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const shown = () => {
     // The view will ask for its rows: read the files now rather than after its round trips (a small site's rows
     // then show a few hundred milliseconds sooner).
-    // The language server starts once they are read: both at once compete for the same cores.
-    void sites.load().finally(() => server.start());
+    // The language server starts once they are read and handed to the view: both at once compete for the same
+    // cores, and starting it (loading dist/client.js, forking the server) holds the extension host a while.
+    // (A view hidden again before it asked gets no rows: the server then starts a second later all the same.)
+    void sites
+      .load()
+      .then(() => Promise.race([sites.whenRowsGiven(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]))
+      .finally(() => afterTheReplies(() => server.start()));
     void vscode.commands.executeCommand('setContext', 'bmsLicense.treeShown', true);
   };
   if (view.visible) shown();
@@ -57,6 +62,14 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   if (vscode.workspace.textDocuments.some(isBmsDocument)) server.start();
+}
+
+/**
+ * Runs `f` two timer turns from now: the extension host sends its replies (the rows just given) from a timer
+ * scheduled when they resolve, so `f` waits until they are on their way.
+ */
+function afterTheReplies(f: () => void): void {
+  setTimeout(() => setTimeout(f, 0), 0);
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 // The workspace's sites as the extension sees them: every `*.bms.yaml` (open documents as edited, the
 // others from disk), the ledgers, and the tree model built from both. Nothing is read until someone asks.
 import * as vscode from 'vscode';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerPathFor } from '../engine/ledger/ledger';
@@ -28,6 +29,8 @@ const SLICE_MS = 40;
 /** A file that holds a Site document (block or flow style): read before the plans. */
 const SITE_DOCUMENT = /\bkind\s*:\s*["']?Site["']?\s*(?:[,}#\r\n]|$)/m;
 const SITES_VIEW = 'bmsLicense.sites';
+/** As `workspace.fs` + TextDecoder read them before: UTF-8, a byte-order mark dropped, bad bytes as U+FFFD. */
+const UTF8 = new TextDecoder();
 
 interface ReadFile {
   uri: vscode.Uri;
@@ -99,6 +102,28 @@ export class SiteWorkspace implements vscode.Disposable {
     return Promise.race([loaded, this.firstRows.promise]);
   }
 
+  /**
+   * The view got its first rows (bench/activation.ts and the e2e suite time a small site's opening by this
+   * line): said once, with the time since the first read began.
+   */
+  rowsGiven(count: number): void {
+    this.given.resolve();
+    if (this.saidRowsGiven || count === 0) return;
+    this.saidRowsGiven = true;
+    // Its own time in the line: the log channel stamps a line when it writes it, which can be a while later.
+    const now = Date.now();
+    this.log.info(`Rows given to the view at ${new Date(now).toISOString()}: ${count} site(s), ${this.readStarted === undefined ? '?' : now - this.readStarted} ms after the first read began.`);
+  }
+
+  /** Resolves once the view was answered with its first rows (none, on a workspace without a site). */
+  whenRowsGiven(): Promise<void> {
+    return this.given.promise;
+  }
+
+  private readonly given = deferred();
+  private saidRowsGiven = false;
+  private readStarted: number | undefined;
+
   /** Reads every file again (the Refresh command); the tree shows what it showed until the new one is built. */
   async reload(): Promise<void> {
     await this.load();
@@ -113,6 +138,7 @@ export class SiteWorkspace implements vscode.Disposable {
 
   private async scan(first: boolean): Promise<void> {
     const started = Date.now();
+    this.readStarted ??= started;
     this.scanning = true;
     let read: ReadFile[];
     let sliced = false;
@@ -121,9 +147,8 @@ export class SiteWorkspace implements vscode.Disposable {
       const found = findBmsFiles(folderPaths());
       this.unreadable = found.problems;
       for (const p of found.problems) this.log.warn(`${p.path}: ${p.message}`);
-      const uris = found.files.map((p) => vscode.Uri.file(p));
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-      read = (await Promise.all(uris.map((uri) => this.text(uri, open.get(uri.toString()))))).filter((r) => r !== undefined);
+      read = await inSlices(this.readEach(found.files.map((p) => vscode.Uri.file(p)), open), false);
       for (const file of this.index.allFiles()) this.index.remove(file.uri);
       // Site files first: on a large workspace their rows show while the plans are read and the tree is
       // built, in slices that leave the extension host free to answer the view.
@@ -133,7 +158,8 @@ export class SiteWorkspace implements vscode.Disposable {
       sliced = first && rest.reduce((n, r) => n + r.text.length, 0) > ROWS_FIRST_BYTES;
       if (sliced) {
         this.sliced = true;
-        for (const r of sites) this.parse(r);
+        // In slices too: 200 site files take half a second to parse, which the extension host should not wait for.
+        await inSlices(this.parseEach(sites), false);
         this.tree = buildSiteRows(this.index, rest.length);
         void vscode.commands.executeCommand('setContext', 'bmsLicense.hasSites', this.tree.roots.length > 0);
         this.firstRows.resolve();
@@ -164,9 +190,25 @@ export class SiteWorkspace implements vscode.Disposable {
     }
   }
 
-  private async text(uri: vscode.Uri, doc?: vscode.TextDocument): Promise<ReadFile | undefined> {
+  /** The files' texts, a file at a time (the caller yields between slices on a large workspace). */
+  private *readEach(uris: vscode.Uri[], open: Map<string, vscode.TextDocument>): Generator<void, ReadFile[]> {
+    const out: ReadFile[] = [];
+    for (const uri of uris) {
+      const r = this.text(uri, open.get(uri.toString()));
+      if (r) out.push(r);
+      yield;
+    }
+    return out;
+  }
+
+  /**
+   * An open document's text, or the file's from the disk. Read with node's fs, as the discovery rule found it
+   * (a `file:` uri, on this machine): `workspace.fs` would cost the extension host a turn per file, on a small
+   * site most of the time to its first rows.
+   */
+  private text(uri: vscode.Uri, doc?: vscode.TextDocument): ReadFile | undefined {
     try {
-      return { uri, text: doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), version: doc?.version };
+      return { uri, text: doc ? doc.getText() : UTF8.decode(readFileSync(uri.fsPath)), version: doc?.version };
     } catch (e) {
       this.index.remove(uri.toString());
       this.log.warn(`Cannot read ${uri.fsPath}: ${(e as Error).message}`);
@@ -190,21 +232,21 @@ export class SiteWorkspace implements vscode.Disposable {
     this.schedule();
   }
 
-  private async read(uri: vscode.Uri, doc?: vscode.TextDocument): Promise<void> {
-    const r = await this.text(uri, doc);
+  private read(uri: vscode.Uri, doc?: vscode.TextDocument): void {
+    const r = this.text(uri, doc);
     if (r) this.parse(r);
   }
 
   private watch(): void {
     const files = vscode.workspace.createFileSystemWatcher(SITE_GLOB);
-    const onFile = async (uri: vscode.Uri) => {
+    const onFile = (uri: vscode.Uri) => {
       // Open documents are followed by their edits; the disk matters once they are closed.
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
       if (uri.scheme !== 'file' || !isDiscovered(uri.fsPath, folderPaths())) {
         if (this.index.file(uri.toString())) this.forget(uri);
         return;
       }
-      await this.read(uri);
+      this.read(uri);
       this.schedule();
     };
     files.onDidCreate(onFile, undefined, this.disposables);
@@ -227,7 +269,10 @@ export class SiteWorkspace implements vscode.Disposable {
         this.parsers.delete(d.uri.toString());
         // Closed, a file the discovery rule does not find (git-ignored…) leaves the workspace again.
         if (d.uri.scheme !== 'file' || !isDiscovered(d.uri.fsPath, folderPaths())) this.forget(d.uri);
-        else void this.read(d.uri).then(() => this.schedule());
+        else {
+          this.read(d.uri);
+          this.schedule();
+        }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('bmsLicense.expiryWarningDays')) this.schedule();
@@ -336,12 +381,13 @@ export class SiteWorkspace implements vscode.Disposable {
 }
 
 /**
- * Runs `steps` to its end in slices of about SLICE_MS, yielding to the event loop before and between
- * slices (the view gets its rows, commands and edits get their turn), and returns its result.
+ * Runs `steps` to its end in slices of about SLICE_MS, yielding to the event loop between slices (the view gets
+ * its rows, commands and edits get their turn) and, unless `yieldFirst` is false, before the first one (the
+ * first read: a small workspace's files are then read without giving up the extension host's turn).
  */
-async function inSlices<T>(steps: Iterator<void, T>): Promise<T> {
+async function inSlices<T>(steps: Iterator<void, T>, yieldFirst = true): Promise<T> {
   const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
-  await yieldToEventLoop();
+  if (yieldFirst) await yieldToEventLoop();
   let slice = performance.now();
   for (;;) {
     const step = steps.next();

@@ -19,5 +19,9 @@ describe('e2e: a small site opens at once (hospital-north)', function () {
     assert.ok(t.firstRows !== undefined, 'the extension logs its first read');
     const ms = t.firstRows - t.activateCall;
     assert.ok(ms >= 0 && ms <= 1000, `rows ${ms} ms after activate() (first read ${t.firstReadMs} ms; goal 300 ms)`);
+    // And handed to the view: the answer to its first request for rows.
+    assert.ok(t.rowsGiven !== undefined, 'the extension logs when it gave the view its rows');
+    const given = t.rowsGiven - t.activateCall;
+    assert.ok(given >= 0 && given <= 1000, `rows given to the view ${given} ms after activate()`);
   });
 });

@@ -7,7 +7,8 @@ import { md, statusLabel, typeLabel } from './labels';
 import { isActivated, licensesOf, targetStatus, worst, type LicenseContext } from './licenses';
 import { clientTooltip, licenseServerTooltip, serverTooltip, siteTooltip } from './tooltip';
 import { siteCheckOf } from './siteChecks';
-import { pendingChangesNode, withPendingChanges } from './pending';
+import { pendingChangesLater } from './pending';
+import { lazily } from './lazy';
 import type { NodeStatus, SiteTree, TargetLicense, TreeNode } from './types';
 import { siteRequirements, type Requirement } from '../rules/required';
 import { licenseStatus } from './status';
@@ -173,7 +174,8 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const servers = new Map<string, Server>(site.servers.map((s) => [s.id, s]));
   const addServer = (server: Server, parentId: string, seen: Set<string>): TreeNode => {
     const node = target('server', server.id, server.type, parentId, server.span, server.at.id);
-    node.tooltip = [serverTooltip(server, node.status, node.licenses), ...unmetRequirements(required.get(server.id) ?? [], node.licenses)].join('\n\n');
+    const { status, licenses } = node;
+    lazily(node, 'tooltip', () => [serverTooltip(server, status, licenses), ...unmetRequirements(required.get(server.id) ?? [], licenses)].join('\n\n'));
     seen.add(server.id);
     for (const childId of server.children) {
       const child = servers.get(childId);
@@ -193,7 +195,7 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     children.push(rollUp(group));
   }
 
-  if (input.pendingChanges) children.push(withPendingChanges(byId, pendingChangesNode(site, siteId, ctx.plans, ctx.ledger, ctx.today, check)));
+  if (input.pendingChanges) children.push(pendingChangesLater(byId, site, siteId, ctx.plans, ctx.ledger, ctx.today, check));
   // This site's nodes only (byId holds every site's): 200 sites stay linear.
   const all = [...ids].flatMap((id) => byId.get(id) ?? []).filter((n) => n.target !== undefined);
   const planned = sum(all, (n) => n.planned);

@@ -9,6 +9,7 @@ import { reconcile } from '../reconcile/reconcile';
 import type { ReconcileAction } from '../reconcile/types';
 import type { SiteCheck } from '../siteCheck';
 import type { TreeNode } from './types';
+import { decidedLater } from './lazy';
 import { t } from '../l10n';
 
 /**
@@ -38,9 +39,27 @@ export function withPendingChanges(byId: Map<string, TreeNode>, node: TreeNode &
   return node;
 }
 
+/**
+ * The Pending changes node of a site, its reconcile run the first time the view (or a command) reads one of its
+ * fields: nobody looks at most of a large workspace's, and a site's status does not depend on it.
+ */
+export function pendingChangesLater(byId: Map<string, TreeNode>, site: Site, siteId: string, plans: LicensePlan[], ledger: LedgerState | undefined, today: Date, check?: SiteCheck): TreeNode {
+  const id = `${siteId}/pendingChanges`;
+  const node = decidedLater({ ...commonOf(site), id, parentId: siteId, kind: 'pendingChanges', label: t('Pending changes') }, () => {
+    const made = withPendingChanges(byId, pendingChangesNode(site, siteId, plans, ledger, today, check));
+    byId.set(id, node);
+    return made;
+  });
+  byId.set(id, node);
+  return node;
+}
+
+/** What a site's Pending changes node has whatever it holds (its children apart). */
+const commonOf = (site: Site) => ({ site: site.name, connectivity: site.connectivity, planned: 0, activated: 0, licenses: [] });
+
 export function pendingChangesNode(site: Site, siteId: string, plans: LicensePlan[], ledger: LedgerState | undefined, today: Date, check?: SiteCheck): TreeNode & { rows?: () => TreeNode[] } {
   const id = `${siteId}/pendingChanges`;
-  const common = { site: site.name, connectivity: site.connectivity, planned: 0, activated: 0, licenses: [], children: [] as TreeNode[] };
+  const common = { ...commonOf(site), children: [] as TreeNode[] };
   if (check && check.stopping.length > 0) return stoppedNode(site, siteId, id, common, check);
   const plan = reconcile(site, plans, ledger ?? fold([]), { today, blockerOf: check?.blockerOf });
   // By plan name and index, built once: one search per action made a 500-action site quadratic.

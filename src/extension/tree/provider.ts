@@ -30,7 +30,9 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (element) return element.children;
     // On a large workspace the sites' rows come first, then a refresh with their status.
     await this.sites.rowsReady();
-    return this.sites.current.roots;
+    const roots = this.sites.current.roots;
+    this.sites.rowsGiven(roots.length);
+    return roots;
   }
 
   /** Resolves once the whole tree (every plan and ledger) is built. */

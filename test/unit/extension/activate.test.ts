@@ -61,6 +61,23 @@ describe('extension host (stand-in vscode)', () => {
     assert.deepEqual([...fake.taskProviders.keys()], [], 'task providers still registered after the subscriptions were disposed');
   });
 
+  it('opening the view reads the workspace; the language server starts once the view has its rows, not before', async () => {
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    // Started, or tried to (here, from the sources, client.ts cannot be loaded: the extension says so).
+    const serverStarts = () => fake.languageClientStarts + fake.logged.filter((l) => /language server did not start/.test(l)).length;
+    fake.treeViews[0].setVisible(true);
+    await provider().complete();
+    await turns(3);
+    assert.equal(scans(), 1);
+    assert.equal(serverStarts(), 0, 'not while the view waits for its rows');
+    assert.ok(((await provider().getChildren()) as TreeNode[]).length > 0);
+    assert.match(fake.logged.join('\n'), /Rows given to the view/);
+    for (const end = Date.now() + 5000; serverStarts() === 0 && Date.now() < end; ) await turns(1);
+    assert.equal(serverStarts(), 1);
+  });
+
   it('reads the workspace when the view asks for its rows, and maps nodes to tree items', async () => {
     const all = await nodes();
     assert.equal(scans(), 1);

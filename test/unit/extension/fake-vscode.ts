@@ -65,7 +65,7 @@ export interface FakeState {
   commands: Map<string, (...a: unknown[]) => unknown>;
   contextKeys: Map<string, unknown>;
   findFilesCalls: number;
-  treeViews: { id: string; options: any; visible: boolean; selection: unknown[] }[];
+  treeViews: { id: string; options: any; visible: boolean; selection: unknown[]; setVisible(visible: boolean): void }[];
   languageClientStarts: number;
   /** The options the extension gave the language client (a stand-in for vscode-languageclient). */
   clientOptions?: { documentSelector?: { scheme?: string; pattern?: string }[]; initializationOptions?: Record<string, unknown> };
@@ -244,7 +244,20 @@ function build(state: FakeState): void {
     LanguageStatusSeverity: { Information: 0, Warning: 1, Error: 2 },
     window: {
       createTreeView: (id: string, options: any) => {
-        const view = { id, options, visible: false, selection: [] as unknown[], onDidChangeVisibility: event(), dispose() {} };
+        const visibility = new EventEmitter<{ visible: boolean }>();
+        const view = {
+          id,
+          options,
+          visible: false,
+          selection: [] as unknown[],
+          onDidChangeVisibility: visibility.event,
+          dispose() {},
+          /** What VS Code does when the user opens (or hides) the view. */
+          setVisible(visible: boolean) {
+            view.visible = visible;
+            visibility.fire({ visible });
+          },
+        };
         state.treeViews.push(view);
         return view;
       },

@@ -20,6 +20,8 @@ interface Provider {
 
 const Collapsed = 1; // vscode.TreeItemCollapsibleState.Collapsed
 const count = (nodes: TreeNode[]): number => nodes.reduce((n, node) => n + 1 + count(node.children), 0);
+/** What the view shows of each node, depth first. */
+const shape = (nodes: TreeNode[]): string[][] => nodes.flatMap((n) => [[n.id, n.status, n.description, n.contextValue, n.tooltip, `${n.planned}/${n.activated}`], ...shape(n.children)]);
 
 describe('extension host: a workspace of many sites', () => {
   let root: string;
@@ -68,6 +70,9 @@ describe('extension host: a workspace of many sites', () => {
     assert.deepEqual(full.map((r) => r.id), rows.map((r) => r.id), 'the same rows in the same order: the view keeps its selection');
     assert.deepEqual(full.map((r) => [r.id, r.status, r.description]), expected.roots.map((r) => [r.id, r.status, r.description]));
     assert.equal(count(full), count(expected.roots));
+    // Every node, as the engine builds it from the whole folder read at once: no site, plan or row dropped or
+    // judged from part of the files (the extension reads them in slices, the sites first).
+    assert.deepEqual(shape(full), shape(expected.roots));
     assert.ok(full.every((r) => !r.loading));
     assert.deepEqual(opened.map((n) => n.id), full[0]!.children.map((n) => n.id));
     assert.ok(opened.length > 0);
