@@ -9,10 +9,20 @@ export type SiteNode =
   | { kind: 'licenseServer'; node: LicenseServer }
   | { kind: 'client'; node: Client };
 
+interface Derived {
+  generation: number;
+  documents: BmsDocument[];
+  sites: Site[];
+  plans: LicensePlan[];
+  siteByName: Map<string, Site>;
+  plansBySite: Map<string, LicensePlan[]>;
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, BmsFile>();
   /** Bumped on every change, so callers can cache derived results. */
   generation = 0;
+  private kept?: Derived;
 
   /** Parses and stores a file's text (replacing what was there). */
   setText(uri: string, text: string): BmsFile {
@@ -38,26 +48,47 @@ export class WorkspaceIndex {
   }
 
   documents(): BmsDocument[] {
-    const out: BmsDocument[] = [];
-    for (const f of this.files.values()) for (const d of f.documents) if (d.model) out.push(d.model);
-    return out;
+    return this.derived().documents.slice();
   }
 
   sites(): Site[] {
-    return this.documents().filter(isSite);
+    return this.derived().sites.slice();
   }
 
   plans(): LicensePlan[] {
-    return this.documents().filter(isPlan);
+    return this.derived().plans.slice();
   }
 
   /** The Site with that `metadata.name` (the first in file order when several share it). */
   site(name: string | undefined): Site | undefined {
-    return name === undefined ? undefined : this.sites().find((s) => s.name === name);
+    return name === undefined ? undefined : this.derived().siteByName.get(name);
   }
 
   plansFor(site: string): LicensePlan[] {
-    return this.plans().filter((p) => p.site === site);
+    return this.derived().plansBySite.get(site)?.slice() ?? [];
+  }
+
+  /**
+   * The documents, sites and plans in file order, and by name, worked out once per generation: the rules ask
+   * for a site by name and for its plans again and again (a 200-site workspace asked 590 files each time).
+   */
+  private derived(): Derived {
+    if (this.kept?.generation === this.generation) return this.kept;
+    const documents: BmsDocument[] = [];
+    for (const f of this.files.values()) for (const d of f.documents) if (d.model) documents.push(d.model);
+    const sites = documents.filter(isSite);
+    const plans = documents.filter(isPlan);
+    const siteByName = new Map<string, Site>();
+    for (const s of sites) if (s.name !== undefined && !siteByName.has(s.name)) siteByName.set(s.name, s);
+    const plansBySite = new Map<string, LicensePlan[]>();
+    for (const p of plans) {
+      if (p.site === undefined) continue;
+      let list = plansBySite.get(p.site);
+      if (!list) plansBySite.set(p.site, (list = []));
+      list.push(p);
+    }
+    this.kept = { generation: this.generation, documents, sites, plans, siteByName, plansBySite };
+    return this.kept;
   }
 
   /** Resolves an id within a site: servers, License Servers and clients share one namespace. */
