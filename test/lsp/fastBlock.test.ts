@@ -5,8 +5,10 @@ import { generateSite } from '../../bench/workload/site';
 import { readBlockItem } from '../../src/engine/load/incremental/blockItem';
 import { readPlainItem } from '../../src/engine/load/incremental/listItem';
 import { layoutOf } from '../../src/engine/load/incremental/layout';
-import { plainAssignment } from '../../src/engine/load/incremental/plainItem';
-import { extractAssignment } from '../../src/engine/load/extract';
+import { cutText } from '../../src/engine/load/incremental/nestedServers';
+import { plainAssignment, plainServer } from '../../src/engine/load/incremental/plainItem';
+import { extractAssignment, extractServers } from '../../src/engine/load/extract';
+import type { Server } from '../../src/engine/model';
 
 /** What the engine reads of a mapping node: keys, values, their types and ranges (start and value end; the end past trailing space is not read). */
 function shape(node: Node | null): unknown {
@@ -28,9 +30,13 @@ describe('block-style items read without the yaml parser', () => {
     const plan = generatePlan(site, { name: 'p', assignments: 800, products: 80, style: 'block', seed: 2 });
     let fast = 0;
     let assignments = 0;
+    let servers = 0;
     const flow = generatePlan(site, { name: 'f', assignments: 300, products: 30, style: 'mixed', seed: 3 });
-    for (const text of [plan.text, flow.text, site.text]) {
-      for (const item of layoutOf(text)![0].items) {
+    const mixedSite = generateSite({ name: 'm', servers: 200, enterpriseServers: 4, style: 'mixed', seed: 9, version: '6.2' });
+    for (const text of [plan.text, flow.text, site.text, mixedSite.text]) {
+      for (const chunk of layoutOf(text)![0].items) {
+        // A server whose children are items of their own is read as `children: []` (nestedServers.ts).
+        const item = { ...chunk, text: chunk.cut ? cutText(chunk.text) : chunk.text };
         const got = readPlainItem(item.list, item.text);
         if (!got) continue;
         fast++;
@@ -41,10 +47,18 @@ describe('block-style items read without the yaml parser', () => {
           assert.deepEqual(plainAssignment(got.plain!), extractAssignment(yamlItem(item.text)!, item.text, 0), item.text);
           assignments++;
         }
+        // A server likewise, before nestServers wires it into the hierarchy.
+        if (item.list === 'servers') {
+          const extracted: Server[] = [];
+          extractServers([yamlItem(item.text)!], item.text, undefined, extracted);
+          assert.deepEqual(plainServer(got.plain!), extracted[0], item.text);
+          servers++;
+        }
       }
     }
     assert.ok(fast > 700, `${fast} items read fast`);
     assert.ok(assignments > 500, `${assignments} assignments made from the record`);
+    assert.ok(servers > 250, `${servers} servers made from the record`);
     assert.ok(layoutOf(plan.text)![0].items.some((i) => i.list === 'entitlements' && readPlainItem(i.list, i.text)), 'an entitlement read fast');
   });
 

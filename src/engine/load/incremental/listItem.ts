@@ -10,7 +10,7 @@ import { validatorFor } from '../../schema/schemas';
 import { readBlockItem } from './blockItem';
 import { readEntitlementItem } from './entitlementItem';
 import { readFlowItem } from './flowItem';
-import { plainAssignment, type FastItem } from './plainItem';
+import { plainAssignment, plainServer, type FastItem } from './plainItem';
 import { ITEM_LISTS } from './layout';
 
 export interface ItemResult {
@@ -76,6 +76,11 @@ function readItem(out: ItemResult, kind: Kind | undefined, list: string, text: s
     if (valid && list === 'assignments' && fast.plain) {
       // Made where it lies in the file: an open moves none of its 10,000 assignments afterwards.
       out.assignments.push(plainAssignment(fast.plain, base));
+      return true;
+    }
+    if (valid && list === 'servers' && fast.plain) {
+      const server = plainServer(fast.plain, base);
+      if (server) out.servers.push(server);
       return true;
     }
     extractInto(out, kind, list, fast.node, 0, text, uri, !valid);

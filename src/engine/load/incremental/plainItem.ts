@@ -4,7 +4,7 @@
 // straight from it, as extractAssignment would make it from the nodes (11,000 items a 1 MB plan).
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { TARGET_KEYS } from '../extract';
-import type { Assignment, FieldSpans } from '../../model';
+import type { Assignment, FieldSpans, Server } from '../../model';
 
 export interface PlainScalar {
   value: string | number;
@@ -89,8 +89,8 @@ function mapNode(plain: PlainMap): YAMLMap {
   return map;
 }
 
-/** The assignment extractAssignment makes of the item's nodes, made from the record (`index` 0, as there), `base` characters on. */
-export function plainAssignment(plain: PlainMap, base = 0): Assignment {
+/** The fields of a plain record as `Fields` (nodes.ts) reads them from the nodes, `base` characters on. */
+function plainFields(plain: PlainMap, base: number) {
   const at: FieldSpans = {};
   const values = new Map<string, PlainScalar | PlainSeq>();
   for (const p of plain.pairs) {
@@ -98,26 +98,48 @@ export function plainAssignment(plain: PlainMap, base = 0): Assignment {
     at[p.key] = { start: base + p.value.start, end: base + p.value.end };
     values.set(p.key, p.value);
   }
-  // As Fields reads them: a string as it is, a number as its source text; a list is no string.
-  const string = (key: string) => {
-    const v = values.get(key);
-    return v === undefined || isSeq(v) ? undefined : typeof v.value === 'string' ? v.value : v.source;
-  };
-  const number = (key: string) => {
-    const v = values.get(key);
-    return v !== undefined && !isSeq(v) && typeof v.value === 'number' ? v.value : undefined;
-  };
-  const targetKind = TARGET_KEYS.find((k) => string(k) !== undefined);
   return {
-    span: { start: base + plain.start, end: base + plain.end },
     at,
+    span: { start: base + plain.start, end: base + plain.end },
+    has: (key: string) => values.has(key),
+    // As Fields reads them: a string as it is, a number as its source text; a list is no string.
+    string: (key: string) => {
+      const v = values.get(key);
+      return v === undefined || isSeq(v) ? undefined : typeof v.value === 'string' ? v.value : v.source;
+    },
+    number: (key: string) => {
+      const v = values.get(key);
+      return v !== undefined && !isSeq(v) && typeof v.value === 'number' ? v.value : undefined;
+    },
+  };
+}
+
+/** The assignment extractAssignment makes of the item's nodes, made from the record (`index` 0, as there), `base` characters on. */
+export function plainAssignment(plain: PlainMap, base = 0): Assignment {
+  const f = plainFields(plain, base);
+  const targetKind = TARGET_KEYS.find((k) => f.string(k) !== undefined);
+  return {
+    span: f.span,
+    at: f.at,
     index: 0,
     targetKind,
-    target: targetKind ? string(targetKind) : undefined,
-    activationId: string('activationId'),
-    quantity: number('quantity'),
-    mode: string('mode'),
+    target: targetKind ? f.string(targetKind) : undefined,
+    activationId: f.string('activationId'),
+    quantity: f.number('quantity'),
+    mode: f.string('mode'),
   };
+}
+
+/**
+ * The server extractServers makes of the item's nodes (before nestServers wires it), made from the record, `base`
+ * characters on; undefined without an id (extractServers skips it). A plain record's `devices` and `children` are
+ * words at most, which name no device and no server: read as none, as extractServers reads them.
+ */
+export function plainServer(plain: PlainMap, base = 0): Server | undefined {
+  const f = plainFields(plain, base);
+  const id = f.string('id');
+  if (id === undefined) return undefined;
+  return { span: f.span, at: f.at, id, type: f.string('type'), host: f.string('host'), licenseServer: f.string('licenseServer'), devices: f.has('devices') ? [] : undefined, parent: undefined, children: [] };
 }
 
 /** `[a, b-c, d]` up to `close`: a flow sequence of plain scalars (not numbers, no trailing comma). */
