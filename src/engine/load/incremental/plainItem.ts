@@ -89,44 +89,56 @@ function mapNode(plain: PlainMap): YAMLMap {
   return map;
 }
 
-/** The fields of a plain record as `Fields` (nodes.ts) reads them from the nodes, `base` characters on. */
-function plainFields(plain: PlainMap, base: number) {
+/** `$key:<key>`, made once per key name (a 1 MB plan has 10,000 items of the same few keys). */
+const KEY_SPAN_NAMES = new Map<string, string>();
+function keySpanName(key: string): string {
+  let name = KEY_SPAN_NAMES.get(key);
+  if (name === undefined) KEY_SPAN_NAMES.set(key, (name = `$key:${key}`));
+  return name;
+}
+
+/** The spans of a plain record's keys and values as `Fields` (nodes.ts) records them, `base` characters on. */
+function spansOf(plain: PlainMap, base: number): FieldSpans {
   const at: FieldSpans = {};
-  const values = new Map<string, PlainScalar | PlainSeq>();
   for (const p of plain.pairs) {
-    at[`$key:${p.key}`] = { start: base + p.keyStart, end: base + p.keyStart + p.key.length };
+    at[keySpanName(p.key)] = { start: base + p.keyStart, end: base + p.keyStart + p.key.length };
     at[p.key] = { start: base + p.value.start, end: base + p.value.end };
-    values.set(p.key, p.value);
   }
-  return {
-    at,
-    span: { start: base + plain.start, end: base + plain.end },
-    has: (key: string) => values.has(key),
-    // As Fields reads them: a string as it is, a number as its source text; a list is no string.
-    string: (key: string) => {
-      const v = values.get(key);
-      return v === undefined || isSeq(v) ? undefined : typeof v.value === 'string' ? v.value : v.source;
-    },
-    number: (key: string) => {
-      const v = values.get(key);
-      return v !== undefined && !isSeq(v) && typeof v.value === 'number' ? v.value : undefined;
-    },
-  };
+  return at;
+}
+
+/** As Fields reads a value: a string as it is, a number as its source text; a list is no string. */
+function stringOf(plain: PlainMap, key: string): string | undefined {
+  for (const p of plain.pairs) {
+    if (p.key !== key) continue;
+    const v = p.value;
+    return isSeq(v) ? undefined : typeof v.value === 'string' ? v.value : v.source;
+  }
+  return undefined;
+}
+
+function numberOf(plain: PlainMap, key: string): number | undefined {
+  for (const p of plain.pairs) if (p.key === key) return !isSeq(p.value) && typeof p.value.value === 'number' ? p.value.value : undefined;
+  return undefined;
 }
 
 /** The assignment extractAssignment makes of the item's nodes, made from the record (`index` 0, as there), `base` characters on. */
 export function plainAssignment(plain: PlainMap, base = 0): Assignment {
-  const f = plainFields(plain, base);
-  const targetKind = TARGET_KEYS.find((k) => f.string(k) !== undefined);
+  let targetKind: Assignment['targetKind'];
+  for (const k of TARGET_KEYS) {
+    if (stringOf(plain, k) === undefined) continue;
+    targetKind = k;
+    break;
+  }
   return {
-    span: f.span,
-    at: f.at,
+    span: { start: base + plain.start, end: base + plain.end },
+    at: spansOf(plain, base),
     index: 0,
     targetKind,
-    target: targetKind ? f.string(targetKind) : undefined,
-    activationId: f.string('activationId'),
-    quantity: f.number('quantity'),
-    mode: f.string('mode'),
+    target: targetKind ? stringOf(plain, targetKind) : undefined,
+    activationId: stringOf(plain, 'activationId'),
+    quantity: numberOf(plain, 'quantity'),
+    mode: stringOf(plain, 'mode'),
   };
 }
 
@@ -136,10 +148,10 @@ export function plainAssignment(plain: PlainMap, base = 0): Assignment {
  * words at most, which name no device and no server: read as none, as extractServers reads them.
  */
 export function plainServer(plain: PlainMap, base = 0): Server | undefined {
-  const f = plainFields(plain, base);
-  const id = f.string('id');
+  const id = stringOf(plain, 'id');
   if (id === undefined) return undefined;
-  return { span: f.span, at: f.at, id, type: f.string('type'), host: f.string('host'), licenseServer: f.string('licenseServer'), devices: f.has('devices') ? [] : undefined, parent: undefined, children: [] };
+  const devices = plain.pairs.some((p) => p.key === 'devices') ? [] : undefined;
+  return { span: { start: base + plain.start, end: base + plain.end }, at: spansOf(plain, base), id, type: stringOf(plain, 'type'), host: stringOf(plain, 'host'), licenseServer: stringOf(plain, 'licenseServer'), devices, parent: undefined, children: [] };
 }
 
 /** `[a, b-c, d]` up to `close`: a flow sequence of plain scalars (not numbers, no trailing comma). */
