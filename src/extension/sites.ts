@@ -18,14 +18,13 @@ import { WorkspaceSession } from '../engine/session/session';
 import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
 import type { SiteTree } from '../engine/tree/types';
 import type { Log } from './log';
+import { deferred, inSlices } from './slices';
 
 // Ledgers may be named anything by `spec.ledger`; only known ledger paths trigger a rebuild.
 const SITE_GLOB = BMS_GLOB;
 const REBUILD_MS = 250;
 /** Plans (bytes of text) left to read once the sites are: above this the view shows the sites' rows first. */
 const ROWS_FIRST_BYTES = 512 * 1024;
-/** The plans are parsed in slices of about this many milliseconds: the extension host stays responsive. */
-const SLICE_MS = 40;
 /** A file that holds a Site document (block or flow style): read before the plans. */
 const SITE_DOCUMENT = /\bkind\s*:\s*["']?Site["']?\s*(?:[,}#\r\n]|$)/m;
 const SITES_VIEW = 'bmsLicense.sites';
@@ -378,30 +377,6 @@ export class SiteWorkspace implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
-}
-
-/**
- * Runs `steps` to its end in slices of about SLICE_MS, yielding to the event loop between slices (the view gets
- * its rows, commands and edits get their turn) and, unless `yieldFirst` is false, before the first one (the
- * first read: a small workspace's files are then read without giving up the extension host's turn).
- */
-async function inSlices<T>(steps: Iterator<void, T>, yieldFirst = true): Promise<T> {
-  const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
-  if (yieldFirst) await yieldToEventLoop();
-  let slice = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - slice < SLICE_MS) continue;
-    await yieldToEventLoop();
-    slice = performance.now();
-  }
-}
-
-function deferred(): { promise: Promise<void>; resolve(): void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 /** The workspace folders on disk, where the discovery rule walks. */

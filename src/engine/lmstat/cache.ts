@@ -1,7 +1,7 @@
 // The last usage reading of each License Server, kept per site under `.bmslicense/lmstat/<site>/<ls>.json`
 // with its time and source, so rules, the tree and the dashboard read it without running lmutil again.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Site } from '../model';
@@ -147,7 +147,7 @@ export function usageReaderForSites(sites: { site(name: string): Site | undefine
     if (known?.uri !== uri) places.set(siteName, (known = { uri, dirs: [...foldersAbove(sites, siteName)].map((dir) => ({ dir, readings: path.join(usageDir(dir), fileName(siteName)) })) }));
     const file = `${fileName(licenseServer)}.json`;
     for (const { dir, readings } of known.dirs) {
-      if (!hasFolder(readings) || !exists(path.join(readings, file))) continue;
+      if (!hasFolder(readings) || !existsSync(path.join(readings, file))) continue;
       let reader = readers.get(dir);
       if (!reader) readers.set(dir, (reader = usageReader(dir)));
       return reader(siteName, licenseServer);
@@ -159,19 +159,10 @@ export function usageReaderForSites(sites: { site(name: string): Site | undefine
     const folders = new Map<string, boolean>();
     const hasFolder = (readings: string) => {
       let found = folders.get(readings);
-      if (found === undefined) folders.set(readings, (found = exists(readings)));
+      if (found === undefined) folders.set(readings, (found = existsSync(readings)));
       return found;
     };
     return (siteName, licenseServer) => read(siteName, licenseServer, hasFolder);
   };
   return reader;
-}
-
-/** Whether something is at `p`, without an exception for the usual answer (no). */
-function exists(p: string): boolean {
-  try {
-    return statSync(p, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
 }
