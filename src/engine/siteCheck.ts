@@ -66,14 +66,7 @@ export function checkSite(index: WorkspaceIndex, site: Site, options: SiteCheckO
 
 /** The Site file, the files of its plans and of other Sites of that name, and files whose documents have no kind (they may be this site's). */
 function filesOf(index: WorkspaceIndex, site: Site): string[] {
-  const out = new Set<string>([site.uri]);
-  for (const file of index.allFiles()) {
-    for (const doc of file.documents) {
-      const m = doc.model;
-      if (!m ? doc.yaml.contents !== null : (isSite(m) && m.name === site.name) || (isPlan(m) && m.site === site.name)) out.add(file.uri);
-    }
-  }
-  return [...out];
+  return [...new Set([site.uri, ...index.filesNamed(site.name)])];
 }
 
 const key = (target: string, activationId: string) => `${target}\u0000${activationId}`;

@@ -16,6 +16,11 @@ interface Derived {
   plans: LicensePlan[];
   siteByName: Map<string, Site>;
   plansBySite: Map<string, LicensePlan[]>;
+  /** Each file's place in file order, and the files a site of that name is read from (its Site and plan files). */
+  fileOrder: Map<string, number>;
+  filesByName: Map<string | undefined, string[]>;
+  /** Files with a document of no known kind (they may belong to any site). */
+  unknownKind: string[];
 }
 
 export class WorkspaceIndex {
@@ -87,8 +92,37 @@ export class WorkspaceIndex {
       if (!list) plansBySite.set(p.site, (list = []));
       list.push(p);
     }
-    this.kept = { generation: this.generation, documents, sites, plans, siteByName, plansBySite };
+    const fileOrder = new Map<string, number>();
+    const filesByName = new Map<string | undefined, string[]>();
+    const unknownKind: string[] = [];
+    for (const f of this.files.values()) {
+      fileOrder.set(f.uri, fileOrder.size);
+      let unknown = false;
+      for (const d of f.documents) {
+        const m = d.model;
+        if (!m) unknown ||= d.yaml.contents !== null;
+        if (!m || !(isSite(m) || isPlan(m))) continue;
+        // A Site without a name goes with the other unnamed ones and the plans that name no site (key undefined).
+        const name = isSite(m) ? m.name : m.site;
+        let list = filesByName.get(name);
+        if (!list) filesByName.set(name, (list = []));
+        if (list[list.length - 1] !== f.uri) list.push(f.uri);
+      }
+      if (unknown) unknownKind.push(f.uri);
+    }
+    this.kept = { generation: this.generation, documents, sites, plans, siteByName, plansBySite, fileOrder, filesByName, unknownKind };
     return this.kept;
+  }
+
+  /**
+   * The files a site of this name is read from, in file order: those holding a Site of that name or a plan
+   * for it, and those with a document of no known kind (they may be its files).
+   */
+  filesNamed(name: string | undefined): string[] {
+    const { fileOrder, filesByName, unknownKind } = this.derived();
+    const named = filesByName.get(name) ?? [];
+    if (unknownKind.length === 0) return named.slice();
+    return [...new Set([...named, ...unknownKind])].sort((a, b) => fileOrder.get(a)! - fileOrder.get(b)!);
   }
 
   /** Resolves an id within a site: servers, License Servers and clients share one namespace. */
