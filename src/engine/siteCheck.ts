@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RuleCode } from './diagnostics';
 import type { WorkspaceIndex } from './load/workspace';
-import { isPlan, isSite, productsOf, type LicensePlan, type Site, type Span } from './model';
+import { productsOf, type LicensePlan, type Site, type Span } from './model';
 import { RuleContext, type ValidationOptions } from './rules';
 import { LineIndex } from './text';
 import { validateFile } from './validate';

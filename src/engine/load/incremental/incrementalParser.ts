@@ -11,6 +11,7 @@ import { validateSchema } from '../../schema';
 import { moveItem, parseItem, placeItem, QUIET, type ItemResult } from './listItem';
 import { fileOffset, isLocal, layoutOf, type DocumentLayout, type ItemChunk, type Piece } from './layout';
 import { editLayout } from './layoutEdit';
+import { plainSkeleton } from './skeleton';
 import { cutAt, cutText, nestServers } from './nestedServers';
 import { changedLines, commonEnds, type CommonEnds } from './textDiff';
 
@@ -110,7 +111,9 @@ export class IncrementalParser {
     const documents: ParsedDocument[] = [];
     const budget = new SyntaxBudget();
     for (const layout of layouts) {
-      const docs = parseAllDocuments(layout.skeleton, QUIET);
+      // A plain skeleton (keys, words, comments) is read without the yaml parser (skeleton.ts).
+      const plain = plainSkeleton(layout.skeleton, QUIET);
+      const docs = plain ? [plain] : parseAllDocuments(layout.skeleton, QUIET);
       if (!Array.isArray(docs) || docs.length > 1 || (docs.length === 0 && layout.items.length > 0)) return undefined;
       if (docs.length === 0) continue;
       const doc = docs[0];
