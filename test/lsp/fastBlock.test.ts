@@ -7,7 +7,9 @@ import { readPlainItem } from '../../src/engine/load/incremental/listItem';
 import { layoutOf } from '../../src/engine/load/incremental/layout';
 import { cutText } from '../../src/engine/load/incremental/nestedServers';
 import { plainAssignment, plainServer } from '../../src/engine/load/incremental/plainItem';
-import { extractAssignment, extractServers } from '../../src/engine/load/extract';
+import { extractAssignment, extractEntitlement, extractServers } from '../../src/engine/load/extract';
+import { plainEntitlement } from '../../src/engine/load/incremental/entitlementItem';
+import { generateSpreadPlan } from '../../bench/workload/spreadPlan';
 import type { Server } from '../../src/engine/model';
 
 /** What the engine reads of a mapping node: keys, values, their types and ranges (start and value end; the end past trailing space is not read). */
@@ -31,9 +33,11 @@ describe('block-style items read without the yaml parser', () => {
     let fast = 0;
     let assignments = 0;
     let servers = 0;
+    let entitlements = 0;
+    const spread = generateSpreadPlan(site, { name: 's', products: 200, assignments: 300, seed: 4 });
     const flow = generatePlan(site, { name: 'f', assignments: 300, products: 30, style: 'mixed', seed: 3 });
     const mixedSite = generateSite({ name: 'm', servers: 200, enterpriseServers: 4, style: 'mixed', seed: 9, version: '6.2' });
-    for (const text of [plan.text, flow.text, site.text, mixedSite.text]) {
+    for (const text of [plan.text, flow.text, spread.text, site.text, mixedSite.text]) {
       for (const chunk of layoutOf(text)![0].items) {
         // A server whose children are items of their own is read as `children: []` (nestedServers.ts).
         const item = { ...chunk, text: chunk.cut ? cutText(chunk.text) : chunk.text };
@@ -47,6 +51,11 @@ describe('block-style items read without the yaml parser', () => {
           assert.deepEqual(plainAssignment(got.plain!), extractAssignment(yamlItem(item.text)!, item.text, 0), item.text);
           assignments++;
         }
+        // An entitlement and its products likewise (flow and block products, `appliesTo` lists).
+        if (item.list === 'entitlements' && got.entitlement) {
+          assert.deepEqual(plainEntitlement(got.entitlement, 0), extractEntitlement(yamlItem(item.text)!, item.text), item.text);
+          entitlements++;
+        }
         // A server likewise, before nestServers wires it into the hierarchy.
         if (item.list === 'servers') {
           const extracted: Server[] = [];
@@ -59,6 +68,7 @@ describe('block-style items read without the yaml parser', () => {
     assert.ok(fast > 700, `${fast} items read fast`);
     assert.ok(assignments > 500, `${assignments} assignments made from the record`);
     assert.ok(servers > 250, `${servers} servers made from the record`);
+    assert.ok(entitlements >= 15, `${entitlements} entitlements made from the records`);
     assert.ok(layoutOf(plan.text)![0].items.some((i) => i.list === 'entitlements' && readPlainItem(i.list, i.text)), 'an entitlement read fast');
   });
 

@@ -8,7 +8,7 @@ import type { Assignment, Client, Entitlement, FieldSpans, LicenseServer, Server
 import { validateFragment } from '../../schema';
 import { validatorFor } from '../../schema/schemas';
 import { readBlockItem } from './blockItem';
-import { readEntitlementItem } from './entitlementItem';
+import { plainEntitlement, readEntitlementItem } from './entitlementItem';
 import { readFlowItem } from './flowItem';
 import { plainAssignment, plainServer, type FastItem } from './plainItem';
 import { ITEM_LISTS } from './layout';
@@ -76,6 +76,10 @@ function readItem(out: ItemResult, kind: Kind | undefined, list: string, text: s
     if (valid && list === 'assignments' && fast.plain) {
       // Made where it lies in the file: an open moves none of its 10,000 assignments afterwards.
       out.assignments.push(plainAssignment(fast.plain, base));
+      return true;
+    }
+    if (valid && list === 'entitlements' && fast.entitlement) {
+      out.entitlements.push(plainEntitlement(fast.entitlement, base));
       return true;
     }
     if (valid && list === 'servers' && fast.plain) {

@@ -4,7 +4,7 @@
 // straight from it, as extractAssignment would make it from the nodes (11,000 items a 1 MB plan).
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { TARGET_KEYS } from '../extract';
-import type { Assignment, FieldSpans, Server } from '../../model';
+import type { Assignment, FieldSpans, Product, Server } from '../../model';
 
 export interface PlainScalar {
   value: string | number;
@@ -38,9 +38,22 @@ export interface PlainMap {
   pairs: PlainPair[];
 }
 
+/** An entitlement read without the parser: its id, where its keys stand, and each product's record and offset. */
+export interface PlainEntitlement {
+  id: string;
+  idStart: number;
+  keyColumn: number;
+  productsKey: number;
+  productsStart: number;
+  end: number;
+  products: { plain: PlainMap; start: number; end: number }[];
+}
+
 export interface FastItem {
-  /** The mapping as a plain record; absent for an item read by another fast reader (entitlementItem.ts). */
+  /** The mapping as a plain record (flowItem.ts, blockItem.ts). */
   plain?: PlainMap;
+  /** An entitlement and its products as plain records (entitlementItem.ts). */
+  entitlement?: PlainEntitlement;
   /** The item's value, as `toJSON()` of its node gives it. */
   data: Record<string, unknown>;
   /** The item's mapping node, offsets relative to the item text; made on first use. */
@@ -68,7 +81,7 @@ function scalarNode(s: PlainScalar, nodeEnd: number): Scalar {
 }
 
 /** The nodes the yaml parser makes of the item (keys of a flow mapping carry no scalar type there). */
-function mapNode(plain: PlainMap): YAMLMap {
+export function mapNode(plain: PlainMap): YAMLMap {
   const map = new YAMLMap();
   if (plain.flow) map.flow = true;
   map.range = [plain.start, plain.end, plain.nodeEnd];
@@ -139,6 +152,25 @@ export function plainAssignment(plain: PlainMap, base = 0): Assignment {
     activationId: stringOf(plain, 'activationId'),
     quantity: numberOf(plain, 'quantity'),
     mode: stringOf(plain, 'mode'),
+  };
+}
+
+/** The product extractProduct makes of the item's nodes, made from the record, `base` characters on; undefined without an activation id. */
+export function plainProduct(plain: PlainMap, base: number, entitlementId: string): Product | undefined {
+  const activationId = stringOf(plain, 'activationId');
+  if (activationId === undefined) return undefined;
+  let appliesTo: string[] | undefined;
+  for (const p of plain.pairs) if (p.key === 'appliesTo') appliesTo = isSeq(p.value) ? p.value.items.map((x) => String(x.value)) : [];
+  return {
+    span: { start: base + plain.start, end: base + plain.end },
+    at: spansOf(plain, base),
+    activationId,
+    entitlementId,
+    feature: stringOf(plain, 'feature'),
+    licenseType: stringOf(plain, 'licenseType'),
+    quantity: numberOf(plain, 'quantity'),
+    expires: stringOf(plain, 'expires'),
+    appliesTo,
   };
 }
 
