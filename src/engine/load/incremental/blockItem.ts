@@ -2,18 +2,16 @@
 // (`- server: es-01` / `  activationId: ACT-1` / `  quantity: 1`), read without the yaml parser, with the
 // node ranges the yaml parser gives it; a value may be a flow list of such words (`appliesTo: [as-p, as-b]`).
 // Anything less plain (comment lines, nesting, blank lines, CR) returns undefined and goes to the yaml parser.
-import { value } from './flowItem';
+import { keyEnd, value } from './flowItem';
 import { fastResult, flowWords, type FastItem, type PlainPair } from './plainItem';
-
-const FIRST = /^( *)- ([A-Za-z_][\w-]*):(?= )/y;
-const KEY = /([A-Za-z_][\w-]*):(?= )/y;
 
 export function readBlockItem(text: string): FastItem | undefined {
   if (text.includes('\r')) return undefined;
-  FIRST.lastIndex = 0;
-  const head = FIRST.exec(text);
-  if (!head) return undefined;
-  const keyColumn = head[1].length + 2;
+  // `<spaces>- key: `
+  let indent = 0;
+  while (text.charCodeAt(indent) === SPACE) indent++;
+  if (text.charCodeAt(indent) !== 45 /* - */ || text.charCodeAt(indent + 1) !== SPACE) return undefined;
+  const keyColumn = indent + 2;
   const pairs: PlainPair[] = [];
   const data: Record<string, unknown> = {};
   let lineStart = 0;
@@ -22,24 +20,39 @@ export function readBlockItem(text: string): FastItem | undefined {
     if (lineEnd === -1) lineEnd = text.length;
     const keyStart = lineStart + keyColumn;
     // Every line after the first: exactly the key column of spaces, then a key.
-    if (lineStart > 0 && (!spacesUpTo(text, lineStart, keyStart) || text[keyStart] === ' ')) return undefined;
-    KEY.lastIndex = keyStart;
-    const key = KEY.exec(text);
-    if (!key || key[1] in data) return undefined;
-    let at = keyStart + key[0].length;
-    while (text[at] === ' ') at++;
+    if (lineStart > 0 && (!spacesUpTo(text, lineStart, keyStart) || text.charCodeAt(keyStart) === SPACE)) return undefined;
+    const keyStop = keyEnd(text, keyStart);
+    // `key: ` (a colon, then a space).
+    if (keyStop === keyStart || text.charCodeAt(keyStop) !== 58 /* : */ || text.charCodeAt(keyStop + 1) !== SPACE) return undefined;
+    const key = text.slice(keyStart, keyStop);
+    if (key in data) return undefined;
+    let at = keyStop + 2;
+    while (text.charCodeAt(at) === SPACE) at++;
     // The value ends before a comment (`host: 10.0.1.21   # panel 4`).
-    const comment = text.slice(at, lineEnd).search(/\s#/);
-    const valueEnd = comment < 0 ? lineEnd : at + comment;
-    const v = at >= valueEnd ? undefined : text[at] === '[' ? flowWords(text, at, valueEnd) : value(text, at, valueEnd);
+    const valueEnd = commentStart(text, at, lineEnd);
+    const v = at >= valueEnd ? undefined : text.charCodeAt(at) === 91 /* [ */ ? flowWords(text, at, valueEnd) : value(text, at, valueEnd);
     if (!v || !blankBetween(text, v.end, valueEnd)) return undefined;
     const next = lineEnd < text.length ? lineEnd + 1 : lineEnd;
-    pairs.push({ key: key[1], keyStart, value: v, nodeEnd: next });
-    data[key[1]] = 'items' in v ? v.items.map((x) => x.value) : v.value;
+    pairs.push({ key, keyStart, value: v, nodeEnd: next });
+    data[key] = 'items' in v ? v.items.map((x) => x.value) : v.value;
     lineStart = next;
   }
   return fastResult({ flow: false, start: keyColumn, end: text.length, nodeEnd: text.length, pairs }, data);
 }
+
+/**
+ * Where a comment starts between `from` and `to`: the first `#` after a whitespace character that is not
+ * before `from + 1` (as `/\s#/` finds it in that slice), or `to` when there is none.
+ */
+export function commentStart(text: string, from: number, to: number): number {
+  for (let hash = text.indexOf('#', from + 1); hash >= 0 && hash < to; hash = text.indexOf('#', hash + 1)) {
+    if (WHITESPACE.test(text[hash - 1])) return hash - 1;
+  }
+  return to;
+}
+
+const WHITESPACE = /\s/;
+const SPACE = 32;
 
 function spacesUpTo(text: string, from: number, to: number): boolean {
   if (to > text.length) return false;
