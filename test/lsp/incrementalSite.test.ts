@@ -4,7 +4,9 @@ import { generateSite } from '../../bench/workload/site';
 import { parseBmsText } from '../../src/engine/load/parse';
 import { WorkspaceIndex } from '../../src/engine/load/workspace';
 import { layoutOf } from '../../src/engine/load/incremental/layout';
-import { IncrementalParser } from '../../src/engine/load/incremental/incrementalParser';
+import { readPlainItem } from '../../src/engine/load/incremental/listItem';
+import { cutText } from '../../src/engine/load/incremental/nestedServers';
+import { IncrementalParser, wholeText } from '../../src/engine/load/incremental/incrementalParser';
 import { LiveWorkspace } from '../../src/engine/service/workspace';
 import { validateFile } from '../../src/engine/validate';
 
@@ -44,6 +46,29 @@ describe('site files parse incrementally, server by server, at every depth', fun
       assert.ok(whole?.kind === 'Site' && live?.kind === 'Site');
       assert.deepEqual(live.servers, whole.servers, style);
     }
+  });
+
+  it('reads the same servers when comment lines head the children (the cut item is read without the parser)', () => {
+    const site = generateSite({ name: 'north', servers: 400, enterpriseServers: 16, style: 'block', seed: 6 }).text;
+    // `children:` then `# Building 1` (deeper, at the children's dash, or at the key), `children:   # …`, blank lines.
+    let n = 0;
+    const text = site.replace(/^( +)children:\n/gm, (line, indent: string) => {
+      const k = n++ % 4;
+      if (k === 0) return `${line}${indent}  # Building ${n}, level 2\n`;
+      if (k === 1) return `${indent}children:   # the automation servers\n${indent}    # Building ${n}\n\n`;
+      if (k === 2) return `${line}${indent}# at the key\n`;
+      return `${line}\n${indent}      #deeper still\n`;
+    });
+    assert.ok(n > 10);
+    const whole = parseBmsText(SITE, text).documents[0].model;
+    const parsed = new IncrementalParser(SITE).parse(text);
+    const live = parsed.file.documents[0].model;
+    assert.ok(whole?.kind === 'Site' && live?.kind === 'Site');
+    assert.deepEqual(live.servers, whole.servers);
+    assert.deepEqual(parsed.diagnostics, wholeText(SITE, text).diagnostics);
+    // And every server item, the cut ones with their comment lines included, is plain enough to read without the parser.
+    const slow = layoutOf(text)![0].items.filter((i) => i.list === 'servers' && !readPlainItem('servers', i.cut ? cutText(i.text) : i.text));
+    assert.deepEqual(slow.map((i) => i.text), []);
   });
 
   it('keeps a server whole when a key follows its children, and its children when it has no id', () => {

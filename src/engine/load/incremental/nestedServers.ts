@@ -89,11 +89,22 @@ export function cutAt(text: string): number {
   return at;
 }
 
-/** The text to parse for an item whose children are cut: `children: []`, so it reads as a server with none. */
+/**
+ * The text to parse for an item whose children are cut: `children: []`, so it reads as a server with none.
+ * Blank and comment lines after `children:` (`# Building 1` heading the first child) are left out: they hold no
+ * node, the parser would hang them on the item's last node, and the item could not be read without it. Nothing
+ * of the item lies there: its span and its `children` span run to its last descendant (nestServers).
+ */
 export function cutText(text: string): string {
   const at = cutAt(text);
-  return at < 0 ? text : `${text.slice(0, at)} []${text.slice(at)}`;
+  if (at < 0) return text;
+  const lineEnd = text.indexOf('\n', at);
+  const rest = lineEnd < 0 ? '' : text.slice(lineEnd + 1);
+  const kept = rest !== '' && ONLY_COMMENTS.test(rest) ? text.slice(at, lineEnd + 1) : text.slice(at);
+  return `${text.slice(0, at)} []${kept}`;
 }
+
+const ONLY_COMMENTS = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/;
 
 /** A placed server item: its servers (its own first), its depth, whether its children were cut off. */
 export interface PlacedServers {
