@@ -18,14 +18,19 @@ function opensQuote(prev: number): boolean {
   return prev === -1 || prev === SPACE || prev === TAB || prev === LF || prev === CR || prev === 58 /* : */ || prev === 91 /* [ */ || prev === 123 /* { */ || prev === 44 /* , */ || prev === 45; /* - */
 }
 
-/** The offset where the text nests deeper than MAX_NESTING (flow brackets, or indentation), or -1. */
-export function excessiveNesting(text: string): number {
+/**
+ * The offset where the text nests deeper than MAX_NESTING (flow brackets, or indentation), or -1. With
+ * `maxLine`, also where a line grows past that many characters (limits.ts's longLine, in the same pass: the
+ * item parse asks both of a 5 MB workspace's first read).
+ */
+export function excessiveNesting(text: string, maxLine = Infinity): number {
   let flow = 0;
   let quote = 0;
   let indent = 0;
   let atLineStart = true;
   let inComment = false;
   let prev = -1;
+  let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === LF || c === CR) {
@@ -33,8 +38,10 @@ export function excessiveNesting(text: string): number {
       indent = 0;
       inComment = false;
       prev = c;
+      lineStart = i + 1;
       continue;
     }
+    if (i - lineStart >= maxLine) return i;
     if (atLineStart) {
       if (c === SPACE) {
         if (++indent > 2 * MAX_NESTING && quote === 0) return i;
@@ -45,7 +52,12 @@ export function excessiveNesting(text: string): number {
     }
     if (inComment) continue;
     if (quote !== 0) {
-      if (quote === DQ && c === BACKSLASH) i++;
+      if (quote === DQ && c === BACKSLASH) {
+        // The escaped character is skipped for the nesting, not for the line length.
+        const escaped = text.charCodeAt(++i);
+        if (escaped === LF || escaped === CR) lineStart = i + 1;
+        else if (i < text.length && i - lineStart >= maxLine) return i;
+      }
       else if (c === quote) {
         if (quote === SQ && text.charCodeAt(i + 1) === SQ) i++;
         else quote = 0;

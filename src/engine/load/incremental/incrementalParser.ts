@@ -3,7 +3,7 @@
 import { isNode, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../../diagnostics';
 import { excessiveNesting } from '../depth';
-import { documentStart, longLine, MAX_DOCUMENTS, MAX_FILE_LENGTH } from '../limits';
+import { documentStart, MAX_DOCUMENTS, MAX_FILE_LENGTH, MAX_LINE_LENGTH } from '../limits';
 import { extractPlan, extractSite } from '../extract';
 import { kindOf, parseBmsText, restNotChecked, SyntaxBudget, syntaxDiagnostics, type BmsFile, type Kind, type ParsedDocument } from '../parse';
 import type { LicensePlan, Site, Span } from '../../model';
@@ -85,7 +85,7 @@ export class IncrementalParser {
     const changed = prev?.local && ends ? changedLines(text, ends) : text;
     // Runaway nesting: the whole-file parse says so without handing the text to the yaml parser.
     // The size guards likewise (limits.ts): a long line or too many documents.
-    const local = text.length <= MAX_FILE_LENGTH && isLocal(changed) && excessiveNesting(changed) < 0 && longLine(changed) < 0 && !manyDocuments(text, changed, prev);
+    const local = text.length <= MAX_FILE_LENGTH && isLocal(changed) && excessiveNesting(changed, MAX_LINE_LENGTH) < 0 && !manyDocuments(text, changed, prev);
     const layouts = local ? ((prev?.layouts && ends && editLayout(prev.layouts, prev.text, text, ends)) || layoutOf(text, true)) : undefined;
     const result = layouts && layouts.length <= MAX_DOCUMENTS ? this.parseLayouts(text, layouts, ends) : undefined;
     return result ?? this.parseWhole(text);
