@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closingBrace, keyEnd } from '../../../src/engine/load/incremental/flowItem';
+import { closingBrace, keyEnd, plainKind } from '../../../src/engine/load/incremental/flowItem';
 
 // The one-line flow item's shape and its keys are scanned by hand (11,000 lines an open); these are the
 // regexes the scans replace, and the scans must say the same on crafted and random lines.
@@ -69,6 +69,23 @@ describe('the flow item line, scanned by hand', () => {
   it('ends a key where the regex does', () => {
     for (const text of ['server: x', 'activation-id: x', '_x9: y', '9x: y', '-x: y', 'é: y', ': y', 'a', '', 'ab_c-9d:']) {
       for (let i = 0; i <= text.length; i++) assert.equal(keyEnd(text, i), referenceKeyEnd(text, i), `${JSON.stringify(text)} at ${i}`);
+    }
+  });
+
+  it('classifies a plain value as the regexes do: integer, word (IPv4, version, date), or neither', () => {
+    const INT = /^[-+]?[0-9]+$/;
+    const WORD = /^(?:[A-Za-z_][\w./-]*|\d+(?:\.\d+){2,}|\d{4}-\d\d-\d\d)$/;
+    const NOT_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
+    const reference = (w: string) => (INT.test(w) ? 1 : WORD.test(w) && !NOT_STRING.test(w) ? 2 : 0);
+    const words = ['es-01', 'ACT-1', 'true', 'True', 'TRUE', 'tRue', 'null', 'Null', 'nulls', 'false', 'FALSE', 'yes', '2026-12-01', '2026-1-01', '12026-12-01', '2026-12-0x', '10.0.1.21', '1.2', '1.2.3', '1..2', '1.2.3.', '007', '-5', '+5', '-', '+', '', '-x', '_x', 'x.y/z-1', 'é', 'a b', '12ab', '99999999999999999999', 'as1.b1.site.local'];
+    for (const w of words) assert.equal(plainKind(`[${w}]`, 1, 1 + w.length), reference(w), w);
+    let seed = 17;
+    const next = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+    const chars = ['1', '0', '9', '.', '-', '+', '_', '/', 'a', 'Z', 'e', ' ', 'é', 'true', 'null', 'NULL', '2026', '-12', '\u0660'];
+    for (let n = 0; n < 20000; n++) {
+      let w = '';
+      for (let k = next(8); k > 0; k--) w += chars[next(chars.length)];
+      assert.equal(plainKind(`x${w}y`, 1, 1 + w.length), reference(w), JSON.stringify(w));
     }
   });
 });
