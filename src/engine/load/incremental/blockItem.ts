@@ -2,7 +2,7 @@
 // (`- server: es-01` / `  activationId: ACT-1` / `  quantity: 1`), read without the yaml parser, with the
 // node ranges the yaml parser gives it; a value may be a flow list of such words (`appliesTo: [as-p, as-b]`).
 // Anything less plain (comment lines, nesting, blank lines, CR) returns undefined and goes to the yaml parser.
-import { keyEnd, value } from './flowItem';
+import { keyEnd, keyText, value } from './flowItem';
 import { fastResult, flowWords, type FastItem, type PlainPair } from './plainItem';
 
 export function readBlockItem(text: string): FastItem | undefined {
@@ -24,7 +24,7 @@ export function readBlockItem(text: string): FastItem | undefined {
     const keyStop = keyEnd(text, keyStart);
     // `key: ` (a colon, then a space).
     if (keyStop === keyStart || text.charCodeAt(keyStop) !== 58 /* : */ || text.charCodeAt(keyStop + 1) !== SPACE) return undefined;
-    const key = text.slice(keyStart, keyStop);
+    const key = keyText(text, keyStart, keyStop);
     if (key in data) return undefined;
     let at = keyStop + 2;
     while (text.charCodeAt(at) === SPACE) at++;
