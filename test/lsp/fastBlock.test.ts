@@ -6,8 +6,8 @@ import { readBlockItem } from '../../src/engine/load/incremental/blockItem';
 import { readPlainItem } from '../../src/engine/load/incremental/listItem';
 import { layoutOf } from '../../src/engine/load/incremental/layout';
 import { cutText } from '../../src/engine/load/incremental/nestedServers';
-import { plainAssignment, plainServer } from '../../src/engine/load/incremental/plainItem';
-import { extractAssignment, extractEntitlement, extractServers } from '../../src/engine/load/extract';
+import { plainAssignment, plainLicenseServer, plainServer } from '../../src/engine/load/incremental/plainItem';
+import { extractAssignment, extractEntitlement, extractLicenseServer, extractServers } from '../../src/engine/load/extract';
 import { plainEntitlement } from '../../src/engine/load/incremental/entitlementItem';
 import { generateSpreadPlan } from '../../bench/workload/spreadPlan';
 import type { Server } from '../../src/engine/model';
@@ -34,6 +34,7 @@ describe('block-style items read without the yaml parser', () => {
     let assignments = 0;
     let servers = 0;
     let entitlements = 0;
+    let licenseServers = 0;
     const spread = generateSpreadPlan(site, { name: 's', products: 200, assignments: 300, seed: 4 });
     const flow = generatePlan(site, { name: 'f', assignments: 300, products: 30, style: 'mixed', seed: 3 });
     const mixedSite = generateSite({ name: 'm', servers: 200, enterpriseServers: 4, style: 'mixed', seed: 9, version: '6.2' });
@@ -56,6 +57,10 @@ describe('block-style items read without the yaml parser', () => {
           assert.deepEqual(plainEntitlement(got.entitlement, 0), extractEntitlement(yamlItem(item.text)!, item.text), item.text);
           entitlements++;
         }
+        if (item.list === 'licenseServers' && got.plain) {
+          assert.deepEqual(plainLicenseServer(got.plain, 0), extractLicenseServer(yamlItem(item.text)!, item.text), item.text);
+          licenseServers++;
+        }
         // A server likewise, before nestServers wires it into the hierarchy.
         if (item.list === 'servers') {
           const extracted: Server[] = [];
@@ -68,6 +73,7 @@ describe('block-style items read without the yaml parser', () => {
     assert.ok(fast > 700, `${fast} items read fast`);
     assert.ok(assignments > 500, `${assignments} assignments made from the record`);
     assert.ok(servers > 250, `${servers} servers made from the record`);
+    assert.ok(licenseServers >= 4, `${licenseServers} License Servers made from the record`);
     assert.ok(entitlements >= 15, `${entitlements} entitlements made from the records`);
     assert.ok(layoutOf(plan.text)![0].items.some((i) => i.list === 'entitlements' && readPlainItem(i.list, i.text)), 'an entitlement read fast');
   });

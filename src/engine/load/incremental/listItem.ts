@@ -10,7 +10,7 @@ import { validatorFor } from '../../schema/schemas';
 import { readBlockItem } from './blockItem';
 import { plainEntitlement, readEntitlementItem } from './entitlementItem';
 import { readFlowItem } from './flowItem';
-import { plainAssignment, plainServer, type FastItem } from './plainItem';
+import { plainAssignment, plainLicenseServer, plainServer, type FastItem } from './plainItem';
 import { ITEM_LISTS } from './layout';
 
 export interface ItemResult {
@@ -80,6 +80,11 @@ function readItem(out: ItemResult, kind: Kind | undefined, list: string, text: s
     }
     if (valid && list === 'entitlements' && fast.entitlement) {
       out.entitlements.push(plainEntitlement(fast.entitlement, base));
+      return true;
+    }
+    if (valid && list === 'licenseServers' && fast.plain) {
+      const ls = plainLicenseServer(fast.plain, base);
+      if (ls) out.licenseServers.push(ls);
       return true;
     }
     if (valid && list === 'servers' && fast.plain) {
