@@ -43,13 +43,15 @@ export interface SiteCheck {
 export interface SiteCheckOptions extends ValidationOptions {
   /** How a file is named in messages (default: its base name). */
   displayPath?: (uri: string) => string;
+  /** `diagnostics` holds the error findings alone (all that `stopping` and `blockerOf` are made of): the tree's check. */
+  errorsOnly?: boolean;
 }
 
 /** Validates the files the site is read from and sorts their errors into stopping and blocking ones. */
 export function checkSite(index: WorkspaceIndex, site: Site, options: SiteCheckOptions = {}): SiteCheck {
   const ctx = new RuleContext(index, options);
   const diagnostics = new Map<string, Diagnostic[]>();
-  for (const uri of filesOf(index, site)) diagnostics.set(uri, validateFile(index, uri, options, { context: ctx }));
+  for (const uri of filesOf(index, site)) diagnostics.set(uri, validateFile(index, uri, options, { context: ctx, errorsOnly: options.errorsOnly }));
   const errors = [...diagnostics.values()].flat().filter((d) => d.severity === 'error');
   const stopping = errors.filter((d) => STOPPING_CODES.has(d.code));
   const display = options.displayPath ?? defaultDisplay;

@@ -18,6 +18,11 @@ export interface ValidateRun {
    * only what an edit touched. Without it every rule runs on the whole document: the reference they must equal.
    */
   incremental?: IncrementalRules;
+  /**
+   * The error findings alone (what stops a command or blocks a license): rules that can find nothing worse than
+   * a warning do not run (a 200-site workspace's tree asks this of every site when the folder opens).
+   */
+  errorsOnly?: boolean;
 }
 
 /** Every diagnostic of one file of the index, sorted. Never throws. */
@@ -34,9 +39,9 @@ export function validateFile(index: WorkspaceIndex, uri: string, options: Valida
     } catch (error) {
       run.failures?.push({ codes: ['BMS002'], uri, error });
     }
-    if (doc.model) out.push(...(run.incremental ? run.incremental.check(doc.model, ctx, run.failures) : runRules(doc.model, ctx, run.failures)));
+    if (doc.model) out.push(...(run.incremental ? run.incremental.check(doc.model, ctx, run.failures) : runRules(doc.model, ctx, run.failures, run.errorsOnly)));
   }
-  return out.sort(compareDiagnostics);
+  return (run.errorsOnly ? out.filter((d) => d.severity === 'error') : out).sort(compareDiagnostics);
 }
 
 /** Every file of the index, by uri. */

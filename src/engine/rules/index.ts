@@ -1,5 +1,5 @@
 // Every semantic rule, and running them over one document so that a bug in one rule cannot stop the others.
-import type { Diagnostic } from '../diagnostics';
+import { RULES, type Diagnostic } from '../diagnostics';
 import type { BmsDocument, LicensePlan, Site } from '../model';
 import { activationDeclared } from './activation';
 import { seatsRecorded } from './seatsRecorded';
@@ -86,8 +86,15 @@ function check(rule: Rule<Site | LicensePlan>, doc: BmsDocument, ctx: RuleContex
   return found;
 }
 
-export function runRules(doc: BmsDocument, ctx: RuleContext, failures?: RuleFailure[]): Diagnostic[] {
-  const rules = (doc.kind === 'Site' ? SITE_RULES : PLAN_RULES) as readonly Rule<Site | LicensePlan>[];
+/** The rules with a code of severity error: the only ones that can stop a command or block a license (siteCheck.ts). */
+const canErr = (rule: Rule<Site | LicensePlan>) => rule.codes.some((code) => RULES[code].severity === 'error');
+const SITE_ERROR_RULES = (SITE_RULES as readonly Rule<Site | LicensePlan>[]).filter(canErr);
+const PLAN_ERROR_RULES = (PLAN_RULES as readonly Rule<Site | LicensePlan>[]).filter(canErr);
+
+/** Every rule's findings on the document; with `errorsOnly`, only the rules that can find an error run. */
+export function runRules(doc: BmsDocument, ctx: RuleContext, failures?: RuleFailure[], errorsOnly = false): Diagnostic[] {
+  const all = (doc.kind === 'Site' ? SITE_RULES : PLAN_RULES) as readonly Rule<Site | LicensePlan>[];
+  const rules = !errorsOnly ? all : doc.kind === 'Site' ? SITE_ERROR_RULES : PLAN_ERROR_RULES;
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     try {

@@ -135,7 +135,6 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
     const planned = sum(licenses, (l) => l.plannedQuantity ?? 0);
     const activated = sum(licenses, activatedOfPlanned);
     const node: TreeNode = {
-      ...(simulated ? { simulated } : {}),
       id: uniqueId(`${siteId}/${kind}:${id}`),
       parentId,
       kind,
@@ -154,6 +153,8 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
       licenses,
       children: [],
     };
+    // Set after the literal, not spread into it: a spread makes each of the 11,000 nodes of a 200-site tree slowly.
+    if (simulated) node.simulated = simulated;
     byId.set(node.id, node);
     return node;
   };

@@ -15,7 +15,8 @@ export function siteCheckOf(index: WorkspaceIndex, site: Site, plans: LicensePla
   const namesakes = index.sites().filter((s) => s.name === site.name);
   const before = kept.get(site);
   if (before && before.day === day && same(before.plans, plans) && same(before.namesakes, namesakes)) return before.check;
-  const check = checkSite(index, site, { today });
+  // Errors only: the tree and the commands ask what stops or blocks, never for a warning.
+  const check = checkSite(index, site, { today, errorsOnly: true });
   kept.set(site, { day, plans: [...plans], namesakes, check });
   return check;
 }
