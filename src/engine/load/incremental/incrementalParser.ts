@@ -136,12 +136,12 @@ export class IncrementalParser {
         seen.add(chunk.start, chunk.end, group, entry);
         const first = counters[chunk.list] ?? 0;
         counters[chunk.list] = first + entry.r.nodeCount;
-        items.push({ list: chunk.list, span: { start: chunk.start, end: chunk.end }, r: place(entry, chunk.start, first, uri, stamp), depth: chunk.depth, cut: chunk.cut });
+        items.push({ chunk, r: place(entry, chunk.start, first, uri, stamp) });
       }
       // An unclosed quote in an item: as in the whole-file parse, what follows it is not judged.
       const cut = items.findIndex((it) => it.r.swallowed);
       if (cut >= 0) {
-        const end = items[cut]!.span.end;
+        const end = items[cut]!.chunk.end;
         items.length = cut + 1;
         syntax = syntax.filter((d) => d.span.start < end);
       }
@@ -240,7 +240,8 @@ function place(entry: Entry, offset: number, first: number, uri: string, stamp: 
   return entry.r;
 }
 
-type Placed = { list: string; span: Span; r: ItemResult; depth?: number; cut?: boolean };
+/** An item of the layout and its results, placed at its offset. */
+type Placed = { chunk: ItemChunk; r: ItemResult };
 
 /** A document's syntax errors (skeleton's and items') that the file's budget still admits: the first ones in file order. */
 function withinBudget(budget: SyntaxBudget, skeleton: Diagnostic[], items: Diagnostic[]): { skeleton: Diagnostic[]; items: Diagnostic[] } {
@@ -254,11 +255,11 @@ function withinBudget(budget: SyntaxBudget, skeleton: Diagnostic[], items: Diagn
 /** Puts the separately parsed items into the skeleton's model, in file order. */
 function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
   const extent = new Map<string, Span>();
-  for (const { list, span, r } of items) {
+  for (const { chunk, r } of items) {
     // One span per list, not one per item (11,000 items a keystroke).
-    const e = extent.get(list);
-    if (e) e.end = span.end;
-    else extent.set(list, { start: span.start + text.slice(span.start, span.end).search(/\S/), end: span.end });
+    const e = extent.get(chunk.list);
+    if (e) e.end = chunk.end;
+    else extent.set(chunk.list, { start: chunk.start + chunk.text.search(/\S/), end: chunk.end });
     if (model.kind === 'LicensePlan') {
       for (const a of r.assignments) model.assignments.push(a);
       for (const e of r.entitlements) model.entitlements.push(e);
@@ -268,8 +269,8 @@ function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
     }
   }
   if (model.kind === 'Site') {
-    const servers = items.filter((it) => it.list === 'servers');
-    const ends = nestServers(servers.map((it) => ({ servers: it.r.servers, start: it.span.start, end: it.span.end, depth: it.depth, cut: it.cut })), text, model.servers);
+    const servers = items.filter((it) => it.chunk.list === 'servers');
+    const ends = nestServers(servers.map(({ chunk, r }) => ({ servers: r.servers, start: chunk.start, end: chunk.end, depth: chunk.depth, cut: chunk.cut })), text, model.servers);
     for (const [n, { leafEnd }] of ends) reachSubtree(servers[n], leafEnd, text);
   }
   for (const [list, span] of extent) {
@@ -281,7 +282,7 @@ function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
 
 /** A cut item's findings about its whole mapping (e.g. a missing key) span its subtree, as in a whole-file parse. */
 function reachSubtree(item: Placed, end: number, text: string): void {
-  const at = item.span.start + cutAt(text.slice(item.span.start, item.span.end));
+  const at = item.chunk.start + cutAt(item.chunk.text);
   for (const d of item.r.diagnostics) if (d.span.end > at) d.span = { start: d.span.start, end };
 }
 
@@ -300,7 +301,7 @@ function skeletonValue(doc: Document, items: Placed[]): unknown {
     return undefined;
   }
   const spec = value && typeof value === 'object' ? (value as Record<string, unknown>).spec : undefined;
-  if (spec && typeof spec === 'object') for (const { list } of items) (spec as Record<string, unknown>)[list] = [];
+  if (spec && typeof spec === 'object') for (const { chunk } of items) (spec as Record<string, unknown>)[chunk.list] = [];
   return value;
 }
 
