@@ -271,7 +271,7 @@ function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
   if (model.kind === 'Site') {
     const servers = items.filter((it) => it.chunk.list === 'servers');
     const ends = nestServers(servers.map(({ chunk, r }) => ({ servers: r.servers, start: chunk.start, end: chunk.end, depth: chunk.depth, cut: chunk.cut })), text, model.servers);
-    for (const [n, { leafEnd }] of ends) reachSubtree(servers[n], leafEnd, text);
+    for (const [n, { leafEnd }] of ends) reachSubtree(servers[n], leafEnd);
   }
   for (const [list, span] of extent) {
     const end = trimEnd(text, span);
@@ -281,7 +281,7 @@ function fill(model: Site | LicensePlan, items: Placed[], text: string): void {
 }
 
 /** A cut item's findings about its whole mapping (e.g. a missing key) span its subtree, as in a whole-file parse. */
-function reachSubtree(item: Placed, end: number, text: string): void {
+function reachSubtree(item: Placed, end: number): void {
   const at = item.chunk.start + cutAt(item.chunk.text);
   for (const d of item.r.diagnostics) if (d.span.end > at) d.span = { start: d.span.start, end };
 }
