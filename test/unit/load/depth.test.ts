@@ -22,6 +22,19 @@ describe('excessiveNesting', () => {
     assert.ok(excessiveNesting(`contact: O'Brien\nlist: ${deep(600)}\n`) > 0);
   });
 
+  it('finds runaway indentation', () => {
+    const text = `a:\n${' '.repeat(2 * MAX_NESTING + 10)}b: 1\n`;
+    assert.equal(excessiveNesting(text), 3 + 2 * MAX_NESTING);
+  });
+
+  it('makes parseBmsText answer with one BMS001 at that place instead of parsing', () => {
+    const text = `apiVersion: bms.license/v1\nkind: Site\nspec: ${deep(10_000)}\n`;
+    const file = parseBmsText('file:///d.bms.yaml', text);
+    assert.equal(file.documents.length, 0);
+    assert.equal(file.diagnostics.length, 1);
+    assert.equal(file.diagnostics[0].code, 'BMS001');
+    assert.equal(file.diagnostics[0].span.start, text.indexOf('[') + MAX_NESTING);
+  });
   it('with a line limit, finds the first of runaway nesting and a long line in one pass, as the two scans do', () => {
     let seed = 9;
     const next = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
@@ -49,19 +62,5 @@ describe('excessiveNesting', () => {
     const escaped = `a: "\\\n${'b'.repeat(8)}"\n`;
     assert.equal(excessiveNesting(escaped, 12), -1);
     assert.equal(excessiveNesting(escaped, 8), escaped.indexOf('b') + 8);
-  });
-
-  it('finds runaway indentation', () => {
-    const text = `a:\n${' '.repeat(2 * MAX_NESTING + 10)}b: 1\n`;
-    assert.equal(excessiveNesting(text), 3 + 2 * MAX_NESTING);
-  });
-
-  it('makes parseBmsText answer with one BMS001 at that place instead of parsing', () => {
-    const text = `apiVersion: bms.license/v1\nkind: Site\nspec: ${deep(10_000)}\n`;
-    const file = parseBmsText('file:///d.bms.yaml', text);
-    assert.equal(file.documents.length, 0);
-    assert.equal(file.diagnostics.length, 1);
-    assert.equal(file.diagnostics[0].code, 'BMS001');
-    assert.equal(file.diagnostics[0].span.start, text.indexOf('[') + MAX_NESTING);
   });
 });
