@@ -1,6 +1,8 @@
 // The extension host side: the "BMS Licenses" view, the commands, and the language client. activate()
 // only registers things: files are read when the view asks for its rows, the language server starts
 // when a `*.bms.yaml` document is opened or the view is shown.
+// First: its top level stamps when the bundle began to run.
+import { bundleStarted } from './loadTime';
 import * as vscode from 'vscode';
 import { useBundle } from '../engine/l10n';
 import type { TreeNode } from '../engine/tree/types';
@@ -16,11 +18,16 @@ import { registerTasks } from './tasks/provider';
 import { SiteTreeProvider } from './tree/provider';
 import { registerUsage } from './usage';
 
+/** The bundle's modules have all run (this line is the last top-level code of dist/extension.js to run). */
+const bundleLoaded = Date.now();
+
 export function activate(context: vscode.ExtensionContext): void {
+  const called = Date.now();
   // The engine's words (tree, findings) in VS Code's display language: the same bundle as vscode.l10n.
   useBundle(vscode.l10n?.uri?.fsPath);
   const log = new Log();
-  log.info(`BMS License Workbench activated at ${new Date().toISOString()}.`);
+  // Each moment as its own time: the log stamps a line when it writes it, which can be a while later.
+  log.info(`BMS License Workbench activated at ${new Date(called).toISOString()} (its bundle ran from ${new Date(bundleStarted).toISOString()} for ${bundleLoaded - bundleStarted} ms).`);
   const sites = new SiteWorkspace(log);
   const provider = new SiteTreeProvider(sites);
   const view = vscode.window.createTreeView<TreeNode>('bmsLicense.sites', { treeDataProvider: provider, showCollapseAll: true });
@@ -47,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // cores, and starting it (loading dist/client.js, forking the server) holds the extension host a while.
     // (A view hidden again before it asked gets no rows: the server then starts a second later all the same.)
     void sites
-      .load()
+      .load('the visible view')
       .then(() => Promise.race([sites.whenRowsGiven(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]))
       .finally(() => afterTheReplies(() => server.start()));
     void vscode.commands.executeCommand('setContext', 'bmsLicense.treeShown', true);
