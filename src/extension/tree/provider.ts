@@ -11,6 +11,8 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeTreeData = this.changed.event;
   readonly onDidChangeFileDecorations = this.decorationsChanged.event;
+  /** The view has had an answer to its request for the sites' rows. */
+  private answered = false;
   /** The sites the view's first answer showed expanded whose own rows it has not asked for yet. */
   private awaitedSites: Set<string> | undefined;
 
@@ -19,6 +21,10 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   refresh(): void {
+    // Before the view's first answer it shows nothing to refresh, and that answer will be the newest tree: a
+    // refresh now (the first read's) made the view ask for its rows again, one more round trip to a workbench
+    // busy starting, and show them only after it.
+    if (!this.answered) return;
     this.changed.fire(undefined);
     this.decorationsChanged.fire(undefined);
   }
@@ -36,6 +42,7 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     // On a large workspace the sites' rows come first, then a refresh with their status.
     await this.sites.rowsReady();
     const roots = this.sites.current.roots;
+    this.answered = true;
     this.sites.rowsGiven(roots.length);
     if (!this.awaitedSites) {
       // The view asks next for the rows of the sites it shows expanded: the first screen is complete with them.
