@@ -6,17 +6,13 @@ import { bundleStarted } from './loadTime';
 import * as vscode from 'vscode';
 import { useBundle } from '../engine/l10n';
 import type { TreeNode } from '../engine/tree/types';
-import { coreCommands } from './commands/register';
 import { registerCommandTable, type CommandHandlers } from './commands/registry';
-import { registerDashboard } from './dashboard/register';
-import { upgradeReportCommand } from './dashboard/upgrade';
-import { registerReconcile } from './reconcile';
+import { lazyFeatures } from './lazy';
 import { LanguageServer } from './languageServer';
 import { Log } from './log';
 import { isBmsDocument, SiteWorkspace } from './sites';
 import { registerTasks } from './tasks/provider';
 import { SiteTreeProvider } from './tree/provider';
-import { registerUsage } from './usage';
 
 /** The bundle's modules have all run (this line is the last top-level code of dist/extension.js to run). */
 const bundleLoaded = Date.now();
@@ -26,21 +22,16 @@ export function activate(context: vscode.ExtensionContext): void {
   // The engine's words (tree, findings) in VS Code's display language: the same bundle as vscode.l10n.
   useBundle(vscode.l10n?.uri?.fsPath);
   const log = new Log();
-  // Each moment as its own time: the log stamps a line when it writes it, which can be a while later.
-  log.info(`BMS License Workbench activated at ${new Date(called).toISOString()} (its bundle ran from ${new Date(bundleStarted).toISOString()} for ${bundleLoaded - bundleStarted} ms).`);
   const sites = new SiteWorkspace(log);
   const provider = new SiteTreeProvider(sites);
   const view = vscode.window.createTreeView<TreeNode>('bmsLicense.sites', { treeDataProvider: provider, showCollapseAll: true });
   const server = new LanguageServer(context, log);
   // The language client registers itself in context.subscriptions when it starts, which stops it.
   context.subscriptions.push(log, sites, provider, view, vscode.window.registerFileDecorationProvider(provider));
-  // Every contributed command, registered in one place with one trust check, progress and failure message.
+  // Every contributed command, registered in one place with one trust check, progress and failure message; their
+  // code (and the dashboard's) is dist/features.js, loaded when one is first run.
   const commands: CommandHandlers = {
-    ...coreCommands({ sites, log, secrets: context.secrets }, view, () => server.start()),
-    ...registerUsage(context, { sites, log }),
-    ...registerDashboard(context, { sites, log }),
-    ...upgradeReportCommand({ sites, log }),
-    ...registerReconcile(context, { sites, log, secrets: context.secrets }),
+    ...lazyFeatures({ context, sites, log, view, startServer: () => server.start() }),
     'bmsLicense.showOutput': () => server.showOutput(),
   };
   context.subscriptions.push(...registerCommandTable(commands, log));
@@ -71,6 +62,9 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   if (vscode.workspace.textDocuments.some(isBmsDocument)) server.start();
+  // Each moment as its own time (the log stamps a line when it writes it, which can be a while later).
+  const took = Date.now() - called;
+  log.info(`BMS License Workbench activated at ${new Date(called).toISOString()} (its bundle ran from ${new Date(bundleStarted).toISOString()} for ${bundleLoaded - bundleStarted} ms; activate() took ${took} ms).`);
 }
 
 /**
