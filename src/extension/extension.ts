@@ -5,29 +5,41 @@
 import { bundleStarted } from './loadTime';
 import * as vscode from 'vscode';
 import { useBundle } from '../engine/l10n';
-import type { TreeNode } from '../engine/tree/types';
 import { registerCommandTable, type CommandHandlers } from './commands/registry';
 import { lazyFeatures } from './lazy';
 import { LanguageServer } from './languageServer';
-import { Log } from './log';
-import { isBmsDocument, SiteWorkspace } from './sites';
+import { isBmsDocument } from './sites';
 import { registerTasks } from './tasks/provider';
-import { SiteTreeProvider } from './tree/provider';
+import { createSitesView, type SitesView } from './view';
 
-/** The bundle's modules have all run (this line is the last top-level code of dist/extension.js to run). */
+/** The bundle's modules have all run (bench/activation.ts reads how long they took). */
 const bundleLoaded = Date.now();
+
+/**
+ * The view, made as the bundle loads, before VS Code calls activate() (view.ts says why); activate() takes it
+ * (and makes its own when called again, or when this one could not be made).
+ */
+let early: SitesView | undefined = makeEarly();
+
+function makeEarly(): SitesView | undefined {
+  try {
+    // The engine's words in the display language, for a read that begins before activate().
+    useBundle(vscode.l10n?.uri?.fsPath);
+    return createSitesView();
+  } catch {
+    return undefined;
+  }
+}
 
 export function activate(context: vscode.ExtensionContext): void {
   const called = Date.now();
   // The engine's words (tree, findings) in VS Code's display language: the same bundle as vscode.l10n.
   useBundle(vscode.l10n?.uri?.fsPath);
-  const log = new Log();
-  const sites = new SiteWorkspace(log);
-  const provider = new SiteTreeProvider(sites);
-  const view = vscode.window.createTreeView<TreeNode>('bmsLicense.sites', { treeDataProvider: provider, showCollapseAll: true });
+  const { log, sites, view, disposables } = early ?? createSitesView();
+  early = undefined;
   const server = new LanguageServer(context, log);
   // The language client registers itself in context.subscriptions when it starts, which stops it.
-  context.subscriptions.push(log, sites, provider, view, vscode.window.registerFileDecorationProvider(provider));
+  context.subscriptions.push(...disposables);
   // Every contributed command, registered in one place with one trust check, progress and failure message; their
   // code (and the dashboard's) is dist/features.js, loaded when one is first run.
   const commands: CommandHandlers = {
