@@ -1,6 +1,6 @@
-// The extension host side: the "BMS Licenses" view, the commands, and the language client. activate()
-// only registers things: files are read when the view asks for its rows, the language server starts
-// when a `*.bms.yaml` document is opened or the view is shown.
+// The extension host side: the "BMS Licenses" view, the commands, and the language client. Loading the bundle
+// makes the view and activate() registers the rest; files are read when the view shows or asks for its rows,
+// the language server starts when a `*.bms.yaml` document is opened or the view has its first screen.
 // First: its top level stamps when the bundle began to run.
 import { bundleStarted } from './loadTime';
 import * as vscode from 'vscode';
@@ -27,6 +27,7 @@ function makeEarly(): SitesView | undefined {
     useBundle(vscode.l10n?.uri?.fsPath);
     return createSitesView();
   } catch {
+    // activate() makes the view again: a failure there is one VS Code shows as the activation's.
     return undefined;
   }
 }
