@@ -1,6 +1,7 @@
 // One build for every face of the engine: extension host, language server, CLI and the dashboard webview.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,20 +19,26 @@ const node = {
   logLevel: 'warning',
 };
 
-// The language client (vscode-languageclient, 40 % of the extension's code) is a file of its own, loaded when the
-// server starts (src/extension/languageServer.ts imports it then): the extension host compiles the other 60 % to
-// show the tree. client.ts shares no module state with the rest (it uses vscode.l10n, not the engine's).
-const clientApart = {
-  name: 'client-apart',
+// Bundles of their own, loaded when first needed: the language client (vscode-languageclient, 40 % of the
+// extension's code) when the server starts (src/extension/languageServer.ts imports it then), and the commands'
+// and the dashboard's code (features.ts, a third of the rest) when one is first used (src/extension/lazy.ts):
+// the extension host compiles only the tree's code to show the tree. Neither shares module state with the
+// rest but what it is handed (client.ts uses vscode.l10n, features.ts configures its own copy of the engine's).
+const LOADED_APART = { './client': 'languageServer.ts', './features': 'lazy.ts' };
+const apart = {
+  name: 'loaded-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/client$/ }, (args) => (args.importer.endsWith('languageServer.ts') ? { path: './client.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/(client|features)$/ }, (args) =>
+      args.importer.endsWith(`${sep}extension${sep}${LOADED_APART[args.path]}`) ? { path: `${args.path}.js`, external: true } : undefined,
+    );
   },
 };
 
 const entries = [
   // `import('./client.js')` as `require`: the extension host's module loader is CommonJS's.
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [clientApart], supported: { 'dynamic-import': false } },
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [apart], supported: { 'dynamic-import': false } },
   { entryPoints: ['src/extension/client.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.js', supported: { 'dynamic-import': false } },
   { entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
 ].filter((e) => existsSync(e.entryPoints[0]) && (!cliOnly || e.outfile === 'dist/cli.js'));

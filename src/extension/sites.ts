@@ -87,7 +87,8 @@ export class SiteWorkspace implements vscode.Disposable {
   }
 
   /** Reads the workspace once and starts watching; later calls wait for the same load. */
-  load(): Promise<void> {
+  load(by = 'a command'): Promise<void> {
+    this.firstLoadBy ??= by;
     this.loading ??= this.scan(true);
     return this.loading;
   }
@@ -97,7 +98,7 @@ export class SiteWorkspace implements vscode.Disposable {
    * to read, the sites' rows first (each saying it is checking). Commands wait for `load()`, never this.
    */
   rowsReady(): Promise<void> {
-    const loaded = this.load();
+    const loaded = this.load('the view');
     return Promise.race([loaded, this.firstRows.promise]);
   }
 
@@ -111,7 +112,7 @@ export class SiteWorkspace implements vscode.Disposable {
     this.saidRowsGiven = true;
     // Its own time in the line: the log channel stamps a line when it writes it, which can be a while later.
     const now = Date.now();
-    this.log.info(`Rows given to the view at ${new Date(now).toISOString()}: ${count} site(s), ${this.readStarted === undefined ? '?' : now - this.readStarted} ms after the first read began.`);
+    this.log.info(`Rows given to the view at ${new Date(now).toISOString()}: ${count} site(s), ${this.readStarted === undefined ? '?' : now - this.readStarted} ms after the first read began (at ${this.readStarted === undefined ? '?' : new Date(this.readStarted).toISOString()}, for ${this.firstLoadBy}).`);
   }
 
   /** Resolves once the view was answered with its first rows (none, on a workspace without a site). */
@@ -119,9 +120,28 @@ export class SiteWorkspace implements vscode.Disposable {
     return this.given.promise;
   }
 
+  /**
+   * The view also got the rows of the sites it shows expanded (a small workspace's servers): its first screen
+   * is complete. Said once, with its own time (bench/activation.ts reads it).
+   */
+  firstScreenGiven(): void {
+    this.screen.resolve();
+    if (this.saidScreen || !this.saidRowsGiven) return;
+    this.saidScreen = true;
+    this.log.info(`First screen given to the view at ${new Date().toISOString()}.`);
+  }
+
+  /** Resolves once the view has the rows of its first screen: the sites, and those of the sites shown expanded. */
+  whenFirstScreenGiven(): Promise<void> {
+    return this.screen.promise;
+  }
+
   private readonly given = deferred();
+  private readonly screen = deferred();
+  private saidScreen = false;
   private saidRowsGiven = false;
   private readStarted: number | undefined;
+  private firstLoadBy: string | undefined;
 
   /** Reads every file again (the Refresh command); the tree shows what it showed until the new one is built. */
   async reload(): Promise<void> {

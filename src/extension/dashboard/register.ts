@@ -1,9 +1,9 @@
-// The dashboard's part of the extension: "Open License Dashboard", "Export License Report", and the
-// serializer that brings dashboards back after a reload.
+// The dashboard's part of the extension: "Open License Dashboard", "Export License Report", and bringing
+// dashboards back after a reload (activate() registers the serializer, lazy.ts; this code is dist/features.js).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { renderReport, reportFileName } from '../../engine/report';
-import { DASHBOARD_VIEW_TYPE, type ExportFormat } from '../../engine/report/messages';
+import type { ExportFormat } from '../../engine/report/messages';
 import { COMMANDS } from '../commands/definitions';
 import { requireTrust, type CommandHandlers } from '../commands/registry';
 import { DashboardPanel } from './panel';
@@ -47,32 +47,37 @@ async function exportReport(deps: DashboardDeps, site: string, format?: ExportFo
   if (open === openIt) await vscode.commands.executeCommand('vscode.open', target);
 }
 
-/** Brings dashboards back after a reload; returns the dashboard commands' handlers. */
-export function registerDashboard(context: vscode.ExtensionContext, deps: DashboardDeps): Pick<CommandHandlers, 'bmsLicense.openDashboard' | 'bmsLicense.exportReport'> {
+export interface DashboardFeatures {
+  handlers: Pick<CommandHandlers, 'bmsLicense.openDashboard' | 'bmsLicense.exportReport'>;
+  /** Brings a dashboard back after a reload (activate() registers the serializer that calls this). */
+  revive(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+  dispose(): void;
+}
+
+/** The dashboard commands' handlers, and what brings a dashboard back after a reload. */
+export function dashboardFeatures(extensionUri: vscode.Uri, deps: DashboardDeps): DashboardFeatures {
   const onExport = (site: string, format: ExportFormat) => exportReport(deps, site, format);
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        // The state comes from the webview: only a site name is taken from it, and checked.
-        const site = (state as { site?: unknown } | undefined)?.site;
-        await deps.sites.load();
-        if (typeof site !== 'string' || !deps.sites.workspaceIndex.site(site)) {
-          panel.dispose();
-          return;
-        }
-        DashboardPanel.revive(panel, context.extensionUri, deps, onExport, site);
-      },
-    }),
-    { dispose: () => DashboardPanel.disposeAll() },
-  );
   return {
-    'bmsLicense.openDashboard': async (arg) => {
-      const site = await pickSite(deps, arg, vscode.l10n.t('Site to show'));
-      if (site) DashboardPanel.show(context.extensionUri, deps, onExport, site);
+    handlers: {
+      'bmsLicense.openDashboard': async (arg) => {
+        const site = await pickSite(deps, arg, vscode.l10n.t('Site to show'));
+        if (site) DashboardPanel.show(extensionUri, deps, onExport, site);
+      },
+      'bmsLicense.exportReport': async (arg) => {
+        const site = await pickSite(deps, arg, vscode.l10n.t('Site to report on'));
+        if (site) await exportReport(deps, site);
+      },
     },
-    'bmsLicense.exportReport': async (arg) => {
-      const site = await pickSite(deps, arg, vscode.l10n.t('Site to report on'));
-      if (site) await exportReport(deps, site);
+    async revive(panel, state) {
+      // The state comes from the webview: only a site name is taken from it, and checked.
+      const site = (state as { site?: unknown } | undefined)?.site;
+      await deps.sites.load();
+      if (typeof site !== 'string' || !deps.sites.workspaceIndex.site(site)) {
+        panel.dispose();
+        return;
+      }
+      DashboardPanel.revive(panel, extensionUri, deps, onExport, site);
     },
+    dispose: () => DashboardPanel.disposeAll(),
   };
 }

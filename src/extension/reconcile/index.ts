@@ -1,15 +1,12 @@
-// Reconcile in VS Code: the "Review and Apply Plan…" command and its read-only review documents. The
-// CodeLens of each assignment's state comes from the language server (src/engine/service/codeLens.ts).
+// Reconcile in VS Code: the "Review and Apply Plan…" command; its read-only review documents are documents.ts.
+// The CodeLens of each assignment's state comes from the language server (src/engine/service/codeLens.ts).
 import { REVIEW_AND_APPLY } from '../../engine/commandIds';
-import * as vscode from 'vscode';
 import type { CommandHandlers } from '../commands/registry';
-import { reviewAndApply, REVIEW_SCHEME, ReviewDocuments, type ReconcileDeps } from './review';
+import type { ReviewDocuments } from './documents';
+import { reviewAndApply, type ReconcileDeps } from './review';
 
-
-/** The review documents' provider; returns the Review and Apply handler. */
-export function registerReconcile(context: vscode.ExtensionContext, deps: ReconcileDeps): Pick<CommandHandlers, typeof REVIEW_AND_APPLY> {
-  const docs = new ReviewDocuments();
-  context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, docs));
+/** The Review and Apply handler, showing its reviews in `docs` (registered by activate()). */
+export function reconcileCommands(deps: ReconcileDeps, docs: ReviewDocuments): Pick<CommandHandlers, typeof REVIEW_AND_APPLY> {
   return { [REVIEW_AND_APPLY]: (arg, run) => reviewAndApply(deps, docs, arg, run) } as Pick<CommandHandlers, typeof REVIEW_AND_APPLY>;
 }
 

@@ -14,36 +14,12 @@ import { runChecklist } from '../commands/checklist';
 import { connectLas } from '../las';
 import type { Log } from '../log';
 import type { SiteWorkspace } from '../sites';
-
-export const REVIEW_SCHEME = 'bms-plan';
+import type { ReviewDocuments } from './documents';
 
 export interface ReconcileDeps {
   sites: SiteWorkspace;
   log: Log;
   secrets: vscode.SecretStorage;
-}
-
-/** The read-only review documents, by URI; VS Code asks for their text. */
-export class ReviewDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '# This review is no longer available: run "BMS: Review and Apply Plan…" again.\n';
-  }
-
-  show(site: string, text: string, kind: 'diff' | 'md' = 'diff'): vscode.Uri {
-    const uri = vscode.Uri.parse(`${REVIEW_SCHEME}:/${encodeURIComponent(site)}.${kind === 'md' ? 'checklist.md' : 'plan.diff'}`);
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-    return uri;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-    this.texts.clear();
-  }
 }
 
 /** The site from a tree node, a CodeLens (its name), or a pick when the workspace has several. */

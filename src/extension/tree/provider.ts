@@ -11,12 +11,20 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeTreeData = this.changed.event;
   readonly onDidChangeFileDecorations = this.decorationsChanged.event;
+  /** The view has had an answer to its request for the sites' rows. */
+  private answered = false;
+  /** The sites the view's first answer showed expanded whose own rows it has not asked for yet. */
+  private awaitedSites: Set<string> | undefined;
 
   constructor(private readonly sites: SiteWorkspace) {
     this.subscription = sites.onDidChange(() => this.refresh());
   }
 
   refresh(): void {
+    // Before the view's first answer it shows nothing to refresh, and that answer will be the newest tree: a
+    // refresh now (the first read's) made the view ask for its rows again, one more round trip to a workbench
+    // busy starting, and show them only after it.
+    if (!this.answered) return;
     this.changed.fire(undefined);
     this.decorationsChanged.fire(undefined);
   }
@@ -27,11 +35,20 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       await this.sites.load();
       return this.sites.current.byId.get(element.id)?.children ?? [];
     }
-    if (element) return element.children;
+    if (element) {
+      if (this.awaitedSites?.delete(element.id) && this.awaitedSites.size === 0) this.sites.firstScreenGiven();
+      return element.children;
+    }
     // On a large workspace the sites' rows come first, then a refresh with their status.
     await this.sites.rowsReady();
     const roots = this.sites.current.roots;
+    this.answered = true;
     this.sites.rowsGiven(roots.length);
+    if (!this.awaitedSites) {
+      // The view asks next for the rows of the sites it shows expanded: the first screen is complete with them.
+      this.awaitedSites = new Set(roots.filter((r) => this.collapsibleState(r) === vscode.TreeItemCollapsibleState.Expanded).map((r) => r.id));
+      if (this.awaitedSites.size === 0) this.sites.firstScreenGiven();
+    }
     return roots;
   }
 
@@ -44,11 +61,14 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return element.parentId ? this.sites.current.byId.get(element.parentId) : undefined;
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
+  private collapsibleState(node: TreeNode): vscode.TreeItemCollapsibleState {
     // A few sites open on their servers; the many sites of a large workspace stay a list to pick from.
     const site = this.sites.manySites ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-    const collapsible = node.loading ? site : node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.kind === 'site' ? site : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.label, collapsible);
+    return node.loading ? site : node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.kind === 'site' ? site : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.label, this.collapsibleState(node));
     item.id = node.id;
     item.description = node.description;
     item.iconPath = new vscode.ThemeIcon(iconOf(node));

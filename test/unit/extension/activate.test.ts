@@ -29,7 +29,8 @@ describe('extension host (stand-in vscode)', () => {
   beforeEach(() => {
     rmSync(root, { recursive: true, force: true });
     cpSync(EXAMPLE, root, { recursive: true });
-    Object.assign(fake, { trusted: true, messages: [], logged: [], findFilesCalls: 0, treeViews: [], languageClientStarts: 0, answers: [], progressTitles: [], documents: [] });
+    // The views are kept: the first activate() takes the view its bundle made as it loaded (extension.ts).
+    Object.assign(fake, { trusted: true, messages: [], logged: [], findFilesCalls: 0, languageClientStarts: 0, answers: [], progressTitles: [], documents: [] });
     fake.contextKeys.clear();
     subscriptions = [];
     ext.activate({ subscriptions, secrets: {}, asAbsolutePath: (p: string) => join(root, p) } as never);
@@ -38,7 +39,9 @@ describe('extension host (stand-in vscode)', () => {
     for (const d of subscriptions) d.dispose();
   });
 
-  const provider = () => fake.treeViews[0].options.treeDataProvider;
+  /** The view of this activation. */
+  const view = () => fake.treeViews.at(-1)!;
+  const provider = () => view().options.treeDataProvider;
   /** Walks of the workspace for site files (the extension logs each). */
   const scans = () => fake.logged.filter((m) => /Read \d+ site\/plan file/.test(m)).length;
   const nodes = async (): Promise<Map<string, TreeNode>> => {
@@ -50,12 +53,13 @@ describe('extension host (stand-in vscode)', () => {
 
   it('registers every declared command and the view, reads nothing and starts no language server', () => {
     assert.deepEqual([...fake.commands.keys()].sort(), manifest.contributes.commands.map((c: { command: string }) => c.command).sort());
-    assert.equal(fake.treeViews.length, 1);
-    assert.equal(fake.treeViews[0].id, 'bmsLicense.sites');
+    const views = fake.treeViews.filter((v) => subscriptions.includes(v as object as { dispose(): unknown }));
+    assert.equal(views.length, 1, 'one view, in context.subscriptions');
+    assert.equal(views[0]!.id, 'bmsLicense.sites');
     assert.equal(scans(), 0);
     assert.equal(fake.languageClientStarts, 0);
     // Everything activate() registers goes away with context.subscriptions (what VS Code disposes on deactivate).
-    assert.ok(subscriptions.some((d) => d === (fake.treeViews[0] as object)), 'the tree view is in context.subscriptions');
+    assert.equal(views[0], view());
     for (const d of subscriptions.splice(0)) d.dispose();
     assert.deepEqual([...fake.commands.keys()], [], 'commands still registered after the subscriptions were disposed');
     assert.deepEqual([...fake.taskProviders.keys()], [], 'task providers still registered after the subscriptions were disposed');
@@ -67,7 +71,7 @@ describe('extension host (stand-in vscode)', () => {
     };
     // Started, or tried to (here, from the sources, client.ts cannot be loaded: the extension says so).
     const serverStarts = () => fake.languageClientStarts + fake.logged.filter((l) => /language server did not start/.test(l)).length;
-    fake.treeViews[0].setVisible(true);
+    view().setVisible(true);
     await provider().complete();
     await turns(3);
     assert.equal(scans(), 1);

@@ -36,7 +36,8 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
     rmSync(root, { recursive: true, force: true });
     cpSync(EXAMPLE, root, { recursive: true });
     setActivation('vendor-tools');
-    Object.assign(fake, { trusted: true, messages: [], logged: [], treeViews: [], answers: [], progressTitles: [], documents: [], inputBoxes: [], inputBoxPrompts: [], clipboard: [], external: [], config: {} });
+    // The views are kept: the first activate() takes the view its bundle made as it loaded (extension.ts).
+    Object.assign(fake, { trusted: true, messages: [], logged: [], answers: [], progressTitles: [], documents: [], inputBoxes: [], inputBoxPrompts: [], clipboard: [], external: [], config: {} });
     shown = [];
     script = [];
     fake.quickPick = (items, options) => {
@@ -86,7 +87,7 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
     assert.ok(fake.logged.some((l) => l.includes('FlexNet error -7288')), 'the failure is logged');
 
     // The tree counts them and its tooltips say where they came from.
-    const [site] = (await fake.treeViews[0].options.treeDataProvider.getChildren()) as TreeNode[];
+    const [site] = (await fake.treeViews.at(-1)!.options.treeDataProvider.getChildren()) as TreeNode[];
     const lsEng = targetNode(site!, 'ls-eng');
     assert.match(lsEng.description ?? '', /2\/2 activated/);
     assert.match(String(lsEng.tooltip), /recorded from License Administrator/);
@@ -94,7 +95,7 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
   });
 
   it('a node command opens only its target\'s steps; Escape on the vendor id records nothing', async () => {
-    const [site] = (await fake.treeViews[0].options.treeDataProvider.getChildren()) as TreeNode[];
+    const [site] = (await fake.treeViews.at(-1)!.options.treeDataProvider.getChildren()) as TreeNode[];
     script = [/Done$/];
     fake.inputBoxes = [undefined];
     await fake.commands.get('bmsLicense.activate')!(targetNode(site!, 'as-01'));
@@ -106,7 +107,7 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
   });
 
   it('the other values are checked: a quantity must be a whole number of 1 or more', async () => {
-    const [site] = (await fake.treeViews[0].options.treeDataProvider.getChildren()) as TreeNode[];
+    const [site] = (await fake.treeViews.at(-1)!.options.treeDataProvider.getChildren()) as TreeNode[];
     script = [/other values/];
     fake.inputBoxes = [undefined];
     await fake.commands.get('bmsLicense.activate')!(site);
@@ -119,7 +120,7 @@ describe('extension (stand-in vscode): the checklist of a vendor-tools site', ()
   });
 
   it('speaks the display language (French): the answers and the step title', async () => {
-    const [site] = (await fake.treeViews[0].options.treeDataProvider.getChildren()) as TreeNode[];
+    const [site] = (await fake.treeViews.at(-1)!.options.treeDataProvider.getChildren()) as TreeNode[];
     fake.l10nBundle = join(__dirname, '../../../l10n/bundle.l10n.fr.json');
     try {
       script = [undefined];
