@@ -15,7 +15,7 @@ import { licenseStatus } from './status';
 import { addUsage } from './usage';
 import { addLicensesLog } from './licensesLog';
 import type { LicensesLogReader } from '../lmstat/licensesLogCache';
-import { t } from '../l10n';
+import { t, tMany } from '../l10n';
 import type { LedgerTrouble } from './ledgers';
 
 export interface TreeInput {
@@ -285,7 +285,7 @@ function requiredStatuses(requirements: readonly Requirement[], licenses: Target
 /** `es-01 · 2/2 activated`; on a simulator site `2/2 simulated`: a simulation never reads as an activation. */
 function describe(what: string, planned: number, activated: number, status: NodeStatus, simulated = false): string {
   const parts = [what];
-  if (planned > 0) parts.push(simulated ? t('{0}/{1} simulated', activated, planned) : t('{0}/{1} activated', activated, planned));
+  if (planned > 0) parts.push(simulated ? tMany('{0}/{1} simulated', activated, planned) : tMany('{0}/{1} activated', activated, planned));
   if (SAID.has(status)) parts.push(statusLabel(status));
   return parts.join(' · ');
 }

@@ -19,12 +19,12 @@ function sources(dir: string): string[] {
   });
 }
 
-/** The literal first argument of every t('…') and vscode.l10n.t('…') call under src/. */
+/** The literal first argument of every t('…'), tMany('…') and vscode.l10n.t('…') call under src/. */
 function messages(): Set<string> {
   const out = new Set<string>();
   for (const file of sources(join(ROOT, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\bt\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g)) out.add(JSON.parse(`"${(m[1] ?? m[2]!).replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`));
+    for (const m of text.matchAll(/\b(?:t|tMany)\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g)) out.add(JSON.parse(`"${(m[1] ?? m[2]!).replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`));
   }
   return out;
 }
@@ -77,6 +77,18 @@ describe('translations (fr, de)', () => {
     assert.deepEqual([french.span, french.data], [english.span, english.data], 'the same finding, on the same node');
     // sentence: the translation is the subject (the whole French message, the suggestion in place)
     assert.equal(french.message, "Le site 'hospital-north' n'a pas de serveur 'as-22'. Vouliez-vous dire 'as-02' ? Corrigez l'identifiant, ou ajoutez le serveur au fichier de site.");
+  });
+
+  it('tMany (a message said for every tree node) gives what t() gives, in English and once a bundle is loaded', () => {
+    const fresh = freshEngine();
+    const said = (f: typeof fresh.l10n) => [f.tMany('{0}/{1} activated', 3, 12), f.t('{0}/{1} activated', 3, 12), f.tMany('{0}/{1} simulated', 0, 1), f.t('{0}/{1} simulated', 0, 1), f.tMany('{1} of {0}', 'a'), f.t('{1} of {0}', 'a')];
+    const english = said(fresh.l10n);
+    assert.deepEqual([english[0], english[2], english[4]], [english[1], english[3], english[5]]);
+    assert.equal(english[0], '3/12 activated');
+    assert.equal(fresh.l10n.useBundle(join(ROOT, 'l10n/bundle.l10n.de.json')), true);
+    const german = said(fresh.l10n);
+    assert.deepEqual([german[0], german[2], german[4]], [german[1], german[3], german[5]]);
+    assert.equal(german[0], '3/12 aktiviert');
   });
 });
 
