@@ -35,8 +35,9 @@ function notApplicable(a: Assignment, product: Product, lookup: SiteLookup, vers
   const type = lookup.targetType(a);
   const targets = applicableTargets(product, version);
   if (!target || type === undefined || !targets) return undefined;
-  const what = `${product.activationId}${product.feature ? ` (${product.feature})` : ''}`;
   const entry = product.appliesTo ? undefined : catalogFeature(product.feature);
+  if (targets.includes(type) && !entry?.underEnterpriseCentral) return undefined;
+  const what = `${product.activationId}${product.feature ? ` (${product.feature})` : ''}`;
   if (!targets.includes(type)) {
     const era = entry ? eraOf(entry, version) : undefined;
     if (era?.appliesTo && !era.appliesTo.includes(type) && entry!.appliesTo.includes(type)) {

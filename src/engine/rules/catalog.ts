@@ -145,6 +145,18 @@ export function catalogTargetsOf(product: Pick<Product, 'feature' | 'licenseType
 }
 
 export function applicableTargets(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>, version?: string): readonly string[] | undefined {
+  // Asked for each assignment of the product (BMS020: 40,000 a 200-site workspace): kept with the product while
+  // the site's version is the same (a product is never changed in place: a new text makes a new one).
+  const kept = targetsKept.get(product);
+  if (kept && kept.version === version) return kept.targets;
+  const targets = targetsOf(product, version);
+  targetsKept.set(product, { version, targets });
+  return targets;
+}
+
+const targetsKept = new WeakMap<object, { version: string | undefined; targets: readonly string[] | undefined }>();
+
+function targetsOf(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>, version?: string): readonly string[] | undefined {
   if (product.appliesTo) return product.licenseType === 'network' ? seatHolders(product.appliesTo) : product.appliesTo;
   const entry = catalogFeature(product.feature);
   if (!entry) return undefined;
