@@ -11,6 +11,17 @@ export function lazily<K extends keyof TreeNode>(node: TreeNode, key: K, make: (
   Object.defineProperty(node, key, field.descriptor);
 }
 
+/**
+ * A node whose `key` is worked out on first read, the accessor defined on the empty object before `fields` are
+ * copied in: the nodes then share one fast property map. Defined on a filled node, it turned each of a 200-site
+ * tree's 11,000 server nodes into a dictionary (a tenth of the tree's build).
+ */
+export function nodeWithLazy<K extends keyof TreeNode>(key: K, make: () => TreeNode[K], fields: Omit<TreeNode, K>): TreeNode {
+  const node = {} as TreeNode;
+  lazily(node, key, make);
+  return Object.assign(node, fields);
+}
+
 interface Later {
   make?: () => unknown;
   value?: unknown;

@@ -40,11 +40,15 @@ export class Uri {
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return Uri.file(path.join(base.fsPath, ...parts));
   }
+  // Worked out once per Uri, as VS Code's URI keeps its fsPath and its string (the benchmarks time the extension,
+  // not this fake).
+  private fs?: string;
+  private text?: string;
   get fsPath(): string {
-    return fileURLToPath(`file://${this.path}`);
+    return (this.fs ??= fileURLToPath(`file://${this.path}`));
   }
   toString(): string {
-    return this.scheme === 'file' ? pathToFileURL(this.fsPath).href : `${this.scheme}:${this.path}${this.query ? `?${this.query}` : ''}`;
+    return (this.text ??= this.scheme === 'file' ? pathToFileURL(this.fsPath).href : `${this.scheme}:${this.path}${this.query ? `?${this.query}` : ''}`);
   }
 }
 
