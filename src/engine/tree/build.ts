@@ -113,7 +113,8 @@ function buildSite(input: TreeInput, site: Site, siteId: string, byId: Map<strin
   const ids = new Set<string>();
   const uniqueId = (base: string) => {
     let id = base;
-    for (let n = 2; ids.has(id) || byId.has(id); n++) id = `${base}#${n}`;
+    // Every id handed out is in byId before the next is asked for (this site's and the others').
+    for (let n = 2; byId.has(id); n++) id = `${base}#${n}`;
     ids.add(id);
     return id;
   };
