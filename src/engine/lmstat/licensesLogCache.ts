@@ -1,7 +1,7 @@
 // The last imported licenses log of each License Server, kept per site under
 // `.bmslicense/licenses-log/<site>/<ls>.json`, so the tree and the dashboard show its denials without
 // reading the log again. Written atomically (temp file + rename), read tolerantly.
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Site } from '../model';
 import { makeStateDir } from '../stateFolder';
@@ -27,7 +27,11 @@ function part(id: string): string {
 }
 
 export function licensesLogFile(workspaceRoot: string, site: string, licenseServer: string): string {
-  return path.join(workspaceRoot, '.bmslicense', 'licenses-log', part(site), `${part(licenseServer)}.json`);
+  return path.join(logsFolder(workspaceRoot), part(site), `${part(licenseServer)}.json`);
+}
+
+function logsFolder(workspaceRoot: string): string {
+  return path.join(workspaceRoot, '.bmslicense', 'licenses-log');
 }
 
 export function writeLicensesLog(workspaceRoot: string, entry: CachedLicensesLog): { ok: true; file: string } | { ok: false; message: string } {
@@ -54,12 +58,19 @@ export function readLicensesLog(workspaceRoot: string, site: string, licenseServ
   }
 }
 
+/** A reader for every site of a workspace, and a reader for one pass over them (a tree build). */
+export interface SitesLicensesLogReader extends LicensesLogReader {
+  /** The same answers, each folder's `.bmslicense/licenses-log` looked for once in the pass (most have none). */
+  forOnePass(): LicensesLogReader;
+}
+
 /** Finds each site's entries in the nearest folder above its Site file that has them (like the lmstat cache). */
-export function licensesLogReaderForSites(sites: { site(name: string): Site | undefined }): LicensesLogReader {
+export function licensesLogReaderForSites(sites: { site(name: string): Site | undefined }): SitesLicensesLogReader {
   // The tree is rebuilt on every edit: a file is read again only when it changed.
   const memo = new Map<string, { mtimeMs: number; size: number; entry: CachedLicensesLog | undefined }>();
-  return (siteName, licenseServer) => {
+  const read = (siteName: string, licenseServer: string, hasLogs: (dir: string) => boolean): CachedLicensesLog | undefined => {
     for (const dir of foldersAbove(sites, siteName)) {
+      if (!hasLogs(dir)) continue;
       const file = licensesLogFile(dir, siteName, licenseServer);
       // Most License Servers have no log imported: a miss without an exception (a 200-site tree asks 1,000 times).
       let stat;
@@ -77,4 +88,15 @@ export function licensesLogReaderForSites(sites: { site(name: string): Site | un
     }
     return undefined;
   };
+  const reader = ((siteName: string, licenseServer: string) => read(siteName, licenseServer, () => true)) as SitesLicensesLogReader;
+  reader.forOnePass = () => {
+    const folders = new Map<string, boolean>();
+    const hasLogs = (dir: string) => {
+      let found = folders.get(dir);
+      if (found === undefined) folders.set(dir, (found = existsSync(logsFolder(dir))));
+      return found;
+    };
+    return (siteName, licenseServer) => read(siteName, licenseServer, hasLogs);
+  };
+  return reader;
 }

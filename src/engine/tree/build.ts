@@ -50,6 +50,8 @@ export function buildSiteTree(input: TreeInput): SiteTree {
 
 /** The same tree a site at a time: the caller may yield between sites (a workspace of 200 sites takes ~0.6 s). */
 export function* siteTreeSteps(input: TreeInput): Generator<void, SiteTree> {
+  // One pass over every site: the readers look for each folder of readings and logs once (most have none).
+  input = { ...input, usageOf: onePass(input.usageOf), licensesLogOf: onePass(input.licensesLogOf) };
   const byId = new Map<string, TreeNode>();
   const roots: TreeNode[] = [];
   const seenSites = new Set<string>();
@@ -58,6 +60,11 @@ export function* siteTreeSteps(input: TreeInput): Generator<void, SiteTree> {
     yield;
   }
   return { roots, byId };
+}
+
+/** A reader's one-pass form when it has one (lmstat/cache.ts, lmstat/licensesLogCache.ts). */
+function onePass<R extends object>(reader: R | undefined): R | undefined {
+  return reader && 'forOnePass' in reader && typeof reader.forOnePass === 'function' ? (reader.forOnePass() as R) : reader;
 }
 
 /**

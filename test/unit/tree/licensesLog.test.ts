@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadWorkspace } from '../../../src/engine/load/files';
 import { WorkspaceIndex } from '../../../src/engine/load/workspace';
 import { parseLicensesLog } from '../../../src/engine/lmstat/licensesLog';
-import { LICENSES_LOG_CACHE_VERSION, type CachedLicensesLog } from '../../../src/engine/lmstat/licensesLogCache';
+import { LICENSES_LOG_CACHE_VERSION, licensesLogReaderForSites, writeLicensesLog, type CachedLicensesLog } from '../../../src/engine/lmstat/licensesLogCache';
 import { summarizeLicensesLog } from '../../../src/engine/lmstat/licensesLogSummary';
 import { buildSiteTree } from '../../../src/engine/tree/build';
 
@@ -31,5 +33,26 @@ describe('site tree: the licenses log on its License Server', () => {
     assert.match(row.children[0].tooltip, /clock of ws-lobby is more/);
     const other = [...tree.byId.values()].find((n) => n.kind === 'licenseServer' && n.target === 'ls-eng')!;
     assert.ok(!other.children.some((c) => c.type === 'log'), 'the other License Server has no log');
+  });
+
+  it('a reader for one pass (a tree build) looks for the logs folder once: a log imported during the pass shows in the next one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bms-log-'));
+    try {
+      cpSync(EXAMPLE, join(dir, 'hospital-north'), { recursive: true });
+      const ws = loadWorkspace([dir]).index;
+      const reader = licensesLogReaderForSites(ws);
+      const pass = reader.forOnePass();
+      assert.equal(pass('hospital-north', 'ls-main'), undefined, 'no log yet');
+      assert.ok(writeLicensesLog(dir, entry).ok);
+      assert.equal(pass('hospital-north', 'ls-main'), undefined, 'the pass saw no logs folder');
+      assert.equal(reader.forOnePass()('hospital-north', 'ls-main')?.file, 'licenses.log', 'the next pass reads it');
+      assert.equal(reader('hospital-north', 'ls-main')?.file, 'licenses.log');
+      assert.equal(reader.forOnePass()('hospital-north', 'ls-eng'), undefined, 'a License Server without a log has none');
+      // A tree build takes the one-pass reader: the log shows on its License Server.
+      const tree = buildSiteTree({ index: ws, licensesLogOf: reader });
+      assert.ok([...tree.byId.values()].some((n) => n.kind === 'licenseServer' && n.target === 'ls-main' && n.children.some((c) => c.type === 'log')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
