@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // a second later all the same.)
     void sites
       .load('the visible view')
-      .then(() => Promise.race([sites.whenFirstScreenGiven(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]))
+      .then(() => Promise.race([sites.firstScreen.whenGiven(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]))
       .finally(() => afterTheReplies(() => server.start()));
     void vscode.commands.executeCommand('setContext', 'bmsLicense.treeShown', true);
   };

@@ -18,6 +18,7 @@ import { WorkspaceSession } from '../engine/session/session';
 import { readSiteLedgers, type SiteLedgers } from '../engine/tree/ledgers';
 import type { SiteTree } from '../engine/tree/types';
 import type { Log } from './log';
+import { FirstScreen } from './firstScreen';
 import { deferred, inSlices } from './slices';
 
 // Ledgers may be named anything by `spec.ledger`; only known ledger paths trigger a rebuild.
@@ -63,6 +64,8 @@ export class SiteWorkspace implements vscode.Disposable {
   private scanning = false;
   private sliced = false;
   private readonly firstRows = deferred();
+  /** When the view got its first rows and first screen (said in the log once). */
+  readonly firstScreen: FirstScreen;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly pendingText = new Set<string>();
@@ -74,7 +77,9 @@ export class SiteWorkspace implements vscode.Disposable {
   private dirty = false;
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: Log) {}
+  constructor(private readonly log: Log) {
+    this.firstScreen = new FirstScreen(log);
+  }
 
   /** The first load showed the sites' rows first (a large workspace): the view lists the sites collapsed. */
   get manySites(): boolean {
@@ -88,7 +93,7 @@ export class SiteWorkspace implements vscode.Disposable {
 
   /** Reads the workspace once and starts watching; later calls wait for the same load. */
   load(by = 'a command'): Promise<void> {
-    this.firstLoadBy ??= by;
+    this.firstScreen.loadAskedBy(by);
     this.loading ??= this.scan(true);
     return this.loading;
   }
@@ -101,47 +106,6 @@ export class SiteWorkspace implements vscode.Disposable {
     const loaded = this.load('the view');
     return Promise.race([loaded, this.firstRows.promise]);
   }
-
-  /**
-   * The view got its first rows (bench/activation.ts and the e2e suite time a small site's opening by this
-   * line): said once, with the time since the first read began.
-   */
-  rowsGiven(count: number): void {
-    this.given.resolve();
-    if (this.saidRowsGiven || count === 0) return;
-    this.saidRowsGiven = true;
-    // Its own time in the line: the log channel stamps a line when it writes it, which can be a while later.
-    const now = Date.now();
-    this.log.info(`Rows given to the view at ${new Date(now).toISOString()}: ${count} site(s), ${this.readStarted === undefined ? '?' : now - this.readStarted} ms after the first read began (at ${this.readStarted === undefined ? '?' : new Date(this.readStarted).toISOString()}, for ${this.firstLoadBy}).`);
-  }
-
-  /** Resolves once the view was answered with its first rows (none, on a workspace without a site). */
-  whenRowsGiven(): Promise<void> {
-    return this.given.promise;
-  }
-
-  /**
-   * The view also got the rows of the sites it shows expanded (a small workspace's servers): its first screen
-   * is complete. Said once, with its own time (bench/activation.ts reads it).
-   */
-  firstScreenGiven(): void {
-    this.screen.resolve();
-    if (this.saidScreen || !this.saidRowsGiven) return;
-    this.saidScreen = true;
-    this.log.info(`First screen given to the view at ${new Date().toISOString()}.`);
-  }
-
-  /** Resolves once the view has the rows of its first screen: the sites, and those of the sites shown expanded. */
-  whenFirstScreenGiven(): Promise<void> {
-    return this.screen.promise;
-  }
-
-  private readonly given = deferred();
-  private readonly screen = deferred();
-  private saidScreen = false;
-  private saidRowsGiven = false;
-  private readStarted: number | undefined;
-  private firstLoadBy: string | undefined;
 
   /** Reads every file again (the Refresh command); the tree shows what it showed until the new one is built. */
   async reload(): Promise<void> {
@@ -157,7 +121,7 @@ export class SiteWorkspace implements vscode.Disposable {
 
   private async scan(first: boolean): Promise<void> {
     const started = Date.now();
-    this.readStarted ??= started;
+    this.firstScreen.readBegan(started);
     this.scanning = true;
     let read: ReadFile[];
     let sliced = false;

@@ -36,18 +36,18 @@ export class SiteTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return this.sites.current.byId.get(element.id)?.children ?? [];
     }
     if (element) {
-      if (this.awaitedSites?.delete(element.id) && this.awaitedSites.size === 0) this.sites.firstScreenGiven();
+      if (this.awaitedSites?.delete(element.id) && this.awaitedSites.size === 0) this.sites.firstScreen.screenGiven();
       return element.children;
     }
     // On a large workspace the sites' rows come first, then a refresh with their status.
     await this.sites.rowsReady();
     const roots = this.sites.current.roots;
     this.answered = true;
-    this.sites.rowsGiven(roots.length);
+    this.sites.firstScreen.rowsGiven(roots.length);
     if (!this.awaitedSites) {
       // The view asks next for the rows of the sites it shows expanded: the first screen is complete with them.
       this.awaitedSites = new Set(roots.filter((r) => this.collapsibleState(r) === vscode.TreeItemCollapsibleState.Expanded).map((r) => r.id));
-      if (this.awaitedSites.size === 0) this.sites.firstScreenGiven();
+      if (this.awaitedSites.size === 0) this.sites.firstScreen.screenGiven();
     }
     return roots;
   }
