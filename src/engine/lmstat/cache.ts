@@ -8,7 +8,7 @@ import type { Site } from '../model';
 import { makeStateDir } from '../stateFolder';
 import type { LmstatText } from './source';
 import { summarizeLmstat, type UsageSummary } from './summary';
-import { foldersAbove } from './siteFolders';
+import { existsOncePerPass, foldersAbove } from './siteFolders';
 
 export const USAGE_CACHE_VERSION = 1;
 
@@ -156,12 +156,7 @@ export function usageReaderForSites(sites: { site(name: string): Site | undefine
   };
   const reader = ((siteName: string, licenseServer: string) => read(siteName, licenseServer, () => true)) as SitesUsageReader;
   reader.forOnePass = () => {
-    const folders = new Map<string, boolean>();
-    const hasFolder = (readings: string) => {
-      let found = folders.get(readings);
-      if (found === undefined) folders.set(readings, (found = existsSync(readings)));
-      return found;
-    };
+    const hasFolder = existsOncePerPass();
     return (siteName, licenseServer) => read(siteName, licenseServer, hasFolder);
   };
   return reader;

@@ -1,12 +1,12 @@
 // The last imported licenses log of each License Server, kept per site under
 // `.bmslicense/licenses-log/<site>/<ls>.json`, so the tree and the dashboard show its denials without
 // reading the log again. Written atomically (temp file + rename), read tolerantly.
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Site } from '../model';
 import { makeStateDir } from '../stateFolder';
 import type { LicensesLogSummary } from './licensesLogSummary';
-import { foldersAbove } from './siteFolders';
+import { existsOncePerPass, foldersAbove } from './siteFolders';
 
 export const LICENSES_LOG_CACHE_VERSION = 1;
 
@@ -90,13 +90,8 @@ export function licensesLogReaderForSites(sites: { site(name: string): Site | un
   };
   const reader = ((siteName: string, licenseServer: string) => read(siteName, licenseServer, () => true)) as SitesLicensesLogReader;
   reader.forOnePass = () => {
-    const folders = new Map<string, boolean>();
-    const hasLogs = (dir: string) => {
-      let found = folders.get(dir);
-      if (found === undefined) folders.set(dir, (found = existsSync(logsFolder(dir))));
-      return found;
-    };
-    return (siteName, licenseServer) => read(siteName, licenseServer, hasLogs);
+    const exists = existsOncePerPass();
+    return (siteName, licenseServer) => read(siteName, licenseServer, (dir) => exists(logsFolder(dir)));
   };
   return reader;
 }
