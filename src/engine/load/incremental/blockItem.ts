@@ -2,8 +2,8 @@
 // (`- server: es-01` / `  activationId: ACT-1` / `  quantity: 1`), read without the yaml parser, with the
 // node ranges the yaml parser gives it; a value may be a flow list of such words (`appliesTo: [as-p, as-b]`).
 // Anything less plain (comment lines, nesting, blank lines, CR) returns undefined and goes to the yaml parser.
-import { keyEnd, keyText, value } from './flowItem';
-import { fastResult, flowWords, type FastItem, type PlainPair } from './plainItem';
+import { pairKey, valueAt } from './flowItem';
+import { addPair, fastResult, isSpace, type FastItem, type PlainPair } from './plainItem';
 
 export function readBlockItem(text: string): FastItem | undefined {
   if (text.includes('\r')) return undefined;
@@ -21,20 +21,16 @@ export function readBlockItem(text: string): FastItem | undefined {
     const keyStart = lineStart + keyColumn;
     // Every line after the first: exactly the key column of spaces, then a key.
     if (lineStart > 0 && (!spacesUpTo(text, lineStart, keyStart) || text.charCodeAt(keyStart) === SPACE)) return undefined;
-    const keyStop = keyEnd(text, keyStart);
-    // `key: ` (a colon, then a space).
-    if (keyStop === keyStart || text.charCodeAt(keyStop) !== 58 /* : */ || text.charCodeAt(keyStop + 1) !== SPACE) return undefined;
-    const key = keyText(text, keyStart, keyStop);
-    if (key in data) return undefined;
-    let at = keyStop + 2;
+    const key = pairKey(text, keyStart, data);
+    if (key === undefined) return undefined;
+    let at = keyStart + key.length + 2;
     while (text.charCodeAt(at) === SPACE) at++;
     // The value ends before a comment (`host: 10.0.1.21   # panel 4`).
     const valueEnd = commentStart(text, at, lineEnd);
-    const v = at >= valueEnd ? undefined : text.charCodeAt(at) === 91 /* [ */ ? flowWords(text, at, valueEnd) : value(text, at, valueEnd);
+    const v = valueAt(text, at, valueEnd);
     if (!v || !blankBetween(text, v.end, valueEnd)) return undefined;
     const next = lineEnd < text.length ? lineEnd + 1 : lineEnd;
-    pairs.push({ key, keyStart, value: v, nodeEnd: next });
-    data[key] = 'items' in v ? v.items.map((x) => x.value) : v.value;
+    addPair(pairs, data, key, keyStart, v, next);
     lineStart = next;
   }
   return fastResult({ flow: false, start: keyColumn, end: text.length, nodeEnd: text.length, pairs }, data);
@@ -46,12 +42,11 @@ export function readBlockItem(text: string): FastItem | undefined {
  */
 export function commentStart(text: string, from: number, to: number): number {
   for (let hash = text.indexOf('#', from + 1); hash >= 0 && hash < to; hash = text.indexOf('#', hash + 1)) {
-    if (WHITESPACE.test(text[hash - 1])) return hash - 1;
+    if (isSpace(text.charCodeAt(hash - 1))) return hash - 1;
   }
   return to;
 }
 
-const WHITESPACE = /\s/;
 const SPACE = 32;
 
 function spacesUpTo(text: string, from: number, to: number): boolean {

@@ -2,7 +2,7 @@
 // (`- { server: es-01, activationId: ACT-1, quantity: 1 }`, a value may be a list of words), read without the yaml parser: a 10,000-line
 // plan opens in a fraction of the time. Anything less plain returns undefined and goes to the yaml parser.
 // What it reads is a plain record (plainItem.ts); the yaml nodes are made from it only when asked for.
-import { fastResult, flowWords, type FastItem, type PlainPair, type PlainScalar } from './plainItem';
+import { addPair, fastResult, flowWords, type FastItem, type PlainPair, type PlainScalar, type PlainSeq } from './plainItem';
 
 const SPACE = 32;
 const CR = 13;
@@ -11,7 +11,8 @@ const CLOSE = 125; // }
 const COMMA = 44;
 // A word is `/^(?:[A-Za-z_][\w./-]*|\d+(?:\.\d+){2,}|\d{4}-\d\d-\d\d)$/` (plainKind): also what the YAML 1.2 core
 // schema reads as text, IPv4 addresses and yyyy-mm-dd dates.
-const NOT_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
+/** What the YAML 1.2 core schema reads as no string (a boolean or null). */
+export const NOT_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
 
 /** `[A-Za-z_][\w-]*`: where the key starting at `i` ends, or `i` when none starts there. */
 export function keyEnd(text: string, i: number): number {
@@ -34,6 +35,23 @@ export function keyText(text: string, start: number, end: number): string {
     for (const k of known) if (k.charCodeAt(0) === first && text.startsWith(k, start)) return k;
   }
   return text.slice(start, end);
+}
+
+/**
+ * The key at `i` when `: ` follows it, as keyText hands it out (it ends `key.length` characters on); undefined
+ * when there is none, or the record has that key already (a duplicate key is left to the yaml parser).
+ */
+export function pairKey(text: string, i: number, data: Record<string, unknown>): string | undefined {
+  const end = keyEnd(text, i);
+  if (end === i || text.charCodeAt(end) !== 58 /* : */ || text.charCodeAt(end + 1) !== SPACE) return undefined;
+  const key = keyText(text, i, end);
+  return key in data ? undefined : key;
+}
+
+/** The value from `at` up to `end`: a flow list of words (`appliesTo: [as-p, as-b]`) or a plain scalar. */
+export function valueAt(text: string, at: number, end: number): PlainScalar | PlainSeq | undefined {
+  if (at >= end) return undefined;
+  return text.charCodeAt(at) === 91 /* [ */ ? flowWords(text, at, end) : value(text, at, end);
 }
 
 /** The item lists' keys of the Site and LicensePlan schemas, by length. */
@@ -80,18 +98,13 @@ export function readFlowItem(text: string): FastItem | undefined {
   while (text.charCodeAt(i) === SPACE) i++;
   while (i < close) {
     const keyStart = i;
-    i = keyEnd(text, i);
-    if (i === keyStart) return undefined;
-    const key = keyText(text, keyStart, i);
-    if (key in data) return undefined;
-    if (text.charCodeAt(i) !== 58 /* : */ || text.charCodeAt(i + 1) !== SPACE) return undefined;
-    i += 2;
+    const key = pairKey(text, i, data);
+    if (key === undefined) return undefined;
+    i += key.length + 2;
     while (text.charCodeAt(i) === SPACE) i++;
-    // A flow list of words (`appliesTo: [as-p, as-b]`) as the block reader takes it.
-    const v = text.charCodeAt(i) === 91 /* [ */ ? flowWords(text, i, close) : value(text, i, close);
+    const v = valueAt(text, i, close);
     if (!v) return undefined;
-    pairs.push({ key, keyStart, value: v, nodeEnd: v.end });
-    data[key] = 'items' in v ? v.items.map((x) => x.value) : v.value;
+    addPair(pairs, data, key, keyStart, v, v.end);
     i = v.end;
     while (text.charCodeAt(i) === SPACE) i++;
     if (i < close) {

@@ -3,6 +3,7 @@
 // Only the plain shape is cut: `children:` the item's last key, each child a `- ` line below it.
 import type { Server } from '../../model';
 import type { ItemChunk } from './itemChunk';
+import { isSpace } from './plainItem';
 
 const NON_SPACE = /\S/g;
 const CHILDREN = /^( *)children *:(?: *(?:#.*)?)$/;
@@ -202,7 +203,3 @@ export function leafEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** `\s` of a regex, for one UTF-16 code unit. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
-}

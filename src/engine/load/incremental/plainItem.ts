@@ -60,6 +60,12 @@ export interface FastItem {
   readonly node: YAMLMap;
 }
 
+/** A key and value read: into the record's pairs, and into the item's value as `toJSON()` of its node gives it. */
+export function addPair(pairs: PlainPair[], data: Record<string, unknown>, key: string, keyStart: number, value: PlainScalar | PlainSeq, nodeEnd: number): void {
+  pairs.push({ key, keyStart, value, nodeEnd });
+  data[key] = 'items' in value ? value.items.map((x) => x.value) : value.value;
+}
+
 export function fastResult(plain: PlainMap, data: Record<string, unknown>): FastItem {
   return new PlainItem(plain, data);
 }
@@ -216,4 +222,9 @@ export function flowWords(text: string, open: number, close: number): PlainSeq |
     i += part.length + 1;
   }
   return seq;
+}
+
+/** `\s` of a regex, for one UTF-16 code unit (the readers' scans: a comment starts after one, a value ends before). */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }

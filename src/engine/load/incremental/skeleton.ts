@@ -7,12 +7,11 @@
 // and goes to the parser: test/unit/load/skeleton.test.ts compares the two on every skeleton of the examples
 // and on generated ones, every own property of every node.
 import { Document, Pair, Scalar, YAMLMap, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { NOT_STRING } from './flowItem';
 
 /** Plain words: the first starts with a letter or `_`; single spaces between them (`Hafenblick Gebäude GmbH`). */
 const WORDS = /^[\p{L}_][\p{L}\p{N}_./@()'&,+-]*(?: [\p{L}\p{N}_./@()'&,+-]+)*$/u;
 const DIGITS = /^[0-9]+$/;
-/** What the YAML 1.2 core schema reads as no string. */
-const NOT_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
 const KEY = /^( *)([A-Za-z_][\w-]*):( *)([^#]*?)(?:( +)#(.*))?$/;
 const COMMENT_LINE = /^( *)#(.*)$/;
 
