@@ -17,36 +17,38 @@ const root = process.argv[2];
 const fake = installFakeVscode(root);
 const ext = require(join(__dirname, '..', 'dist', 'extension.js')) as { activate(context: unknown): void };
 ext.activate({ subscriptions: [], secrets: {}, asAbsolutePath: (p: string) => p });
+/** Watches the event loop from now: the stop function returns the longest it was held in one go (in ms). */
+function longestBlock(): () => number {
+  let last = performance.now();
+  let longest = 0;
+  const tick = setInterval(() => {
+    longest = Math.max(longest, performance.now() - last);
+    last = performance.now();
+  }, 5);
+  return () => {
+    clearInterval(tick);
+    return Math.max(longest, performance.now() - last);
+  };
+}
+
 void (async () => {
   const provider = fake.treeViews[0].options.treeDataProvider as Provider;
   // The longest the event loop was held before the rows (the sites' files being read and parsed).
-  let lastTick = performance.now();
-  let longestBlockBeforeRowsMs = 0;
-  const beforeRows = setInterval(() => {
-    longestBlockBeforeRowsMs = Math.max(longestBlockBeforeRowsMs, performance.now() - lastTick);
-    lastTick = performance.now();
-  }, 5);
+  const beforeRows = longestBlock();
   const t = performance.now();
   const cpu = process.cpuUsage();
   const rows = await provider.getChildren();
   const rowsMs = performance.now() - t;
-  clearInterval(beforeRows);
-  longestBlockBeforeRowsMs = Math.max(longestBlockBeforeRowsMs, performance.now() - lastTick);
+  const longestBlockBeforeRowsMs = beforeRows();
   // How long the event loop was held at most while the rest was read (the view and commands wait that long).
-  let last = performance.now();
-  let longestBlockMs = 0;
-  const tick = setInterval(() => {
-    longestBlockMs = Math.max(longestBlockMs, performance.now() - last);
-    last = performance.now();
-  }, 5);
+  const afterRows = longestBlock();
   await provider.complete();
   const full = await provider.getChildren();
   const completeMs = performance.now() - t;
   // CPU time of the process meanwhile (all its threads: the event loop and the garbage collector's helpers),
   // steadier than completeMs on a machine shared with other work.
   const used = process.cpuUsage(cpu);
-  clearInterval(tick);
-  longestBlockMs = Math.max(longestBlockMs, performance.now() - last);
+  const longestBlockMs = afterRows();
   process.stdout.write(
     JSON.stringify({
       rowsMs: Math.round(rowsMs),
