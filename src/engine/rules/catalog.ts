@@ -137,13 +137,13 @@ export function catalogFeature(feature: string | undefined): CatalogFeature | un
   return feature === undefined ? undefined : BY_FEATURE.get(feature);
 }
 
-/** Target types the product may go on: its `appliesTo`, else the catalog's (on the site's EBO version when given); undefined when neither says (BMS070). */
 /** The catalog's target types of a product as a new list (a workflow's `appliesTo`), undefined when the catalog does not know it. */
 export function catalogTargetsOf(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>): string[] | undefined {
   const t = applicableTargets(product);
   return t ? [...t] : undefined;
 }
 
+/** Target types the product may go on: its `appliesTo`, else the catalog's (on the site's EBO version when given); undefined when neither says (BMS070). */
 export function applicableTargets(product: Pick<Product, 'feature' | 'licenseType' | 'appliesTo'>, version?: string): readonly string[] | undefined {
   // Asked for each assignment of the product (BMS020: 40,000 a 200-site workspace): kept with the product while
   // the site's version is the same (a product is never changed in place: a new text makes a new one).
