@@ -1,9 +1,7 @@
-// License Server usage in the extension: the two commands, and a tree rebuild when a reading changes on disk.
-import type * as vscode from 'vscode';
+// License Server usage in the extension: the three commands (the tree's rebuild when a reading changes on disk is watch.ts).
 import { importLmstatOutput, refreshUsage, type UsageServices } from './commands';
 import { importLicensesLog } from './licensesLog';
 import type { CommandHandlers } from '../commands/registry';
-import { watchUsage } from './watch';
 
 type UsageId = 'bmsLicense.refreshUsage' | 'bmsLicense.importLmstat' | 'bmsLicense.importLicensesLog';
 
@@ -16,8 +14,3 @@ export function usageCommands(s: UsageServices): Pick<CommandHandlers, UsageId> 
   };
 }
 
-/** Watches the readings on disk; returns the usage commands' handlers (activate() does both apart, lazy.ts). */
-export function registerUsage(context: vscode.ExtensionContext, s: UsageServices): Pick<CommandHandlers, UsageId> {
-  watchUsage(context, s.sites);
-  return usageCommands(s);
-}

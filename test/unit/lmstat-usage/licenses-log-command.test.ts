@@ -22,12 +22,15 @@ describe('Import Licenses Log… (stand-in vscode)', () => {
     fake.commands.clear();
     const { SiteWorkspace } = require('../../../src/extension/sites') as typeof import('../../../src/extension/sites');
     const { Log } = require('../../../src/extension/log') as typeof import('../../../src/extension/log');
-    const { registerUsage } = require('../../../src/extension/usage') as typeof import('../../../src/extension/usage');
+    const { usageCommands } = require('../../../src/extension/usage') as typeof import('../../../src/extension/usage');
+    const { watchUsage } = require('../../../src/extension/usage/watch') as typeof import('../../../src/extension/usage/watch');
     const { registerSome } = require('../../../src/extension/commands/registry') as typeof import('../../../src/extension/commands/registry');
     const log = new Log();
     sites = new SiteWorkspace(log);
     subscriptions = [log, sites];
-    subscriptions.push(...registerSome(registerUsage({ subscriptions } as never, { sites, log }), log));
+    // As activate() and dist/features.js do: the watchers at once, the commands' handlers.
+    watchUsage({ subscriptions } as never, sites);
+    subscriptions.push(...registerSome(usageCommands({ sites, log }), log));
   });
   afterEach(() => {
     for (const d of subscriptions) d.dispose();
